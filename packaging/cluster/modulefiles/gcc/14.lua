@@ -1,0 +1,4 @@
+help([[GNU C and C++ compilers 14, from the system's packages.]])
+whatis("Description: GNU compilers 14 (gcc, g++)")
+setenv("CC", "gcc-14")
+setenv("CXX", "g++-14")

@@ -1,0 +1,4 @@
+help([[Python 3.13, from the system's packages.]])
+whatis("Description: Python 3.13 interpreter")
+setenv("PYTHON", "/usr/bin/python3")
+setenv("PYTHONNOUSERSITE", "1")
