@@ -1,0 +1,48 @@
+#include "sshcore/Libssh2Library.h"
+
+#include <libssh2.h>
+
+namespace sshcore {
+
+namespace {
+
+struct GlobalState
+{
+    GlobalState()
+        : status(libssh2_init(0))
+    {}
+    ~GlobalState()
+    {
+        if (status == 0)
+            libssh2_exit();
+    }
+    GlobalState(const GlobalState &) = delete;
+    GlobalState &operator=(const GlobalState &) = delete;
+
+    int status;
+};
+
+} // namespace
+
+Result<> Libssh2Library::initialize()
+{
+    static const GlobalState state; // thread-safe one-time initialisation (C++11 magic statics)
+    if (state.status != 0)
+        return failure(QStringLiteral("The SSH library (libssh2) could not be initialised (error %1); "
+                                      "check that its crypto backend is installed correctly.")
+                           .arg(state.status));
+    return {};
+}
+
+QString Libssh2Library::runtimeVersion()
+{
+    const char *version = libssh2_version(0);
+    return version ? QString::fromLatin1(version) : QString();
+}
+
+QString Libssh2Library::buildVersion()
+{
+    return QStringLiteral(LIBSSH2_VERSION);
+}
+
+} // namespace sshcore

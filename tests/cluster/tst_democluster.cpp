@@ -1,0 +1,364 @@
+// The demo cluster is a real cluster: every user logs in the way the connection file says (the TOTP
+// user with a code from oathtool), the bastion forwards to the login node, Slurm runs CPU and GPU
+// jobs and sacct reports them. OpenSSH's client is the oracle; nothing here is clusterdesk's SSH.
+
+#include "TestSupport.h"
+#include "app/demo/DemoCluster.h"
+#include "sshcore/SshServerProbe.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <chrono>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct SshResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class tst_DemoCluster : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void keyLogin();
+    void passwordLogin_data();
+    void passwordLogin();
+    void wrongPasswordIsRefused();
+    void keyAloneIsNotEnoughForTotpUser();
+    void keyAndTotpLogin();
+    void jumpThroughBastion();
+    void bastionOnlyForwards();
+    void dropbearServesToo();
+    void modulesAndJupyter();
+    void slurmJob_data();
+    void slurmJob();
+    void invalidPartitionIsRejected();
+    void probeIdentifiesServers();
+    void cliProbe();
+
+private:
+    // Runs `ssh -F config [options] host command` with the askpass helper answering prompts.
+    SshResult ssh(const QString &host, const QStringList &options, const QString &command,
+                  const QString &password = {}, const QString &totpSecret = {}, const QByteArray &input = {});
+    SshResult asAlice(const QString &command, const QByteArray &input = {});
+    QStringList keyOptions(const QString &user) const;
+    QStringList askedPrompts() const;
+
+    app::DemoCluster m_cluster;
+    QTemporaryDir m_dir;
+    QString m_config;
+};
+
+void tst_DemoCluster::initTestCase()
+{
+    const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
+    QVERIFY_RESULT(cluster);
+    m_cluster = *cluster;
+    QVERIFY(m_dir.isValid());
+
+    // OpenSSH passes -F on to the ProxyJump process, so everything the jump needs is in here.
+    m_config = m_dir.filePath(u"ssh_config"_s);
+    QFile config(m_config);
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(QStringLiteral("Host demo-login\n  HostName %1\n  Port %2\n"
+                                "Host demo-bastion\n  HostName %1\n  Port %3\n  User alice\n  IdentityFile %4\n"
+                                "Host demo-dropbear\n  HostName %1\n  Port %5\n"
+                                "Host *\n  UserKnownHostsFile %6\n  StrictHostKeyChecking yes\n"
+                                "  GlobalKnownHostsFile /dev/null\n  IdentitiesOnly yes\n  ConnectTimeout 15\n"
+                                "  NumberOfPasswordPrompts 1\n  LogLevel ERROR\n")
+                     .arg(m_cluster.host)
+                     .arg(m_cluster.loginPort)
+                     .arg(m_cluster.bastionPort)
+                     .arg(m_cluster.user(u"alice")->keyPath)
+                     .arg(m_cluster.dropbearPort)
+                     .arg(m_cluster.knownHostsPath)
+                     .toUtf8());
+    config.close();
+
+    // ssh asks this program for every password and keyboard-interactive prompt (SSH_ASKPASS_REQUIRE=force).
+    QFile askpass(m_dir.filePath(u"askpass"_s));
+    QVERIFY(askpass.open(QIODevice::WriteOnly));
+    askpass.write(R"(#!/bin/sh
+printf '%s\n' "$1" >>"$CD_TEST_PROMPTS"
+case "$1" in
+    *"One-time password"*) exec oathtool --totp "$CD_TEST_TOTP_SECRET" ;;
+    *assword*) printf '%s\n' "$CD_TEST_PASSWORD" ;;
+    *) exit 1 ;;
+esac
+)");
+    askpass.close();
+    QVERIFY(askpass.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+}
+
+QStringList tst_DemoCluster::keyOptions(const QString &user) const
+{
+    return {u"-l"_s, user, u"-i"_s, m_cluster.user(user)->keyPath};
+}
+
+QStringList tst_DemoCluster::askedPrompts() const
+{
+    QFile prompts(m_dir.filePath(u"prompts"_s));
+    if (!prompts.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(prompts.readAll()).split(u'\n', Qt::SkipEmptyParts);
+}
+
+SshResult tst_DemoCluster::ssh(const QString &host, const QStringList &options, const QString &command,
+                               const QString &password, const QString &totpSecret, const QByteArray &input)
+{
+    QFile::remove(m_dir.filePath(u"prompts"_s));
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"SSH_ASKPASS"_s, m_dir.filePath(u"askpass"_s));
+    environment.insert(u"SSH_ASKPASS_REQUIRE"_s, u"force"_s);
+    environment.insert(u"CD_TEST_PROMPTS"_s, m_dir.filePath(u"prompts"_s));
+    environment.insert(u"CD_TEST_PASSWORD"_s, password);
+    environment.insert(u"CD_TEST_TOTP_SECRET"_s, totpSecret);
+    process.setProcessEnvironment(environment);
+    QStringList arguments = {u"-F"_s, m_config};
+    arguments += options;
+    arguments << host << command;
+    process.start(u"ssh"_s, arguments);
+    SshResult result;
+    if (!process.waitForStarted(10000)) {
+        result.err = u"cannot start ssh: "_s + process.errorString();
+        return result;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = u"ssh did not finish within 120 s"_s;
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+    result.err = QString::fromUtf8(process.readAllStandardError()).trimmed();
+    return result;
+}
+
+SshResult tst_DemoCluster::asAlice(const QString &command, const QByteArray &input)
+{
+    return ssh(u"demo-login"_s, keyOptions(u"alice"_s) << u"-o"_s << u"BatchMode=yes"_s, command, {}, {}, input);
+}
+
+void tst_DemoCluster::keyLogin()
+{
+    const SshResult result = asAlice(u"id -un; hostname"_s);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.out, u"alice\n"_s + m_cluster.hostname);
+}
+
+void tst_DemoCluster::passwordLogin_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::newRow("alice (key or password)") << u"alice"_s;
+    QTest::newRow("carol (password only)") << u"carol"_s;
+}
+
+void tst_DemoCluster::passwordLogin()
+{
+    QFETCH(QString, user);
+    const SshResult result = ssh(u"demo-login"_s,
+                                 {u"-l"_s, user, u"-o"_s, u"PubkeyAuthentication=no"_s, u"-o"_s,
+                                  u"PreferredAuthentications=password"_s},
+                                 u"id -un"_s, m_cluster.user(user)->password);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.out, user);
+    QVERIFY2(askedPrompts().join(u'\n').contains(u"assword"_s), qPrintable(askedPrompts().join(u'\n')));
+}
+
+void tst_DemoCluster::wrongPasswordIsRefused()
+{
+    const SshResult result = ssh(u"demo-login"_s,
+                                 {u"-l"_s, u"carol"_s, u"-o"_s, u"PubkeyAuthentication=no"_s, u"-o"_s,
+                                  u"PreferredAuthentications=password"_s},
+                                 u"id -un"_s, u"not-carols-password"_s);
+    QCOMPARE(result.exitCode, 255);
+    QVERIFY2(result.err.contains(u"Permission denied"_s), qPrintable(result.err));
+    QVERIFY(result.out.isEmpty());
+}
+
+void tst_DemoCluster::keyAloneIsNotEnoughForTotpUser()
+{
+    const SshResult result = ssh(u"demo-login"_s, keyOptions(u"bob"_s) << u"-o"_s << u"BatchMode=yes"_s,
+                                 u"id -un"_s);
+    QCOMPARE(result.exitCode, 255);
+    QVERIFY2(result.err.contains(u"Permission denied"_s), qPrintable(result.err));
+}
+
+void tst_DemoCluster::keyAndTotpLogin()
+{
+    const app::DemoCluster::User *bob = m_cluster.user(u"bob");
+    QVERIFY(!bob->totpSecretHex.isEmpty());
+    const SshResult result = ssh(u"demo-login"_s,
+                                 keyOptions(u"bob"_s) << u"-o"_s
+                                                      << u"PreferredAuthentications=publickey,keyboard-interactive"_s,
+                                 u"id -un"_s, {}, bob->totpSecretHex);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.out, u"bob"_s);
+    const QString prompts = askedPrompts().join(u'\n');
+    QVERIFY2(prompts.contains(u"One-time password"_s), qPrintable(prompts));
+}
+
+void tst_DemoCluster::jumpThroughBastion()
+{
+    const SshResult result = ssh(u"demo-login"_s,
+                                 keyOptions(u"alice"_s) << u"-o"_s << u"BatchMode=yes"_s << u"-J"_s << u"demo-bastion"_s,
+                                 u"echo through the bastion as $(id -un)"_s);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.out, u"through the bastion as alice"_s);
+}
+
+void tst_DemoCluster::bastionOnlyForwards()
+{
+    const SshResult result = ssh(u"demo-bastion"_s, {u"-o"_s, u"BatchMode=yes"_s}, u"id -un"_s);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.out.contains(u"only forwards to the login node"_s), qPrintable(result.out));
+}
+
+void tst_DemoCluster::dropbearServesToo()
+{
+    QVERIFY(m_cluster.dropbearPort != 0);
+    const SshResult result = ssh(u"demo-dropbear"_s, keyOptions(u"alice"_s) << u"-o"_s << u"BatchMode=yes"_s,
+                                 u"id -un"_s);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(result.out, u"alice"_s);
+}
+
+void tst_DemoCluster::modulesAndJupyter()
+{
+    const SshResult result = asAlice(u"bash -lc 'module load jupyter && module -t list 2>&1 && jupyter server --version'"_s);
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err + result.out));
+    QVERIFY2(result.out.contains(u"python/3.13"_s), qPrintable(result.out));
+    QVERIFY2(QRegularExpression(u"^2\\.\\d+\\.\\d+$"_s, QRegularExpression::MultilineOption).match(result.out).hasMatch(),
+             qPrintable(result.out));
+}
+
+void tst_DemoCluster::slurmJob_data()
+{
+    QTest::addColumn<QString>("partition");
+    QTest::addColumn<QString>("extraDirectives");
+    QTest::addColumn<QString>("expectedOutput");
+    QTest::newRow("cpu") << u"cpu"_s << QString() << u"gpus=none"_s;
+    QTest::newRow("gpu") << u"gpu"_s << u"#SBATCH --gres=gpu:1\n"_s << u"gpus=0"_s;
+}
+
+void tst_DemoCluster::slurmJob()
+{
+    QFETCH(QString, partition);
+    QFETCH(QString, extraDirectives);
+    QFETCH(QString, expectedOutput);
+    const QString script = u"#!/bin/bash\n#SBATCH --job-name=cd-test-"_s + partition
+                           + u"\n#SBATCH --partition="_s + partition + u"\n#SBATCH --time=00:05:00\n"_s
+                           + extraDirectives
+                           + u"echo \"job on $(hostname) gpus=${CUDA_VISIBLE_DEVICES:-none}\"\n"
+                             u"python3 -c 'x = bytearray(32 << 20); sum(range(3000000))'\n"
+                             u"sleep 2\n"_s;
+    const QString name = u"test-"_s + partition + u".sh"_s;
+    const SshResult submitted = asAlice(u"cat > "_s + name + u" && sbatch --parsable "_s + name, script.toUtf8());
+    QVERIFY2(submitted.exitCode == 0, qPrintable(submitted.err));
+    const QString jobId = submitted.out.section(u';', 0, 0);
+    QVERIFY2(QRegularExpression(u"^\\d+$"_s).match(jobId).hasMatch(), qPrintable(submitted.out));
+
+    // Accounting is what a user checks afterwards; wait until it says the job completed.
+    QString state;
+    for (int attempt = 0; attempt < 90 && state != u"COMPLETED"; ++attempt) {
+        const SshResult sacct = asAlice(u"sacct -n -X -P -o State -j "_s + jobId);
+        QVERIFY2(sacct.exitCode == 0, qPrintable(sacct.err));
+        state = sacct.out;
+        if (state == u"FAILED" || state == u"CANCELLED" || state.startsWith(u"NODE_FAIL"))
+            break;
+        if (state != u"COMPLETED")
+            QTest::qWait(1000);
+    }
+    QCOMPARE(state, u"COMPLETED"_s);
+
+    const SshResult record = asAlice(u"sacct -n -P -o JobID,Partition,Elapsed,TotalCPU,MaxRSS,ExitCode -j "_s + jobId);
+    QVERIFY2(record.exitCode == 0, qPrintable(record.err));
+    const QStringList lines = record.out.split(u'\n');
+    const QStringList job = lines.first().split(u'|');
+    QCOMPARE(job.at(0), jobId);
+    QCOMPARE(job.at(1), partition);
+    QVERIFY2(QRegularExpression(u"^00:00:0[2-9]$|^00:00:[1-9]\\d$"_s).match(job.at(2)).hasMatch(), qPrintable(record.out));
+    QCOMPARE(job.at(5), u"0:0"_s);
+    // The batch step carries the memory high-water mark; the job allocated 32 MiB.
+    const QString batch = lines.filter(u".batch|"_s).value(0);
+    QVERIFY2(!batch.isEmpty(), qPrintable(record.out));
+    const QString maxRss = batch.split(u'|').at(4);
+    QVERIFY2(QRegularExpression(u"^\\d+[KMG]$"_s).match(maxRss).hasMatch(), qPrintable(record.out));
+
+    const SshResult output = asAlice(u"cat slurm-"_s + jobId + u".out"_s);
+    QVERIFY2(output.exitCode == 0, qPrintable(output.err));
+    QCOMPARE(output.out, u"job on "_s + m_cluster.hostname + u' ' + expectedOutput);
+}
+
+void tst_DemoCluster::invalidPartitionIsRejected()
+{
+    const SshResult result = asAlice(u"printf '#!/bin/sh\\ntrue\\n' | sbatch --parsable --partition=nonexistent"_s);
+    QVERIFY(result.exitCode != 0);
+    QVERIFY2(result.err.contains(u"invalid partition"_s, Qt::CaseInsensitive), qPrintable(result.err));
+}
+
+void tst_DemoCluster::probeIdentifiesServers()
+{
+    struct Case
+    {
+        quint16 port;
+        QString expected;
+    };
+    quint16 closedPort = 0;
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        closedPort = server.serverPort();
+    }
+    const QList<Case> cases = {{m_cluster.loginPort, u"OpenSSH_"_s},
+                               {m_cluster.dropbearPort, u"dropbear"_s},
+                               {closedPort, u"connection refused"_s}};
+    for (const Case &c : cases) {
+        QString answer;
+        bool done = false;
+        QObject context;
+        sshcore::SshServerProbe::probe(m_cluster.host, c.port, 10s, &context,
+                                       [&](const sshcore::Result<sshcore::SshServerIdentity> &result) {
+                                           answer = result ? result->softwareVersion : result.error();
+                                           done = true;
+                                       });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 15000);
+        QVERIFY2(answer.contains(c.expected), qPrintable(answer));
+    }
+}
+
+void tst_DemoCluster::cliProbe()
+{
+    QProcess cli;
+    cli.start(QStringLiteral(CLUSTERDESK_CLI),
+              {u"probe"_s, u"%1:%2"_s.arg(m_cluster.host).arg(m_cluster.loginPort)});
+    QVERIFY(cli.waitForFinished(20000));
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY(QString::fromUtf8(cli.readAllStandardOutput()).startsWith(u"OpenSSH_"_s));
+
+    cli.start(QStringLiteral(CLUSTERDESK_CLI), {u"probe"_s, u"127.0.0.1:notaport"_s});
+    QVERIFY(cli.waitForFinished(20000));
+    QCOMPARE(cli.exitCode(), 2);
+}
+
+QTEST_GUILESS_MAIN(tst_DemoCluster)
+#include "tst_democluster.moc"

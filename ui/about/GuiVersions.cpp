@@ -1,0 +1,15 @@
+#include "ui/about/GuiVersions.h"
+
+#include <ksyntaxhighlighting_version.h>
+
+namespace ui {
+
+QList<app::ComponentVersion> guiComponentVersions()
+{
+    QList<app::ComponentVersion> versions = app::coreComponentVersions();
+    versions.append({QStringLiteral("KSyntaxHighlighting"),
+                     QStringLiteral(KSYNTAXHIGHLIGHTING_VERSION_STRING)});
+    return versions;
+}
+
+} // namespace ui

@@ -1,0 +1,117 @@
+// clusterdesk: the desktop app. The only place that sees every layer.
+
+#include "app/about/Versions.h"
+#include "app/clusters/ClusterListModel.h"
+#include "app/demo/DemoCluster.h"
+#include "sshcore/Libssh2Library.h"
+#include "ui/about/GuiVersions.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/screenshots/Screenshot.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    // Parsed before QApplication exists, so --version and --help work without a display.
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("The desktop client for HPC clusters: files, jobs, monitoring and Jupyter."));
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                        QStringLiteral("Show this help."));
+    const QCommandLineOption versionOption(QStringList{QStringLiteral("v"), QStringLiteral("version")},
+                                           QStringLiteral("Show the versions of clusterdesk and its libraries."));
+    const QCommandLineOption demoFileOption(QStringLiteral("demo-file"),
+                                            QStringLiteral("The demo cluster's connection file (default: %1).")
+                                                .arg(app::DemoCluster::defaultFilePath()),
+                                            QStringLiteral("file"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a screenshot of the main window to <file> once it has settled, and quit."),
+        QStringLiteral("file"));
+    parser.addOptions({helpOption, versionOption, demoFileOption, screenshotOption});
+    // Qt's own options (-platform, -style, ...) are for QApplication.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(arguments) && !parser.unknownOptionNames().isEmpty()) {
+        const QStringList qtOptions = {QStringLiteral("platform"), QStringLiteral("style"),
+                                       QStringLiteral("stylesheet"), QStringLiteral("reverse"),
+                                       QStringLiteral("qwindowgeometry"), QStringLiteral("geometry")};
+        for (const QString &name : parser.unknownOptionNames()) {
+            if (!qtOptions.contains(name)) {
+                print(stderr, QStringLiteral("clusterdesk: %1\n\n%2").arg(parser.errorText(), parser.helpText()));
+                return 2;
+            }
+        }
+    }
+    if (parser.isSet(helpOption)) {
+        print(stdout, parser.helpText());
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        print(stdout, app::versionText(QStringLiteral("clusterdesk"), ui::guiComponentVersions()));
+        return 0;
+    }
+
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("clusterdesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("clusterdesk"));
+    QApplication::setOrganizationName(QStringLiteral("clusterdesk"));
+    QApplication::setApplicationVersion(QStringLiteral(CLUSTERDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.clusterdesk.ClusterDesk"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/clusterdesk/icons/clusterdesk.svg")));
+
+    if (const auto initialized = sshcore::Libssh2Library::initialize(); !initialized) {
+        QMessageBox::critical(nullptr, QStringLiteral("clusterdesk"), initialized.error());
+        return 1;
+    }
+
+    app::ClusterListModel clusters;
+    const QString demoFile = parser.isSet(demoFileOption) ? parser.value(demoFileOption)
+                                                          : app::DemoCluster::defaultFilePath();
+    ui::MainWindow window(&clusters, demoFile);
+    window.show();
+
+    if (parser.isSet(screenshotOption)) {
+        const QString path = parser.value(screenshotOption);
+        int status = 1;
+        auto take = [&] {
+            if (const auto saved = ui::saveScreenshot(&window, path); saved) {
+                print(stdout, path + u'\n');
+                status = 0;
+            } else {
+                print(stderr, QStringLiteral("clusterdesk: %1\n").arg(saved.error()));
+            }
+            QApplication::exit(status);
+        };
+        // Once every cluster has answered (or after a bound), give the window a moment to paint.
+        QTimer settle;
+        settle.setSingleShot(true);
+        settle.setInterval(600);
+        QObject::connect(&settle, &QTimer::timeout, &window, take);
+        QObject::connect(&clusters, &app::ClusterListModel::reachabilityChecked, &settle,
+                         qOverload<>(&QTimer::start));
+        QTimer::singleShot(15000, &settle, qOverload<>(&QTimer::start));
+        window.refresh();
+        return application.exec();
+    }
+    window.refresh();
+    return application.exec();
+}

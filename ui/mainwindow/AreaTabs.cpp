@@ -1,0 +1,50 @@
+#include "ui/mainwindow/AreaTabs.h"
+
+#include "ui/widgets/EmptyStateWidget.h"
+
+#include <QIcon>
+#include <QMetaEnum>
+
+namespace ui {
+
+AreaTabs::AreaTabs(QWidget *parent)
+    : QTabWidget(parent)
+{
+    setDocumentMode(true);
+    setIconSize(QSize(20, 20));
+    addArea(Files, QStringLiteral(":/clusterdesk/icons/area-files.svg"), tr("&Files"),
+            tr("Files on your cluster"),
+            tr("Your home and project directories next to the files on this computer. Drag files "
+               "or whole folders across: transfers queue up, resume after a dropped connection, "
+               "and never leave a half-written file behind."));
+    addArea(Jobs, QStringLiteral(":/clusterdesk/icons/area-jobs.svg"), tr("&Jobs"), tr("Your jobs"),
+            tr("Write job scripts with a form or in a highlighted editor, submit them to Slurm, "
+               "PBS, LSF or Grid Engine, and follow the queue, each job's output, and how much of "
+               "what it asked for it really used."));
+    addArea(Monitor, QStringLiteral(":/clusterdesk/icons/area-monitor.svg"), tr("&Monitor"),
+            tr("Queue and utilisation"),
+            tr("Charts of the queue and of CPU and GPU use over time, so you can see whether a job "
+               "used the GPUs it waited for, and ask for less next time."));
+    addArea(Jupyter, QStringLiteral(":/clusterdesk/icons/area-jupyter.svg"), tr("J&upyter"),
+            tr("Jupyter on a compute node"),
+            tr("Start a Jupyter server inside a batch job and open it through an SSH tunnel with "
+               "one button. You are warned before the job's time runs out."));
+}
+
+void AreaTabs::addArea(Area area, const QString &iconPath, const QString &label,
+                       const QString &title, const QString &description)
+{
+    auto *emptyState = new EmptyStateWidget(iconPath, title, description, this);
+    emptyState->setObjectName(QString::fromLatin1(QMetaEnum::fromType<Area>().valueToKey(area)));
+    m_emptyStates.append(emptyState);
+    const int index = addTab(emptyState, QIcon(iconPath), label);
+    Q_ASSERT(index == area);
+}
+
+void AreaTabs::setHint(const QString &hint)
+{
+    for (EmptyStateWidget *emptyState : std::as_const(m_emptyStates))
+        emptyState->setHint(hint);
+}
+
+} // namespace ui

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QTabWidget>
+
+namespace ui {
+
+class EmptyStateWidget;
+
+// The main window's work areas: Files, Jobs, Monitor and Jupyter, one tab each.
+class AreaTabs : public QTabWidget
+{
+    Q_OBJECT
+
+public:
+    enum Area { Files, Jobs, Monitor, Jupyter };
+    Q_ENUM(Area)
+
+    explicit AreaTabs(QWidget *parent = nullptr);
+
+    // The hint under each area's empty state, e.g. what to do to fill it.
+    void setHint(const QString &hint);
+
+private:
+    void addArea(Area area, const QString &iconPath, const QString &label, const QString &title,
+                 const QString &description);
+
+    QList<EmptyStateWidget *> m_emptyStates;
+};
+
+} // namespace ui

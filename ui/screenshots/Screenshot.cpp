@@ -1,0 +1,27 @@
+#include "ui/screenshots/Screenshot.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPixmap>
+#include <QScreen>
+#include <QWidget>
+
+namespace ui {
+
+sshcore::Result<> saveScreenshot(QWidget *window, const QString &path)
+{
+    QPixmap pixmap;
+    if (QScreen *screen = window->screen())
+        pixmap = screen->grabWindow(window->winId());
+    if (pixmap.isNull())
+        pixmap = window->grab();
+    if (pixmap.isNull())
+        return sshcore::failure(QStringLiteral("Could not capture the window."));
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return sshcore::failure(QStringLiteral("Could not create the folder for %1.").arg(path));
+    if (!pixmap.save(path, "PNG"))
+        return sshcore::failure(QStringLiteral("Could not write %1.").arg(path));
+    return {};
+}
+
+} // namespace ui
