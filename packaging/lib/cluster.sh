@@ -78,17 +78,17 @@ cluster_stop() {
     say "stopping the demo cluster"
     # tini passes SIGTERM on to the init script, which stops the daemons in order. Whatever is left
     # when the namespace's init exits, the kernel kills.
-    [ -n "$init" ] && kill -TERM "$init" 2>/dev/null
+    if [ -n "$init" ]; then kill -TERM "$init" 2>/dev/null || true; fi
     local deadline=$((SECONDS + 30))
     while [ -n "$(cluster_processes)" ] && [ $SECONDS -lt $deadline ]; do sleep 0.3; done
     if [ -n "$(cluster_processes)" ]; then
         warn "the demo cluster did not stop within 30 s; killing it"
-        [ -n "$init" ] && kill -KILL "$init" 2>/dev/null
+        if [ -n "$init" ]; then kill -KILL "$init" 2>/dev/null || true; fi
         cluster_processes | xargs -r kill -KILL 2>/dev/null || true
         deadline=$((SECONDS + 10))
         while [ -n "$(cluster_processes)" ] && [ $SECONDS -lt $deadline ]; do sleep 0.3; done
     fi
-    [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
+    if [ -n "$pid" ]; then kill -KILL "$pid" 2>/dev/null || true; fi
     local left
     left=$(cluster_processes | tr '\n' ' ')
     [ -z "$left" ] || die "processes of the demo cluster are still running: $left"

@@ -257,7 +257,7 @@ void tst_DemoCluster::slurmJob_data()
     QTest::addColumn<QString>("extraDirectives");
     QTest::addColumn<QString>("expectedOutput");
     QTest::newRow("cpu") << u"cpu"_s << QString() << u"gpus=none"_s;
-    QTest::newRow("gpu") << u"gpu"_s << u"#SBATCH --gres=gpu:1\n"_s << u"gpus=0"_s;
+    QTest::newRow("gpu") << u"gpu"_s << u"#SBATCH --gres=gpu:1\n"_s << u"gpus=1"_s;
 }
 
 void tst_DemoCluster::slurmJob()
@@ -268,7 +268,7 @@ void tst_DemoCluster::slurmJob()
     const QString script = u"#!/bin/bash\n#SBATCH --job-name=cd-test-"_s + partition
                            + u"\n#SBATCH --partition="_s + partition + u"\n#SBATCH --time=00:05:00\n"_s
                            + extraDirectives
-                           + u"echo \"job on $(hostname) gpus=${CUDA_VISIBLE_DEVICES:-none}\"\n"
+                           + u"echo \"job on $(hostname) gpus=${SLURM_GPUS_ON_NODE:-none}\"\n"
                              u"python3 -c 'x = bytearray(32 << 20); sum(range(3000000))'\n"
                              u"sleep 2\n"_s;
     const QString name = u"test-"_s + partition + u".sh"_s;
