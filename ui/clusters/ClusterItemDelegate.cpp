@@ -73,8 +73,11 @@ void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const auto reachability = index.data(app::ClusterListModel::ReachabilityRole)
                                   .value<app::ClusterListModel::Reachability>();
     const QRect dot(area.left(), area.top() + (nameMetrics.height() - dotSize) / 2, dotSize, dotSize);
-    // On a selected row the dot gets a light ring, so green and red still read on the highlight.
-    painter->setPen(selected ? QPen(text, 1.5) : QPen(Qt::NoPen));
+    painter->setPen(Qt::NoPen);
+    if (selected) { // a light halo keeps green and red readable on the highlight
+        painter->setBrush(text);
+        painter->drawEllipse(dot.adjusted(-2, -2, 2, 2));
+    }
     painter->setBrush(reachabilityColor(reachability));
     painter->drawEllipse(dot);
 
