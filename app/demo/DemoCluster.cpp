@@ -106,6 +106,7 @@ Result<DemoCluster> DemoCluster::parse(QByteArrayView json, const QString &origi
     if (cluster.users.isEmpty())
         return failure(QStringLiteral("%1 lists no users.").arg(origin));
     cluster.runDir = root.value(QLatin1StringView("run_dir")).toString();
+    cluster.logDir = root.value(QLatin1StringView("logs")).toString();
     return cluster;
 }
 

@@ -39,6 +39,7 @@ struct DemoCluster
     QString defaultPartition;
     QList<User> users;
     QString runDir;
+    QString logDir; // each daemon's log, e.g. sshd-login.log
 
     const User *user(QStringView userName) const;
 

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace sshcore {
+
+// What a connection may need to ask a person: whether to trust an unknown host key, a password or
+// key passphrase, and keyboard-interactive prompts (a TOTP code, Duo). The GUI answers with dialogs,
+// the CLI on the terminal, tests with scripted answers. Questions arrive on this object's thread;
+// answer by calling the callback once (now or later). Not answering blocks only that connection.
+class SshInteraction : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class HostKeyDecision { Reject, AcceptOnce, AcceptAndSave };
+
+    struct HostKeyQuestion
+    {
+        QString host;
+        quint16 port = 22;
+        QString keyType;           // "ssh-ed25519"
+        QString fingerprintSha256; // "SHA256:..."
+        QString knownHostsFile;    // where "accept and save" writes
+    };
+
+    struct SecretQuestion
+    {
+        enum class Kind { Password, KeyPassphrase };
+        Kind kind = Kind::Password;
+        QString user;
+        QString host;
+        QString keyFile;       // for a passphrase
+        QString previousError; // why the last answer did not work, if it did not
+    };
+
+    struct Prompt
+    {
+        QString text;
+        bool echo = false;
+    };
+
+    struct KeyboardInteractiveQuestion
+    {
+        QString user;
+        QString host;
+        QString name;
+        QString instruction;
+        QList<Prompt> prompts;
+    };
+
+    using QObject::QObject;
+
+    virtual void askHostKey(const HostKeyQuestion &question, std::function<void(HostKeyDecision)> answer) = 0;
+    // std::nullopt: the person cancelled.
+    virtual void askSecret(const SecretQuestion &question, std::function<void(std::optional<QString>)> answer) = 0;
+    virtual void askKeyboardInteractive(const KeyboardInteractiveQuestion &question,
+                                        std::function<void(std::optional<QStringList>)> answer) = 0;
+    // The server's pre-login banner, if it sends one.
+    virtual void showBanner(const QString &banner) { Q_UNUSED(banner) }
+};
+
+} // namespace sshcore

@@ -1,0 +1,347 @@
+#include "sshcore/session/Authenticator.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace sshcore::detail {
+
+namespace {
+
+QString shortPath(const QString &path)
+{
+    const QString home = qEnvironmentVariable("HOME");
+    return !home.isEmpty() && path.startsWith(home + u'/') ? u'~' + path.mid(home.size()) : path;
+}
+
+// OpenSSH's own key format says "bcrypt" as its KDF when encrypted; PEM keys say ENCRYPTED.
+bool keyIsEncrypted(const QString &file)
+{
+    QFile key(file);
+    if (!key.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray text = key.read(64 * 1024);
+    if (text.contains("ENCRYPTED"))
+        return true;
+    const qsizetype begin = text.indexOf("-----BEGIN OPENSSH PRIVATE KEY-----");
+    if (begin < 0)
+        return false;
+    const qsizetype start = text.indexOf('\n', begin) + 1;
+    const qsizetype end = text.indexOf("-----END", start);
+    const QByteArray blob = QByteArray::fromBase64(text.mid(start, end - start).replace('\n', ""));
+    return blob.contains("bcrypt");
+}
+
+QByteArray publicKeyBlob(const QString &privateKeyFile)
+{
+    QFile pub(privateKeyFile + QStringLiteral(".pub"));
+    if (!pub.open(QIODevice::ReadOnly))
+        return {};
+    const QList<QByteArray> parts = pub.readAll().simplified().split(' ');
+    return parts.size() >= 2 ? QByteArray::fromBase64(parts.at(1)) : QByteArray();
+}
+
+char *copyForLibssh2(const QByteArray &bytes)
+{
+    auto *copy = static_cast<char *>(std::malloc(size_t(bytes.size()) + 1)); // libssh2 frees it with free()
+    if (copy) {
+        std::memcpy(copy, bytes.constData(), size_t(bytes.size()));
+        copy[bytes.size()] = '\0';
+    }
+    return copy;
+}
+
+} // namespace
+
+Authenticator::Authenticator(LIBSSH2_SESSION *session, SessionContext *context,
+                             const SshConnectionSettings &settings, AuthHooks hooks, RememberedSecrets *secrets)
+    : m_session(session)
+    , m_context(context)
+    , m_settings(settings)
+    , m_hooks(std::move(hooks))
+    , m_secrets(secrets)
+    , m_user(settings.user.toUtf8())
+{}
+
+template<typename Call>
+int Authenticator::retry(Call call)
+{
+    while (true) {
+        const int rc = call();
+        if (rc != LIBSSH2_ERROR_EAGAIN)
+            return rc;
+        if (const auto waited = m_hooks.waitSocket(); !waited) {
+            m_fatal = waited.error();
+            return LIBSSH2_ERROR_SOCKET_TIMEOUT;
+        }
+    }
+}
+
+bool Authenticator::authenticated() const
+{
+    return libssh2_userauth_authenticated(m_session) != 0;
+}
+
+QStringList Authenticator::serverMethods()
+{
+    while (true) {
+        const char *list = libssh2_userauth_list(m_session, m_user.constData(), unsigned(m_user.size()));
+        if (list)
+            return QString::fromLatin1(list).split(u',', Qt::SkipEmptyParts);
+        if (authenticated() || libssh2_session_last_errno(m_session) != LIBSSH2_ERROR_EAGAIN)
+            return {};
+        if (const auto waited = m_hooks.waitSocket(); !waited) {
+            m_fatal = waited.error();
+            return {};
+        }
+    }
+}
+
+Result<> Authenticator::run()
+{
+    QStringList methods = serverMethods();
+    const QStringList offered = methods;
+    bool agentDone = false, keysDone = false, keyboardDone = false, passwordDone = false;
+    while (!authenticated() && !m_fatal) {
+        const bool publickey = methods.contains(u"publickey");
+        if (publickey && !agentDone) {
+            agentDone = true;
+            tryAgent();
+        } else if (publickey && !keysDone) {
+            keysDone = true;
+            tryKeyFiles();
+        } else if (methods.contains(u"keyboard-interactive") && !keyboardDone) {
+            keyboardDone = true;
+            tryKeyboardInteractive();
+        } else if (methods.contains(u"password") && !passwordDone) {
+            passwordDone = true;
+            tryPassword();
+        } else {
+            break;
+        }
+        if (!authenticated() && !m_fatal)
+            methods = serverMethods(); // after a partial success, only what remains
+    }
+    if (authenticated())
+        return {};
+    if (m_fatal)
+        return failure(*m_fatal);
+    QString message = QStringLiteral("%1 did not accept the login as \"%2\".")
+                          .arg(QStringLiteral("%1:%2").arg(m_settings.host).arg(m_settings.port), m_settings.user);
+    if (!m_tried.isEmpty())
+        message += QStringLiteral(" Tried: %1.").arg(m_tried.join(QStringLiteral("; ")));
+    if (!offered.isEmpty())
+        message += QStringLiteral(" The server accepts: %1.").arg(offered.join(QStringLiteral(", ")));
+    return failure(message);
+}
+
+bool Authenticator::tryAgent()
+{
+    if (!m_settings.useAgent)
+        return false;
+    if (qEnvironmentVariable("SSH_AUTH_SOCK").isEmpty()) {
+        m_tried.append(QStringLiteral("ssh-agent (not running)"));
+        return false;
+    }
+    LIBSSH2_AGENT *agent = libssh2_agent_init(m_session);
+    if (!agent)
+        return false;
+    bool done = false;
+    if (libssh2_agent_connect(agent) != 0) {
+        m_tried.append(QStringLiteral("ssh-agent (cannot connect to it)"));
+    } else if (libssh2_agent_list_identities(agent) != 0) {
+        m_tried.append(QStringLiteral("ssh-agent (cannot list its keys)"));
+    } else {
+        QList<QByteArray> allowed;
+        if (m_settings.identitiesOnly) {
+            for (const QString &file : m_settings.identityFiles)
+                allowed.append(publicKeyBlob(file));
+        }
+        int offeredKeys = 0;
+        libssh2_agent_publickey *identity = nullptr;
+        libssh2_agent_publickey *previous = nullptr;
+        while (!done && !m_fatal && libssh2_agent_get_identity(agent, &identity, previous) == 0) {
+            previous = identity;
+            const QByteArray blob(reinterpret_cast<const char *>(identity->blob), qsizetype(identity->blob_len));
+            if (m_settings.identitiesOnly && !allowed.contains(blob))
+                continue;
+            ++offeredKeys;
+            const int rc = retry([&] { return libssh2_agent_userauth(agent, m_user.constData(), identity); });
+            if (rc == 0 || authenticated())
+                done = true;
+            else if (!m_fatal && !serverMethods().contains(u"publickey"))
+                done = true; // partial success: the server wants another method now
+        }
+        if (!done)
+            m_tried.append(offeredKeys == 0 ? QStringLiteral("ssh-agent (no keys)")
+                                            : QStringLiteral("ssh-agent (%1 keys, none accepted)").arg(offeredKeys));
+        libssh2_agent_disconnect(agent);
+    }
+    libssh2_agent_free(agent);
+    return done;
+}
+
+bool Authenticator::tryKeyFiles()
+{
+    for (const QString &file : m_settings.identityFiles) {
+        if (m_fatal)
+            return false;
+        if (!QFileInfo::exists(file)) {
+            m_tried.append(QStringLiteral("key %1 (no such file)").arg(shortPath(file)));
+            continue;
+        }
+        const QByteArray path = QFile::encodeName(file);
+        const bool encrypted = keyIsEncrypted(file);
+        QString error;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            QString passphrase;
+            if (encrypted) {
+                if (attempt == 0 && m_secrets->passphrases.contains(file)) {
+                    passphrase = m_secrets->passphrases.value(file);
+                } else {
+                    SshInteraction::SecretQuestion question;
+                    question.kind = SshInteraction::SecretQuestion::Kind::KeyPassphrase;
+                    question.user = m_settings.user;
+                    question.host = m_settings.host;
+                    question.keyFile = file;
+                    question.previousError = error;
+                    const auto answer = m_hooks.askSecret(question);
+                    if (!answer) {
+                        error = QStringLiteral("passphrase not given");
+                        break;
+                    }
+                    passphrase = *answer;
+                }
+            }
+            const QByteArray secret = passphrase.toUtf8();
+            const int rc = retry([&] {
+                return libssh2_userauth_publickey_fromfile_ex(m_session, m_user.constData(), unsigned(m_user.size()),
+                                                              nullptr, path.constData(), secret.constData());
+            });
+            if (rc == 0 || authenticated()) {
+                if (encrypted)
+                    m_secrets->passphrases.insert(file, passphrase);
+                return true;
+            }
+            if (m_fatal)
+                return false;
+            if (rc == LIBSSH2_ERROR_FILE && encrypted) {
+                m_secrets->passphrases.remove(file);
+                error = QStringLiteral("wrong passphrase");
+                continue;
+            }
+            if (rc == LIBSSH2_ERROR_FILE) {
+                error = QStringLiteral("unreadable or unsupported key format");
+                break;
+            }
+            if (!serverMethods().contains(u"publickey")) {
+                if (encrypted)
+                    m_secrets->passphrases.insert(file, passphrase);
+                return true; // partial success
+            }
+            error = QStringLiteral("not accepted");
+            break;
+        }
+        m_tried.append(QStringLiteral("key %1 (%2)").arg(shortPath(file), error));
+    }
+    return false;
+}
+
+namespace {
+void keyboardCallback(const char *name, int nameLength, const char *instruction, int instructionLength,
+                      int count, const LIBSSH2_USERAUTH_KBDINT_PROMPT *prompts,
+                      LIBSSH2_USERAUTH_KBDINT_RESPONSE *responses, void **abstract)
+{
+    static_cast<SessionContext *>(*abstract)
+        ->authenticator->answerPrompts(name, nameLength, instruction, instructionLength, count, prompts, responses);
+}
+} // namespace
+
+void Authenticator::answerPrompts(const char *name, int nameLength, const char *instruction,
+                                  int instructionLength, int count, const LIBSSH2_USERAUTH_KBDINT_PROMPT *prompts,
+                                  LIBSSH2_USERAUTH_KBDINT_RESPONSE *responses)
+{
+    ++m_keyboardRounds;
+    if (count <= 0)
+        return; // an information-only round (PAM sends them)
+    SshInteraction::KeyboardInteractiveQuestion question;
+    question.user = m_settings.user;
+    question.host = m_settings.host;
+    question.name = QString::fromUtf8(name, nameLength);
+    question.instruction = QString::fromUtf8(instruction, instructionLength);
+    for (int i = 0; i < count; ++i) {
+        question.prompts.append({QString::fromUtf8(reinterpret_cast<const char *>(prompts[i].text),
+                                                   qsizetype(prompts[i].length)),
+                                 prompts[i].echo != 0});
+    }
+    const auto answers = m_keyboardCancelled ? std::nullopt : m_hooks.askKeyboard(question);
+    if (!answers)
+        m_keyboardCancelled = true;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray answer = answers ? answers->value(i).toUtf8() : QByteArray();
+        responses[i].text = copyForLibssh2(answer);
+        responses[i].length = responses[i].text ? unsigned(answer.size()) : 0;
+    }
+}
+
+bool Authenticator::tryKeyboardInteractive()
+{
+    // libssh2 hands the callback the session's context: it finds this authenticator there.
+    m_context->authenticator = this;
+    m_keyboardCancelled = false;
+    m_keyboardRounds = 0;
+    const int rc = retry([&] {
+        return libssh2_userauth_keyboard_interactive_ex(m_session, m_user.constData(), unsigned(m_user.size()),
+                                                        keyboardCallback);
+    });
+    m_context->authenticator = nullptr;
+    if (rc == 0 || authenticated())
+        return true;
+    if (m_fatal)
+        return false;
+    m_tried.append(m_keyboardCancelled ? QStringLiteral("keyboard-interactive (cancelled)")
+                                       : QStringLiteral("keyboard-interactive (the answers were not accepted)"));
+    return false;
+}
+
+bool Authenticator::tryPassword()
+{
+    QString error;
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        QString password;
+        if (attempt == 0 && m_secrets->password) {
+            password = *m_secrets->password;
+        } else {
+            SshInteraction::SecretQuestion question;
+            question.kind = SshInteraction::SecretQuestion::Kind::Password;
+            question.user = m_settings.user;
+            question.host = m_settings.host;
+            question.previousError = error;
+            const auto answer = m_hooks.askSecret(question);
+            if (!answer) {
+                m_tried.append(QStringLiteral("password (cancelled)"));
+                return false;
+            }
+            password = *answer;
+        }
+        const QByteArray secret = password.toUtf8();
+        const int rc = retry([&] {
+            return libssh2_userauth_password_ex(m_session, m_user.constData(), unsigned(m_user.size()),
+                                                secret.constData(), unsigned(secret.size()), nullptr);
+        });
+        if (rc == 0 || authenticated()) {
+            m_secrets->password = password;
+            return true;
+        }
+        if (m_fatal)
+            return false;
+        m_secrets->password.reset();
+        error = QStringLiteral("The password was not accepted.");
+    }
+    m_tried.append(QStringLiteral("password (not accepted)"));
+    return false;
+}
+
+} // namespace sshcore::detail

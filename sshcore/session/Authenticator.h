@@ -1,0 +1,82 @@
+#pragma once
+
+#include "sshcore/Result.h"
+#include "sshcore/SshConnectionSettings.h"
+#include "sshcore/SshInteraction.h"
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+#include <libssh2.h>
+
+namespace sshcore::detail {
+
+// Secrets a person gave during this session, kept in memory only, so that a reconnect after a
+// dropped link does not ask again for what cannot have changed (passwords, key passphrases).
+struct RememberedSecrets
+{
+    std::optional<QString> password;
+    QHash<QString, QString> passphrases; // by key file
+};
+
+class Authenticator;
+
+// What libssh2's callbacks get as their "abstract" pointer: the worker (for the receive callback)
+// and, during keyboard-interactive, the authenticator answering the prompts.
+struct SessionContext
+{
+    void *worker = nullptr;
+    Authenticator *authenticator = nullptr;
+};
+
+// Hooks the authenticator needs from its worker: wait until the socket is ready (or fail on timeout
+// or cancellation), and ask the person something and wait for the answer.
+struct AuthHooks
+{
+    std::function<Result<>()> waitSocket;
+    std::function<std::optional<QString>(const SshInteraction::SecretQuestion &)> askSecret;
+    std::function<std::optional<QStringList>(const SshInteraction::KeyboardInteractiveQuestion &)> askKeyboard;
+};
+
+// Logs in with whatever the server accepts, in OpenSSH's order: agent keys, key files,
+// keyboard-interactive, password; and continues after partial success (publickey,keyboard-interactive).
+// Fails with a message saying which methods were tried and why each failed.
+class Authenticator
+{
+public:
+    Authenticator(LIBSSH2_SESSION *session, SessionContext *context, const SshConnectionSettings &settings,
+                  AuthHooks hooks, RememberedSecrets *secrets);
+
+    Result<> run();
+
+    // Called by libssh2's keyboard-interactive callback (same thread).
+    void answerPrompts(const char *name, int nameLength, const char *instruction, int instructionLength,
+                       int count, const LIBSSH2_USERAUTH_KBDINT_PROMPT *prompts,
+                       LIBSSH2_USERAUTH_KBDINT_RESPONSE *responses);
+
+private:
+    template<typename Call>
+    int retry(Call call);
+    QStringList serverMethods();
+    bool tryAgent();
+    bool tryKeyFiles();
+    bool tryKeyboardInteractive();
+    bool tryPassword();
+    bool authenticated() const;
+
+    LIBSSH2_SESSION *m_session;
+    SessionContext *m_context;
+    const SshConnectionSettings &m_settings;
+    AuthHooks m_hooks;
+    RememberedSecrets *m_secrets;
+    QByteArray m_user;
+    QStringList m_tried; // "public key ~/.ssh/id_ed25519: not accepted", ...
+    std::optional<QString> m_fatal; // cancelled or the link failed
+    bool m_keyboardCancelled = false;
+    int m_keyboardRounds = 0;
+};
+
+} // namespace sshcore::detail

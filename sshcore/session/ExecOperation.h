@@ -1,0 +1,71 @@
+#pragma once
+
+#include "sshcore/session/Operation.h"
+
+#include <QByteArray>
+#include <QObject>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+
+namespace sshcore::detail {
+
+// Carries a command's output and end from the worker thread to the SshCommand that asked for it.
+// Lives in the worker thread; its queued signals are dropped if the command is gone.
+class ExecRelay : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+
+Q_SIGNALS:
+    void standardOutput(const QByteArray &data);
+    void standardError(const QByteArray &data);
+    // exitStatus -1 with an error: the command did not finish normally.
+    void finished(int exitStatus, const QString &exitSignal, const QString &error);
+};
+
+struct ExecShared
+{
+    std::atomic<bool> cancelled{false};
+};
+
+// A command on its own session channel: exec, optional input then EOF, stdout and stderr
+// streamed, exit status, close.
+class ExecOperation : public Operation
+{
+public:
+    ExecOperation(QByteArray command, QByteArray input, std::chrono::seconds timeout,
+                  std::shared_ptr<ExecShared> shared, ExecRelay *relay);
+    ~ExecOperation() override;
+
+    Step step(LIBSSH2_SESSION *session) override;
+    void abandon(const QString &why) override;
+    void tick() override;
+
+private:
+    enum class State { Opening, Executing, Running, Signalling, Closing, WaitingClosed, Freeing };
+
+    Step fail(LIBSSH2_SESSION *session, const QString &why);
+    Step readStreams(LIBSSH2_SESSION *session, bool *progressed);
+
+    State m_state = State::Opening;
+    LIBSSH2_CHANNEL *m_channel = nullptr;
+    QByteArray m_command;
+    QByteArray m_input;
+    qsizetype m_inputOffset = 0;
+    bool m_eofSent = false;
+    std::chrono::seconds m_timeout;
+    std::chrono::steady_clock::time_point m_started;
+    std::shared_ptr<ExecShared> m_shared;
+    ExecRelay *m_relay;
+    QString m_stopReason; // set when cancelled or timed out: signal, close and report this
+    std::chrono::steady_clock::time_point m_stopped;
+    QString m_error;
+    int m_exitStatus = -1;
+    QString m_exitSignal;
+};
+
+} // namespace sshcore::detail

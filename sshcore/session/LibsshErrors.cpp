@@ -1,0 +1,16 @@
+#include "sshcore/session/LibsshErrors.h"
+
+namespace sshcore::detail {
+
+QString libsshError(LIBSSH2_SESSION *session, const char *what)
+{
+    char *message = nullptr;
+    int length = 0;
+    const int code = libssh2_session_last_error(session, &message, &length, 0);
+    QString detail = message && length > 0 ? QString::fromUtf8(message, length) : QString();
+    if (detail.isEmpty())
+        detail = QStringLiteral("error %1").arg(code);
+    return QStringLiteral("%1: %2.").arg(QLatin1StringView(what), detail);
+}
+
+} // namespace sshcore::detail

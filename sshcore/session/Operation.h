@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QString>
+
+#include <libssh2.h>
+
+namespace sshcore::detail {
+
+// One piece of work multiplexed on a session (a command channel, an SFTP request, a tunnel), run
+// by the session's worker thread. Every libssh2 call in it is non-blocking.
+class Operation
+{
+public:
+    enum class Step { Blocked, Progressed, Finished };
+
+    virtual ~Operation() = default;
+
+    // Whether this operation needs a channel slot (servers limit open channels per session).
+    virtual bool needsChannel() const { return true; }
+
+    // Advances as far as possible without blocking. Finished: it has reported its result.
+    virtual Step step(LIBSSH2_SESSION *session) = 0;
+
+    // The session is gone: report why. Must not touch libssh2.
+    virtual void abandon(const QString &why) = 0;
+
+    // Called once a second; may turn a timeout or a cancellation into work for step().
+    virtual void tick() {}
+
+    // The server refused to open a channel: the worker may retry when a slot frees up.
+    bool refusedChannel = false;
+};
+
+} // namespace sshcore::detail

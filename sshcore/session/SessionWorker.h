@@ -1,0 +1,98 @@
+#pragma once
+
+#include "sshcore/Result.h"
+#include "sshcore/SshConnectionSettings.h"
+#include "sshcore/SshConnectionState.h"
+#include "sshcore/SshInteraction.h"
+#include "sshcore/session/Authenticator.h"
+#include "sshcore/session/Operation.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <atomic>
+#include <chrono>
+#include <deque>
+#include <memory>
+#include <vector>
+
+#include <libssh2.h>
+
+namespace sshcore::detail {
+
+// Owns one libssh2 session and its socket on the connection's worker thread. Connecting
+// (TCP, handshake, host key, authentication) runs as sequential non-blocking steps that wait on
+// poll(); once connected, operations are multiplexed and driven by socket notifiers and libssh2's
+// block directions. Nothing here is called from another thread except requestStop().
+class SessionWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    SessionWorker(SshConnectionSettings settings, QPointer<SshInteraction> interaction);
+    ~SessionWorker() override;
+
+    // Thread-safe: makes any wait in progress return, so that the worker thread can finish.
+    void requestStop();
+
+    // Worker thread only.
+    void start();
+    void stop();
+    void addOperation(std::shared_ptr<Operation> operation);
+    void wake() { pump(); }
+
+Q_SIGNALS:
+    void stateChanged(sshcore::SshConnectionState state, const QString &message);
+    void serverBanner(const QString &banner);
+
+private:
+    Result<> connectOnce();
+    Result<int> openSocket();
+    Result<> verifyHostKey();
+    Result<> waitSocket(std::chrono::steady_clock::time_point deadline);
+    void setState(SshConnectionState state, const QString &message = {});
+    void teardown();
+    void linkLost(const QString &why);
+    void scheduleReconnect();
+    void pump();
+    void updateNotifiers();
+    void onTick();
+    void onReadable();
+    void reconnect();
+    bool sessionBroken() const;
+
+    template<typename Answer, typename Ask>
+    Answer askAndWait(Answer cancelled, Ask ask);
+
+    static ssize_t receive(libssh2_socket_t socket, void *buffer, size_t length, int flags, void **abstract);
+
+    SshConnectionSettings m_settings;
+    QPointer<SshInteraction> m_interaction;
+    SshConnectionState m_state = SshConnectionState::Disconnected;
+    RememberedSecrets m_secrets;
+
+    int m_socket = -1;
+    int m_wakeFd = -1; // eventfd: requestStop() interrupts poll()
+    std::atomic<bool> m_stopRequested{false};
+    LIBSSH2_SESSION *m_session = nullptr;
+    QSocketNotifier *m_readNotifier = nullptr;
+    QSocketNotifier *m_writeNotifier = nullptr;
+    QTimer m_tick;
+    QTimer m_reconnectTimer;
+    int m_reconnectAttempt = 0;
+    bool m_everConnected = false;
+
+    std::vector<std::shared_ptr<Operation>> m_active;
+    std::deque<std::shared_ptr<Operation>> m_waiting;
+    int m_maxChannels = 10; // from the settings; lowered if the server refuses more
+    bool m_pumping = false;
+
+    SessionContext m_context;
+    bool m_lastFailureRetryable = true;
+    std::chrono::steady_clock::time_point m_lastReceived;
+    int m_idleBytesSeen = 0;
+};
+
+} // namespace sshcore::detail

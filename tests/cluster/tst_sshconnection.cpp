@@ -1,0 +1,389 @@
+// sshcore's SshConnection against the demo cluster's real sshd and Dropbear: every way of logging in,
+// host keys (unknown, accepted, rejected, changed), commands with hostile arguments, many at once,
+// streaming, timeouts, cancellation, and reconnecting after the server side of the link is killed.
+
+#include "ScriptedInteraction.h"
+#include "TestSupport.h"
+#include "app/demo/DemoCluster.h"
+#include "sshcore/SshConnection.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using sshcore::SshConnection;
+using sshcore::SshConnectionSettings;
+using sshcore::SshConnectionState;
+
+namespace {
+
+bool settled(SshConnectionState state)
+{
+    return state == SshConnectionState::Connected || state == SshConnectionState::Failed;
+}
+
+sshcore::Result<sshcore::CommandResult> runAndWait(SshConnection &connection, const QList<QByteArray> &arguments,
+                                                   const sshcore::SshCommandOptions &options = {})
+{
+    std::unique_ptr<sshcore::SshCommand> command(connection.run(arguments, options));
+    QSignalSpy finished(command.get(), &sshcore::SshCommand::finished);
+    if (!finished.wait(60000))
+        return sshcore::failure(u"the command did not finish within 60 s"_s);
+    return command->result();
+}
+
+QByteArray outputOf(SshConnection &connection, const QList<QByteArray> &arguments)
+{
+    const auto result = runAndWait(connection, arguments);
+    return result ? result->standardOutput : "ERROR: " + result.error().toUtf8();
+}
+
+} // namespace
+
+class tst_SshConnection : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void keyLogin();
+    void passwordOnlyUser();
+    void wrongPasswordSaysWhatWasTried();
+    void keyPlusTotp();
+    void wrongTotpCode();
+    void unknownHostKeyAcceptedAndSaved();
+    void unknownHostKeyRejected();
+    void changedHostKeyIsRefusedBeforeAuthentication();
+    void hostileArgumentsRoundTrip_data();
+    void hostileArgumentsRoundTrip();
+    void cleanupTestCase() { m_shared.reset(); }
+    void fiftyConcurrentCommands();
+    void streamingExitStatusAndStderr();
+    void timeoutAndCancel();
+    void dropbear();
+    void reconnectsAfterServerProcessIsKilled();
+
+private:
+    SshConnectionSettings settingsFor(const QString &user, quint16 port = 0) const;
+    std::unique_ptr<SshConnection> connectAs(const SshConnectionSettings &settings, ScriptedInteraction *interaction);
+
+    app::DemoCluster m_cluster;
+    QTemporaryDir m_dir;
+    ScriptedInteraction m_sharedInteraction;
+    std::unique_ptr<SshConnection> m_shared;
+};
+
+void tst_SshConnection::initTestCase()
+{
+    const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
+    QVERIFY_RESULT(cluster);
+    m_cluster = *cluster;
+    qunsetenv("SSH_AUTH_SOCK"); // agent tests start their own agent
+}
+
+SshConnectionSettings tst_SshConnection::settingsFor(const QString &user, quint16 port) const
+{
+    SshConnectionSettings settings;
+    settings.host = m_cluster.host;
+    settings.port = port ? port : m_cluster.loginPort;
+    settings.user = user;
+    settings.useAgent = false;
+    const auto *demoUser = m_cluster.user(user);
+    if (demoUser && !demoUser->keyPath.isEmpty())
+        settings.identityFiles = {demoUser->keyPath};
+    settings.knownHostsFiles = {m_cluster.knownHostsPath};
+    settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
+    settings.connectTimeoutSeconds = 15;
+    return settings;
+}
+
+std::unique_ptr<SshConnection> tst_SshConnection::connectAs(const SshConnectionSettings &settings,
+                                                            ScriptedInteraction *interaction)
+{
+    auto connection = std::make_unique<SshConnection>(settings, interaction);
+    connection->open();
+    QElapsedTimer timer;
+    timer.start();
+    while (!settled(connection->state()) && timer.elapsed() < 60000)
+        QTest::qWait(20);
+    return connection;
+}
+
+void tst_SshConnection::keyLogin()
+{
+    ScriptedInteraction interaction;
+    auto connection = connectAs(settingsFor(u"alice"_s), &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    QCOMPARE(outputOf(*connection, {"id", "-un"}), QByteArray("alice\n"));
+    QVERIFY(interaction.secretQuestions.isEmpty());
+    QVERIFY(interaction.hostKeyQuestions.isEmpty()); // known host: silent
+}
+
+void tst_SshConnection::passwordOnlyUser()
+{
+    ScriptedInteraction interaction;
+    interaction.passwords = {m_cluster.user(u"carol")->password};
+    auto connection = connectAs(settingsFor(u"carol"_s), &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    QCOMPARE(outputOf(*connection, {"id", "-un"}), QByteArray("carol\n"));
+}
+
+void tst_SshConnection::wrongPasswordSaysWhatWasTried()
+{
+    ScriptedInteraction interaction;
+    interaction.passwords = {u"wrong-1"_s, u"wrong-2"_s, u"wrong-3"_s, u"wrong-4"_s};
+    auto connection = connectAs(settingsFor(u"carol"_s), &interaction);
+    QCOMPARE(connection->state(), SshConnectionState::Failed);
+    const QString message = connection->stateMessage();
+    QVERIFY2(message.contains(u"did not accept the login as \"carol\""_s), qPrintable(message));
+    QVERIFY2(message.contains(u"password (not accepted)"_s), qPrintable(message));
+    QVERIFY2(message.contains(u"The server accepts: password"_s), qPrintable(message));
+    // The second question says why the first answer failed.
+    QVERIFY(interaction.secretQuestions.size() >= 2);
+    QVERIFY(!interaction.secretQuestions.at(1).previousError.isEmpty());
+}
+
+void tst_SshConnection::keyPlusTotp()
+{
+    ScriptedInteraction interaction;
+    interaction.totpSecretHex = m_cluster.user(u"bob")->totpSecretHex;
+    auto connection = connectAs(settingsFor(u"bob"_s), &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    QCOMPARE(interaction.keyboardQuestions.size(), 1);
+    QVERIFY(interaction.keyboardQuestions.first().prompts.first().text.contains(u"One-time password"_s));
+    QVERIFY(!interaction.keyboardQuestions.first().prompts.first().echo);
+    QCOMPARE(outputOf(*connection, {"id", "-un"}), QByteArray("bob\n"));
+}
+
+void tst_SshConnection::wrongTotpCode()
+{
+    ScriptedInteraction interaction;
+    interaction.totpSecretHex = m_cluster.user(u"bob")->totpSecretHex;
+    interaction.wrongCode = u"000000"_s;
+    if (ScriptedInteraction::totp(interaction.totpSecretHex) == interaction.wrongCode)
+        interaction.wrongCode = u"111111"_s;
+    auto connection = connectAs(settingsFor(u"bob"_s), &interaction);
+    QCOMPARE(connection->state(), SshConnectionState::Failed);
+    const QString message = connection->stateMessage();
+    QVERIFY2(message.contains(u"keyboard-interactive (the answers were not accepted)"_s), qPrintable(message));
+}
+
+void tst_SshConnection::unknownHostKeyAcceptedAndSaved()
+{
+    const QString knownHosts = m_dir.filePath(u"known_hosts_accept"_s);
+    SshConnectionSettings settings = settingsFor(u"alice"_s);
+    settings.knownHostsFiles = {knownHosts};
+    settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Ask;
+    ScriptedInteraction interaction;
+    interaction.hostKeyDecision = sshcore::SshInteraction::HostKeyDecision::AcceptAndSave;
+    {
+        auto connection = connectAs(settings, &interaction);
+        QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    }
+    QCOMPARE(interaction.hostKeyQuestions.size(), 1);
+    const auto &question = interaction.hostKeyQuestions.first();
+    QCOMPARE(question.fingerprintSha256, m_cluster.loginHostKeySha256);
+    QCOMPARE(question.keyType, u"ssh-ed25519"_s);
+    QFile file(knownHosts);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray saved = file.readAll();
+    const QByteArray expected = "[127.0.0.1]:" + QByteArray::number(m_cluster.loginPort) + " ssh-ed25519 AAAA";
+    QVERIFY2(saved.startsWith(expected), saved.constData());
+    // Next time the saved key is enough, even with strict checking.
+    settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
+    ScriptedInteraction silent;
+    auto again = connectAs(settings, &silent);
+    QVERIFY2(again->state() == SshConnectionState::Connected, qPrintable(again->stateMessage()));
+    QVERIFY(silent.hostKeyQuestions.isEmpty());
+}
+
+void tst_SshConnection::unknownHostKeyRejected()
+{
+    SshConnectionSettings settings = settingsFor(u"alice"_s);
+    settings.knownHostsFiles = {m_dir.filePath(u"known_hosts_reject"_s)};
+    settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Ask;
+    ScriptedInteraction interaction;
+    auto connection = connectAs(settings, &interaction);
+    QCOMPARE(connection->state(), SshConnectionState::Failed);
+    QVERIFY2(connection->stateMessage().contains(u"was not accepted"_s), qPrintable(connection->stateMessage()));
+    QVERIFY(!QFile::exists(settings.knownHostsFiles.first()));
+}
+
+void tst_SshConnection::changedHostKeyIsRefusedBeforeAuthentication()
+{
+    // A known_hosts that records the bastion's key under the login node's name: a changed key.
+    QFile real(m_cluster.knownHostsPath);
+    QVERIFY(real.open(QIODevice::ReadOnly));
+    QByteArray bastionKey;
+    for (const QByteArray &line : real.readAll().split('\n')) {
+        const QByteArray bastion = "[127.0.0.1]:" + QByteArray::number(m_cluster.bastionPort) + " ssh-ed25519";
+        if (line.startsWith(bastion))
+            bastionKey = line.split(' ').mid(1).join(' ');
+    }
+    QVERIFY(!bastionKey.isEmpty());
+    const QString knownHosts = m_dir.filePath(u"known_hosts_changed"_s);
+    QFile forged(knownHosts);
+    QVERIFY(forged.open(QIODevice::WriteOnly));
+    forged.write("[127.0.0.1]:" + QByteArray::number(m_cluster.loginPort) + ' ' + bastionKey + '\n');
+    forged.close();
+
+    QFile log(m_cluster.logDir + u"/sshd-login.log"_s);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    log.seek(log.size());
+
+    SshConnectionSettings settings = settingsFor(u"carol"_s);
+    settings.knownHostsFiles = {knownHosts};
+    settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Ask;
+    ScriptedInteraction interaction;
+    interaction.passwords = {m_cluster.user(u"carol")->password};
+    interaction.hostKeyDecision = sshcore::SshInteraction::HostKeyDecision::AcceptAndSave; // must not be asked
+    auto connection = connectAs(settings, &interaction);
+    QCOMPARE(connection->state(), SshConnectionState::Failed);
+    QVERIFY2(connection->stateMessage().contains(u"CHANGED"_s), qPrintable(connection->stateMessage()));
+    QVERIFY2(connection->stateMessage().contains(u"sent no password or key"_s), qPrintable(connection->stateMessage()));
+    QVERIFY(interaction.hostKeyQuestions.isEmpty());
+    QVERIFY(interaction.secretQuestions.isEmpty());
+    connection.reset();
+
+    // The server saw a connection, and no authentication attempt on it.
+    QByteArray logged;
+    QElapsedTimer timer;
+    timer.start();
+    while (!logged.contains("Connection closed") && !logged.contains("Disconnected from") && timer.elapsed() < 5000) {
+        QTest::qWait(100);
+        logged += log.readAll();
+    }
+    QVERIFY2(logged.contains("Connection from 127.0.0.1"), logged.constData());
+    for (const char *attempt : {"Failed ", "Accepted ", "Postponed ", "Invalid user", "carol"})
+        QVERIFY2(!logged.contains(attempt), logged.constData());
+}
+
+void tst_SshConnection::hostileArgumentsRoundTrip_data()
+{
+    QTest::addColumn<QByteArray>("argument");
+    QTest::newRow("quotes") << QByteArray("it's \"quoted\"");
+    QTest::newRow("command substitution") << QByteArray("$(touch pwned)");
+    QTest::newRow("backticks") << QByteArray("`touch pwned`");
+    QTest::newRow("semicolon") << QByteArray("; touch pwned");
+    QTest::newRow("newline") << QByteArray("a\ntouch pwned");
+    QTest::newRow("leading dash") << QByteArray("-n");
+    QTest::newRow("spaces") << QByteArray("  two  spaces  ");
+    QTest::newRow("non-utf8") << QByteArray("caf\xe9\xff");
+    QTest::newRow("255 bytes") << QByteArray(255, 'x');
+    QTest::newRow("glob and tilde") << QByteArray("~/* $HOME");
+}
+
+void tst_SshConnection::hostileArgumentsRoundTrip()
+{
+    QFETCH(QByteArray, argument);
+    if (!m_shared) // one session for every row, as the app would use it
+        m_shared = connectAs(settingsFor(u"alice"_s), &m_sharedInteraction);
+    QVERIFY2(m_shared->state() == SshConnectionState::Connected, qPrintable(m_shared->stateMessage()));
+    QCOMPARE(outputOf(*m_shared, {"printf", "%s", argument}), argument);
+    QCOMPARE(outputOf(*m_shared, {"sh", "-c", "ls -A ~ | grep -c pwned || true"}), QByteArray("0\n"));
+}
+
+void tst_SshConnection::fiftyConcurrentCommands()
+{
+    SshConnectionSettings settings = settingsFor(u"alice"_s);
+    settings.maxChannels = 64; // the demo login node allows 64 sessions per connection
+    ScriptedInteraction interaction;
+    auto connection = connectAs(settings, &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    std::vector<std::unique_ptr<sshcore::SshCommand>> commands;
+    for (int i = 0; i < 50; ++i)
+        commands.emplace_back(connection->runShell("sleep 1; echo " + QByteArray::number(i)));
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 50; ++i) {
+        QTRY_VERIFY_WITH_TIMEOUT(commands[std::size_t(i)]->isFinished(), 60000);
+        const auto &result = commands[std::size_t(i)]->result();
+        QVERIFY_RESULT(result);
+        QCOMPARE(result->standardOutput, QByteArray::number(i) + '\n');
+    }
+    // 50 one-second commands run side by side, not one after another.
+    QVERIFY2(timer.elapsed() < 25000, qPrintable(QString::number(timer.elapsed())));
+}
+
+void tst_SshConnection::streamingExitStatusAndStderr()
+{
+    ScriptedInteraction interaction;
+    auto connection = connectAs(settingsFor(u"alice"_s), &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    std::unique_ptr<sshcore::SshCommand> command(
+        connection->runShell("for i in 1 2 3; do echo $i; sleep 0.3; done; echo oops >&2; exit 3"));
+    QSignalSpy chunks(command.get(), &sshcore::SshCommand::standardOutputReady);
+    QSignalSpy finished(command.get(), &sshcore::SshCommand::finished);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(chunks.size() >= 3); // output arrived while the command ran, not all at the end
+    const auto &result = command->result();
+    QVERIFY_RESULT(result);
+    QCOMPARE(result->exitStatus, 3);
+    QCOMPARE(result->standardOutput, QByteArray("1\n2\n3\n"));
+    QCOMPARE(result->standardError, QByteArray("oops\n"));
+
+    const auto withInput = runAndWait(*connection, {"tr", "a-z", "A-Z"}, {"hello from stdin", 0s});
+    QVERIFY_RESULT(withInput);
+    QCOMPARE(withInput->standardOutput, QByteArray("HELLO FROM STDIN"));
+}
+
+void tst_SshConnection::timeoutAndCancel()
+{
+    ScriptedInteraction interaction;
+    auto connection = connectAs(settingsFor(u"alice"_s), &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    QElapsedTimer timer;
+    timer.start();
+    const auto timedOut = runAndWait(*connection, {"sleep", "30"}, {{}, 2s});
+    QVERIFY(!timedOut);
+    QVERIFY2(timedOut.error().contains(u"did not finish within 2 s"_s), qPrintable(timedOut.error()));
+    QVERIFY(timer.elapsed() < 15000);
+
+    std::unique_ptr<sshcore::SshCommand> command(connection->run({"sleep", "30"}));
+    QSignalSpy finished(command.get(), &sshcore::SshCommand::finished);
+    QTest::qWait(500);
+    command->cancel();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(!command->result());
+    QVERIFY(command->result().error().contains(u"cancelled"_s));
+    // The session is still good afterwards.
+    QCOMPARE(outputOf(*connection, {"echo", "still here"}), QByteArray("still here\n"));
+}
+
+void tst_SshConnection::dropbear()
+{
+    ScriptedInteraction interaction;
+    auto connection = connectAs(settingsFor(u"alice"_s, m_cluster.dropbearPort), &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    QCOMPARE(outputOf(*connection, {"id", "-un"}), QByteArray("alice\n"));
+    QCOMPARE(outputOf(*connection, {"printf", "%s", "$(touch pwned) it's"}), QByteArray("$(touch pwned) it's"));
+}
+
+void tst_SshConnection::reconnectsAfterServerProcessIsKilled()
+{
+    SshConnectionSettings settings = settingsFor(u"alice"_s);
+    settings.keepAliveIntervalSeconds = 1;
+    settings.keepAliveCountMax = 2;
+    ScriptedInteraction interaction;
+    auto connection = connectAs(settings, &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    QSignalSpy states(connection.get(), &SshConnection::stateChanged);
+    // The shell's parent is the sshd process serving this connection: kill it.
+    const auto killed = runAndWait(*connection, {"sh", "-c", "kill -9 $PPID; sleep 5"});
+    QVERIFY(!killed); // the command's channel went down with its server
+    QTRY_VERIFY_WITH_TIMEOUT(connection->state() == SshConnectionState::Connected && states.size() >= 2, 30000);
+    bool sawReconnecting = false;
+    for (const auto &change : states)
+        sawReconnecting |= change.at(0).value<SshConnectionState>() == SshConnectionState::Reconnecting;
+    QVERIFY(sawReconnecting);
+    QCOMPARE(outputOf(*connection, {"echo", "back"}), QByteArray("back\n"));
+}
+
+QTEST_GUILESS_MAIN(tst_SshConnection)
+#include "tst_sshconnection.moc"
