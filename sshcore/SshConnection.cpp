@@ -56,6 +56,11 @@ void SshConnection::wakeWorker()
     post([](detail::SessionWorker *worker) { worker->wake(); });
 }
 
+void SshConnection::submit(std::shared_ptr<detail::Operation> operation)
+{
+    post([operation = std::move(operation)](detail::SessionWorker *worker) { worker->addOperation(operation); });
+}
+
 SshCommand *SshConnection::run(const QList<QByteArray> &arguments, const SshCommandOptions &options, QObject *parent)
 {
     return runShell(ShellQuote::command(arguments), options, parent);
@@ -72,9 +77,8 @@ SshCommand *SshConnection::runShell(const QByteArray &commandLine, const SshComm
     connect(relay, &detail::ExecRelay::standardError, command, &SshCommand::onStandardError);
     connect(relay, &detail::ExecRelay::finished, command, &SshCommand::onFinished);
     relay->moveToThread(&m_thread);
-    auto operation = std::make_shared<detail::ExecOperation>(commandLine, options.input, options.timeout,
-                                                             std::move(shared), relay);
-    post([operation](detail::SessionWorker *worker) { worker->addOperation(operation); });
+    submit(std::make_shared<detail::ExecOperation>(commandLine, options.input, options.timeout, std::move(shared),
+                                                   relay));
     return command;
 }
 

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 namespace sshcore {
 
@@ -52,6 +53,10 @@ public:
 
     // Makes the worker look at its operations now (after a cancellation).
     void wakeWorker();
+
+    // For sshcore's own clients (SftpClient, tunnels): run an operation on the session's thread.
+    void submit(std::shared_ptr<detail::Operation> operation);
+    QThread *workerThread() { return &m_thread; }
 
     static QString stateName(SshConnectionState state);
 

@@ -6,6 +6,8 @@
 
 namespace sshcore::detail {
 
+class SftpSession;
+
 // One piece of work multiplexed on a session (a command channel, an SFTP request, a tunnel), run
 // by the session's worker thread. Every libssh2 call in it is non-blocking.
 class Operation
@@ -26,6 +28,9 @@ public:
 
     // Called once a second; may turn a timeout or a cancellation into work for step().
     virtual void tick() {}
+
+    // SFTP operations get the connection's shared SFTP channel before their first step.
+    virtual void bindSftp(SftpSession *sftp) { Q_UNUSED(sftp) }
 
     // The server refused to open a channel: the worker may retry when a slot frees up.
     bool refusedChannel = false;

@@ -109,6 +109,7 @@ void SessionWorker::stop()
 
 void SessionWorker::addOperation(std::shared_ptr<Operation> operation)
 {
+    operation->bindSftp(&m_sftp);
     switch (m_state) {
     case SshConnectionState::Connected:
     case SshConnectionState::Connecting:
@@ -414,6 +415,9 @@ void SessionWorker::teardown()
     delete m_writeNotifier;
     m_writeNotifier = nullptr;
     if (m_session) {
+        if (m_state == SshConnectionState::Connected)
+            m_sftp.close();
+        m_sftp.abandon();
         libssh2_session_set_blocking(m_session, 0);
         libssh2_session_disconnect(m_session, "clusterdesk closed the connection");
         for (int attempt = 0; attempt < 100 && libssh2_session_free(m_session) == LIBSSH2_ERROR_EAGAIN; ++attempt) {

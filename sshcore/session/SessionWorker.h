@@ -6,6 +6,7 @@
 #include "sshcore/SshInteraction.h"
 #include "sshcore/session/Authenticator.h"
 #include "sshcore/session/Operation.h"
+#include "sshcore/sftp/SftpSession.h"
 
 #include <QObject>
 #include <QPointer>
@@ -90,6 +91,7 @@ private:
     bool m_pumping = false;
 
     SessionContext m_context;
+    SftpSession m_sftp;
     bool m_lastFailureRetryable = true;
     std::chrono::steady_clock::time_point m_lastReceived;
     int m_idleBytesSeen = 0;

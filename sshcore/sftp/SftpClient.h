@@ -1,0 +1,52 @@
+#pragma once
+
+#include "sshcore/Result.h"
+#include "sshcore/sftp/SftpEntry.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace sshcore {
+
+class SshConnection;
+
+struct SftpTransferOptions
+{
+    quint64 offset = 0;                // resume from here (the remote or local file keeps what it has)
+    qsizetype bufferSize = 4 << 20;    // bytes in flight: the pipeline depth
+};
+
+// File operations over the connection's SFTP channel. Paths are bytes (remote names need not be
+// UTF-8); every result comes back as a value to a callback tied to a context object.
+class SftpClient
+{
+public:
+    explicit SftpClient(SshConnection *connection);
+
+    template<typename T>
+    using Callback = std::function<void(const Result<T> &)>;
+    using Progress = std::function<void(quint64 done, quint64 total)>;
+
+    void stat(const QByteArray &path, QObject *context, Callback<SftpEntry> callback);
+    void list(const QByteArray &directory, QObject *context, Callback<QList<SftpEntry>> callback);
+    void makePath(const QByteArray &path, QObject *context, Callback<void> callback, int mode = 0755);
+    void remove(const QByteArray &path, bool recursive, QObject *context, Callback<void> callback);
+    void rename(const QByteArray &from, const QByteArray &to, QObject *context, Callback<void> callback);
+    void upload(const QString &localFile, const QByteArray &remoteFile, const SftpTransferOptions &options,
+                QObject *context, Callback<quint64> callback, Progress progress = {});
+    void download(const QByteArray &remoteFile, const QString &localFile, const SftpTransferOptions &options,
+                  QObject *context, Callback<quint64> callback, Progress progress = {});
+
+private:
+    QPointer<SshConnection> m_connection;
+};
+
+} // namespace sshcore
+
+Q_DECLARE_METATYPE(sshcore::Result<sshcore::SftpEntry>)
+Q_DECLARE_METATYPE(sshcore::Result<QList<sshcore::SftpEntry>>)
+Q_DECLARE_METATYPE(sshcore::Result<void>)
+Q_DECLARE_METATYPE(sshcore::Result<quint64>)

@@ -1,0 +1,310 @@
+// sshcore's SFTP primitives against the demo cluster's OpenSSH (and Dropbear): make folders, list,
+// stream files both ways with resume, rename over a file, remove trees without following links,
+// clear errors, and names no shell should ever see unquoted.
+
+#include "ScriptedInteraction.h"
+#include "TestSupport.h"
+#include "app/demo/DemoCluster.h"
+#include "sshcore/ShellQuote.h"
+#include "sshcore/SshConnection.h"
+#include "sshcore/sftp/SftpClient.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using sshcore::Result;
+using sshcore::SftpClient;
+using sshcore::SftpEntry;
+using sshcore::SshConnection;
+using sshcore::SshConnectionState;
+
+namespace {
+
+// Waits for one callback-style SFTP call and returns its result.
+template<typename T, typename Start>
+Result<T> await(Start start)
+{
+    std::optional<Result<T>> result;
+    QObject context;
+    start(&context, [&result](const Result<T> &r) { result = r; });
+    QElapsedTimer timer;
+    timer.start();
+    while (!result && timer.elapsed() < 120000)
+        QTest::qWait(5);
+    return result ? *result : Result<T>(sshcore::failure(u"no answer within 120 s"_s));
+}
+
+QByteArray randomBytes(qsizetype size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), size / 4);
+    return data;
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class tst_Sftp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void makePathStatAndErrors();
+    void uploadDownloadAndResume();
+    void hostileNames_data();
+    void hostileNames();
+    void renameOverExistingFile();
+    void removeTreeDoesNotFollowLinks();
+    void dropbearSftp();
+
+private:
+    std::unique_ptr<SshConnection> connect(quint16 port);
+    QByteArray remoteRun(const QList<QByteArray> &arguments);
+
+    app::DemoCluster m_cluster;
+    QTemporaryDir m_local;
+    ScriptedInteraction m_interaction;
+    std::unique_ptr<SshConnection> m_connection;
+    std::unique_ptr<SftpClient> m_sftp;
+    QByteArray m_base;
+};
+
+std::unique_ptr<SshConnection> tst_Sftp::connect(quint16 port)
+{
+    sshcore::SshConnectionSettings settings;
+    settings.host = m_cluster.host;
+    settings.port = port;
+    settings.user = u"alice"_s;
+    settings.useAgent = false;
+    settings.identityFiles = {m_cluster.user(u"alice")->keyPath};
+    settings.knownHostsFiles = {m_cluster.knownHostsPath};
+    settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
+    auto connection = std::make_unique<SshConnection>(settings, &m_interaction);
+    connection->open();
+    QElapsedTimer timer;
+    timer.start();
+    while (connection->state() != SshConnectionState::Connected && connection->state() != SshConnectionState::Failed
+           && timer.elapsed() < 30000)
+        QTest::qWait(10);
+    return connection;
+}
+
+QByteArray tst_Sftp::remoteRun(const QList<QByteArray> &arguments)
+{
+    std::unique_ptr<sshcore::SshCommand> command(m_connection->run(arguments));
+    QSignalSpy finished(command.get(), &sshcore::SshCommand::finished);
+    if (!finished.wait(30000) || !command->result())
+        return "ERROR";
+    return command->result()->standardOutput;
+}
+
+void tst_Sftp::initTestCase()
+{
+    const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
+    QVERIFY_RESULT(cluster);
+    m_cluster = *cluster;
+    m_connection = connect(m_cluster.loginPort);
+    QVERIFY2(m_connection->state() == SshConnectionState::Connected, qPrintable(m_connection->stateMessage()));
+    m_sftp = std::make_unique<SftpClient>(m_connection.get());
+    m_base = "sftp-test-" + QByteArray::number(QRandomGenerator::global()->generate());
+}
+
+void tst_Sftp::cleanupTestCase()
+{
+    if (m_sftp)
+        await<void>([&](QObject *c, auto cb) { m_sftp->remove(m_base, true, c, cb); });
+    m_sftp.reset();
+    m_connection.reset();
+}
+
+void tst_Sftp::makePathStatAndErrors()
+{
+    const auto made = await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base + "/a/b/c", c, cb); });
+    QVERIFY_RESULT(made);
+    // Again: mkdir -p is idempotent.
+    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base + "/a/b/c", c, cb); }));
+    const auto entry = await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/a/b/c", c, cb); });
+    QVERIFY_RESULT(entry);
+    QCOMPARE(entry->type, SftpEntry::Type::Directory);
+    QCOMPARE(entry->name, QByteArray("c"));
+    QCOMPARE(entry->permissions & 0700, 0700u);
+
+    const auto missing = await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/nope", c, cb); });
+    QVERIFY(!missing);
+    QVERIFY2(missing.error().contains(u"no such file or folder"_s), qPrintable(missing.error()));
+
+    QVERIFY(writeFile(m_local.filePath(u"small"_s), "small\n"));
+    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) {
+        m_sftp->upload(m_local.filePath(u"small"_s), m_base + "/file", {}, c, cb);
+    }));
+    const auto underFile = await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base + "/file/sub", c, cb); });
+    QVERIFY(!underFile);
+    QVERIFY2(underFile.error().contains(u"is a file"_s), qPrintable(underFile.error()));
+
+    const auto denied = await<void>([&](QObject *c, auto cb) { m_sftp->makePath("/etc/clusterdesk-test", c, cb); });
+    QVERIFY(!denied);
+    QVERIFY2(denied.error().contains(u"permission denied"_s), qPrintable(denied.error()));
+
+    const auto noSource = await<quint64>([&](QObject *c, auto cb) {
+        m_sftp->download(m_base + "/missing", m_local.filePath(u"x"_s), {}, c, cb);
+    });
+    QVERIFY(!noSource);
+    QVERIFY2(noSource.error().contains(u"Cannot read"_s) && noSource.error().contains(u"no such file"_s),
+             qPrintable(noSource.error()));
+}
+
+void tst_Sftp::uploadDownloadAndResume()
+{
+    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base, c, cb); }));
+    const QByteArray data = randomBytes(9 * 1024 * 1024 + 123);
+    const QString local = m_local.filePath(u"data.bin"_s);
+    QVERIFY(writeFile(local, data));
+
+    // A first attempt that got only part of the way (as after a dropped link)...
+    const QString partial = m_local.filePath(u"partial.bin"_s);
+    QVERIFY(writeFile(partial, data.left(3 * 1024 * 1024 + 7)));
+    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) { m_sftp->upload(partial, m_base + "/data.bin", {}, c, cb); }));
+    // ...then resume from what the remote file has.
+    const auto remote = await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/data.bin", c, cb); });
+    QVERIFY_RESULT(remote);
+    QCOMPARE(remote->size, quint64(3 * 1024 * 1024 + 7));
+    quint64 lastProgress = 0;
+    const auto uploaded = await<quint64>([&](QObject *c, auto cb) {
+        m_sftp->upload(local, m_base + "/data.bin", {remote->size, 1 << 20}, c, cb,
+                       [&](quint64 done, quint64 total) {
+                           QCOMPARE(total, quint64(data.size()));
+                           lastProgress = done;
+                       });
+    });
+    QVERIFY_RESULT(uploaded);
+    QCOMPARE(*uploaded, quint64(data.size()));
+    QCOMPARE(lastProgress, quint64(data.size()));
+    const QByteArray sha = QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
+    QCOMPARE(remoteRun({"sha256sum", m_base + "/data.bin"}).left(64), sha);
+
+    // Download it back, in two parts as well.
+    const QString back = m_local.filePath(u"back.bin"_s);
+    QVERIFY(writeFile(back, data.left(1000)));
+    const auto downloaded = await<quint64>([&](QObject *c, auto cb) {
+        m_sftp->download(m_base + "/data.bin", back, {1000, 2 << 20}, c, cb);
+    });
+    QVERIFY_RESULT(downloaded);
+    QCOMPARE(*downloaded, quint64(data.size()));
+    QVERIFY(readFile(back) == data);
+}
+
+void tst_Sftp::hostileNames_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::newRow("quotes") << QByteArray("it's \"quoted\"");
+    QTest::newRow("command substitution") << QByteArray("$(touch pwned)");
+    QTest::newRow("backticks") << QByteArray("`touch pwned`");
+    QTest::newRow("semicolon") << QByteArray("a;touch pwned");
+    QTest::newRow("newline") << QByteArray("line\nbreak");
+    QTest::newRow("leading dash") << QByteArray("-rf");
+    QTest::newRow("spaces") << QByteArray(" lead and trail ");
+    QTest::newRow("backslash") << QByteArray("back\\slash");
+    QTest::newRow("non-utf8") << QByteArray("caf\xe9-\xff");
+    QTest::newRow("255 bytes") << QByteArray(255, 'n');
+}
+
+void tst_Sftp::hostileNames()
+{
+    QFETCH(QByteArray, name);
+    const QByteArray dir = m_base + "/hostile";
+    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { m_sftp->makePath(dir, c, cb); }));
+    const QByteArray content = "content of " + name.toHex();
+    QVERIFY(writeFile(m_local.filePath(u"hostile"_s), content));
+    const QByteArray path = dir + '/' + name;
+    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) {
+        m_sftp->upload(m_local.filePath(u"hostile"_s), path, {}, c, cb);
+    }));
+    const auto listed = await<QList<SftpEntry>>([&](QObject *c, auto cb) { m_sftp->list(dir, c, cb); });
+    QVERIFY_RESULT(listed);
+    bool found = false;
+    for (const SftpEntry &entry : *listed)
+        found |= entry.name == name && entry.size == quint64(content.size()) && entry.type == SftpEntry::Type::File;
+    QVERIFY(found);
+    // The same bytes through a remote shell, quoted by the one helper, name the same file.
+    QCOMPARE(remoteRun({"cat", "--", path}), content);
+    QCOMPARE(remoteRun({"sh", "-c", "find ~ -name pwned | wc -l"}).trimmed(), QByteArray("0"));
+    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { m_sftp->remove(path, false, c, cb); }));
+}
+
+void tst_Sftp::renameOverExistingFile()
+{
+    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base, c, cb); }));
+    QVERIFY(writeFile(m_local.filePath(u"new"_s), "new"));
+    QVERIFY(writeFile(m_local.filePath(u"old"_s), "old"));
+    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) { m_sftp->upload(m_local.filePath(u"new"_s), m_base + "/.part", {}, c, cb); }));
+    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) { m_sftp->upload(m_local.filePath(u"old"_s), m_base + "/final", {}, c, cb); }));
+    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { m_sftp->rename(m_base + "/.part", m_base + "/final", c, cb); }));
+    QCOMPARE(remoteRun({"cat", m_base + "/final"}), QByteArray("new"));
+    const auto gone = await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/.part", c, cb); });
+    QVERIFY(!gone);
+}
+
+void tst_Sftp::removeTreeDoesNotFollowLinks()
+{
+    // A tree with a link to a folder outside it: removing the tree removes the link, not its target.
+    QCOMPARE(remoteRun({"sh", "-c", "mkdir -p \"$1/tree/x/y\" \"$1/keep\" && echo precious > \"$1/keep/file\" && "
+                                    "echo a > \"$1/tree/x/y/a\" && ln -s ../../keep \"$1/tree/x/link\" && echo ok",
+                        "sh", m_base}),
+             QByteArray("ok\n"));
+    const auto listed = await<QList<SftpEntry>>([&](QObject *c, auto cb) { m_sftp->list(m_base + "/tree/x", c, cb); });
+    QVERIFY_RESULT(listed);
+    bool sawLink = false;
+    for (const SftpEntry &entry : *listed)
+        sawLink |= entry.name == "link" && entry.type == SftpEntry::Type::Symlink;
+    QVERIFY(sawLink);
+    const auto notEmpty = await<void>([&](QObject *c, auto cb) { m_sftp->remove(m_base + "/tree", false, c, cb); });
+    QVERIFY(!notEmpty);
+    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { m_sftp->remove(m_base + "/tree", true, c, cb); }));
+    QVERIFY(!await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/tree", c, cb); }));
+    QCOMPARE(remoteRun({"cat", m_base + "/keep/file"}), QByteArray("precious\n"));
+}
+
+void tst_Sftp::dropbearSftp()
+{
+    auto connection = connect(m_cluster.dropbearPort);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    SftpClient sftp(connection.get());
+    const QByteArray dir = m_base + "-dropbear";
+    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { sftp.makePath(dir, c, cb); }));
+    const QByteArray data = randomBytes(512 * 1024);
+    QVERIFY(writeFile(m_local.filePath(u"db"_s), data));
+    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) { sftp.upload(m_local.filePath(u"db"_s), dir + "/f", {}, c, cb); }));
+    const auto listed = await<QList<SftpEntry>>([&](QObject *c, auto cb) { sftp.list(dir, c, cb); });
+    QVERIFY_RESULT(listed);
+    QCOMPARE(listed->size(), 1);
+    QCOMPARE(listed->first().size, quint64(data.size()));
+    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) { sftp.download(dir + "/f", m_local.filePath(u"db2"_s), {}, c, cb); }));
+    QVERIFY(readFile(m_local.filePath(u"db2"_s)) == data);
+    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { sftp.remove(dir, true, c, cb); }));
+}
+
+QTEST_GUILESS_MAIN(tst_Sftp)
+#include "tst_sftp.moc"
