@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <functional>
+
 #include <libssh2.h>
 
 namespace sshcore::detail {
@@ -29,8 +31,10 @@ public:
     // Called once a second; may turn a timeout or a cancellation into work for step().
     virtual void tick() {}
 
-    // SFTP operations get the connection's shared SFTP channel before their first step.
+    // Before the first step: the connection's shared SFTP channel, and a way to ask the worker to
+    // step operations again (for operations that watch sockets of their own).
     virtual void bindSftp(SftpSession *sftp) { Q_UNUSED(sftp) }
+    virtual void bindWake(std::function<void()> wake) { Q_UNUSED(wake) }
 
     // The server refused to open a channel: the worker may retry when a slot frees up.
     bool refusedChannel = false;

@@ -110,6 +110,7 @@ void SessionWorker::stop()
 void SessionWorker::addOperation(std::shared_ptr<Operation> operation)
 {
     operation->bindSftp(&m_sftp);
+    operation->bindWake([this] { pump(); });
     switch (m_state) {
     case SshConnectionState::Connected:
     case SshConnectionState::Connecting:
