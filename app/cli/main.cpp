@@ -1,6 +1,7 @@
 // clusterdesk-cli: scripting and benchmarks over the same core as the desktop app.
 
 #include "app/about/Versions.h"
+#include "app/cli/RemoteCommands.h"
 #include "app/demo/DemoCluster.h"
 #include "sshcore/Libssh2Library.h"
 #include "sshcore/SshServerProbe.h"
@@ -119,13 +120,34 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral(
         "clusterdesk on the command line.\n\n"
         "Commands:\n"
-        "  probe HOST[:PORT]   ask an SSH server to identify itself (no login)\n"
-        "  demo-info           describe the running demo cluster"));
+        "  exec TARGET COMMAND [ARG...]   run a command (arguments are quoted for the remote shell)\n"
+        "  ls TARGET [PATH]               list a remote folder over SFTP\n"
+        "  forward TARGET LPORT:HOST:PORT forward 127.0.0.1:LPORT to HOST:PORT as seen from TARGET\n"
+        "  bench-exec TARGET              time --count runs of --command through one session and with ssh\n"
+        "  probe HOST[:PORT]              ask an SSH server to identify itself (no login)\n"
+        "  demo-info                      describe the running demo cluster\n\n"
+        "TARGET is a ~/.ssh/config alias or user@host[:port]; ~/.ssh/config and known_hosts apply."));
     parser.addHelpOption();
     const QCommandLineOption versionOption(QStringList{QStringLiteral("v"), QStringLiteral("version")},
                                            QStringLiteral("Show the versions of clusterdesk and its libraries."));
     parser.addOption(versionOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("probe or demo-info"));
+    const QCommandLineOption identityOption(QStringList{QStringLiteral("i"), QStringLiteral("identity")},
+                                            QStringLiteral("A private key to try first (repeatable)."),
+                                            QStringLiteral("file"));
+    const QCommandLineOption knownHostsOption(QStringLiteral("known-hosts"),
+                                              QStringLiteral("The known_hosts file to use instead of ~/.ssh/known_hosts."),
+                                              QStringLiteral("file"));
+    const QCommandLineOption strictOption(QStringLiteral("strict-host-key-checking"),
+                                          QStringLiteral("yes, no, accept-new or ask (default: as ~/.ssh/config says)."),
+                                          QStringLiteral("mode"));
+    const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("Never prompt; fail instead."));
+    const QCommandLineOption countOption(QStringLiteral("count"), QStringLiteral("bench-exec: runs (default 100)."),
+                                         QStringLiteral("n"), QStringLiteral("100"));
+    const QCommandLineOption benchCommandOption(QStringLiteral("command"),
+                                                QStringLiteral("bench-exec: the command (default squeue)."),
+                                                QStringLiteral("command"), QStringLiteral("squeue"));
+    parser.addOptions({identityOption, knownHostsOption, strictOption, batchOption, countOption, benchCommandOption});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("exec, ls, forward, bench-exec, probe or demo-info"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(application);
 
@@ -144,6 +166,65 @@ int main(int argc, char *argv[])
         return exitUsage;
     }
     const QString command = arguments.takeFirst();
+    const QStringList remoteCommands = {QStringLiteral("exec"), QStringLiteral("ls"), QStringLiteral("forward"),
+                                        QStringLiteral("bench-exec")};
+    if (remoteCommands.contains(command)) {
+        if (arguments.isEmpty()) {
+            err() << "clusterdesk-cli: " << command << " needs a TARGET (alias or user@host[:port])\n";
+            return exitUsage;
+        }
+        cli::ConnectionOptions options;
+        options.target = arguments.takeFirst();
+        options.identityFiles = parser.values(identityOption);
+        options.knownHostsFile = parser.value(knownHostsOption);
+        options.batch = parser.isSet(batchOption);
+        if (parser.isSet(strictOption)) {
+            const QString mode = parser.value(strictOption).toLower();
+            if (mode == u"yes")
+                options.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
+            else if (mode == u"no")
+                options.strictHostKeyChecking = sshcore::StrictHostKeyChecking::No;
+            else if (mode == u"accept-new")
+                options.strictHostKeyChecking = sshcore::StrictHostKeyChecking::AcceptNew;
+            else if (mode == u"ask")
+                options.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Ask;
+            else {
+                err() << "clusterdesk-cli: --strict-host-key-checking takes yes, no, accept-new or ask\n";
+                return exitUsage;
+            }
+        }
+        if (command == u"exec") {
+            if (arguments.isEmpty()) {
+                err() << "usage: clusterdesk-cli exec TARGET COMMAND [ARG...]\n";
+                return exitUsage;
+            }
+            QList<QByteArray> remoteArguments;
+            for (const QString &argument : std::as_const(arguments))
+                remoteArguments.append(argument.toLocal8Bit());
+            return cli::execCommand(options, remoteArguments);
+        }
+        if (command == u"ls") {
+            if (arguments.size() > 1) {
+                err() << "usage: clusterdesk-cli ls TARGET [PATH]\n";
+                return exitUsage;
+            }
+            return cli::listCommand(options, arguments.value(0).toLocal8Bit());
+        }
+        if (command == u"forward") {
+            if (arguments.size() != 1) {
+                err() << "usage: clusterdesk-cli forward TARGET LOCALPORT:HOST:PORT\n";
+                return exitUsage;
+            }
+            return cli::forwardCommand(options, arguments.first());
+        }
+        bool countOk = false;
+        const int count = parser.value(countOption).toInt(&countOk);
+        if (!countOk || count < 1 || !arguments.isEmpty()) {
+            err() << "usage: clusterdesk-cli bench-exec TARGET [--count N] [--command COMMAND]\n";
+            return exitUsage;
+        }
+        return cli::benchExecCommand(options, count, parser.value(benchCommandOption).toUtf8());
+    }
     if (command == u"probe")
         return probe(application, arguments);
     if (command == u"demo-info")

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void invalidPartitionIsRejected();
     void probeIdentifiesServers();
     void cliProbe();
+    void cliExecLsForwardAndBench();
 
 private:
     // Runs `ssh -F config [options] host command` with the askpass helper answering prompts.
@@ -358,6 +359,60 @@ void tst_DemoCluster::cliProbe()
     cli.start(QStringLiteral(CLUSTERDESK_CLI), {u"probe"_s, u"127.0.0.1:notaport"_s});
     QVERIFY(cli.waitForFinished(20000));
     QCOMPARE(cli.exitCode(), 2);
+}
+
+void tst_DemoCluster::cliExecLsForwardAndBench()
+{
+    const QString target = u"alice@%1:%2"_s.arg(m_cluster.host).arg(m_cluster.loginPort);
+    const QStringList common = {u"-i"_s, m_cluster.user(u"alice")->keyPath, u"--known-hosts"_s,
+                                m_cluster.knownHostsPath, u"--batch"_s};
+    const auto cli = [](const QStringList &arguments, QProcess *process) {
+        process->start(QStringLiteral(CLUSTERDESK_CLI), arguments);
+        return process->waitForFinished(60000);
+    };
+
+    // exec: arguments arrive as given, and the remote exit status comes back.
+    QProcess exec;
+    QVERIFY(cli(common + QStringList{u"exec"_s, target, u"printf"_s, u"[%s]"_s, u"a b"_s, u"$(id)"_s, u"-n"_s}, &exec));
+    QCOMPARE(exec.exitCode(), 0);
+    QCOMPARE(exec.readAllStandardOutput(), QByteArray("[a b][$(id)][-n]"));
+    QVERIFY(cli(common + QStringList{u"exec"_s, target, u"sh"_s, u"-c"_s, u"exit 7"_s}, &exec));
+    QCOMPARE(exec.exitCode(), 7);
+    // A host key that is not known, in batch mode: refused, with ssh's exit status and a clear message.
+    QVERIFY(cli({u"--batch"_s, u"--known-hosts"_s, u"/dev/null"_s, u"exec"_s, target, u"true"_s}, &exec));
+    QCOMPARE(exec.exitCode(), 255);
+    QVERIFY(exec.readAllStandardError().contains("was not accepted"));
+
+    // ls over SFTP.
+    QProcess ls;
+    QVERIFY(cli(common + QStringList{u"ls"_s, target, u".ssh"_s}, &ls));
+    QCOMPARE(ls.exitCode(), 0);
+    QVERIFY2(ls.readAllStandardOutput().contains(" authorized_keys\n"), "no authorized_keys in the listing");
+
+    // forward: to the login node's own sshd, whose banner comes back through the tunnel.
+    QProcess forward;
+    forward.start(QStringLiteral(CLUSTERDESK_CLI),
+                  common + QStringList{u"forward"_s, target, u"0:localhost:%1"_s.arg(m_cluster.loginPort)});
+    QVERIFY(forward.waitForReadyRead(30000));
+    const QByteArray announce = forward.readAllStandardOutput();
+    const QRegularExpressionMatch port = QRegularExpression(u"127\\.0\\.0\\.1:(\\d+)"_s).match(QString::fromUtf8(announce));
+    QVERIFY2(port.hasMatch(), announce.constData());
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(port.captured(1).toUInt()));
+    QVERIFY(socket.waitForConnected(5000));
+    QVERIFY(socket.waitForReadyRead(10000));
+    QVERIFY(socket.readAll().startsWith("SSH-2.0-OpenSSH_"));
+    socket.close();
+    forward.terminate(); // SIGTERM: a clean stop
+    QVERIFY(forward.waitForFinished(10000));
+    QCOMPARE(forward.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(forward.exitCode(), 0);
+
+    // The benchmark prints its figures (it is a program, not a timed test).
+    QProcess bench;
+    QVERIFY(cli(common + QStringList{u"--count"_s, u"3"_s, u"--command"_s, u"squeue"_s, u"bench-exec"_s, target}, &bench));
+    QCOMPARE(bench.exitCode(), 0);
+    QVERIFY(bench.readAllStandardOutput().contains("ratio clusterdesk/OpenSSH:"));
 }
 
 QTEST_GUILESS_MAIN(tst_DemoCluster)

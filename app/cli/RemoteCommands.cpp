@@ -1,0 +1,272 @@
+#include "app/cli/RemoteCommands.h"
+
+#include "app/cli/TerminalInteraction.h"
+#include "sshcore/SshConnection.h"
+#include "sshcore/sftp/SftpClient.h"
+#include "sshcore/tunnel/SshTunnel.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QProcess>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace cli {
+
+namespace {
+
+constexpr int connectionFailed = 255;
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "clusterdesk-cli: %s\n", qPrintable(message));
+}
+
+std::optional<sshcore::SshConnectionSettings> settingsFor(const ConnectionOptions &options)
+{
+    const sshcore::SshConfig config = sshcore::SshConfig::loadUserConfig();
+    auto settings = sshcore::SshConnectionSettings::fromConfig(config, options.target);
+    if (!settings) {
+        printError(settings.error());
+        return std::nullopt;
+    }
+    if (!options.identityFiles.isEmpty())
+        settings->identityFiles = options.identityFiles + settings->identityFiles;
+    if (!options.knownHostsFile.isEmpty())
+        settings->knownHostsFiles = {options.knownHostsFile};
+    if (options.strictHostKeyChecking)
+        settings->strictHostKeyChecking = *options.strictHostKeyChecking;
+    return *settings;
+}
+
+// Opens the connection and waits (this is a command-line program: waiting is its job).
+std::unique_ptr<sshcore::SshConnection> openConnection(const sshcore::SshConnectionSettings &settings,
+                                                       TerminalInteraction *interaction)
+{
+    auto connection = std::make_unique<sshcore::SshConnection>(settings, interaction);
+    QObject::connect(connection.get(), &sshcore::SshConnection::bannerReceived, interaction,
+                     &TerminalInteraction::showBanner);
+    QEventLoop loop;
+    QObject::connect(connection.get(), &sshcore::SshConnection::stateChanged, &loop,
+                     [&loop](sshcore::SshConnectionState state) {
+                         if (state == sshcore::SshConnectionState::Connected
+                             || state == sshcore::SshConnectionState::Failed
+                             || state == sshcore::SshConnectionState::Disconnected)
+                             loop.quit();
+                     });
+    connection->open();
+    loop.exec();
+    if (connection->state() != sshcore::SshConnectionState::Connected) {
+        printError(connection->stateMessage());
+        return nullptr;
+    }
+    return connection;
+}
+
+// Ends the event loop on SIGINT or SIGTERM (self-pipe: no Qt call in a signal handler).
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+QString modeString(const sshcore::SftpEntry &entry)
+{
+    QString mode = entry.type == sshcore::SftpEntry::Type::Directory ? QStringLiteral("d")
+                   : entry.type == sshcore::SftpEntry::Type::Symlink ? QStringLiteral("l")
+                                                                     : QStringLiteral("-");
+    const char *letters = "rwxrwxrwx";
+    for (int bit = 0; bit < 9; ++bit)
+        mode += (entry.permissions & (0400u >> bit)) ? QLatin1Char(letters[bit]) : QLatin1Char('-');
+    return mode;
+}
+
+} // namespace
+
+int execCommand(const ConnectionOptions &options, const QList<QByteArray> &command)
+{
+    const auto settings = settingsFor(options);
+    if (!settings)
+        return connectionFailed;
+    TerminalInteraction interaction(options.batch);
+    auto connection = openConnection(*settings, &interaction);
+    if (!connection)
+        return connectionFailed;
+    std::unique_ptr<sshcore::SshCommand> run(connection->run(command));
+    QObject::connect(run.get(), &sshcore::SshCommand::standardOutputReady, run.get(), [](const QByteArray &chunk) {
+        std::fwrite(chunk.constData(), 1, size_t(chunk.size()), stdout);
+        std::fflush(stdout);
+    });
+    QObject::connect(run.get(), &sshcore::SshCommand::standardErrorReady, run.get(), [](const QByteArray &chunk) {
+        std::fwrite(chunk.constData(), 1, size_t(chunk.size()), stderr);
+    });
+    QEventLoop loop;
+    QObject::connect(run.get(), &sshcore::SshCommand::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const auto &result = run->result();
+    if (!result) {
+        printError(result.error());
+        return connectionFailed;
+    }
+    if (!result->exitSignal.isEmpty()) {
+        printError(QStringLiteral("the remote command was killed by signal %1").arg(result->exitSignal));
+        return 128 + 15;
+    }
+    return result->exitStatus;
+}
+
+int listCommand(const ConnectionOptions &options, const QByteArray &path)
+{
+    const auto settings = settingsFor(options);
+    if (!settings)
+        return connectionFailed;
+    TerminalInteraction interaction(options.batch);
+    auto connection = openConnection(*settings, &interaction);
+    if (!connection)
+        return connectionFailed;
+    sshcore::SftpClient sftp(connection.get());
+    QEventLoop loop;
+    int status = 0;
+    sftp.list(path.isEmpty() ? QByteArray(".") : path, &loop,
+              [&](const sshcore::Result<QList<sshcore::SftpEntry>> &entries) {
+                  if (!entries) {
+                      printError(entries.error());
+                      status = 1;
+                  } else {
+                      QList<sshcore::SftpEntry> sorted = *entries;
+                      std::ranges::sort(sorted, {}, &sshcore::SftpEntry::name);
+                      for (const auto &entry : sorted) {
+                          const QString when = QDateTime::fromSecsSinceEpoch(entry.modified).toString(
+                              QStringLiteral("yyyy-MM-dd HH:mm"));
+                          std::printf("%s %12llu %s ", qPrintable(modeString(entry)),
+                                      static_cast<unsigned long long>(entry.size), qPrintable(when));
+                          std::fwrite(entry.name.constData(), 1, size_t(entry.name.size()), stdout);
+                          std::printf("\n");
+                      }
+                  }
+                  loop.quit();
+              });
+    loop.exec();
+    return status;
+}
+
+int forwardCommand(const ConnectionOptions &options, const QString &spec)
+{
+    // LOCALPORT:HOST:PORT, LOCALPORT 0 for any free port.
+    const QStringList parts = spec.split(u':');
+    bool localOk = false, remoteOk = false;
+    const uint localPort = parts.value(0).toUInt(&localOk);
+    const uint remotePort = parts.value(2).toUInt(&remoteOk);
+    if (parts.size() != 3 || !localOk || !remoteOk || localPort > 65535 || remotePort == 0 || remotePort > 65535
+        || parts.at(1).isEmpty()) {
+        printError(QStringLiteral("'%1' is not LOCALPORT:HOST:PORT (for example 8888:localhost:8888)").arg(spec));
+        return 2;
+    }
+    const auto settings = settingsFor(options);
+    if (!settings)
+        return connectionFailed;
+    TerminalInteraction interaction(options.batch);
+    auto connection = openConnection(*settings, &interaction);
+    if (!connection)
+        return connectionFailed;
+    sshcore::SshTunnel tunnel(connection.get(), parts.at(1).toUtf8(), quint16(remotePort));
+    const auto listening = tunnel.listen(quint16(localPort));
+    if (!listening) {
+        printError(listening.error());
+        return 1;
+    }
+    QObject::connect(&tunnel, &sshcore::SshTunnel::connectionFailed, &tunnel,
+                     [](const QString &error) { printError(error); });
+    std::printf("Forwarding 127.0.0.1:%u to %s port %u through %s. Press Ctrl+C to stop.\n", unsigned(*listening),
+                qPrintable(parts.at(1)), remotePort, qPrintable(settings->displayName()));
+    std::fflush(stdout);
+
+    if (::pipe(g_signalPipe) != 0)
+        return 1;
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    QEventLoop loop;
+    QSocketNotifier stop{qintptr(g_signalPipe[0]), QSocketNotifier::Read};
+    QObject::connect(&stop, &QSocketNotifier::activated, &loop, &QEventLoop::quit);
+    QObject::connect(connection.get(), &sshcore::SshConnection::stateChanged, &loop,
+                     [&loop](sshcore::SshConnectionState state, const QString &message) {
+                         if (state == sshcore::SshConnectionState::Reconnecting)
+                             printError(message + QStringLiteral(" Reconnecting..."));
+                         if (state == sshcore::SshConnectionState::Failed) {
+                             printError(message);
+                             loop.exit(connectionFailed);
+                         }
+                     });
+    const int status = loop.exec();
+    tunnel.close();
+    return status;
+}
+
+int benchExecCommand(const ConnectionOptions &options, int count, const QByteArray &command)
+{
+    const auto settings = settingsFor(options);
+    if (!settings)
+        return connectionFailed;
+    TerminalInteraction interaction(true);
+    QElapsedTimer connectTimer;
+    connectTimer.start();
+    auto connection = openConnection(*settings, &interaction);
+    if (!connection)
+        return connectionFailed;
+    const qint64 connectMs = connectTimer.elapsed();
+
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < count; ++i) {
+        std::unique_ptr<sshcore::SshCommand> run(connection->runShell(command));
+        QEventLoop loop;
+        QObject::connect(run.get(), &sshcore::SshCommand::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (!run->result() || run->result()->exitStatus != 0) {
+            printError(QStringLiteral("'%1' failed: %2")
+                           .arg(QString::fromUtf8(command),
+                                run->result() ? QString::fromUtf8(run->result()->standardError) : run->result().error()));
+            return 1;
+        }
+    }
+    const qint64 oursMs = timer.elapsed();
+
+    // The same through OpenSSH's client, a new connection (and login) each time, as scripts do.
+    QStringList arguments = {QStringLiteral("-p"), QString::number(settings->port), QStringLiteral("-l"), settings->user,
+                             QStringLiteral("-o"), QStringLiteral("BatchMode=yes"), QStringLiteral("-o"),
+                             QStringLiteral("IdentitiesOnly=yes")};
+    for (const QString &file : settings->identityFiles)
+        arguments << QStringLiteral("-i") << file;
+    for (const QString &file : settings->knownHostsFiles)
+        arguments << QStringLiteral("-o") << QStringLiteral("UserKnownHostsFile=%1").arg(file);
+    arguments << settings->host << QString::fromUtf8(command);
+    timer.restart();
+    for (int i = 0; i < count; ++i) {
+        QProcess ssh;
+        ssh.start(QStringLiteral("ssh"), arguments);
+        if (!ssh.waitForFinished(60000) || ssh.exitCode() != 0) {
+            printError(QStringLiteral("OpenSSH's ssh failed: %1").arg(QString::fromUtf8(ssh.readAllStandardError())));
+            return 1;
+        }
+    }
+    const qint64 opensshMs = timer.elapsed();
+
+    std::printf("command: %s, %d times, against %s\n", command.constData(), count, qPrintable(settings->displayName()));
+    std::printf("clusterdesk, one session:   %7lld ms  (%.1f ms per call; connecting took %lld ms)\n",
+                static_cast<long long>(oursMs), double(oursMs) / count, static_cast<long long>(connectMs));
+    std::printf("OpenSSH ssh, one per call:  %7lld ms  (%.1f ms per call)\n", static_cast<long long>(opensshMs),
+                double(opensshMs) / count);
+    std::printf("ratio clusterdesk/OpenSSH:  %.3f  (goal: at most 0.1)\n", double(oursMs) / double(opensshMs));
+    return 0;
+}
+
+} // namespace cli

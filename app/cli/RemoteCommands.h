@@ -1,0 +1,33 @@
+#pragma once
+
+#include "sshcore/config/SshConfig.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace cli {
+
+// How to reach the target: ~/.ssh/config applies, these options win.
+struct ConnectionOptions
+{
+    QString target; // alias, user@host[:port] or ssh://...
+    QStringList identityFiles;
+    QString knownHostsFile;
+    std::optional<sshcore::StrictHostKeyChecking> strictHostKeyChecking;
+    bool batch = false;
+};
+
+// Each returns the process exit status: the remote one for exec, 255 when the connection failed
+// (as ssh does), 1 for other errors.
+int execCommand(const ConnectionOptions &options, const QList<QByteArray> &command);
+int listCommand(const ConnectionOptions &options, const QByteArray &path);
+int forwardCommand(const ConnectionOptions &options, const QString &spec);
+// Runs command count times through one session, then count times with OpenSSH's ssh, and prints
+// both and their ratio.
+int benchExecCommand(const ConnectionOptions &options, int count, const QByteArray &command);
+
+} // namespace cli
