@@ -43,6 +43,26 @@ std::optional<sshcore::SshConnectionSettings> settingsFor(const ConnectionOption
         settings->knownHostsFiles = {options.knownHostsFile};
     if (options.strictHostKeyChecking)
         settings->strictHostKeyChecking = *options.strictHostKeyChecking;
+    if (!options.jumpHosts.isEmpty()) {
+        settings->jumpHosts.clear();
+        for (const QString &hop : options.jumpHosts.split(u',', Qt::SkipEmptyParts)) {
+            auto jump = sshcore::SshConnectionSettings::fromConfig(config, hop);
+            if (!jump) {
+                printError(QStringLiteral("jump host %1: %2").arg(hop, jump.error()));
+                return std::nullopt;
+            }
+            // The same command-line choices apply to every hop.
+            if (!options.identityFiles.isEmpty())
+                jump->identityFiles = options.identityFiles + jump->identityFiles;
+            if (!options.knownHostsFile.isEmpty())
+                jump->knownHostsFiles = {options.knownHostsFile};
+            if (options.strictHostKeyChecking)
+                jump->strictHostKeyChecking = *options.strictHostKeyChecking;
+            settings->jumpHosts += jump->jumpHosts;
+            jump->jumpHosts.clear();
+            settings->jumpHosts.append(*jump);
+        }
+    }
     return *settings;
 }
 

@@ -17,6 +17,7 @@ struct ConnectionOptions
     QString target; // alias, user@host[:port] or ssh://...
     QStringList identityFiles;
     QString knownHostsFile;
+    QString jumpHosts; // "-J": comma-separated hops, nearest first; overrides ProxyJump
     std::optional<sshcore::StrictHostKeyChecking> strictHostKeyChecking;
     bool batch = false;
 };

@@ -140,13 +140,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption strictOption(QStringLiteral("strict-host-key-checking"),
                                           QStringLiteral("yes, no, accept-new or ask (default: as ~/.ssh/config says)."),
                                           QStringLiteral("mode"));
+    const QCommandLineOption jumpOption(QStringList{QStringLiteral("J"), QStringLiteral("jump")},
+                                        QStringLiteral("Jump hosts to go through, comma-separated (like ssh -J)."),
+                                        QStringLiteral("hops"));
     const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("Never prompt; fail instead."));
     const QCommandLineOption countOption(QStringLiteral("count"), QStringLiteral("bench-exec: runs (default 100)."),
                                          QStringLiteral("n"), QStringLiteral("100"));
     const QCommandLineOption benchCommandOption(QStringLiteral("command"),
                                                 QStringLiteral("bench-exec: the command (default squeue)."),
                                                 QStringLiteral("command"), QStringLiteral("squeue"));
-    parser.addOptions({identityOption, knownHostsOption, strictOption, batchOption, countOption, benchCommandOption});
+    parser.addOptions({identityOption, knownHostsOption, strictOption, jumpOption, batchOption, countOption, benchCommandOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("exec, ls, forward, bench-exec, probe or demo-info"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(application);
@@ -178,6 +181,7 @@ int main(int argc, char *argv[])
         options.identityFiles = parser.values(identityOption);
         options.knownHostsFile = parser.value(knownHostsOption);
         options.batch = parser.isSet(batchOption);
+        options.jumpHosts = parser.value(jumpOption);
         if (parser.isSet(strictOption)) {
             const QString mode = parser.value(strictOption).toLower();
             if (mode == u"yes")

@@ -1,6 +1,8 @@
 #include "sshcore/session/SessionWorker.h"
 
 #include "sshcore/KnownHosts.h"
+#include "sshcore/SshConnection.h"
+#include "sshcore/tunnel/ForwardOperation.h"
 #include "sshcore/session/LibsshErrors.h"
 
 #include <QCoreApplication>
@@ -71,6 +73,8 @@ void SessionWorker::requestStop()
 void SessionWorker::setState(SshConnectionState state, const QString &message)
 {
     m_state = state;
+    if (state == SshConnectionState::Failed)
+        m_lastError = message;
     Q_EMIT stateChanged(state, message);
 }
 
@@ -121,7 +125,8 @@ void SessionWorker::addOperation(std::shared_ptr<Operation> operation)
         break;
     case SshConnectionState::Disconnected:
     case SshConnectionState::Failed:
-        operation->abandon(QStringLiteral("Not connected to %1.").arg(where(m_settings)));
+        operation->abandon(m_lastError.isEmpty() ? QStringLiteral("Not connected to %1.").arg(where(m_settings))
+                                                 : m_lastError);
         break;
     }
 }
@@ -228,17 +233,55 @@ Result<int> SessionWorker::openSocket()
     return result;
 }
 
+Result<int> SessionWorker::openThroughJumpHost()
+{
+    // The nearest jump host gets a session of its own (on its own thread, with the hops before it),
+    // and one direct-tcpip channel to our server, bridged to a socket pair whose other end is ours.
+    SshConnectionSettings jumpSettings = m_settings.jumpHosts.last();
+    jumpSettings.jumpHosts = m_settings.jumpHosts.mid(0, m_settings.jumpHosts.size() - 1);
+    jumpSettings.reconnect = false; // our own reconnect makes a new one
+    m_jump = std::make_unique<SshConnection>(jumpSettings, m_interaction.data());
+
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, pair) != 0)
+        return failure(QStringLiteral("Cannot make a socket pair: %1.").arg(systemError(errno)));
+    auto promise = std::make_shared<std::promise<QString>>();
+    std::future<QString> opened = promise->get_future();
+    auto answered = std::make_shared<std::atomic<bool>>(false);
+    auto *relay = new ForwardRelay;
+    QObject::connect(relay, &ForwardRelay::opened, relay, [promise, answered] {
+        if (!answered->exchange(true))
+            promise->set_value({});
+    }, Qt::DirectConnection);
+    QObject::connect(relay, &ForwardRelay::closed, relay, [promise, answered](const QString &error) {
+        if (!answered->exchange(true))
+            promise->set_value(error.isEmpty() ? QStringLiteral("the jump host closed the connection") : error);
+    }, Qt::DirectConnection);
+    relay->moveToThread(m_jump->workerThread());
+    m_jump->open();
+    m_jump->submit(std::make_shared<ForwardOperation>(pair[0], m_settings.host.toUtf8(), m_settings.port,
+                                                      std::make_shared<ForwardShared>(), relay));
+    // The jump host may ask its own questions (a TOTP code): no deadline, but a stop ends the wait.
+    while (opened.wait_for(50ms) != std::future_status::ready) {
+        if (m_stopRequested) {
+            ::close(pair[1]);
+            return failure(QStringLiteral("The connection was closed."));
+        }
+    }
+    const QString error = opened.get();
+    if (!error.isEmpty()) {
+        ::close(pair[1]);
+        m_lastFailureRetryable = true; // the jump host may come back; our reconnect backs off
+        return failure(QStringLiteral("Through the jump host %1: %2").arg(jumpSettings.displayName(), error));
+    }
+    return pair[1];
+}
+
 Result<> SessionWorker::connectOnce()
 {
     teardown();
     m_lastFailureRetryable = true;
-    if (!m_settings.jumpHosts.isEmpty()) {
-        m_lastFailureRetryable = false;
-        return failure(QStringLiteral("%1 is reached through a jump host (ProxyJump), which this version of "
-                                      "clusterdesk cannot use yet. Connect to it directly, or through a VPN.")
-                           .arg(where(m_settings)));
-    }
-    auto socket = openSocket();
+    auto socket = m_settings.jumpHosts.isEmpty() ? openSocket() : openThroughJumpHost();
     if (!socket)
         return std::unexpected(socket.error());
     m_socket = *socket;
@@ -429,6 +472,7 @@ void SessionWorker::teardown()
         ::close(m_socket);
         m_socket = -1;
     }
+    m_jump.reset();
 }
 
 bool SessionWorker::sessionBroken() const

@@ -21,6 +21,10 @@
 
 #include <libssh2.h>
 
+namespace sshcore {
+class SshConnection;
+}
+
 namespace sshcore::detail {
 
 // Owns one libssh2 session and its socket on the connection's worker thread. Connecting
@@ -51,6 +55,7 @@ Q_SIGNALS:
 private:
     Result<> connectOnce();
     Result<int> openSocket();
+    Result<int> openThroughJumpHost();
     Result<> verifyHostKey();
     Result<> waitSocket(std::chrono::steady_clock::time_point deadline);
     void setState(SshConnectionState state, const QString &message = {});
@@ -91,6 +96,8 @@ private:
     bool m_pumping = false;
 
     SessionContext m_context;
+    std::unique_ptr<SshConnection> m_jump; // the nearest jump host's session, carrying ours
+    QString m_lastError;
     SftpSession m_sftp;
     bool m_lastFailureRetryable = true;
     std::chrono::steady_clock::time_point m_lastReceived;

@@ -378,6 +378,12 @@ void tst_DemoCluster::cliExecLsForwardAndBench()
     QCOMPARE(exec.readAllStandardOutput(), QByteArray("[a b][$(id)][-n]"));
     QVERIFY(cli(common + QStringList{u"exec"_s, target, u"sh"_s, u"-c"_s, u"exit 7"_s}, &exec));
     QCOMPARE(exec.exitCode(), 7);
+    // Through the bastion, like ssh -J.
+    QVERIFY(cli(common + QStringList{u"-J"_s, u"alice@%1:%2"_s.arg(m_cluster.host).arg(m_cluster.bastionPort), u"exec"_s,
+                                     target, u"id"_s, u"-un"_s},
+                &exec));
+    QCOMPARE(exec.exitCode(), 0);
+    QCOMPARE(exec.readAllStandardOutput(), QByteArray("alice\n"));
     // A host key that is not known, in batch mode: refused, with ssh's exit status and a clear message.
     QVERIFY(cli({u"--batch"_s, u"--known-hosts"_s, u"/dev/null"_s, u"exec"_s, target, u"true"_s}, &exec));
     QCOMPARE(exec.exitCode(), 255);

@@ -68,6 +68,10 @@ private Q_SLOTS:
     void streamingExitStatusAndStderr();
     void timeoutAndCancel();
     void dropbear();
+    void proxyJump_data();
+    void proxyJump();
+    void proxyJumpFromSshConfig();
+    void unreachableJumpTarget();
     void keyTypesAndEncryptedKey_data();
     void keyTypesAndEncryptedKey();
     void sshAgent();
@@ -367,6 +371,65 @@ void tst_SshConnection::dropbear()
     QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
     QCOMPARE(outputOf(*connection, {"id", "-un"}), QByteArray("alice\n"));
     QCOMPARE(outputOf(*connection, {"printf", "%s", "$(touch pwned) it's"}), QByteArray("$(touch pwned) it's"));
+}
+
+void tst_SshConnection::proxyJump_data()
+{
+    QTest::addColumn<QList<quint16>>("hops");
+    // The bastion forwards only to the login node; the login node forwards anywhere.
+    QTest::newRow("bastion") << QList<quint16>{m_cluster.bastionPort};
+    QTest::newRow("login node, then bastion") << QList<quint16>{m_cluster.loginPort, m_cluster.bastionPort};
+}
+
+void tst_SshConnection::proxyJump()
+{
+    QFETCH(QList<quint16>, hops);
+    SshConnectionSettings settings = settingsFor(u"alice"_s);
+    for (const quint16 port : hops)
+        settings.jumpHosts.append(settingsFor(u"alice"_s, port));
+    ScriptedInteraction interaction;
+    auto connection = connectAs(settings, &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    // The login node sees us arrive from itself (127.0.0.1) through sshd's forwarding.
+    QCOMPARE(outputOf(*connection, {"sh", "-c", "id -un; echo ${SSH_CONNECTION%% *}"}), QByteArray("alice\n127.0.0.1\n"));
+    QCOMPARE(outputOf(*connection, {"printf", "%s", "$(x) y"}), QByteArray("$(x) y"));
+}
+
+void tst_SshConnection::proxyJumpFromSshConfig()
+{
+    const QByteArray text = u"Host demo-bastion\n  HostName 127.0.0.1\n  Port %1\n  User alice\n  IdentityFile %3\n"
+                            "Host demo\n  HostName 127.0.0.1\n  Port %2\n  User alice\n  IdentityFile %3\n"
+                            "  ProxyJump demo-bastion\n  UserKnownHostsFile %4\n"
+                            "Host *\n  UserKnownHostsFile %4\n  StrictHostKeyChecking yes\n"_s
+                                .arg(m_cluster.bastionPort)
+                                .arg(m_cluster.loginPort)
+                                .arg(m_cluster.user(u"alice")->keyPath, m_cluster.knownHostsPath)
+                                .toUtf8();
+    const auto settings = SshConnectionSettings::fromConfig(sshcore::SshConfig::parse(text), u"demo"_s);
+    QVERIFY_RESULT(settings);
+    QCOMPARE(settings->jumpHosts.size(), 1);
+    QCOMPARE(settings->jumpHosts.first().port, m_cluster.bastionPort);
+    SshConnectionSettings adjusted = *settings;
+    adjusted.useAgent = false;
+    adjusted.jumpHosts.first().useAgent = false;
+    ScriptedInteraction interaction;
+    auto connection = connectAs(adjusted, &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    QCOMPARE(outputOf(*connection, {"id", "-un"}), QByteArray("alice\n"));
+}
+
+void tst_SshConnection::unreachableJumpTarget()
+{
+    // The bastion refuses to forward anywhere but the login node: a clear message, no hang.
+    SshConnectionSettings settings = settingsFor(u"alice"_s, m_cluster.dropbearPort);
+    settings.jumpHosts.append(settingsFor(u"alice"_s, m_cluster.bastionPort));
+    ScriptedInteraction interaction;
+    auto connection = connectAs(settings, &interaction);
+    QCOMPARE(connection->state(), SshConnectionState::Failed);
+    QVERIFY2(connection->stateMessage().contains(u"Through the jump host alice@127.0.0.1:%1"_s.arg(m_cluster.bastionPort)),
+             qPrintable(connection->stateMessage()));
+    QVERIFY2(connection->stateMessage().contains(u"could not open a connection to 127.0.0.1 port %1"_s.arg(m_cluster.dropbearPort)),
+             qPrintable(connection->stateMessage()));
 }
 
 namespace {
