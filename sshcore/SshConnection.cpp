@@ -77,6 +77,11 @@ SshCommand *SshConnection::runShell(const QByteArray &commandLine, const SshComm
     connect(relay, &detail::ExecRelay::standardError, command, &SshCommand::onStandardError);
     connect(relay, &detail::ExecRelay::finished, command, &SshCommand::onFinished);
     relay->moveToThread(&m_thread);
+    if (options.persistentShell && options.input.isEmpty()) {
+        detail::RunnerJob job{commandLine, options.timeout, std::move(shared), relay};
+        post([job](detail::SessionWorker *worker) { worker->addShellJob(job); });
+        return command;
+    }
     submit(std::make_shared<detail::ExecOperation>(commandLine, options.input, options.timeout, std::move(shared),
                                                    relay));
     return command;

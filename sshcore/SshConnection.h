@@ -25,6 +25,10 @@ struct SshCommandOptions
 {
     QByteArray input;                // sent to the command's stdin, then EOF
     std::chrono::seconds timeout{0}; // 0: none
+    // Run in the connection's persistent shell: no new session or process on the server per call,
+    // which makes short, frequent commands (squeue, sacct) several times faster. Such commands run
+    // one after another and get no input; cancelling or timing one out restarts that shell.
+    bool persistentShell = false;
 };
 
 // One long-lived, authenticated SSH session to a cluster, carrying every command (and, later,

@@ -131,6 +131,18 @@ void SessionWorker::addOperation(std::shared_ptr<Operation> operation)
     }
 }
 
+void SessionWorker::addShellJob(RunnerJob job)
+{
+    if (!m_runner || m_runner->done()) {
+        m_runner = std::make_shared<ShellRunnerOperation>();
+        m_runner->enqueue(std::move(job));
+        addOperation(m_runner);
+        return;
+    }
+    m_runner->enqueue(std::move(job));
+    pump();
+}
+
 Result<> SessionWorker::waitSocket(Clock::time_point deadline)
 {
     const int directions = m_session ? libssh2_session_block_directions(m_session) : 0;

@@ -6,6 +6,7 @@
 #include "sshcore/SshInteraction.h"
 #include "sshcore/session/Authenticator.h"
 #include "sshcore/session/Operation.h"
+#include "sshcore/session/ShellRunnerOperation.h"
 #include "sshcore/sftp/SftpSession.h"
 
 #include <QObject>
@@ -46,6 +47,7 @@ public:
     void start();
     void stop();
     void addOperation(std::shared_ptr<Operation> operation);
+    void addShellJob(RunnerJob job);
     void wake() { pump(); }
 
 Q_SIGNALS:
@@ -96,6 +98,7 @@ private:
     bool m_pumping = false;
 
     SessionContext m_context;
+    std::shared_ptr<ShellRunnerOperation> m_runner;
     std::unique_ptr<SshConnection> m_jump; // the nearest jump host's session, carrying ours
     QString m_lastError;
     SftpSession m_sftp;

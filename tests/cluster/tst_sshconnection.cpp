@@ -67,6 +67,7 @@ private Q_SLOTS:
     void fiftyConcurrentCommands();
     void streamingExitStatusAndStderr();
     void timeoutAndCancel();
+    void persistentShell();
     void dropbear();
     void proxyJump_data();
     void proxyJump();
@@ -362,6 +363,62 @@ void tst_SshConnection::timeoutAndCancel()
     QVERIFY(command->result().error().contains(u"cancelled"_s));
     // The session is still good afterwards.
     QCOMPARE(outputOf(*connection, {"echo", "still here"}), QByteArray("still here\n"));
+}
+
+void tst_SshConnection::persistentShell()
+{
+    ScriptedInteraction interaction;
+    auto connection = connectAs(settingsFor(u"alice"_s), &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    sshcore::SshCommandOptions shell;
+    shell.persistentShell = true;
+    const auto run = [&](const QByteArray &line, const sshcore::SshCommandOptions &options) {
+        std::unique_ptr<sshcore::SshCommand> command(connection->runShell(line, options));
+        QSignalSpy finished(command.get(), &sshcore::SshCommand::finished);
+        finished.wait(30000);
+        return command->result();
+    };
+
+    for (const QByteArray &hostile : {QByteArray("it's $(touch pwned) `x` ;|&"), QByteArray("a\nb"), QByteArray("-n"),
+                                      QByteArray("caf\xe9\xff"), QByteArray(255, 'z')}) {
+        std::unique_ptr<sshcore::SshCommand> command(connection->run({"printf", "%s", hostile}, shell));
+        QSignalSpy finished(command.get(), &sshcore::SshCommand::finished);
+        QVERIFY(finished.wait(30000));
+        QVERIFY_RESULT(command->result());
+        QCOMPARE(command->result()->standardOutput, hostile);
+    }
+    const auto streams = run("echo out; printf 'no newline'; echo err >&2; exit 5", shell);
+    QVERIFY_RESULT(streams);
+    QCOMPARE(streams->standardOutput, QByteArray("out\nno newline"));
+    QCOMPARE(streams->standardError, QByteArray("err\n"));
+    QCOMPARE(streams->exitStatus, 5);
+    // Neither a syntax error nor cd nor exit touches the shell itself.
+    const auto syntax = run("if then fi", shell);
+    QVERIFY_RESULT(syntax);
+    QVERIFY(syntax->exitStatus != 0);
+    QVERIFY(syntax->standardError.contains("yntax"));
+    QVERIFY_RESULT(run("cd /tmp; exit 3", shell));
+    QCOMPARE(run("pwd", shell)->standardOutput, QByteArray("/home/alice\n"));
+    // Large output, with the marker search across reads.
+    const auto big = run("head -c 3000000 /dev/zero | tr '\\0' x", shell);
+    QVERIFY_RESULT(big);
+    QCOMPARE(big->standardOutput.size(), 3000000);
+    // Many queued at once come back in order, each with its own output.
+    std::vector<std::unique_ptr<sshcore::SshCommand>> queued;
+    for (int i = 0; i < 20; ++i)
+        queued.emplace_back(connection->run({"echo", QByteArray::number(i)}, shell));
+    for (int i = 0; i < 20; ++i) {
+        QTRY_VERIFY_WITH_TIMEOUT(queued[std::size_t(i)]->isFinished(), 30000);
+        QCOMPARE(queued[std::size_t(i)]->result()->standardOutput, QByteArray::number(i) + '\n');
+    }
+    // A timeout ends that shell; the next command gets a new one.
+    sshcore::SshCommandOptions shortShell = shell;
+    shortShell.timeout = 2s;
+    const auto timedOut = run("sleep 30", shortShell);
+    QVERIFY(!timedOut);
+    QVERIFY2(timedOut.error().contains(u"within 2 s"_s), qPrintable(timedOut.error()));
+    QCOMPARE(run("echo alive", shell)->standardOutput, QByteArray("alive\n"));
+    QCOMPARE(outputOf(*connection, {"sh", "-c", "ls -A ~ | grep -c pwned || true"}), QByteArray("0\n"));
 }
 
 void tst_SshConnection::dropbear()
