@@ -32,11 +32,17 @@ QString methodForKnownHostBits(int bits)
     }
 }
 
+// One known_hosts file, read.
 struct Collection
 {
-    explicit Collection(LIBSSH2_SESSION *session)
+    Collection(LIBSSH2_SESSION *session, const QString &file)
         : hosts(libssh2_knownhost_init(session))
-    {}
+    {
+        if (hosts && QFileInfo::exists(file))
+            loaded = libssh2_knownhost_readfile(hosts, QFile::encodeName(file).constData(),
+                                                LIBSSH2_KNOWNHOST_FILE_OPENSSH)
+                     >= 0;
+    }
     ~Collection()
     {
         if (hosts)
@@ -45,6 +51,7 @@ struct Collection
     Collection(const Collection &) = delete;
     Collection &operator=(const Collection &) = delete;
     LIBSSH2_KNOWNHOSTS *hosts;
+    bool loaded = false;
 };
 
 } // namespace
@@ -60,11 +67,8 @@ KnownHosts::Verdict KnownHosts::check(const QStringList &files, const QString &h
 {
     const QByteArray hostName = host.toUtf8();
     for (const QString &file : files) {
-        Collection collection(m_session);
-        if (!collection.hosts || !QFileInfo::exists(file))
-            continue;
-        if (libssh2_knownhost_readfile(collection.hosts, QFile::encodeName(file).constData(),
-                                       LIBSSH2_KNOWNHOST_FILE_OPENSSH) < 0)
+        const Collection collection(m_session, file);
+        if (!collection.loaded)
             continue;
         const int typeMask = LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW
                              | knownHostKeyBits(libssh2KeyType);
@@ -85,11 +89,8 @@ QStringList KnownHosts::knownKeyMethods(const QStringList &files, const QString 
     const QString plain = port == 22 ? host : QStringLiteral("[%1]:%2").arg(host).arg(port);
     QStringList methods;
     for (const QString &file : files) {
-        Collection collection(m_session);
-        if (!collection.hosts || !QFileInfo::exists(file))
-            continue;
-        if (libssh2_knownhost_readfile(collection.hosts, QFile::encodeName(file).constData(),
-                                       LIBSSH2_KNOWNHOST_FILE_OPENSSH) < 0)
+        const Collection collection(m_session, file);
+        if (!collection.loaded)
             continue;
         libssh2_knownhost *entry = nullptr;
         libssh2_knownhost *previous = nullptr;

@@ -29,6 +29,17 @@ void printError(const QString &message)
     std::fprintf(stderr, "clusterdesk-cli: %s\n", qPrintable(message));
 }
 
+// The command line's choices win over ~/.ssh/config, for the target and every jump host alike.
+void applyOptions(const ConnectionOptions &options, sshcore::SshConnectionSettings *settings)
+{
+    if (!options.identityFiles.isEmpty())
+        settings->identityFiles = options.identityFiles + settings->identityFiles;
+    if (!options.knownHostsFile.isEmpty())
+        settings->knownHostsFiles = {options.knownHostsFile};
+    if (options.strictHostKeyChecking)
+        settings->strictHostKeyChecking = *options.strictHostKeyChecking;
+}
+
 std::optional<sshcore::SshConnectionSettings> settingsFor(const ConnectionOptions &options)
 {
     const sshcore::SshConfig config = sshcore::SshConfig::loadUserConfig();
@@ -37,12 +48,7 @@ std::optional<sshcore::SshConnectionSettings> settingsFor(const ConnectionOption
         printError(settings.error());
         return std::nullopt;
     }
-    if (!options.identityFiles.isEmpty())
-        settings->identityFiles = options.identityFiles + settings->identityFiles;
-    if (!options.knownHostsFile.isEmpty())
-        settings->knownHostsFiles = {options.knownHostsFile};
-    if (options.strictHostKeyChecking)
-        settings->strictHostKeyChecking = *options.strictHostKeyChecking;
+    applyOptions(options, &*settings);
     if (!options.jumpHosts.isEmpty()) {
         settings->jumpHosts.clear();
         for (const QString &hop : options.jumpHosts.split(u',', Qt::SkipEmptyParts)) {
@@ -51,13 +57,7 @@ std::optional<sshcore::SshConnectionSettings> settingsFor(const ConnectionOption
                 printError(QStringLiteral("jump host %1: %2").arg(hop, jump.error()));
                 return std::nullopt;
             }
-            // The same command-line choices apply to every hop.
-            if (!options.identityFiles.isEmpty())
-                jump->identityFiles = options.identityFiles + jump->identityFiles;
-            if (!options.knownHostsFile.isEmpty())
-                jump->knownHostsFiles = {options.knownHostsFile};
-            if (options.strictHostKeyChecking)
-                jump->strictHostKeyChecking = *options.strictHostKeyChecking;
+            applyOptions(options, &*jump);
             settings->jumpHosts += jump->jumpHosts;
             jump->jumpHosts.clear();
             settings->jumpHosts.append(*jump);

@@ -1,5 +1,7 @@
 #include "sshcore/session/LibsshErrors.h"
 
+#include <cstring>
+
 namespace sshcore::detail {
 
 QString libsshError(LIBSSH2_SESSION *session, const char *what)
@@ -11,6 +13,16 @@ QString libsshError(LIBSSH2_SESSION *session, const char *what)
     if (detail.isEmpty())
         detail = QStringLiteral("error %1").arg(code);
     return QStringLiteral("%1: %2.").arg(QLatin1StringView(what), detail);
+}
+
+QString where(const SshConnectionSettings &settings)
+{
+    return QStringLiteral("%1 port %2").arg(settings.host).arg(settings.port);
+}
+
+QString systemError(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
 }
 
 } // namespace sshcore::detail

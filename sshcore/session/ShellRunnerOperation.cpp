@@ -113,15 +113,7 @@ Operation::Step ShellRunnerOperation::step(LIBSSH2_SESSION *session)
                     refusedChannel = true;
                     return blocked();
                 }
-                const QString why = libsshError(session, "The server refused a command channel");
-                if (m_job)
-                    finishJob(-1, why);
-                for (RunnerJob &job : m_queue) {
-                    Q_EMIT job.relay->finished(-1, {}, why);
-                    job.relay->deleteLater();
-                }
-                m_queue.clear();
-                m_done = true;
+                failAll(libsshError(session, "The server refused a command channel"));
                 return Step::Finished;
             }
             m_state = State::Executing;
@@ -206,6 +198,11 @@ Operation::Step ShellRunnerOperation::step(LIBSSH2_SESSION *session)
 void ShellRunnerOperation::abandon(const QString &why)
 {
     m_channel = nullptr;
+    failAll(why);
+}
+
+void ShellRunnerOperation::failAll(const QString &why)
+{
     m_done = true;
     if (m_job)
         finishJob(-1, why);

@@ -43,6 +43,7 @@ private:
 
     void startJob();
     void finishJob(int exitStatus, const QString &error);
+    void failAll(const QString &why);
     bool scan(QByteArray *buffer, bool stderrStream);
     Step restart(LIBSSH2_SESSION *session, const QString &why);
 
