@@ -60,6 +60,7 @@ private Q_SLOTS:
     void wrongTotpCode();
     void unknownHostKeyAcceptedAndSaved();
     void unknownHostKeyRejected();
+    void hashedKnownHosts();
     void changedHostKeyIsRefusedBeforeAuthentication();
     void hostileArgumentsRoundTrip_data();
     void hostileArgumentsRoundTrip();
@@ -222,6 +223,29 @@ void tst_SshConnection::unknownHostKeyRejected()
     QCOMPARE(connection->state(), SshConnectionState::Failed);
     QVERIFY2(connection->stateMessage().contains(u"was not accepted"_s), qPrintable(connection->stateMessage()));
     QVERIFY(!QFile::exists(settings.knownHostsFiles.first()));
+}
+
+void tst_SshConnection::hashedKnownHosts()
+{
+    // The same entries, hashed the way OpenSSH's HashKnownHosts writes them.
+    const QString hashed = m_dir.filePath(u"known_hosts_hashed"_s);
+    QFile::remove(hashed);
+    QVERIFY(QFile::copy(m_cluster.knownHostsPath, hashed));
+    QProcess keygen;
+    keygen.start(u"ssh-keygen"_s, {u"-H"_s, u"-f"_s, hashed});
+    QVERIFY(keygen.waitForFinished(10000));
+    QCOMPARE(keygen.exitCode(), 0);
+    QFile file(hashed);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QVERIFY(content.startsWith("|1|"));
+    QVERIFY(!content.contains("127.0.0.1"));
+    SshConnectionSettings settings = settingsFor(u"alice"_s);
+    settings.knownHostsFiles = {hashed};
+    ScriptedInteraction interaction;
+    auto connection = connectAs(settings, &interaction);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    QVERIFY(interaction.hostKeyQuestions.isEmpty());
 }
 
 void tst_SshConnection::changedHostKeyIsRefusedBeforeAuthentication()
