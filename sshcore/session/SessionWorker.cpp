@@ -61,6 +61,10 @@ void SessionWorker::setState(SshConnectionState state, const QString &message)
 
 void SessionWorker::start()
 {
+    m_stopRequested = false; // a close() earlier must not cut this new attempt short
+    uint64_t pending = 0;
+    [[maybe_unused]] const auto drained = ::read(m_wakeFd, &pending, sizeof pending);
+    m_lastError.clear();
     setState(SshConnectionState::Connecting);
     const auto connected = connectOnce();
     if (connected) {

@@ -157,6 +157,16 @@ void tst_SshConnection::wrongPasswordSaysWhatWasTried()
     // The second question says why the first answer failed.
     QVERIFY(interaction.secretQuestions.size() >= 2);
     QVERIFY(!interaction.secretQuestions.at(1).previousError.isEmpty());
+
+    interaction.passwords = {m_cluster.user(u"carol")->password};
+    connection->close();
+    connection->open();
+    QTRY_VERIFY_WITH_TIMEOUT(connection->state() == SshConnectionState::Connected
+                                 || (connection->state() == SshConnectionState::Failed
+                                     && connection->stateMessage() != message),
+                             30000);
+    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
+    QCOMPARE(outputOf(*connection, {"id", "-un"}), QByteArray("carol\n"));
 }
 
 void tst_SshConnection::keyPlusTotp()
