@@ -11,6 +11,23 @@ namespace sshcore {
 namespace {
 constexpr int maxJumpHops = 8;
 
+Result<SshConnectionSettings> resolve(const SshConfig &config, const QString &target, int depth);
+
+Result<QList<SshConnectionSettings>> resolveHops(const SshConfig &config, const QStringList &hops, int depth)
+{
+    QList<SshConnectionSettings> resolved;
+    for (const QString &hop : hops) {
+        auto jump = resolve(config, hop, depth + 1);
+        if (!jump)
+            return failure(QStringLiteral("Jump host %1: %2").arg(hop, jump.error()));
+        // A jump host's own jumps come first (OpenSSH chains them the same way).
+        resolved += jump->jumpHosts;
+        jump->jumpHosts.clear();
+        resolved.append(*jump);
+    }
+    return resolved;
+}
+
 Result<SshConnectionSettings> resolve(const SshConfig &config, const QString &target, int depth)
 {
     if (depth > maxJumpHops)
@@ -45,15 +62,10 @@ Result<SshConnectionSettings> resolve(const SshConfig &config, const QString &ta
         settings.knownHostsFiles = {QDir::homePath() + QStringLiteral("/.ssh/known_hosts")};
     if (host.strictHostKeyChecking)
         settings.strictHostKeyChecking = *host.strictHostKeyChecking;
-    for (const QString &hop : host.proxyJump) {
-        auto jump = resolve(config, hop, depth + 1);
-        if (!jump)
-            return std::unexpected(QStringLiteral("Jump host %1: %2").arg(hop, jump.error()));
-        // A jump host's own jumps come first (OpenSSH chains them the same way).
-        settings.jumpHosts += jump->jumpHosts;
-        jump->jumpHosts.clear();
-        settings.jumpHosts.append(*jump);
-    }
+    auto jumps = resolveHops(config, host.proxyJump, depth);
+    if (!jumps)
+        return std::unexpected(jumps.error());
+    settings.jumpHosts = *jumps;
     return settings;
 }
 } // namespace
@@ -66,6 +78,12 @@ QString SshConnectionSettings::displayName() const
 Result<SshConnectionSettings> SshConnectionSettings::fromConfig(const SshConfig &config, const QString &target)
 {
     return resolve(config, target, 0);
+}
+
+Result<QList<SshConnectionSettings>> SshConnectionSettings::resolveJumpHosts(const SshConfig &config,
+                                                                             const QStringList &hops)
+{
+    return resolveHops(config, hops, 0);
 }
 
 QString SshConnectionSettings::localUserName()

@@ -33,6 +33,10 @@ struct SshConnectionSettings
     // the way OpenSSH would (jump hosts too).
     static Result<SshConnectionSettings> fromConfig(const SshConfig &config, const QString &target);
 
+    // ProxyJump hops ("[user@]host[:port]" or aliases), each resolved through the configuration,
+    // flattened nearest first.
+    static Result<QList<SshConnectionSettings>> resolveJumpHosts(const SshConfig &config, const QStringList &hops);
+
     static QString localUserName();
 };
 

@@ -12,4 +12,9 @@ QByteArray errorText(const Result &result)
 }
 } // namespace testsupport
 
-#define QVERIFY_RESULT(result) QVERIFY2((result).has_value(), ::testsupport::errorText(result).constData())
+// Evaluates its argument once (it is often a call with effects).
+#define QVERIFY_RESULT(expression)                                                                  \
+    do {                                                                                           \
+        const auto &checkedResult_ = (expression);                                                 \
+        QVERIFY2(checkedResult_.has_value(), ::testsupport::errorText(checkedResult_).constData()); \
+    } while (false)

@@ -50,18 +50,15 @@ std::optional<sshcore::SshConnectionSettings> settingsFor(const ConnectionOption
     }
     applyOptions(options, &*settings);
     if (!options.jumpHosts.isEmpty()) {
-        settings->jumpHosts.clear();
-        for (const QString &hop : options.jumpHosts.split(u',', Qt::SkipEmptyParts)) {
-            auto jump = sshcore::SshConnectionSettings::fromConfig(config, hop);
-            if (!jump) {
-                printError(QStringLiteral("jump host %1: %2").arg(hop, jump.error()));
-                return std::nullopt;
-            }
-            applyOptions(options, &*jump);
-            settings->jumpHosts += jump->jumpHosts;
-            jump->jumpHosts.clear();
-            settings->jumpHosts.append(*jump);
+        auto jumps = sshcore::SshConnectionSettings::resolveJumpHosts(
+            config, options.jumpHosts.split(u',', Qt::SkipEmptyParts));
+        if (!jumps) {
+            printError(jumps.error());
+            return std::nullopt;
         }
+        settings->jumpHosts = *jumps;
+        for (sshcore::SshConnectionSettings &jump : settings->jumpHosts)
+            applyOptions(options, &jump);
     }
     return *settings;
 }

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "sshcore/Result.h"
+#include "sshcore/SshConnectionSettings.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QUuid>
+
+namespace app {
+
+// One cluster as the user set it up. Holds no secret: passwords and passphrases live in memory for a
+// session, or in the system keyring if the user asks (never in this struct, never on disk).
+struct Profile
+{
+    enum class Authentication { Automatic, Agent, KeyFile, Password, KeyboardInteractive };
+    enum class Scheduler { Unknown, Slurm, Pbs, Lsf, GridEngine, None }; // Unknown: detect on connect
+
+    QUuid id;
+    QString name;
+    QString host;
+    quint16 port = 22;
+    QString user;
+    Authentication authentication = Authentication::Automatic;
+    QString keyFile;
+    QStringList jumpHosts; // "[user@]host[:port]", nearest first
+    Scheduler scheduler = Scheduler::Unknown;
+    QString remoteDirectory;
+    QString defaultPartition;
+    QString defaultAccount;
+    QString colour; // "#2b6fd6", or empty for the default
+
+    bool operator==(const Profile &) const = default;
+
+    QJsonObject toJson() const;
+    static sshcore::Result<Profile> fromJson(const QJsonObject &object);
+
+    // Connection settings: this profile's choices over what ~/.ssh/config says for its host.
+    sshcore::Result<sshcore::SshConnectionSettings> connectionSettings(const sshcore::SshConfig &config) const;
+
+    static QString schedulerName(Scheduler scheduler);
+};
+
+} // namespace app
