@@ -168,6 +168,10 @@ void SessionWorker::teardown()
         m_sftp.abandon();
         libssh2_session_set_blocking(m_session, 0);
         libssh2_session_disconnect(m_session, "clusterdesk closed the connection");
+        // With the socket shut down, whatever libssh2 still wants to send fails at once instead of
+        // waiting (EAGAIN), so that freeing the session (and its channels) always completes.
+        if (m_socket >= 0)
+            ::shutdown(m_socket, SHUT_RDWR);
         for (int attempt = 0; attempt < 100 && libssh2_session_free(m_session) == LIBSSH2_ERROR_EAGAIN; ++attempt) {
         }
         m_session = nullptr;
