@@ -62,14 +62,24 @@ prepare_cluster() {
 }
 
 cmd_test() {
-    local started=$SECONDS status=0 build
+    local started=$SECONDS status=0 build sanitized
     build=$(build_dir)
+    sanitized=$build-sanitize
     prepare_cluster
     cmd_build
     say "running the tests"
     # The fixtures stop the cluster; stopping again here also covers an interrupted run.
     trap 'cluster_stop >/dev/null 2>&1 || true' EXIT
     env_run ctest --test-dir "$build" --output-on-failure --timeout 900 "$@" || status=$?
+    if [ "$status" = 0 ] && [ "${CLUSTERDESK_SKIP_SANITIZE:-}" != 1 ]; then
+        # The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
+        say "building with AddressSanitizer and UndefinedBehaviorSanitizer (into ${sanitized#"$CD_SRC"/})"
+        CLUSTERDESK_SANITIZE=1 env_run "$CD_SRC/packaging/lib/build" "$sanitized" || status=$?
+        if [ "$status" = 0 ]; then
+            say "running the tests again, sanitized"
+            env_run ctest --test-dir "$sanitized" --output-on-failure --timeout 900 "$@" || status=$?
+        fi
+    fi
     cluster_stop >/dev/null 2>&1 || true
     trap - EXIT
     if [ "$status" = 0 ]; then
