@@ -87,6 +87,27 @@ std::unique_ptr<sshcore::SshConnection> openConnection(const sshcore::SshConnect
     return connection;
 }
 
+// A connected session with what it was made from; declared in the order it must be torn down.
+struct Session
+{
+    sshcore::SshConnectionSettings settings;
+    std::unique_ptr<TerminalInteraction> interaction;
+    std::unique_ptr<sshcore::SshConnection> connection;
+};
+
+// Resolves the target and logs in; on failure the reason was printed.
+std::optional<Session> connectTo(const ConnectionOptions &options, bool batch)
+{
+    auto settings = settingsFor(options);
+    if (!settings)
+        return std::nullopt;
+    Session session{*settings, std::make_unique<TerminalInteraction>(batch), nullptr};
+    session.connection = openConnection(session.settings, session.interaction.get());
+    if (!session.connection)
+        return std::nullopt;
+    return session;
+}
+
 // Ends the event loop on SIGINT or SIGTERM (self-pipe: no Qt call in a signal handler).
 int g_signalPipe[2] = {-1, -1};
 
@@ -111,14 +132,10 @@ QString modeString(const sshcore::SftpEntry &entry)
 
 int execCommand(const ConnectionOptions &options, const QList<QByteArray> &command)
 {
-    const auto settings = settingsFor(options);
-    if (!settings)
+    const auto session = connectTo(options, options.batch);
+    if (!session)
         return connectionFailed;
-    TerminalInteraction interaction(options.batch);
-    auto connection = openConnection(*settings, &interaction);
-    if (!connection)
-        return connectionFailed;
-    std::unique_ptr<sshcore::SshCommand> run(connection->run(command));
+    std::unique_ptr<sshcore::SshCommand> run(session->connection->run(command));
     QObject::connect(run.get(), &sshcore::SshCommand::standardOutputReady, run.get(), [](const QByteArray &chunk) {
         std::fwrite(chunk.constData(), 1, size_t(chunk.size()), stdout);
         std::fflush(stdout);
@@ -143,14 +160,10 @@ int execCommand(const ConnectionOptions &options, const QList<QByteArray> &comma
 
 int listCommand(const ConnectionOptions &options, const QByteArray &path)
 {
-    const auto settings = settingsFor(options);
-    if (!settings)
+    const auto session = connectTo(options, options.batch);
+    if (!session)
         return connectionFailed;
-    TerminalInteraction interaction(options.batch);
-    auto connection = openConnection(*settings, &interaction);
-    if (!connection)
-        return connectionFailed;
-    sshcore::SftpClient sftp(connection.get());
+    sshcore::SftpClient sftp(session->connection.get());
     QEventLoop loop;
     int status = 0;
     sftp.list(path.isEmpty() ? QByteArray(".") : path, &loop,
@@ -188,14 +201,12 @@ int forwardCommand(const ConnectionOptions &options, const QString &spec)
         printError(QStringLiteral("'%1' is not LOCALPORT:HOST:PORT (for example 8888:localhost:8888)").arg(spec));
         return 2;
     }
-    const auto settings = settingsFor(options);
-    if (!settings)
+    const auto session = connectTo(options, options.batch);
+    if (!session)
         return connectionFailed;
-    TerminalInteraction interaction(options.batch);
-    auto connection = openConnection(*settings, &interaction);
-    if (!connection)
-        return connectionFailed;
-    sshcore::SshTunnel tunnel(connection.get(), parts.at(1).toUtf8(), quint16(remotePort));
+    sshcore::SshConnection *connection = session->connection.get();
+    const sshcore::SshConnectionSettings *settings = &session->settings;
+    sshcore::SshTunnel tunnel(connection, parts.at(1).toUtf8(), quint16(remotePort));
     const auto listening = tunnel.listen(quint16(localPort));
     if (!listening) {
         printError(listening.error());
@@ -214,7 +225,7 @@ int forwardCommand(const ConnectionOptions &options, const QString &spec)
     QEventLoop loop;
     QSocketNotifier stop{qintptr(g_signalPipe[0]), QSocketNotifier::Read};
     QObject::connect(&stop, &QSocketNotifier::activated, &loop, &QEventLoop::quit);
-    QObject::connect(connection.get(), &sshcore::SshConnection::stateChanged, &loop,
+    QObject::connect(connection, &sshcore::SshConnection::stateChanged, &loop,
                      [&loop](sshcore::SshConnectionState state, const QString &message) {
                          if (state == sshcore::SshConnectionState::Reconnecting)
                              printError(message + QStringLiteral(" Reconnecting..."));
@@ -230,16 +241,14 @@ int forwardCommand(const ConnectionOptions &options, const QString &spec)
 
 int benchExecCommand(const ConnectionOptions &options, int count, const QByteArray &command)
 {
-    const auto settings = settingsFor(options);
-    if (!settings)
-        return connectionFailed;
-    TerminalInteraction interaction(true);
     QElapsedTimer connectTimer;
     connectTimer.start();
-    auto connection = openConnection(*settings, &interaction);
-    if (!connection)
+    const auto session = connectTo(options, true);
+    if (!session)
         return connectionFailed;
     const qint64 connectMs = connectTimer.elapsed();
+    sshcore::SshConnection *connection = session->connection.get();
+    const sshcore::SshConnectionSettings *settings = &session->settings;
 
     // count sequential runs through the one session; false if one failed.
     const auto timeRuns = [&](bool persistentShell, qint64 *elapsedMs) {
