@@ -303,12 +303,15 @@ bool Authenticator::tryKeyboardInteractive()
         return false;
     m_tried.append(m_keyboardCancelled ? QStringLiteral("keyboard-interactive (cancelled)")
                                        : QStringLiteral("keyboard-interactive (the answers were not accepted)"));
+    if (!m_keyboardCancelled)
+        m_lastRejection = QStringLiteral("The server did not accept that answer.");
     return false;
 }
 
 bool Authenticator::tryPassword()
 {
-    QString error;
+    // A password typed into a keyboard-interactive prompt just now was refused: say so when asking again.
+    QString error = std::exchange(m_lastRejection, QString());
     for (int attempt = 0; attempt < 2; ++attempt) {
         QString password;
         if (attempt == 0 && m_secrets->password) {

@@ -76,6 +76,7 @@ private:
     QStringList m_tried; // "public key ~/.ssh/id_ed25519: not accepted", ...
     std::optional<QString> m_fatal; // cancelled or the link failed
     bool m_keyboardCancelled = false;
+    QString m_lastRejection; // why the last answer a person typed failed, for the next question
     int m_keyboardRounds = 0;
 };
 

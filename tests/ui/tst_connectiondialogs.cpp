@@ -1,0 +1,143 @@
+// The dialogs a connection asks through, driven with real clicks and keystrokes under the offscreen
+// platform: what they show, what they answer, and that cancelling cancels. Screenshots go to
+// build/screenshots/.
+
+#include "TestSupport.h"
+#include "ui/connection/CredentialsDialog.h"
+#include "ui/connection/GuiInteraction.h"
+#include "ui/connection/HostKeyDialog.h"
+#include "ui/screenshots/Screenshot.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using sshcore::SshInteraction;
+
+namespace {
+
+// The dialog of that type over window, once it shows (nullptr if none does within 5 s).
+template<typename Dialog>
+Dialog *openDialog(QWidget *window)
+{
+    for (int waited = 0; waited < 5000; waited += 10) {
+        if (auto *dialog = window->findChild<Dialog *>(); dialog && dialog->isVisible())
+            return dialog;
+        QTest::qWait(10);
+    }
+    return nullptr;
+}
+
+void screenshot(QWidget *widget, const QString &name)
+{
+    QVERIFY(QTest::qWaitForWindowExposed(widget));
+    QVERIFY_RESULT(ui::saveScreenshot(widget, QStringLiteral(CLUSTERDESK_SCREENSHOT_DIR "/") + name));
+}
+
+} // namespace
+
+class tst_ConnectionDialogs : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void hostKey_data()
+    {
+        QTest::addColumn<QString>("button");
+        QTest::addColumn<SshInteraction::HostKeyDecision>("decision");
+        QTest::newRow("remember") << u"trustAlways"_s << SshInteraction::HostKeyDecision::AcceptAndSave;
+        QTest::newRow("once") << u"trustOnce"_s << SshInteraction::HostKeyDecision::AcceptOnce;
+        QTest::newRow("cancel") << u"cancel"_s << SshInteraction::HostKeyDecision::Reject;
+    }
+
+    void hostKey()
+    {
+        QFETCH(QString, button);
+        QFETCH(SshInteraction::HostKeyDecision, decision);
+        QWidget window;
+        window.resize(700, 500);
+        window.show();
+        ui::GuiInteraction interaction(&window);
+        std::optional<SshInteraction::HostKeyDecision> answer;
+        SshInteraction::HostKeyQuestion question{u"login.hawk.example.org"_s, 22, u"ssh-ed25519"_s,
+                                                 u"SHA256:iOoHCiKH4IN+oC55Nqy4Ht3zJiec9tL+tZuuhZyA5I4"_s,
+                                                 u"/home/me/.ssh/known_hosts"_s};
+        interaction.askHostKey(question, [&answer](SshInteraction::HostKeyDecision d) { answer = d; });
+        auto *dialog = openDialog<ui::HostKeyDialog>(&window);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QLabel *>(u"fingerprint"_s)->text(), question.fingerprintSha256);
+        // Enter must not trust a key.
+        QVERIFY(dialog->findChild<QPushButton *>(u"cancel"_s)->isDefault());
+        if (decision == SshInteraction::HostKeyDecision::AcceptAndSave)
+            screenshot(dialog, u"host-key-dialog.png"_s);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(button), Qt::LeftButton);
+        QTRY_VERIFY(answer.has_value());
+        QCOMPARE(*answer, decision);
+    }
+
+    void password()
+    {
+        QWidget window;
+        window.show();
+        ui::GuiInteraction interaction(&window);
+        std::optional<std::optional<QString>> answer;
+        SshInteraction::SecretQuestion question;
+        question.user = u"carol"_s;
+        question.host = u"hawk.example.org"_s;
+        question.previousError = u"The password was not accepted."_s;
+        interaction.askSecret(question, [&answer](std::optional<QString> a) { answer = a; });
+        auto *dialog = openDialog<ui::CredentialsDialog>(&window);
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QLabel *>(u"error"_s)->text(), question.previousError);
+        QLineEdit *field = dialog->fields().value(0);
+        QCOMPARE(field->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(field, u"s3cret'$(pw)"_s);
+        screenshot(dialog, u"password-dialog.png"_s);
+        QTest::keyClick(field, Qt::Key_Return);
+        QTRY_VERIFY(answer.has_value());
+        QCOMPARE(answer->value_or(QString()), u"s3cret'$(pw)"_s);
+    }
+
+    void keyboardInteractiveAndCancel()
+    {
+        QWidget window;
+        window.show();
+        ui::GuiInteraction interaction(&window);
+        SshInteraction::KeyboardInteractiveQuestion question;
+        question.user = u"bob"_s;
+        question.host = u"hawk.example.org"_s;
+        question.instruction = u"Duo two-factor login for bob"_s;
+        question.prompts = {{u"Username: "_s, true}, {u"One-time password (OATH) for `bob': "_s, false}};
+        std::optional<std::optional<QStringList>> answer;
+        interaction.askKeyboardInteractive(question, [&answer](std::optional<QStringList> a) { answer = a; });
+        auto *dialog = openDialog<ui::CredentialsDialog>(&window);
+        QVERIFY(dialog);
+        QVERIFY(dialog->findChild<QLabel *>(u"detail"_s)->text().contains(question.instruction));
+        QCOMPARE(dialog->fields().size(), 2);
+        QCOMPARE(dialog->fields().at(0)->echoMode(), QLineEdit::Normal);
+        QCOMPARE(dialog->fields().at(1)->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(dialog->fields().at(0), u"bob"_s);
+        QTest::keyClicks(dialog->fields().at(1), u"123456"_s);
+        screenshot(dialog, u"keyboard-interactive-dialog.png"_s);
+        QTest::keyClick(dialog->fields().at(1), Qt::Key_Return);
+        QTRY_VERIFY(answer.has_value());
+        QCOMPARE(answer->value_or(QStringList()), (QStringList{u"bob"_s, u"123456"_s}));
+
+        // Escape cancels: the connection hears "no answer".
+        answer.reset();
+        interaction.askKeyboardInteractive(question, [&answer](std::optional<QStringList> a) { answer = a; });
+        dialog = openDialog<ui::CredentialsDialog>(&window);
+        QVERIFY(dialog);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(answer.has_value());
+        QVERIFY(!answer->has_value());
+    }
+};
+
+QTEST_MAIN(tst_ConnectionDialogs)
+#include "tst_connectiondialogs.moc"
