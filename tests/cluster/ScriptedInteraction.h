@@ -13,7 +13,8 @@ class ScriptedInteraction : public sshcore::SshInteraction
 public:
     HostKeyDecision hostKeyDecision = HostKeyDecision::Reject;
     QStringList passwords;      // given in order; cancelled when none are left
-    QString totpSecretHex;      // answers "One-time password" prompts with the current code
+    QString totpSecretHex;      // answers "One-time password" prompts with a code
+    int totpStepOffset = 0;     // of this many 30 s steps from now (pam_oath accepts a code once)
     QString wrongCode;          // if set, answered instead of the real code
 
     QList<HostKeyQuestion> hostKeyQuestions;
@@ -42,7 +43,7 @@ public:
         QStringList answers;
         for (const Prompt &prompt : question.prompts) {
             if (prompt.text.contains(QStringLiteral("One-time password")))
-                answers.append(wrongCode.isEmpty() ? totp(totpSecretHex) : wrongCode);
+                answers.append(wrongCode.isEmpty() ? totp(totpSecretHex, totpStepOffset) : wrongCode);
             else if (!passwords.isEmpty())
                 answers.append(passwords.takeFirst());
             else
@@ -52,10 +53,10 @@ public:
     }
 
     // RFC 6238 with SHA-1, 30 s steps, 6 digits: what oathtool --totp prints.
-    static QString totp(const QString &secretHex)
+    static QString totp(const QString &secretHex, int stepOffset = 0)
     {
         const auto now = std::chrono::system_clock::now().time_since_epoch();
-        const quint64 counter = quint64(std::chrono::duration_cast<std::chrono::seconds>(now).count() / 30);
+        const quint64 counter = quint64(std::chrono::duration_cast<std::chrono::seconds>(now).count() / 30 + stepOffset);
         QByteArray message(8, '\0');
         for (int i = 0; i < 8; ++i)
             message[7 - i] = char((counter >> (8 * i)) & 0xff);
