@@ -94,17 +94,4 @@ void SshConnection::onWorkerState(SshConnectionState state, const QString &messa
     Q_EMIT stateChanged(state, message);
 }
 
-QString SshConnection::stateName(SshConnectionState state)
-{
-    switch (state) {
-    case SshConnectionState::Disconnected: return tr("Disconnected");
-    case SshConnectionState::Connecting: return tr("Connecting");
-    case SshConnectionState::Authenticating: return tr("Authenticating");
-    case SshConnectionState::Connected: return tr("Connected");
-    case SshConnectionState::Reconnecting: return tr("Reconnecting");
-    case SshConnectionState::Failed: return tr("Failed");
-    }
-    return {};
-}
-
 } // namespace sshcore

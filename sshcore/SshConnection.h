@@ -62,8 +62,6 @@ public:
     void submit(std::shared_ptr<detail::Operation> operation);
     QThread *workerThread() { return &m_thread; }
 
-    static QString stateName(SshConnectionState state);
-
 Q_SIGNALS:
     void stateChanged(sshcore::SshConnectionState state, const QString &message);
     void bannerReceived(const QString &banner);

@@ -137,6 +137,18 @@ Result<> Authenticator::run()
     return failure(message);
 }
 
+std::optional<QString> Authenticator::askSecret(SshInteraction::SecretQuestion::Kind kind, const QString &keyFile,
+                                               const QString &previousError)
+{
+    SshInteraction::SecretQuestion question;
+    question.kind = kind;
+    question.user = m_settings.user;
+    question.host = m_settings.host;
+    question.keyFile = keyFile;
+    question.previousError = previousError;
+    return m_hooks.askSecret(question);
+}
+
 bool Authenticator::tryAgent()
 {
     if (!m_settings.useAgent)
@@ -201,13 +213,7 @@ bool Authenticator::tryKeyFiles()
                 if (attempt == 0 && m_secrets->passphrases.contains(file)) {
                     passphrase = m_secrets->passphrases.value(file);
                 } else {
-                    SshInteraction::SecretQuestion question;
-                    question.kind = SshInteraction::SecretQuestion::Kind::KeyPassphrase;
-                    question.user = m_settings.user;
-                    question.host = m_settings.host;
-                    question.keyFile = file;
-                    question.previousError = error;
-                    const auto answer = m_hooks.askSecret(question);
+                    const auto answer = askSecret(SshInteraction::SecretQuestion::Kind::KeyPassphrase, file, error);
                     if (!answer) {
                         error = QStringLiteral("passphrase not given");
                         break;
@@ -317,12 +323,7 @@ bool Authenticator::tryPassword()
         if (attempt == 0 && m_secrets->password) {
             password = *m_secrets->password;
         } else {
-            SshInteraction::SecretQuestion question;
-            question.kind = SshInteraction::SecretQuestion::Kind::Password;
-            question.user = m_settings.user;
-            question.host = m_settings.host;
-            question.previousError = error;
-            const auto answer = m_hooks.askSecret(question);
+            const auto answer = askSecret(SshInteraction::SecretQuestion::Kind::Password, {}, error);
             if (!answer) {
                 m_tried.append(QStringLiteral("password (cancelled)"));
                 return false;

@@ -61,6 +61,8 @@ private:
     template<typename Call>
     int retry(Call call);
     QStringList serverMethods();
+    std::optional<QString> askSecret(SshInteraction::SecretQuestion::Kind kind, const QString &keyFile,
+                                     const QString &previousError);
     bool tryAgent();
     bool tryKeyFiles();
     bool tryKeyboardInteractive();

@@ -68,25 +68,26 @@ void SftpClient::rename(const QByteArray &from, const QByteArray &to, QObject *c
 void SftpClient::upload(const QString &localFile, const QByteArray &remoteFile, const SftpTransferOptions &options,
                         QObject *context, Callback<quint64> callback, Progress progress)
 {
-    if (refuseWithoutConnection(m_connection, context, callback))
-        return;
-    ResultRelay *relay = nullptr;
-    auto reply = replyTo<quint64>(m_connection->workerThread(), context, std::move(callback), std::move(progress), &relay);
-    m_connection->submit(std::make_shared<SftpTransferOperation>(SftpTransferOperation::Direction::Upload, localFile,
-                                                                 remoteFile, options.offset, options.bufferSize, relay,
-                                                                 std::move(reply)));
+    transfer(true, localFile, remoteFile, options, context, std::move(callback), std::move(progress));
 }
 
 void SftpClient::download(const QByteArray &remoteFile, const QString &localFile, const SftpTransferOptions &options,
                           QObject *context, Callback<quint64> callback, Progress progress)
 {
+    transfer(false, localFile, remoteFile, options, context, std::move(callback), std::move(progress));
+}
+
+void SftpClient::transfer(bool upload, const QString &localFile, const QByteArray &remoteFile,
+                          const SftpTransferOptions &options, QObject *context, Callback<quint64> callback,
+                          Progress progress)
+{
     if (refuseWithoutConnection(m_connection, context, callback))
         return;
     ResultRelay *relay = nullptr;
     auto reply = replyTo<quint64>(m_connection->workerThread(), context, std::move(callback), std::move(progress), &relay);
-    m_connection->submit(std::make_shared<SftpTransferOperation>(SftpTransferOperation::Direction::Download,
-                                                                 localFile, remoteFile, options.offset,
-                                                                 options.bufferSize, relay, std::move(reply)));
+    m_connection->submit(std::make_shared<SftpTransferOperation>(
+        upload ? SftpTransferOperation::Direction::Upload : SftpTransferOperation::Direction::Download, localFile,
+        remoteFile, options.offset, options.bufferSize, relay, std::move(reply)));
 }
 
 } // namespace sshcore

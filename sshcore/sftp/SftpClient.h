@@ -41,6 +41,9 @@ public:
                   QObject *context, Callback<quint64> callback, Progress progress = {});
 
 private:
+    void transfer(bool upload, const QString &localFile, const QByteArray &remoteFile,
+                  const SftpTransferOptions &options, QObject *context, Callback<quint64> callback, Progress progress);
+
     QPointer<SshConnection> m_connection;
 };
 

@@ -2,6 +2,7 @@
 // person would: an unknown host key is shown and remembered, a wrong password is reported in the
 // retry dialog, the right one connects.
 
+#include "GuiTestSupport.h"
 #include "TestSupport.h"
 #include "app/demo/DemoCluster.h"
 #include "sshcore/SshConnection.h"
@@ -19,20 +20,6 @@
 using namespace Qt::StringLiterals;
 using sshcore::SshConnectionState;
 
-namespace {
-template<typename Dialog>
-Dialog *waitForDialog(QWidget *window)
-{
-    for (int waited = 0; waited < 30000; waited += 10) {
-        for (Dialog *dialog : window->findChildren<Dialog *>()) {
-            if (dialog->isVisible())
-                return dialog;
-        }
-        QTest::qWait(10);
-    }
-    return nullptr;
-}
-} // namespace
 
 class tst_GuiLogin : public QObject
 {
@@ -60,26 +47,20 @@ private Q_SLOTS:
         sshcore::SshConnection connection(settings, &interaction);
         connection.open();
 
-        auto *hostKey = waitForDialog<ui::HostKeyDialog>(&window);
+        auto *hostKey = testsupport::waitForDialog<ui::HostKeyDialog>(&window, 30000);
         QVERIFY(hostKey);
         QCOMPARE(hostKey->findChild<QLabel *>(u"fingerprint"_s)->text(), cluster->loginHostKeySha256);
         QTest::mouseClick(hostKey->findChild<QPushButton *>(u"trustAlways"_s), Qt::LeftButton);
 
-        auto *password = waitForDialog<ui::CredentialsDialog>(&window);
+        auto *password = testsupport::waitForDialog<ui::CredentialsDialog>(&window, 30000);
         QVERIFY(password);
         QTest::keyClicks(password->fields().value(0), u"not carol's password"_s);
         QTest::keyClick(password->fields().value(0), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(!password || !password->isVisible(), 5000);
 
         // The retry says why, and the right password logs in.
-        ui::CredentialsDialog *retry = nullptr;
-        for (int waited = 0; waited < 30000 && !retry; waited += 10) {
-            for (auto *dialog : window.findChildren<ui::CredentialsDialog *>()) {
-                if (dialog->isVisible() && dialog->findChild<QLabel *>(u"error"_s))
-                    retry = dialog;
-            }
-            QTest::qWait(10);
-        }
+        auto *retry = testsupport::waitForDialog<ui::CredentialsDialog>(
+            &window, 30000, [](ui::CredentialsDialog *dialog) { return dialog->findChild<QLabel *>(u"error"_s) != nullptr; });
         QVERIFY(retry);
         QVERIFY(retry->findChild<QLabel *>(u"error"_s)->text().contains(u"not accept"_s));
         QTest::keyClicks(retry->fields().value(0), cluster->user(u"carol")->password);

@@ -118,7 +118,10 @@ void tst_Tunnel::manyConcurrentConnections()
             first = body;
         QVERIFY(body == first);
     }
-    QVERIFY(tunnel.activeConnections() <= 24);
+    // Every connection was closed on both ends once its download was done.
+    replies.clear();
+    network.clearConnectionCache(); // the client's keep-alive connections end: the tunnel's follow
+    QTRY_COMPARE_WITH_TIMEOUT(tunnel.activeConnections(), 0, 20000);
 }
 
 void tst_Tunnel::unreachableTargetIsReported()

@@ -2,6 +2,7 @@
 // platform: what they show, what they answer, and that cancelling cancels. Screenshots go to
 // build/screenshots/.
 
+#include "GuiTestSupport.h"
 #include "TestSupport.h"
 #include "ui/connection/CredentialsDialog.h"
 #include "ui/connection/GuiInteraction.h"
@@ -20,18 +21,6 @@ using namespace Qt::StringLiterals;
 using sshcore::SshInteraction;
 
 namespace {
-
-// The dialog of that type over window, once it shows (nullptr if none does within 5 s).
-template<typename Dialog>
-Dialog *openDialog(QWidget *window)
-{
-    for (int waited = 0; waited < 5000; waited += 10) {
-        if (auto *dialog = window->findChild<Dialog *>(); dialog && dialog->isVisible())
-            return dialog;
-        QTest::qWait(10);
-    }
-    return nullptr;
-}
 
 void screenshot(QWidget *widget, const QString &name)
 {
@@ -68,7 +57,7 @@ private Q_SLOTS:
                                                  u"SHA256:iOoHCiKH4IN+oC55Nqy4Ht3zJiec9tL+tZuuhZyA5I4"_s,
                                                  u"/home/me/.ssh/known_hosts"_s};
         interaction.askHostKey(question, [&answer](SshInteraction::HostKeyDecision d) { answer = d; });
-        auto *dialog = openDialog<ui::HostKeyDialog>(&window);
+        auto *dialog = testsupport::waitForDialog<ui::HostKeyDialog>(&window);
         QVERIFY(dialog);
         QCOMPARE(dialog->findChild<QLabel *>(u"fingerprint"_s)->text(), question.fingerprintSha256);
         // Enter must not trust a key.
@@ -91,7 +80,7 @@ private Q_SLOTS:
         question.host = u"hawk.example.org"_s;
         question.previousError = u"The password was not accepted."_s;
         interaction.askSecret(question, [&answer](std::optional<QString> a) { answer = a; });
-        auto *dialog = openDialog<ui::CredentialsDialog>(&window);
+        auto *dialog = testsupport::waitForDialog<ui::CredentialsDialog>(&window);
         QVERIFY(dialog);
         QCOMPARE(dialog->findChild<QLabel *>(u"error"_s)->text(), question.previousError);
         QLineEdit *field = dialog->fields().value(0);
@@ -115,7 +104,7 @@ private Q_SLOTS:
         question.prompts = {{u"Username: "_s, true}, {u"One-time password (OATH) for `bob': "_s, false}};
         std::optional<std::optional<QStringList>> answer;
         interaction.askKeyboardInteractive(question, [&answer](std::optional<QStringList> a) { answer = a; });
-        auto *dialog = openDialog<ui::CredentialsDialog>(&window);
+        auto *dialog = testsupport::waitForDialog<ui::CredentialsDialog>(&window);
         QVERIFY(dialog);
         QVERIFY(dialog->findChild<QLabel *>(u"detail"_s)->text().contains(question.instruction));
         QCOMPARE(dialog->fields().size(), 2);
@@ -131,7 +120,7 @@ private Q_SLOTS:
         // Escape cancels: the connection hears "no answer".
         answer.reset();
         interaction.askKeyboardInteractive(question, [&answer](std::optional<QStringList> a) { answer = a; });
-        dialog = openDialog<ui::CredentialsDialog>(&window);
+        dialog = testsupport::waitForDialog<ui::CredentialsDialog>(&window);
         QVERIFY(dialog);
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(answer.has_value());
