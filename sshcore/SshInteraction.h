@@ -26,7 +26,14 @@ public:
         quint16 port = 22;
         QString keyType;           // "ssh-ed25519"
         QString fingerprintSha256; // "SHA256:..."
-        QString knownHostsFile;    // where "accept and save" writes
+        QString knownHostsFile;    // where "accept and save" writes (for a changed key: where the old one is)
+    };
+
+    // A known host whose key is now different: the connection is refused before anything is sent.
+    struct HostKeyChange
+    {
+        HostKeyQuestion key;    // the key the server presents now, and the known_hosts file with the old one
+        QString removeCommand;  // "ssh-keygen -R '[host]:port' -f file", for when the change was announced
     };
 
     struct SecretQuestion
@@ -37,6 +44,7 @@ public:
         QString host;
         QString keyFile;       // for a passphrase
         QString previousError; // why the last answer did not work, if it did not
+        QString banner;        // what the server said before login, if anything
     };
 
     struct Prompt
@@ -52,6 +60,7 @@ public:
         QString name;
         QString instruction;
         QList<Prompt> prompts;
+        QString banner; // what the server said before login, if anything
     };
 
     using QObject::QObject;
@@ -63,6 +72,8 @@ public:
                                         std::function<void(std::optional<QStringList>)> answer) = 0;
     // The server's pre-login banner, if it sends one.
     virtual void showBanner(const QString &banner) { Q_UNUSED(banner) }
+    // The server's host key changed; the connection fails after this with the same facts in its message.
+    virtual void warnHostKeyChanged(const HostKeyChange &change) { Q_UNUSED(change) }
 };
 
 } // namespace sshcore

@@ -1,5 +1,7 @@
 #include "sshcore/session/Authenticator.h"
 
+#include <QRegularExpression>
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -146,7 +148,16 @@ std::optional<QString> Authenticator::askSecret(SshInteraction::SecretQuestion::
     question.host = m_settings.host;
     question.keyFile = keyFile;
     question.previousError = previousError;
+    question.banner = banner();
     return m_hooks.askSecret(question);
+}
+
+QString Authenticator::banner() const
+{
+    char *text = nullptr;
+    if (libssh2_userauth_banner(m_session, &text) != 0 || !text)
+        return {};
+    return QString::fromUtf8(text).trimmed();
 }
 
 bool Authenticator::tryAgent()
@@ -265,6 +276,20 @@ void keyboardCallback(const char *name, int nameLength, const char *instruction,
 }
 } // namespace
 
+namespace {
+// "Password:", "carol's password:", "Password for carol@hawk:", "(carol@hawk) Password:" -- but not
+// "One-time password (OATH) for `bob':" or "Verification code:". A keyboard-interactive round that
+// asks only this is the account password (PAM asks it so): it is asked, reused and remembered like
+// one, so that logging in the same way twice asks once.
+bool isPasswordPrompt(const QString &prompt)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^(\([^)]*\)\s*)?([\w.@-]+'s\s+)?password(\s+for\s+\S+)?\s*:?\s*$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(prompt.trimmed()).hasMatch();
+}
+} // namespace
+
 void Authenticator::answerPrompts(const char *name, int nameLength, const char *instruction,
                                   int instructionLength, int count, const LIBSSH2_USERAUTH_KBDINT_PROMPT *prompts,
                                   LIBSSH2_USERAUTH_KBDINT_RESPONSE *responses)
@@ -277,12 +302,32 @@ void Authenticator::answerPrompts(const char *name, int nameLength, const char *
     question.host = m_settings.host;
     question.name = QString::fromUtf8(name, nameLength);
     question.instruction = QString::fromUtf8(instruction, instructionLength);
+    question.banner = banner();
     for (int i = 0; i < count; ++i) {
         question.prompts.append({QString::fromUtf8(reinterpret_cast<const char *>(prompts[i].text),
                                                    qsizetype(prompts[i].length)),
                                  prompts[i].echo != 0});
     }
-    const auto answers = m_keyboardCancelled ? std::nullopt : m_hooks.askKeyboard(question);
+    std::optional<QStringList> answers;
+    if (m_keyboardCancelled) {
+        // no answer
+    } else if (count == 1 && !question.prompts.first().echo && isPasswordPrompt(question.prompts.first().text)) {
+        // A second password round in one exchange: the first answer was refused.
+        const bool refused = m_passwordPrompts++ > 0;
+        if (refused && m_promptPassword == m_secrets->password)
+            m_secrets->password.reset();
+        if (!refused && m_secrets->password)
+            m_promptPassword = m_secrets->password;
+        else
+            m_promptPassword = askSecret(SshInteraction::SecretQuestion::Kind::Password, {},
+                                         refused ? QStringLiteral("%1 did not accept that password.")
+                                                       .arg(QStringLiteral("%1:%2").arg(m_settings.host).arg(m_settings.port))
+                                                 : QString());
+        if (m_promptPassword)
+            answers = QStringList{*m_promptPassword};
+    } else {
+        answers = m_hooks.askKeyboard(question);
+    }
     if (!answers)
         m_keyboardCancelled = true;
     for (int i = 0; i < count; ++i) {
@@ -298,13 +343,18 @@ bool Authenticator::tryKeyboardInteractive()
     m_context->authenticator = this;
     m_keyboardCancelled = false;
     m_keyboardRounds = 0;
+    m_passwordPrompts = 0;
+    m_promptPassword.reset();
     const int rc = retry([&] {
         return libssh2_userauth_keyboard_interactive_ex(m_session, m_user.constData(), unsigned(m_user.size()),
                                                         keyboardCallback);
     });
     m_context->authenticator = nullptr;
-    if (rc == 0 || authenticated())
+    if (rc == 0 || authenticated()) {
+        if (m_promptPassword)
+            m_secrets->password = m_promptPassword; // for reconnecting
         return true;
+    }
     if (m_fatal)
         return false;
     m_tried.append(m_keyboardCancelled ? QStringLiteral("keyboard-interactive (cancelled)")

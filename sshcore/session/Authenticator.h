@@ -61,6 +61,7 @@ private:
     template<typename Call>
     int retry(Call call);
     QStringList serverMethods();
+    QString banner() const; // the server's pre-login banner, once it has arrived
     std::optional<QString> askSecret(SshInteraction::SecretQuestion::Kind kind, const QString &keyFile,
                                      const QString &previousError);
     bool tryAgent();
@@ -80,6 +81,8 @@ private:
     bool m_keyboardCancelled = false;
     QString m_lastRejection; // why the last answer a person typed failed, for the next question
     int m_keyboardRounds = 0;
+    int m_passwordPrompts = 0;              // keyboard-interactive rounds that asked for the password
+    std::optional<QString> m_promptPassword; // what the last of them was answered with
 };
 
 } // namespace sshcore::detail

@@ -271,15 +271,26 @@ Result<> SessionWorker::verifyHostKey()
     switch (verdict.status) {
     case KnownHosts::Status::Match:
         return {};
-    case KnownHosts::Status::Mismatch:
+    case KnownHosts::Status::Mismatch: {
+        SshInteraction::HostKeyChange change;
+        change.key = {m_settings.host, m_settings.port, keyType, fingerprint, verdict.file};
+        change.removeCommand = QStringLiteral("ssh-keygen -R '%1' -f %2")
+                                   .arg(m_settings.port == 22 ? m_settings.host
+                                                              : QStringLiteral("[%1]:%2").arg(m_settings.host).arg(m_settings.port),
+                                        verdict.file);
+        if (const QPointer<SshInteraction> interaction = m_interaction) {
+            QMetaObject::invokeMethod(interaction.data(), [interaction, change] {
+                if (interaction)
+                    interaction->warnHostKeyChanged(change);
+            }, Qt::QueuedConnection);
+        }
         return failure(QStringLiteral(
                            "WARNING: the host key of %1 has CHANGED since it was saved in %2. Someone could be "
                            "intercepting the connection, or the server was reinstalled. clusterdesk did not log in "
                            "and sent no password or key. The server now presents %3 %4. If the cluster's "
-                           "administrators announced a new key, remove the old one with: ssh-keygen -R '%5' -f %2")
-                           .arg(where(m_settings), verdict.file, keyType, fingerprint,
-                                m_settings.port == 22 ? m_settings.host
-                                                      : QStringLiteral("[%1]:%2").arg(m_settings.host).arg(m_settings.port)));
+                           "administrators announced a new key, remove the old one with: %5")
+                           .arg(where(m_settings), verdict.file, keyType, fingerprint, change.removeCommand));
+    }
     case KnownHosts::Status::NotFound:
         break;
     }
