@@ -1,44 +1,83 @@
 #include "app/clusters/ClusterListModel.h"
 
+#include "app/connections/ClusterConnection.h"
+#include "app/connections/RememberingInteraction.h"
 #include "app/demo/DemoCluster.h"
-#include "sshcore/SshServerProbe.h"
+#include "app/profiles/ProfileStore.h"
+#include "sshcore/SshConnectionState.h"
 
 #include <QFileInfo>
 
-#include <algorithm>
-#include <chrono>
-
-using namespace std::chrono_literals;
-
 namespace app {
 
-ClusterListModel::ClusterListModel(QObject *parent)
+namespace {
+QList<QUuid> idsOf(const QList<Profile> &profiles)
+{
+    QList<QUuid> ids;
+    ids.reserve(profiles.size());
+    for (const Profile &profile : profiles)
+        ids.append(profile.id);
+    return ids;
+}
+} // namespace
+
+ClusterListModel::ClusterListModel(ProfileStore *store, Context context, QObject *parent)
     : QAbstractListModel(parent)
-{}
+    , m_store(store)
+    , m_context(std::move(context))
+    , m_ids(idsOf(store->profiles()))
+{
+    connect(m_store, &ProfileStore::changed, this, &ClusterListModel::onStoreChanged);
+}
+
+ClusterListModel::~ClusterListModel()
+{
+    qDeleteAll(m_connections);
+}
 
 int ClusterListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : int(m_ids.size());
 }
 
 QVariant ClusterListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Entry &entry = m_entries.at(index.row());
+    const QUuid id = m_ids.at(index.row());
+    const Profile *profile = m_store->profile(id);
+    if (!profile)
+        return {};
+    const ClusterConnection *connection = m_connections.value(id);
+    const auto state = connection ? connection->state() : sshcore::SshConnectionState::Disconnected;
     switch (role) {
     case Qt::DisplayRole:
-        return entry.name;
-    case Qt::ToolTipRole:
-        return QStringLiteral("%1\n%2").arg(data(index, AddressRole).toString(), entry.statusText);
+    case Qt::EditRole:
+        return profile->name;
+    case Qt::ToolTipRole: {
+        QString tip = QStringLiteral("%1\n%2").arg(profile->address(), ClusterConnection::stateName(state));
+        if (connection && !connection->message().isEmpty())
+            tip += u'\n' + connection->message();
+        return tip;
+    }
+    case IdRole:
+        return id;
     case AddressRole:
-        return QStringLiteral("%1@%2:%3").arg(entry.user, entry.host).arg(entry.port);
-    case ReachabilityRole:
-        return QVariant::fromValue(entry.reachability);
+        return profile->address();
+    case StateRole:
+        return QVariant::fromValue(state);
     case StatusTextRole:
-        return entry.statusText;
+        return connection ? connection->statusText() : ClusterConnection::stateName(state);
+    case MessageRole:
+        return connection ? connection->message() : QString();
     case DescriptionRole:
-        return entry.description;
+        if (connection && connection->scheduler())
+            return connection->scheduler()->displayName();
+        if (profile->scheduler == Profile::Scheduler::Unknown)
+            return tr("Scheduler detected on connect");
+        return Profile::schedulerName(profile->scheduler);
+    case ColourRole:
+        return profile->colour;
     default:
         return {};
     }
@@ -47,104 +86,153 @@ QVariant ClusterListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ClusterListModel::roleNames() const
 {
     QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(IdRole, "id");
     names.insert(AddressRole, "address");
-    names.insert(ReachabilityRole, "reachability");
+    names.insert(StateRole, "state");
     names.insert(StatusTextRole, "statusText");
+    names.insert(MessageRole, "message");
     names.insert(DescriptionRole, "description");
+    names.insert(ColourRole, "colour");
     return names;
 }
 
-void ClusterListModel::addEntry(const Entry &entry)
+Qt::ItemFlags ClusterListModel::flags(const QModelIndex &index) const
 {
-    const int row = int(m_entries.size());
-    beginInsertRows({}, row, row);
-    m_entries.append(entry);
-    endInsertRows();
+    Qt::ItemFlags flags = QAbstractListModel::flags(index);
+    if (index.isValid() && !m_store->isReadOnly())
+        flags |= Qt::ItemIsEditable;
+    return flags;
 }
 
-void ClusterListModel::removeEntry(int row)
+bool ClusterListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (row < 0 || row >= m_entries.size())
-        return;
-    beginRemoveRows({}, row, row);
-    m_entries.removeAt(row);
-    endRemoveRows();
-    // Answers still on their way carry old row numbers: drop them and ask again.
-    const bool checking = std::ranges::any_of(m_entries, [](const Entry &e) {
-        return e.reachability == Reachability::Checking;
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const QString name = value.toString().trimmed();
+    if (name.isEmpty())
+        return false;
+    const auto renamed = m_store->rename(m_ids.at(index.row()), name);
+    m_lastError = renamed ? QString() : renamed.error();
+    return bool(renamed);
+}
+
+QModelIndex ClusterListModel::indexOf(const QUuid &id) const
+{
+    const qsizetype row = m_ids.indexOf(id);
+    return row < 0 ? QModelIndex() : index(int(row));
+}
+
+QUuid ClusterListModel::idAt(int row) const
+{
+    return row >= 0 && row < m_ids.size() ? m_ids.at(row) : QUuid();
+}
+
+ClusterConnection *ClusterListModel::connection(const QUuid &id)
+{
+    if (ClusterConnection *existing = m_connections.value(id))
+        return existing;
+    const Profile *profile = m_store->profile(id);
+    if (!profile)
+        return nullptr;
+    auto *connection = new ClusterConnection(*profile, m_context.sshConfigPath, m_context.person, m_context.keyring);
+    m_connections.insert(id, connection);
+    connect(connection, &ClusterConnection::changed, this, [this, id] {
+        emitRowChanged(id);
+        Q_EMIT connectionChanged(id);
     });
-    ++m_generation;
-    if (checking)
-        checkReachability();
+    connect(connection, &ClusterConnection::keyringProblem, this, &ClusterListModel::keyringProblem);
+    connect(connection, &ClusterConnection::schedulerDetected, this, [this, id](const SchedulerDetection &detection) {
+        // Detected once, kept in the profile: the Jobs area knows the scheduler before connecting.
+        const Profile *current = m_store->profile(id);
+        if (!current || current->scheduler != Profile::Scheduler::Unknown || m_store->isReadOnly())
+            return;
+        Profile updated = *current;
+        updated.scheduler = detection.scheduler;
+        (void)m_store->update(updated); // a failed save only means detecting again next time
+    });
+    return connection;
 }
 
-void ClusterListModel::checkReachability()
+int ClusterListModel::openConnectionCount() const
 {
-    const quint64 generation = ++m_generation;
-    if (m_entries.isEmpty()) {
-        Q_EMIT reachabilityChecked();
+    return int(std::ranges::count_if(m_connections, [](const ClusterConnection *c) { return c->isOpen(); }));
+}
+
+void ClusterListModel::onStoreChanged()
+{
+    const QList<QUuid> ids = idsOf(m_store->profiles());
+    // Connections of deleted clusters end; the others see their edited profile.
+    for (auto it = m_connections.begin(); it != m_connections.end();) {
+        if (const Profile *profile = m_store->profile(it.key())) {
+            it.value()->setProfile(*profile);
+            ++it;
+        } else {
+            delete it.value();
+            it = m_connections.erase(it);
+        }
+    }
+    if (ids == m_ids) {
+        if (!m_ids.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_ids.size()) - 1));
         return;
     }
-    for (int row = 0; row < m_entries.size(); ++row) {
-        const Entry &entry = m_entries.at(row);
-        setReachability(row, Reachability::Checking, tr("Checking…"));
-        sshcore::SshServerProbe::probe(
-            entry.host, entry.port, 10s, this,
-            [this, row, generation](const sshcore::Result<sshcore::SshServerIdentity> &result) {
-                if (generation != m_generation)
-                    return;
-                if (result)
-                    setReachability(row, Reachability::Reachable,
-                                    tr("Reachable: %1").arg(result->displayName()));
-                else
-                    setReachability(row, Reachability::Unreachable, result.error());
-                const bool done = std::ranges::none_of(m_entries, [](const Entry &e) {
-                    return e.reachability == Reachability::Checking;
-                });
-                if (done)
-                    Q_EMIT reachabilityChecked();
-            });
+    beginResetModel();
+    m_ids = ids;
+    endResetModel();
+}
+
+void ClusterListModel::emitRowChanged(const QUuid &id)
+{
+    const QModelIndex changed = indexOf(id);
+    if (changed.isValid())
+        Q_EMIT dataChanged(changed, changed);
+}
+
+Profile ClusterListModel::demoProfile(const DemoCluster &cluster)
+{
+    Profile profile;
+    profile.name = tr("Demo cluster");
+    profile.host = cluster.host;
+    profile.port = cluster.loginPort;
+    const DemoCluster::User *alice = cluster.user(u"alice");
+    const DemoCluster::User *user = alice ? alice : (cluster.users.isEmpty() ? nullptr : &cluster.users.first());
+    if (user) {
+        profile.user = user->name;
+        if (!user->keyPath.isEmpty()) {
+            profile.authentication = Profile::Authentication::KeyFile;
+            profile.keyFile = user->keyPath;
+        }
     }
+    profile.knownHostsFile = cluster.knownHostsPath;
+    profile.defaultPartition = cluster.defaultPartition;
+    profile.colour = QStringLiteral("#2e8b57");
+    profile.demo = true;
+    return profile;
 }
 
-ClusterListModel::Entry ClusterListModel::demoClusterEntry(const DemoCluster &cluster)
+sshcore::Result<bool> ClusterListModel::followDemoCluster(const QString &connectionFile)
 {
-    Entry entry;
-    entry.name = tr("Demo cluster");
-    entry.user = cluster.users.isEmpty() ? QString() : cluster.users.first().name;
-    entry.host = cluster.host;
-    entry.port = cluster.loginPort;
-    QString scheduler = cluster.schedulerType == u"slurm" ? QStringLiteral("Slurm") : cluster.schedulerType;
-    if (!cluster.schedulerVersion.isEmpty())
-        scheduler += u' ' + cluster.schedulerVersion;
-    entry.isDemo = true;
-    entry.description = cluster.partitions.isEmpty()
-                            ? scheduler
-                            : tr("%1 · partitions %2").arg(scheduler, cluster.partitions.join(QStringLiteral(", ")));
-    return entry;
-}
-
-sshcore::Result<bool> ClusterListModel::reloadDemoCluster(const QString &connectionFile)
-{
-    const auto demo = std::ranges::find_if(m_entries, &Entry::isDemo);
-    if (demo != m_entries.end())
-        removeEntry(int(demo - m_entries.begin()));
     if (!QFileInfo::exists(connectionFile))
         return false;
     const auto cluster = DemoCluster::load(connectionFile);
     if (!cluster)
         return std::unexpected(cluster.error());
-    addEntry(demoClusterEntry(*cluster));
+    const Profile fresh = demoProfile(*cluster);
+    for (const Profile &profile : m_store->profiles()) {
+        if (!profile.demo)
+            continue;
+        Profile updated = profile;
+        updated.host = fresh.host;
+        updated.port = fresh.port;
+        updated.knownHostsFile = fresh.knownHostsFile;
+        if (profile.authentication == Profile::Authentication::KeyFile)
+            updated.keyFile = fresh.keyFile;
+        if (updated != profile && !m_store->isReadOnly()) {
+            if (const auto saved = m_store->update(updated); !saved)
+                return std::unexpected(saved.error());
+        }
+    }
     return true;
-}
-
-void ClusterListModel::setReachability(int row, Reachability reachability, const QString &statusText)
-{
-    Entry &entry = m_entries[row];
-    entry.reachability = reachability;
-    entry.statusText = statusText;
-    const QModelIndex changed = index(row);
-    Q_EMIT dataChanged(changed, changed, {ReachabilityRole, StatusTextRole, Qt::ToolTipRole});
 }
 
 } // namespace app

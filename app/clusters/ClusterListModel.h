@@ -1,72 +1,90 @@
 #pragma once
 
+#include "app/profiles/Profile.h"
 #include "sshcore/Result.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <QUuid>
+
+namespace sshcore {
+class SshInteraction;
+}
 
 namespace app {
 
+class ClusterConnection;
+class Keyring;
+class ProfileStore;
 struct DemoCluster;
 
-// The clusters shown in the side bar, with whether each one's SSH server answers. Views use the
-// roles below; the model knows nothing of widgets.
+// The user's clusters as the side bar shows them: one row per profile of the store, in its order,
+// with the state of that cluster's connection. Owns the connections (several may be open at once).
+// Views use the roles below; the model knows nothing of widgets.
 class ClusterListModel : public QAbstractListModel
 {
     Q_OBJECT
 
 public:
-    enum class Reachability { Unknown, Checking, Reachable, Unreachable };
-    Q_ENUM(Reachability)
-
     enum Role {
-        AddressRole = Qt::UserRole + 1, // "alice@127.0.0.1:2222"
-        ReachabilityRole,               // Reachability
-        StatusTextRole,                 // "Reachable: OpenSSH_10.0p2 Debian-5", or what went wrong
-        DescriptionRole,                // "Slurm 24.11.5 · partitions cpu, gpu"
+        IdRole = Qt::UserRole + 1, // QUuid of the profile
+        AddressRole,               // "alice@127.0.0.1:2222"
+        StateRole,                 // sshcore::SshConnectionState
+        StatusTextRole,            // "Connected · 3 ms", "Could not connect"
+        MessageRole,               // why it failed or is reconnecting; empty otherwise
+        DescriptionRole,           // "Slurm 24.11.5"
+        ColourRole,                // "#2b6fd6", empty for the default
     };
 
-    struct Entry
+    struct Context
     {
-        QString name;
-        QString user;
-        QString host;
-        quint16 port = 22;
-        QString description;
-        Reachability reachability = Reachability::Unknown;
-        QString statusText;
-        bool isDemo = false;
+        QString sshConfigPath;                 // empty: the user's ~/.ssh/config
+        sshcore::SshInteraction *person = nullptr; // answers host-key and password questions
+        Keyring *keyring = nullptr;            // for remembered secrets; may be null
     };
 
-    explicit ClusterListModel(QObject *parent = nullptr);
+    ClusterListModel(ProfileStore *store, Context context, QObject *parent = nullptr);
+    ~ClusterListModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Renames (EditRole); a name already taken gets a number. Why it failed: lastError().
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    QString lastError() const { return m_lastError; }
 
-    const Entry &entry(int row) const { return m_entries.at(row); }
-    void addEntry(const Entry &entry);
-    void removeEntry(int row);
+    ProfileStore *store() const { return m_store; }
+    QModelIndex indexOf(const QUuid &id) const;
+    QUuid idAt(int row) const;
 
-    // Asks every cluster's SSH server to identify itself (no login); rows update as answers come.
-    void checkReachability();
+    // The cluster's connection (made on first use); null for an unknown id.
+    ClusterConnection *connection(const QUuid &id);
+    ClusterConnection *existingConnection(const QUuid &id) const { return m_connections.value(id); }
+    int openConnectionCount() const;
 
-    static Entry demoClusterEntry(const DemoCluster &cluster);
-
-    // Shows the local demo cluster if its connection file exists (true), removes it if not
-    // (false); a file that exists but cannot be used is an error.
-    sshcore::Result<bool> reloadDemoCluster(const QString &connectionFile);
+    // The profile "Try the demo cluster" adds: alice, her key, the demo's own known_hosts.
+    static Profile demoProfile(const DemoCluster &cluster);
+    // Whether the demo cluster runs (its connection file exists); demo profiles follow its address.
+    // A file that exists but cannot be used is an error.
+    sshcore::Result<bool> followDemoCluster(const QString &connectionFile);
 
 Q_SIGNALS:
-    // No row is being checked any more.
-    void reachabilityChecked();
+    // A cluster's connection changed state, scheduler or latency.
+    void connectionChanged(const QUuid &id);
+    void keyringProblem(const QString &message);
 
 private:
-    void setReachability(int row, Reachability reachability, const QString &statusText);
+    void onStoreChanged();
+    void emitRowChanged(const QUuid &id);
 
-    QList<Entry> m_entries;
-    quint64 m_generation = 0; // answers to an older check, or for removed rows, are dropped
+    ProfileStore *m_store;
+    Context m_context;
+    QList<QUuid> m_ids; // the rows
+    QHash<QUuid, ClusterConnection *> m_connections;
+    QString m_lastError;
 };
 
 } // namespace app

@@ -65,6 +65,11 @@ QJsonObject Profile::toJson() const
     setIfAny("default_partition", defaultPartition);
     setIfAny("default_account", defaultAccount);
     setIfAny("colour", colour);
+    setIfAny("known_hosts_file", knownHostsFile);
+    if (rememberSecrets)
+        object.insert(QStringLiteral("remember_secrets"), true);
+    if (demo)
+        object.insert(QStringLiteral("demo"), true);
     if (!jumpHosts.isEmpty())
         object.insert(QStringLiteral("jump_hosts"), QJsonArray::fromStringList(jumpHosts));
     return object;
@@ -96,6 +101,9 @@ sshcore::Result<Profile> Profile::fromJson(const QJsonObject &object)
     profile.remoteDirectory = object.value(QLatin1StringView("remote_directory")).toString();
     profile.defaultPartition = object.value(QLatin1StringView("default_partition")).toString();
     profile.defaultAccount = object.value(QLatin1StringView("default_account")).toString();
+    profile.knownHostsFile = object.value(QLatin1StringView("known_hosts_file")).toString();
+    profile.rememberSecrets = object.value(QLatin1StringView("remember_secrets")).toBool();
+    profile.demo = object.value(QLatin1StringView("demo")).toBool();
     const QString colour = object.value(QLatin1StringView("colour")).toString();
     if (QRegularExpression(QStringLiteral("^#[0-9a-fA-F]{6}$")).match(colour).hasMatch())
         profile.colour = colour.toLower();
@@ -128,6 +136,8 @@ sshcore::Result<sshcore::SshConnectionSettings> Profile::connectionSettings(cons
     case Authentication::Automatic:
         break;
     }
+    if (!knownHostsFile.isEmpty())
+        settings->knownHostsFiles = {knownHostsFile};
     if (!jumpHosts.isEmpty()) {
         auto jumps = sshcore::SshConnectionSettings::resolveJumpHosts(config, jumpHosts);
         if (!jumps)
@@ -148,6 +158,26 @@ QString Profile::schedulerName(Scheduler scheduler)
     case Scheduler::None: return QStringLiteral("None");
     }
     return {};
+}
+
+QString Profile::authenticationName(Authentication authentication)
+{
+    switch (authentication) {
+    case Authentication::Automatic: return QStringLiteral("Automatic (as ssh does)");
+    case Authentication::Agent: return QStringLiteral("SSH agent");
+    case Authentication::KeyFile: return QStringLiteral("Key file");
+    case Authentication::Password: return QStringLiteral("Password");
+    case Authentication::KeyboardInteractive: return QStringLiteral("Keyboard-interactive (one-time codes)");
+    }
+    return {};
+}
+
+QString Profile::address() const
+{
+    QString text = user.isEmpty() ? host : QStringLiteral("%1@%2").arg(user, host);
+    if (port != 22)
+        text += QStringLiteral(":%1").arg(port);
+    return text;
 }
 
 } // namespace app

@@ -30,6 +30,9 @@ struct Profile
     QString defaultPartition;
     QString defaultAccount;
     QString colour; // "#2b6fd6", or empty for the default
+    QString knownHostsFile; // empty: what ~/.ssh/config says (UserKnownHostsFile), else ~/.ssh/known_hosts
+    bool rememberSecrets = false; // keep passwords and passphrases in the system keyring
+    bool demo = false;            // follows the local demo cluster: its address is re-read when it restarts
 
     bool operator==(const Profile &) const = default;
 
@@ -40,6 +43,9 @@ struct Profile
     sshcore::Result<sshcore::SshConnectionSettings> connectionSettings(const sshcore::SshConfig &config) const;
 
     static QString schedulerName(Scheduler scheduler);
+    static QString authenticationName(Authentication authentication);
+    // "alice@login.example.org" (":port" when not 22).
+    QString address() const;
 };
 
 } // namespace app

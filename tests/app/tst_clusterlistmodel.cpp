@@ -1,9 +1,15 @@
-// The side bar's model, checked as a model, and its reachability check against a port where
-// nothing listens (servers that answer are covered by the demo cluster tests).
+// The side bar's model over a real profile store: checked as a model, rows following the store,
+// renaming in place, the demo cluster's profile following its connection file, and a connection
+// attempt to a port where nothing listens (live servers are covered by the demo cluster tests).
 
+#include "TestSupport.h"
 #include "app/clusters/ClusterListModel.h"
+#include "app/connections/ClusterConnection.h"
+#include "app/demo/DemoCluster.h"
+#include "app/profiles/ProfileStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -11,18 +17,20 @@
 
 using namespace Qt::StringLiterals;
 using app::ClusterListModel;
+using app::Profile;
+using sshcore::SshConnectionState;
 
 namespace {
 
-ClusterListModel::Entry entry(const QString &name, quint16 port)
+Profile profile(const QString &name, quint16 port)
 {
-    ClusterListModel::Entry e;
-    e.name = name;
-    e.user = u"alice"_s;
-    e.host = u"127.0.0.1"_s;
-    e.port = port;
-    e.description = u"Slurm 24.11.5"_s;
-    return e;
+    Profile p;
+    p.name = name;
+    p.user = u"alice"_s;
+    p.host = u"127.0.0.1"_s;
+    p.port = port;
+    p.authentication = Profile::Authentication::Password;
+    return p;
 }
 
 // A loopback port that was free a moment ago: connecting to it is refused.
@@ -34,6 +42,8 @@ quint16 closedPort()
     return server.serverPort();
 }
 
+const QString validDemo = QStringLiteral(CLUSTERDESK_TEST_DATA "/democluster/valid.json");
+
 } // namespace
 
 class tst_ClusterListModel : public QObject
@@ -41,68 +51,101 @@ class tst_ClusterListModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void isAValidModel()
+    void followsTheStore()
     {
-        ClusterListModel model;
+        QTemporaryDir dir;
+        app::ProfileStore store(dir.filePath(u"profiles.json"_s));
+        ClusterListModel model(&store, {dir.filePath(u"no-ssh-config"_s), nullptr, nullptr});
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
-        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-        model.addEntry(entry(u"Hawk"_s, 22));
-        model.addEntry(entry(u"Snellius"_s, 2222));
-        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(model.rowCount(), 0);
+
+        const auto hawk = store.add(profile(u"Hawk"_s, 22));
+        QVERIFY_RESULT(hawk);
+        const auto snellius = store.add(profile(u"Snellius"_s, 2222));
+        QVERIFY_RESULT(snellius);
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(1).data().toString(), u"Snellius"_s);
+        QCOMPARE(model.index(1).data(ClusterListModel::IdRole).toUuid(), snellius->id);
         QCOMPARE(model.index(1).data(ClusterListModel::AddressRole).toString(), u"alice@127.0.0.1:2222"_s);
-        model.removeEntry(0);
-        QCOMPARE(removed.size(), 1);
-        QCOMPARE(model.index(0).data().toString(), u"Snellius"_s);
-        model.removeEntry(5); // out of range: ignored
+        QCOMPARE(model.index(0).data(ClusterListModel::AddressRole).toString(), u"alice@127.0.0.1"_s);
+        QCOMPARE(model.index(0).data(ClusterListModel::StateRole).value<SshConnectionState>(),
+                 SshConnectionState::Disconnected);
+        QCOMPARE(model.index(0).data(ClusterListModel::StatusTextRole).toString(), u"Not connected"_s);
+        QCOMPARE(model.index(0).data(ClusterListModel::DescriptionRole).toString(), u"Scheduler detected on connect"_s);
+        QCOMPARE(model.indexOf(snellius->id).row(), 1);
+
+        // Renaming in place goes to the store, which keeps names unique.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(model.flags(model.index(0)) & Qt::ItemIsEditable);
+        QVERIFY(model.setData(model.index(0), u"Snellius"_s));
+        QCOMPARE(model.index(0).data().toString(), u"Snellius (2)"_s);
+        QCOMPARE(store.profile(hawk->id)->name, u"Snellius (2)"_s);
+        QVERIFY(!changed.isEmpty());
+        QVERIFY(!model.setData(model.index(0), u"   "_s)); // an empty name is refused
+
+        QVERIFY_RESULT(store.remove(hawk->id));
         QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0).data().toString(), u"Snellius"_s);
+        QVERIFY(model.connection(hawk->id) == nullptr);
     }
 
-    void reportsRefusedConnection()
+    void refusedConnectionIsReportedInPlace()
     {
         const quint16 port = closedPort();
         QVERIFY(port != 0);
-        ClusterListModel model;
+        QTemporaryDir dir;
+        app::ProfileStore store(dir.filePath(u"profiles.json"_s));
+        const auto nowhere = store.add(profile(u"Nowhere"_s, port));
+        QVERIFY_RESULT(nowhere);
+        QFile(dir.filePath(u"ssh_config"_s)).open(QIODevice::WriteOnly); // empty, not the user's
+        ClusterListModel model(&store, {dir.filePath(u"ssh_config"_s), nullptr, nullptr});
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.addEntry(entry(u"Nowhere"_s, port));
-        QSignalSpy checked(&model, &ClusterListModel::reachabilityChecked);
-        model.checkReachability();
-        QCOMPARE(model.index(0).data(ClusterListModel::ReachabilityRole).value<ClusterListModel::Reachability>(),
-                 ClusterListModel::Reachability::Checking);
-        QVERIFY(checked.wait(15000));
-        QCOMPARE(model.index(0).data(ClusterListModel::ReachabilityRole).value<ClusterListModel::Reachability>(),
-                 ClusterListModel::Reachability::Unreachable);
-        const QString status = model.index(0).data(ClusterListModel::StatusTextRole).toString();
-        QVERIFY2(status.contains(u"connection refused"_s), qPrintable(status));
-        QVERIFY2(status.contains(QString::number(port)), qPrintable(status));
+        app::ClusterConnection *connection = model.connection(nowhere->id);
+        QVERIFY(connection);
+        QCOMPARE(model.connection(nowhere->id), connection); // one per cluster
+        connection->open();
+        QVERIFY(connection->isOpen());
+        QCOMPARE(model.openConnectionCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(connection->state(), SshConnectionState::Failed, 15000);
+        QCOMPARE(model.index(0).data(ClusterListModel::StateRole).value<SshConnectionState>(), SshConnectionState::Failed);
+        QCOMPARE(model.index(0).data(ClusterListModel::StatusTextRole).toString(), u"Could not connect"_s);
+        const QString message = model.index(0).data(ClusterListModel::MessageRole).toString();
+        QVERIFY2(message.contains(QString::number(port)), qPrintable(message));
+        QVERIFY2(message.contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(message));
+        QCOMPARE(model.openConnectionCount(), 0);
     }
 
-    void reloadsDemoCluster()
+    void demoProfileFollowsTheConnectionFile()
     {
-        ClusterListModel model;
+        const auto cluster = app::DemoCluster::load(validDemo);
+        QVERIFY_RESULT(cluster);
+        const Profile demo = ClusterListModel::demoProfile(*cluster);
+        QVERIFY(demo.demo);
+        QCOMPARE(demo.user, u"alice"_s);
+        QCOMPARE(demo.port, cluster->loginPort);
+        QCOMPARE(demo.authentication, Profile::Authentication::KeyFile);
+        QCOMPARE(demo.keyFile, cluster->user(u"alice")->keyPath);
+        QCOMPARE(demo.knownHostsFile, cluster->knownHostsPath);
+
+        QTemporaryDir dir;
+        app::ProfileStore store(dir.filePath(u"profiles.json"_s));
+        ClusterListModel model(&store, {});
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.addEntry(entry(u"Hawk"_s, 22));
-        const QString valid = QStringLiteral(CLUSTERDESK_TEST_DATA "/democluster/valid.json");
-        QCOMPARE(model.reloadDemoCluster(valid), true);
-        QCOMPARE(model.rowCount(), 2);
-        QCOMPARE(model.index(1).data(ClusterListModel::AddressRole).toString(), u"alice@127.0.0.1:35457"_s);
-        QCOMPARE(model.index(1).data(ClusterListModel::DescriptionRole).toString(),
-                 u"Slurm 24.11.5 · partitions cpu, gpu"_s);
-        // Reloading replaces the demo entry rather than adding a second one.
-        QCOMPARE(model.reloadDemoCluster(valid), true);
-        QCOMPARE(model.rowCount(), 2);
-        // The demo cluster stopped: its entry goes, the user's stay.
-        QTemporaryDir empty;
-        QCOMPARE(model.reloadDemoCluster(empty.filePath(u"cluster.json"_s)), false);
-        QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.index(0).data().toString(), u"Hawk"_s);
-        // A broken file is an error, not a silent empty list.
-        const auto broken = model.reloadDemoCluster(
-            QStringLiteral(CLUSTERDESK_TEST_DATA "/democluster/truncated.json"));
-        QVERIFY(!broken.has_value());
-        QCOMPARE(model.rowCount(), 1);
+        Profile old = demo;
+        old.port = 1; // where the demo cluster listened last time
+        const auto added = store.add(old);
+        QVERIFY_RESULT(added);
+        const auto other = store.add(profile(u"Hawk"_s, 1));
+        QVERIFY_RESULT(other);
+
+        QCOMPARE(model.followDemoCluster(validDemo), true);
+        QCOMPARE(store.profile(added->id)->port, cluster->loginPort);
+        QCOMPARE(store.profile(other->id)->port, 1); // only demo profiles follow
+        // Stopped: nothing changes, and it says so.
+        QCOMPARE(model.followDemoCluster(dir.filePath(u"cluster.json"_s)), false);
+        QCOMPARE(store.profile(added->id)->port, cluster->loginPort);
+        // A broken file is an error, not a silent "not running".
+        QVERIFY(!model.followDemoCluster(QStringLiteral(CLUSTERDESK_TEST_DATA "/democluster/truncated.json")));
     }
 };
 

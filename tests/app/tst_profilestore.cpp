@@ -34,6 +34,8 @@ Profile hawk()
     profile.defaultPartition = u"gpu"_s;
     profile.defaultAccount = u"scw1234"_s;
     profile.colour = u"#2b6fd6"_s;
+    profile.knownHostsFile = u"/home/me/.ssh/known_hosts_hawk"_s;
+    profile.rememberSecrets = true;
     return profile;
 }
 
@@ -215,6 +217,10 @@ private Q_SLOTS:
         QCOMPARE(settings->user, u"c.c1234567"_s);
         QCOMPARE(settings->identityFiles, QStringList{profile.keyFile});
         QVERIFY(!settings->useAgent);
+        QCOMPARE(settings->knownHostsFiles, QStringList{profile.knownHostsFile});
+        profile.knownHostsFile.clear(); // then ~/.ssh/known_hosts, as ssh does
+        settings = profile.connectionSettings(empty);
+        QCOMPARE(settings->knownHostsFiles, QStringList{QDir::homePath() + u"/.ssh/known_hosts"_s});
 
         profile.authentication = Profile::Authentication::Password;
         settings = profile.connectionSettings(empty);

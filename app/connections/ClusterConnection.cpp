@@ -1,0 +1,167 @@
+#include "app/connections/ClusterConnection.h"
+
+#include "app/connections/RememberingInteraction.h"
+#include "sshcore/SshCommand.h"
+#include "sshcore/SshConnection.h"
+#include "sshcore/config/SshConfig.h"
+
+using namespace std::chrono_literals;
+using sshcore::SshConnectionState;
+
+namespace app {
+
+ClusterConnection::ClusterConnection(const Profile &profile, QString sshConfigPath, sshcore::SshInteraction *person,
+                                     Keyring *keyring, QObject *parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_sshConfigPath(std::move(sshConfigPath))
+    , m_interaction(new RememberingInteraction(person, keyring, this))
+{
+    m_interaction->setProfile(profile);
+    connect(m_interaction, &RememberingInteraction::keyringProblem, this, &ClusterConnection::keyringProblem);
+    m_latencyTimer.setInterval(15s);
+    connect(&m_latencyTimer, &QTimer::timeout, this, &ClusterConnection::measureLatency);
+}
+
+ClusterConnection::~ClusterConnection()
+{
+    delete m_ssh; // closes the session; its thread is joined
+}
+
+void ClusterConnection::setProfile(const Profile &profile)
+{
+    m_profile = profile;
+    m_interaction->setProfile(profile);
+    Q_EMIT changed();
+}
+
+bool ClusterConnection::isOpen() const
+{
+    return m_state == SshConnectionState::Connecting || m_state == SshConnectionState::Authenticating
+           || m_state == SshConnectionState::Connected || m_state == SshConnectionState::Reconnecting;
+}
+
+void ClusterConnection::open()
+{
+    if (isOpen())
+        return;
+    delete m_ssh;
+    m_scheduler.reset();
+    m_latency.reset();
+    m_banner.clear();
+
+    sshcore::SshConfig config;
+    if (m_sshConfigPath.isEmpty()) {
+        config = sshcore::SshConfig::loadUserConfig();
+    } else if (auto loaded = sshcore::SshConfig::load(m_sshConfigPath); loaded) {
+        config = std::move(*loaded);
+    } else {
+        onStateChanged(SshConnectionState::Failed, loaded.error());
+        return;
+    }
+    const auto settings = m_profile.connectionSettings(config);
+    if (!settings) {
+        onStateChanged(SshConnectionState::Failed, settings.error());
+        return;
+    }
+    m_interaction->beginLogin();
+    m_ssh = new sshcore::SshConnection(*settings, m_interaction, this);
+    connect(m_ssh, &sshcore::SshConnection::stateChanged, this, &ClusterConnection::onStateChanged);
+    connect(m_ssh, &sshcore::SshConnection::bannerReceived, this, [this](const QString &banner) {
+        m_banner = banner;
+        Q_EMIT changed();
+    });
+    onStateChanged(SshConnectionState::Connecting, {});
+    m_ssh->open();
+}
+
+void ClusterConnection::close()
+{
+    if (!m_ssh) {
+        onStateChanged(SshConnectionState::Disconnected, {});
+        return;
+    }
+    m_ssh->close();
+}
+
+void ClusterConnection::onStateChanged(SshConnectionState state, const QString &message)
+{
+    const bool connectedNow = state == SshConnectionState::Connected && m_state != SshConnectionState::Connected;
+    m_state = state;
+    m_message = state == SshConnectionState::Connected ? QString() : message;
+    if (state == SshConnectionState::Connected) {
+        if (connectedNow) {
+            m_interaction->loginSucceeded();
+            detectScheduler(); // then measures the latency
+            m_latencyTimer.start();
+        }
+    } else {
+        m_latencyTimer.stop();
+        m_latencyPending = false;
+        if (state != SshConnectionState::Reconnecting)
+            m_latency.reset();
+    }
+    Q_EMIT changed();
+}
+
+void ClusterConnection::detectScheduler()
+{
+    sshcore::SshCommandOptions options;
+    options.persistentShell = true;
+    options.timeout = 30s;
+    auto *command = m_ssh->runShell(SchedulerDetection::probeScript(), options, this);
+    connect(command, &sshcore::SshCommand::finished, this, [this, command] {
+        command->deleteLater();
+        const auto &result = command->result();
+        if (!result)
+            return; // the connection went away; its state says why
+        m_scheduler = SchedulerDetection::parse(result->standardOutput);
+        Q_EMIT schedulerDetected(*m_scheduler);
+        Q_EMIT changed();
+        measureLatency(); // not before: it would wait behind the detection in the shell
+    });
+}
+
+void ClusterConnection::measureLatency()
+{
+    if (!m_ssh || m_latencyPending)
+        return;
+    m_latencyPending = true;
+    sshcore::SshCommandOptions options;
+    options.persistentShell = true;
+    options.timeout = 30s;
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    auto *command = m_ssh->runShell(QByteArrayLiteral(":"), options, this);
+    connect(command, &sshcore::SshCommand::finished, this, [this, command, timer] {
+        command->deleteLater();
+        m_latencyPending = false;
+        if (!command->result())
+            return;
+        m_latency = std::chrono::milliseconds(timer->elapsed());
+        Q_EMIT changed();
+    });
+}
+
+QString ClusterConnection::stateName(SshConnectionState state)
+{
+    switch (state) {
+    case SshConnectionState::Disconnected: return tr("Not connected");
+    case SshConnectionState::Connecting: return tr("Connecting…");
+    case SshConnectionState::Authenticating: return tr("Logging in…");
+    case SshConnectionState::Connected: return tr("Connected");
+    case SshConnectionState::Reconnecting: return tr("Reconnecting…");
+    case SshConnectionState::Failed: return tr("Could not connect");
+    }
+    return {};
+}
+
+QString ClusterConnection::statusText() const
+{
+    QString text = stateName(m_state);
+    if (m_state == SshConnectionState::Connected && m_latency)
+        text += tr(" · %1 ms").arg(m_latency->count());
+    return text;
+}
+
+} // namespace app

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "app/profiles/Profile.h"
+#include "app/schedulers/SchedulerDetection.h"
+#include "sshcore/SshConnection.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+#include <optional>
+
+namespace app {
+
+class Keyring;
+class RememberingInteraction;
+
+// A cluster the user works with: its profile, and while connected the one SSH session everything
+// goes through, with what was learnt on connecting (scheduler and version) and the current latency.
+class ClusterConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    // sshConfigPath: the OpenSSH configuration profiles build on (empty: the user's ~/.ssh/config).
+    ClusterConnection(const Profile &profile, QString sshConfigPath, sshcore::SshInteraction *person,
+                      Keyring *keyring, QObject *parent = nullptr);
+    ~ClusterConnection() override;
+
+    const Profile &profile() const { return m_profile; }
+    // A changed profile is used from the next connection on.
+    void setProfile(const Profile &profile);
+
+    void open();
+    void close();
+
+    sshcore::SshConnectionState state() const { return m_state; }
+    // Why it failed or is reconnecting; empty otherwise.
+    QString message() const { return m_message; }
+    bool isOpen() const;
+    sshcore::SshConnection *ssh() const { return m_ssh; }
+
+    std::optional<SchedulerDetection> scheduler() const { return m_scheduler; }
+    std::optional<std::chrono::milliseconds> latency() const { return m_latency; }
+    // The pre-login banner, if the server sent one.
+    QString banner() const { return m_banner; }
+
+    // "Connected · Slurm 24.11.5 · 3 ms", "Connecting…", "Failed: …"
+    QString statusText() const;
+    static QString stateName(sshcore::SshConnectionState state);
+
+Q_SIGNALS:
+    void changed();
+    void schedulerDetected(const app::SchedulerDetection &detection);
+    void keyringProblem(const QString &message);
+
+private:
+    void onStateChanged(sshcore::SshConnectionState state, const QString &message);
+    void detectScheduler();
+    void measureLatency();
+
+    Profile m_profile;
+    QString m_sshConfigPath;
+    RememberingInteraction *m_interaction;
+    QPointer<sshcore::SshConnection> m_ssh;
+    sshcore::SshConnectionState m_state = sshcore::SshConnectionState::Disconnected;
+    QString m_message;
+    QString m_banner;
+    std::optional<SchedulerDetection> m_scheduler;
+    std::optional<std::chrono::milliseconds> m_latency;
+    QTimer m_latencyTimer;
+    bool m_latencyPending = false;
+};
+
+} // namespace app
