@@ -6,12 +6,16 @@
 #include "TestSupport.h"
 #include "ui/connection/CredentialsDialog.h"
 #include "ui/connection/GuiInteraction.h"
+#include "ui/connection/HostKeyChangedDialog.h"
 #include "ui/connection/HostKeyDialog.h"
 #include "ui/screenshots/Screenshot.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
 
@@ -102,11 +106,13 @@ private Q_SLOTS:
         question.host = u"hawk.example.org"_s;
         question.instruction = u"Duo two-factor login for bob"_s;
         question.prompts = {{u"Username: "_s, true}, {u"One-time password (OATH) for `bob': "_s, false}};
+        question.banner = u"Welcome to Hawk.\nMaintenance on Tuesday 08:00-12:00."_s;
         std::optional<std::optional<QStringList>> answer;
         interaction.askKeyboardInteractive(question, [&answer](std::optional<QStringList> a) { answer = a; });
         auto *dialog = testsupport::waitForDialog<ui::CredentialsDialog>(&window);
         QVERIFY(dialog);
         QVERIFY(dialog->findChild<QLabel *>(u"detail"_s)->text().contains(question.instruction));
+        QCOMPARE(dialog->findChild<QPlainTextEdit *>(u"banner"_s)->toPlainText(), question.banner);
         QCOMPARE(dialog->fields().size(), 2);
         QCOMPARE(dialog->fields().at(0)->echoMode(), QLineEdit::Normal);
         QCOMPARE(dialog->fields().at(1)->echoMode(), QLineEdit::Password);
@@ -125,6 +131,40 @@ private Q_SLOTS:
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(answer.has_value());
         QVERIFY(!answer->has_value());
+    }
+
+    // A changed key: a warning with the facts and the command to remove the old key, and no way to
+    // accept the new one.
+    void changedHostKey()
+    {
+        QWidget window;
+        window.resize(760, 560);
+        window.show();
+        ui::GuiInteraction interaction(&window);
+        SshInteraction::HostKeyChange change;
+        change.key = {u"login.hawk.example.org"_s, 2222, u"ssh-ed25519"_s,
+                      u"SHA256:iOoHCiKH4IN+oC55Nqy4Ht3zJiec9tL+tZuuhZyA5I4"_s, u"/home/me/.ssh/known_hosts"_s};
+        change.removeCommand = u"ssh-keygen -R '[login.hawk.example.org]:2222' -f /home/me/.ssh/known_hosts"_s;
+        interaction.warnHostKeyChanged(change);
+        auto *dialog = testsupport::waitForDialog<ui::HostKeyChangedDialog>(&window);
+        QVERIFY(dialog);
+        QVERIFY(dialog->findChild<QLabel *>(u"heading"_s)->text().contains(u"changed"_s));
+        QCOMPARE(dialog->findChild<QLabel *>(u"fingerprint"_s)->text(), change.key.fingerprintSha256);
+        QCOMPARE(dialog->findChild<QLabel *>(u"removeCommand"_s)->text(), change.removeCommand);
+        QVERIFY(dialog->findChild<QLabel *>(u"explanation"_s)->text().contains(u"did not log in"_s));
+        // Red, whatever the palette.
+        const QColor band = dialog->findChild<QWidget *>(u"warningBand"_s)->palette().color(QPalette::Window);
+        QVERIFY(band.red() > 150 && band.green() < 80 && band.blue() < 80);
+        // Only "copy" and "close": nothing accepts.
+        const auto buttons = dialog->findChildren<QPushButton *>();
+        QCOMPARE(buttons.size(), 2);
+        for (QPushButton *button : buttons)
+            QVERIFY2(!button->text().contains(u"ccept"_s) && !button->text().contains(u"rust"_s), qPrintable(button->text()));
+        screenshot(dialog, u"host-key-changed-dialog.png"_s);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"copyCommand"_s), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), change.removeCommand);
+        QTest::keyClick(dialog, Qt::Key_Return); // the default button closes
+        QTRY_VERIFY(!dialog || !dialog->isVisible());
     }
 };
 

@@ -1,6 +1,8 @@
 #include "ui/clusters/ClusterItemDelegate.h"
 
 #include "app/clusters/ClusterListModel.h"
+#include "ui/clusters/ConnectionStateIcon.h"
+#include "ui/widgets/Palette.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -10,24 +12,9 @@ namespace ui {
 namespace {
 
 constexpr int padding = 10;
+constexpr int stripeWidth = 4;
 constexpr int dotSize = 10;
 constexpr int lineSpacing = 2;
-
-QColor reachabilityColor(app::ClusterListModel::Reachability reachability)
-{
-    using Reachability = app::ClusterListModel::Reachability;
-    switch (reachability) {
-    case Reachability::Reachable:
-        return QColor(0x2e, 0xa0, 0x5f);
-    case Reachability::Unreachable:
-        return QColor(0xd0, 0x3b, 0x3b);
-    case Reachability::Checking:
-        return QColor(0xe0, 0x9a, 0x2f);
-    case Reachability::Unknown:
-        break;
-    }
-    return QColor(0x9a, 0xa0, 0xa6);
-}
 
 QFont nameFont(const QFont &base)
 {
@@ -43,6 +30,11 @@ QFont detailFont(const QFont &base)
     return font;
 }
 
+int textLeft(const QRect &rect)
+{
+    return rect.left() + stripeWidth + padding + dotSize + padding;
+}
+
 } // namespace
 
 void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -51,6 +43,7 @@ void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.text.clear();
+    opt.icon = {};
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, selection
@@ -64,44 +57,48 @@ void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    const QRect area = option.rect.adjusted(padding, padding, -padding, -padding);
+    const QColor accent = QColor::fromString(index.data(app::ClusterListModel::ColourRole).toString());
+    if (accent.isValid())
+        painter->fillRect(QRect(option.rect.left(), option.rect.top() + 6, stripeWidth, option.rect.height() - 12), accent);
+
+    const QRect area = option.rect.adjusted(stripeWidth + padding, padding, -padding, -padding);
     const QFont name = nameFont(option.font);
     const QFont detail = detailFont(option.font);
     const QFontMetrics nameMetrics(name);
     const QFontMetrics detailMetrics(detail);
 
-    const auto reachability = index.data(app::ClusterListModel::ReachabilityRole)
-                                  .value<app::ClusterListModel::Reachability>();
-    const QRect dot(area.left(), area.top() + (nameMetrics.height() - dotSize) / 2, dotSize, dotSize);
-    painter->setPen(Qt::NoPen);
+    const auto state = index.data(app::ClusterListModel::StateRole).value<sshcore::SshConnectionState>();
+    const QRectF dot(area.left(), area.top() + (nameMetrics.height() - dotSize) / 2.0, dotSize, dotSize);
     if (selected) { // a light halo keeps green and red readable on the highlight
-        painter->setBrush(text);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(option.palette.color(QPalette::Base));
         painter->drawEllipse(dot.adjusted(-2, -2, 2, 2));
     }
-    painter->setBrush(reachabilityColor(reachability));
-    painter->drawEllipse(dot);
+    paintConnectionState(painter, dot, state, option.palette);
 
-    const int textLeft = dot.right() + padding;
-    const int width = area.right() - textLeft;
+    const int left = textLeft(option.rect);
+    const int width = area.right() - left;
     int y = area.top();
     painter->setFont(name);
     painter->setPen(text);
-    painter->drawText(QRect(textLeft, y, width, nameMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QRect(left, y, width, nameMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       nameMetrics.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, width));
     y += nameMetrics.height() + lineSpacing;
 
     painter->setFont(detail);
-    painter->setPen(muted);
-    const QStringList lines = {index.data(app::ClusterListModel::AddressRole).toString(),
-                               index.data(app::ClusterListModel::DescriptionRole).toString(),
-                               index.data(app::ClusterListModel::StatusTextRole).toString()};
-    for (const QString &line : lines) {
-        if (line.isEmpty())
-            continue;
-        painter->drawText(QRect(textLeft, y, width, detailMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                          detailMetrics.elidedText(line, Qt::ElideRight, width));
+    const auto line = [&](const QString &value, const QColor &colour) {
+        if (value.isEmpty())
+            return;
+        painter->setPen(colour);
+        painter->drawText(QRect(left, y, width, detailMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          detailMetrics.elidedText(value, Qt::ElideRight, width));
         y += detailMetrics.height() + lineSpacing;
-    }
+    };
+    line(index.data(app::ClusterListModel::AddressRole).toString(), muted);
+    line(index.data(app::ClusterListModel::DescriptionRole).toString(), muted);
+    const bool failed = state == sshcore::SshConnectionState::Failed;
+    line(index.data(app::ClusterListModel::StatusTextRole).toString(),
+         failed && !selected ? palette::danger(option.palette) : (state == sshcore::SshConnectionState::Connected && !selected ? palette::success(option.palette) : muted));
     painter->restore();
 }
 
@@ -111,6 +108,15 @@ QSize ClusterItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QM
     const QFontMetrics detailMetrics(detailFont(option.font));
     const int height = 2 * padding + nameMetrics.height() + 3 * (detailMetrics.height() + lineSpacing);
     return {240, height};
+}
+
+void ClusterItemDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                                               const QModelIndex &) const
+{
+    const QFontMetrics nameMetrics(nameFont(option.font));
+    const int left = textLeft(option.rect) - 4;
+    editor->setGeometry(left, option.rect.top() + padding - 4, option.rect.right() - padding - left,
+                        nameMetrics.height() + 8);
 }
 
 } // namespace ui

@@ -4,7 +4,8 @@
 
 namespace ui {
 
-// Draws a cluster in the side bar: a status dot, its name, its address and what its server said.
+// Draws a cluster in the side bar: its colour, connection state, name, address, scheduler and
+// connection status. Renaming (F2) edits the name line only.
 class ClusterItemDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -15,6 +16,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                              const QModelIndex &index) const override;
 };
 
 } // namespace ui

@@ -1,7 +1,11 @@
 #include "ui/connection/CredentialsDialog.h"
 
+#include "ui/widgets/Palette.h"
+
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QFormLayout>
+#include <QPlainTextEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -20,7 +24,7 @@ CredentialsDialog::CredentialsDialog(const Question::SecretQuestion &question, Q
     build(passphrase ? tr("Unlock your key") : tr("Log in to %1").arg(question.host),
           passphrase ? tr("The key %1 is protected by a passphrase.").arg(question.keyFile)
                      : tr("Enter the password of %1 on %2.").arg(question.user, question.host),
-          question.previousError,
+          question.previousError, question.banner,
           {{passphrase ? tr("Passphrase:") : tr("Password:"), false}});
 }
 
@@ -34,11 +38,11 @@ CredentialsDialog::CredentialsDialog(const Question::KeyboardInteractiveQuestion
         detail = question.name.trimmed() + (detail.isEmpty() ? QString() : u'\n' + detail);
     if (detail.isEmpty())
         detail = tr("%1 asks %2 for more:").arg(question.host, question.user);
-    build(tr("Log in to %1").arg(question.host), detail, {}, question.prompts);
+    build(tr("Log in to %1").arg(question.host), detail, {}, question.banner, question.prompts);
 }
 
 void CredentialsDialog::build(const QString &heading, const QString &detail, const QString &error,
-                              const QList<Question::Prompt> &prompts)
+                              const QString &banner, const QList<Question::Prompt> &prompts)
 {
     auto *title = new QLabel(heading, this);
     QFont titleFont = title->font();
@@ -52,13 +56,25 @@ void CredentialsDialog::build(const QString &heading, const QString &detail, con
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
+    if (!banner.isEmpty()) {
+        // What the server says to everyone before login (terms of use, maintenance notices).
+        auto *message = new QPlainTextEdit(banner, this);
+        message->setObjectName(QStringLiteral("banner"));
+        message->setReadOnly(true);
+        message->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        message->setLineWrapMode(QPlainTextEdit::NoWrap);
+        const int lines = std::min<int>(int(banner.count(u'\n')) + 1, 8);
+        message->setFixedHeight(message->fontMetrics().lineSpacing() * lines + 14);
+        message->setFrameShape(QFrame::StyledPanel);
+        layout->addWidget(message);
+    }
     layout->addWidget(text);
     if (!error.isEmpty()) {
         auto *problem = new QLabel(error, this);
         problem->setObjectName(QStringLiteral("error"));
         problem->setWordWrap(true);
         QPalette red = problem->palette();
-        red.setColor(QPalette::WindowText, QColor(0xc0, 0x2b, 0x2b));
+        red.setColor(QPalette::WindowText, palette::danger(red));
         problem->setPalette(red);
         layout->addWidget(problem);
     }

@@ -24,7 +24,7 @@ public:
     QList<QLineEdit *> fields() const { return m_fields; }
 
 private:
-    void build(const QString &heading, const QString &detail, const QString &error,
+    void build(const QString &heading, const QString &detail, const QString &error, const QString &banner,
                const QList<sshcore::SshInteraction::Prompt> &prompts);
 
     QList<QLineEdit *> m_fields;

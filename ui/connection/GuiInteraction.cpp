@@ -1,6 +1,7 @@
 #include "ui/connection/GuiInteraction.h"
 
 #include "ui/connection/CredentialsDialog.h"
+#include "ui/connection/HostKeyChangedDialog.h"
 #include "ui/connection/HostKeyDialog.h"
 
 namespace ui {
@@ -43,6 +44,11 @@ void GuiInteraction::askKeyboardInteractive(const KeyboardInteractiveQuestion &q
     openDialog(new CredentialsDialog(question, m_window), [answer](CredentialsDialog *dialog, bool accepted) {
         answer(accepted ? std::optional<QStringList>(dialog->answers()) : std::nullopt);
     });
+}
+
+void GuiInteraction::warnHostKeyChanged(const HostKeyChange &change)
+{
+    openDialog(new HostKeyChangedDialog(change, m_window), [](HostKeyChangedDialog *, bool) {});
 }
 
 } // namespace ui

@@ -20,6 +20,7 @@ public:
     void askSecret(const SecretQuestion &question, std::function<void(std::optional<QString>)> answer) override;
     void askKeyboardInteractive(const KeyboardInteractiveQuestion &question,
                                 std::function<void(std::optional<QStringList>)> answer) override;
+    void warnHostKeyChanged(const HostKeyChange &change) override;
 
 private:
     QPointer<QWidget> m_window;

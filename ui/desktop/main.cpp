@@ -1,8 +1,9 @@
 // clusterdesk: the desktop app. The only place that sees every layer.
 
 #include "app/about/Versions.h"
-#include "app/clusters/ClusterListModel.h"
 #include "app/demo/DemoCluster.h"
+#include "app/profiles/ProfileStore.h"
+#include "app/secrets/Keyring.h"
 #include "sshcore/Libssh2Library.h"
 #include "ui/about/GuiVersions.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -83,16 +84,21 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    app::ClusterListModel clusters;
+    // A damaged or newer cluster list is shown in the window and left untouched (read-only).
+    app::ProfileStore store;
+    (void)store.load();
+    app::Keyring keyring;
     const QString demoFile = parser.isSet(demoFileOption) ? parser.value(demoFileOption)
                                                           : app::DemoCluster::defaultFilePath();
-    ui::MainWindow window(&clusters, demoFile);
+    ui::MainWindow window(&store, &keyring, {demoFile, {}});
     window.show();
+    window.refresh();
 
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
         int status = 1;
-        auto take = [&] {
+        // Give the window a moment to lay out and paint.
+        QTimer::singleShot(1500, &window, [&] {
             if (const auto saved = ui::saveScreenshot(&window, path); saved) {
                 print(stdout, path + u'\n');
                 status = 0;
@@ -100,18 +106,9 @@ int main(int argc, char *argv[])
                 print(stderr, QStringLiteral("clusterdesk: %1\n").arg(saved.error()));
             }
             QApplication::exit(status);
-        };
-        // Once every cluster has answered (or after a bound), give the window a moment to paint.
-        QTimer settle;
-        settle.setSingleShot(true);
-        settle.setInterval(600);
-        QObject::connect(&settle, &QTimer::timeout, &window, take);
-        QObject::connect(&clusters, &app::ClusterListModel::reachabilityChecked, &settle,
-                         qOverload<>(&QTimer::start));
-        QTimer::singleShot(15000, &settle, qOverload<>(&QTimer::start));
-        window.refresh();
-        return application.exec();
+        });
+        application.exec();
+        return status;
     }
-    window.refresh();
     return application.exec();
 }

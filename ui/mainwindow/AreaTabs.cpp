@@ -47,4 +47,16 @@ void AreaTabs::setHint(const QString &hint)
         emptyState->setHint(hint);
 }
 
+void AreaTabs::setCluster(const QString &name, bool connected)
+{
+    if (name.isEmpty())
+        setHint(tr("Select a cluster on the left."));
+    else if (connected)
+        setHint(tr("Connected to %1.").arg(name));
+    else
+        setHint(tr("Connect to %1 to use this area.").arg(name));
+    for (EmptyStateWidget *emptyState : std::as_const(m_emptyStates))
+        emptyState->setEnabled(connected);
+}
+
 } // namespace ui

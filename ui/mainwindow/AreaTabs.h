@@ -19,6 +19,8 @@ public:
 
     // The hint under each area's empty state, e.g. what to do to fill it.
     void setHint(const QString &hint);
+    // The areas work on one cluster: name it, and whether it is connected (the areas are active then).
+    void setCluster(const QString &name, bool connected);
 
 private:
     void addArea(Area area, const QString &iconPath, const QString &label, const QString &title,

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <QUuid>
 #include <QWidget>
 
 class QListView;
+class QMenu;
 class QStackedWidget;
+class QToolButton;
 
 namespace app {
 class ClusterListModel;
@@ -11,7 +14,7 @@ class ClusterListModel;
 
 namespace ui {
 
-// The side bar: the user's clusters, or what to do when there are none yet.
+// The side bar: the user's clusters with their connection state, or what to do when there are none.
 class ClusterSidebar : public QWidget
 {
     Q_OBJECT
@@ -20,10 +23,16 @@ public:
     explicit ClusterSidebar(app::ClusterListModel *model, QWidget *parent = nullptr);
 
     QListView *view() const { return m_view; }
-    int currentRow() const;
+    QUuid currentId() const;
+    void setCurrentId(const QUuid &id);
+    // The menu behind the "+" button (add, import).
+    void setAddMenu(QMenu *menu);
+    // The actions offered on a cluster's context menu.
+    void setContextMenu(QMenu *menu) { m_contextMenu = menu; }
 
 Q_SIGNALS:
-    void currentRowChanged(int row);
+    void currentChanged(const QUuid &id);
+    void activated(const QUuid &id); // double-click or Enter
 
 private:
     void updateEmptyState();
@@ -31,6 +40,9 @@ private:
     app::ClusterListModel *m_model;
     QListView *m_view;
     QStackedWidget *m_stack;
+    QToolButton *m_add;
+    QMenu *m_contextMenu = nullptr;
+    QUuid m_keptId; // across model resets
 };
 
 } // namespace ui

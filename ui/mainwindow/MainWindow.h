@@ -1,48 +1,96 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QUuid>
 
+class QAction;
 class QLabel;
 class QSplitter;
+class QStackedWidget;
 
 namespace app {
 class ClusterListModel;
-}
+class Keyring;
+class ProfileStore;
+} // namespace app
 
 namespace ui {
 
 class AreaTabs;
+class ClusterPanel;
 class ClusterSidebar;
+class GuiInteraction;
+class WelcomeView;
 
-// The main window: clusters on the side, the work areas (Files, Jobs, Monitor, Jupyter) in the
-// middle, and a status bar saying which cluster is selected and how it answers.
+// The main window: clusters on the side; on the right, the selected cluster's connection and its
+// work areas (Files, Jobs, Monitor, Jupyter), or the welcome view while there is no cluster yet.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    // demoConnectionFile: where the local demo cluster's connection file appears when it runs.
-    MainWindow(app::ClusterListModel *clusters, QString demoConnectionFile, QWidget *parent = nullptr);
+    struct Options
+    {
+        QString demoConnectionFile; // where the local demo cluster's connection file appears
+        QString sshConfigPath;      // empty: ~/.ssh/config
+    };
 
+    // keyring may be null (secrets are then never remembered).
+    MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    app::ClusterListModel *clusters() const { return m_clusters; }
     AreaTabs *areas() const { return m_areas; }
     ClusterSidebar *sidebar() const { return m_sidebar; }
+    ClusterPanel *panel() const { return m_panel; }
+    WelcomeView *welcome() const { return m_welcome; }
 
-    // Looks for the demo cluster again and asks every cluster's server whether it answers.
+    // Looks for the demo cluster and ~/.ssh/config hosts again.
     void refresh();
     void showAbout();
 
+    void addCluster();
+    void importFromSshConfig();
+    void importFromFile();
+    void exportClusters();
+    void tryDemoCluster();
+    void connectCluster(const QUuid &id);
+    void disconnectCluster(const QUuid &id);
+    void editCluster(const QUuid &id);
+    void cloneCluster(const QUuid &id);
+    void renameCluster(const QUuid &id);
+    void deleteCluster(const QUuid &id);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void createActions();
+    void updateForCurrent();
     void updateStatus();
+    void updateStoreProblem();
+    void restoreSettings();
+    void saveSettings() const;
+    void reportError(const QString &title, const QString &message);
 
+    app::ProfileStore *m_store;
+    app::Keyring *m_keyring;
+    Options m_options;
+    GuiInteraction *m_interaction;
     app::ClusterListModel *m_clusters;
-    QString m_demoConnectionFile;
-    QString m_demoError;
     ClusterSidebar *m_sidebar;
+    ClusterPanel *m_panel;
     AreaTabs *m_areas;
+    WelcomeView *m_welcome;
+    QStackedWidget *m_right;
+    QLabel *m_storeProblem;
     QSplitter *m_splitter;
     QLabel *m_clusterStatus;
     QLabel *m_connectionStatus;
+    QList<QAction *> m_clusterActions; // need a selected cluster
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    bool m_demoRunning = false;
 };
 
 } // namespace ui

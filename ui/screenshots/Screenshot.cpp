@@ -1,5 +1,6 @@
 #include "ui/screenshots/Screenshot.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QPixmap>
@@ -10,6 +11,9 @@ namespace ui {
 
 sshcore::Result<> saveScreenshot(QWidget *window, const QString &path)
 {
+    // What was typed or changed last may not be painted yet: paint now, then grab.
+    window->repaint();
+    QCoreApplication::processEvents();
     QPixmap pixmap;
     if (QScreen *screen = window->screen())
         pixmap = screen->grabWindow(window->winId());

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
+
+namespace ui::palette {
+
+// Status colours that stay readable on both light and dark system palettes.
+bool isDark(const QPalette &palette = QGuiApplication::palette());
+QColor success(const QPalette &palette = QGuiApplication::palette());
+QColor warning(const QPalette &palette = QGuiApplication::palette());
+QColor danger(const QPalette &palette = QGuiApplication::palette());
+// A faint wash of colour over the palette's base, for messages shown in place.
+QColor tint(const QColor &colour, const QPalette &palette = QGuiApplication::palette());
+
+} // namespace ui::palette
