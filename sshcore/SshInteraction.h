@@ -60,7 +60,8 @@ public:
         QString name;
         QString instruction;
         QList<Prompt> prompts;
-        QString banner; // what the server said before login, if anything
+        QString banner;        // what the server said before login, if anything
+        QString previousError; // why the last answers did not work, if they did not
     };
 
     using QObject::QObject;

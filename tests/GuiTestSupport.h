@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QTest>
 #include <QWidget>
 
@@ -20,6 +21,18 @@ Dialog *waitForDialog(QWidget *window, int timeoutMs = 5000, const std::function
         QTest::qWait(10);
     }
     return nullptr;
+}
+
+// Whether widget is hidden or deleted (dialogs delete themselves on close) within timeoutMs.
+inline bool closes(QWidget *widget, int timeoutMs = 5000)
+{
+    const QPointer<QWidget> guard = widget;
+    for (int waited = 0; waited <= timeoutMs; waited += 10) {
+        if (!guard || !guard->isVisible())
+            return true;
+        QTest::qWait(10);
+    }
+    return false;
 }
 
 } // namespace testsupport

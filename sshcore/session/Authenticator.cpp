@@ -105,7 +105,9 @@ Result<> Authenticator::run()
 {
     QStringList methods = serverMethods();
     const QStringList offered = methods;
-    bool agentDone = false, keysDone = false, keyboardDone = false, passwordDone = false;
+    bool agentDone = false, keysDone = false, passwordDone = false;
+    int keyboardAttempts = 0; // as OpenSSH's NumberOfPasswordPrompts: a mistyped code may be typed again
+    constexpr int maxKeyboardAttempts = 3;
     while (!authenticated() && !m_fatal) {
         const bool publickey = methods.contains(u"publickey");
         if (publickey && !agentDone) {
@@ -114,9 +116,10 @@ Result<> Authenticator::run()
         } else if (publickey && !keysDone) {
             keysDone = true;
             tryKeyFiles();
-        } else if (methods.contains(u"keyboard-interactive") && !keyboardDone) {
-            keyboardDone = true;
-            tryKeyboardInteractive();
+        } else if (methods.contains(u"keyboard-interactive") && keyboardAttempts < maxKeyboardAttempts) {
+            ++keyboardAttempts;
+            if (!tryKeyboardInteractive() && m_keyboardCancelled)
+                keyboardAttempts = maxKeyboardAttempts; // the person said no: do not ask again
         } else if (methods.contains(u"password") && !passwordDone) {
             passwordDone = true;
             tryPassword();
@@ -303,6 +306,8 @@ void Authenticator::answerPrompts(const char *name, int nameLength, const char *
     question.name = QString::fromUtf8(name, nameLength);
     question.instruction = QString::fromUtf8(instruction, instructionLength);
     question.banner = banner();
+    if (m_keyboardRounds == 1)
+        question.previousError = m_lastRejection; // the last attempt's answers were refused
     for (int i = 0; i < count; ++i) {
         question.prompts.append({QString::fromUtf8(reinterpret_cast<const char *>(prompts[i].text),
                                                    qsizetype(prompts[i].length)),
@@ -312,9 +317,9 @@ void Authenticator::answerPrompts(const char *name, int nameLength, const char *
     if (m_keyboardCancelled) {
         // no answer
     } else if (count == 1 && !question.prompts.first().echo && isPasswordPrompt(question.prompts.first().text)) {
-        // A second password round in one exchange: the first answer was refused.
-        const bool refused = m_passwordPrompts++ > 0;
-        if (refused && m_promptPassword == m_secrets->password)
+        // A second password round in one exchange, or a new exchange after a refusal: the last answer was wrong.
+        const bool refused = m_passwordPrompts++ > 0 || !m_lastRejection.isEmpty();
+        if (refused && m_promptPassword && m_promptPassword == m_secrets->password)
             m_secrets->password.reset();
         if (!refused && m_secrets->password)
             m_promptPassword = m_secrets->password;
@@ -344,12 +349,12 @@ bool Authenticator::tryKeyboardInteractive()
     m_keyboardCancelled = false;
     m_keyboardRounds = 0;
     m_passwordPrompts = 0;
-    m_promptPassword.reset();
     const int rc = retry([&] {
         return libssh2_userauth_keyboard_interactive_ex(m_session, m_user.constData(), unsigned(m_user.size()),
                                                         keyboardCallback);
     });
     m_context->authenticator = nullptr;
+    m_lastRejection.clear(); // it was shown in this attempt's first question
     if (rc == 0 || authenticated()) {
         if (m_promptPassword)
             m_secrets->password = m_promptPassword; // for reconnecting
@@ -357,8 +362,10 @@ bool Authenticator::tryKeyboardInteractive()
     }
     if (m_fatal)
         return false;
-    m_tried.append(m_keyboardCancelled ? QStringLiteral("keyboard-interactive (cancelled)")
-                                       : QStringLiteral("keyboard-interactive (the answers were not accepted)"));
+    const QString tried = m_keyboardCancelled ? QStringLiteral("keyboard-interactive (cancelled)")
+                                              : QStringLiteral("keyboard-interactive (the answers were not accepted)");
+    if (m_tried.isEmpty() || m_tried.last() != tried)
+        m_tried.append(tried);
     if (!m_keyboardCancelled)
         m_lastRejection = QStringLiteral("The server did not accept that answer.");
     return false;

@@ -62,6 +62,18 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// What dialogs are open over window, for failure messages.
+QString openDialogs(QWidget *window)
+{
+    QStringList names;
+    for (QDialog *dialog : window->findChildren<QDialog *>()) {
+        if (dialog->isVisible())
+            names.append(QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(dialog->metaObject()->className()),
+                                                          dialog->windowTitle()));
+    }
+    return names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "));
+}
+
 // The main window over a store of its own, its ssh configuration empty (not the user's).
 struct Fixture
 {
@@ -187,30 +199,40 @@ private Q_SLOTS:
         f.window->sidebar()->setCurrentId(added->id);
         f.window->findChild<QAction *>(u"connectAction"_s)->trigger();
 
-        // pam_oath takes each code once, and other tests log bob in too: if this step's code was
-        // used, the prompt comes back and the next step's code is typed.
-        bool shotTaken = false;
-        for (int step = 0; step < 3; ++step) {
-            auto *prompt = testsupport::waitForDialog<ui::CredentialsDialog>(f.window.get(), 30000);
-            QVERIFY2(prompt, qPrintable(f.stateText() + u" / "_s + f.connection(added->id)->message()));
+        // A mistyped code first: the prompt comes back saying so. Then the real codes: pam_oath takes
+        // each code once and other tests log bob in too, so a refused code is followed by the next
+        // step's (and a failed login by Retry).
+        const auto visiblePrompt = [&f]() -> ui::CredentialsDialog * {
+            for (auto *dialog : f.window->findChildren<ui::CredentialsDialog *>()) {
+                if (dialog->isVisible())
+                    return dialog;
+            }
+            return nullptr;
+        };
+        const QString secret = m_cluster.user(u"bob")->totpSecretHex;
+        const QString wrong = ScriptedInteraction::totp(secret) == u"000000"_s ? u"111111"_s : u"000000"_s;
+        for (int attempt = 0; attempt < 7; ++attempt) {
+            QTRY_VERIFY2_WITH_TIMEOUT(visiblePrompt() || f.connection(added->id)->state() == SshConnectionState::Connected
+                                          || f.connection(added->id)->state() == SshConnectionState::Failed,
+                                      qPrintable(f.stateText()), 30000);
+            if (f.connection(added->id)->state() == SshConnectionState::Connected)
+                break;
+            if (f.connection(added->id)->state() == SshConnectionState::Failed) {
+                QTest::mouseClick(f.find<QPushButton>(u"retryButton"_s), Qt::LeftButton);
+                continue;
+            }
+            ui::CredentialsDialog *prompt = visiblePrompt();
             QCOMPARE(prompt->fields().size(), 1);
             QCOMPARE(prompt->fields().first()->echoMode(), QLineEdit::Password);
-            QTest::keyClicks(prompt->fields().first(), ScriptedInteraction::totp(m_cluster.user(u"bob")->totpSecretHex, step));
-            if (!shotTaken) {
+            if (attempt == 1) { // the one after the wrong code
+                auto *error = prompt->findChild<QLabel *>(u"error"_s);
+                QVERIFY(error);
+                QVERIFY2(error->text().contains(u"did not accept"_s), qPrintable(error->text()));
                 screenshot(prompt, u"connect-totp-dialog.png"_s);
-                shotTaken = true;
             }
+            QTest::keyClicks(prompt->fields().first(), attempt == 0 ? wrong : ScriptedInteraction::totp(secret, attempt - 1));
             QTest::keyClick(prompt->fields().first(), Qt::Key_Return);
-            QTRY_VERIFY_WITH_TIMEOUT(!prompt || !prompt->isVisible(), 5000);
-            const auto asksAgain = [&f] {
-                const auto dialogs = f.window->findChildren<ui::CredentialsDialog *>();
-                return std::ranges::any_of(dialogs, [](ui::CredentialsDialog *d) { return d->isVisible(); });
-            };
-            QTRY_VERIFY_WITH_TIMEOUT(f.connection(added->id)->state() == SshConnectionState::Connected
-                                         || f.connection(added->id)->state() == SshConnectionState::Failed || asksAgain(),
-                                     30000);
-            if (f.connection(added->id)->state() != SshConnectionState::Authenticating)
-                break;
+            QVERIFY(testsupport::closes(prompt, 5000));
         }
         QVERIFY2(f.connection(added->id)->state() == SshConnectionState::Connected,
                  qPrintable(f.connection(added->id)->message()));
@@ -240,7 +262,7 @@ private Q_SLOTS:
         QVERIFY(first->findChild<QWidget *>(u"banner"_s));
         QTest::keyClicks(first->fields().value(0), u"not carol's password"_s);
         QTest::keyClick(first->fields().value(0), Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(!first || !first->isVisible(), 5000);
+        QVERIFY(testsupport::closes(first, 5000));
         auto *retry = testsupport::waitForDialog<ui::CredentialsDialog>(
             f.window.get(), 30000, [](ui::CredentialsDialog *d) { return d->findChild<QLabel *>(u"error"_s) != nullptr; });
         QVERIFY(retry);
@@ -268,12 +290,7 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(f.connection(added->id)->state() == SshConnectionState::Connected
                                       || f.connection(added->id)->state() == SshConnectionState::Failed,
                                   qPrintable(f.stateText() + u" / "_s + f.connection(added->id)->message() + u" / dialogs: "_s
-                                             + [&f] {
-                                                   QStringList names;
-                                                   for (QDialog *d : f.window->findChildren<QDialog *>())
-                                                       names.append(QString::fromLatin1(d->metaObject()->className()) + u' ' + d->windowTitle() + u' ' + (d->isVisible() ? u"visible"_s : u"hidden"_s));
-                                                   return names.join(u", "_s);
-                                               }()),
+                                             + openDialogs(f.window.get())),
                                   30000);
         QVERIFY2(f.connection(added->id)->state() == SshConnectionState::Connected,
                  qPrintable(f.connection(added->id)->message()));
@@ -348,7 +365,7 @@ private Q_SLOTS:
         QVERIFY(f.find<QPushButton>(u"retryButton"_s)->isVisible());
         screenshot(warning, u"connect-host-key-changed.png"_s);
         QTest::mouseClick(warning->findChild<QPushButton *>(u"close"_s), Qt::LeftButton);
-        QTRY_VERIFY(!warning || !warning->isVisible());
+        QVERIFY(testsupport::closes(warning));
         screenshot(f.window.get(), u"main-window-host-key-changed.png"_s);
         // The remembered key was left as it was.
         QVERIFY(readFile(knownHosts).contains(otherKey));

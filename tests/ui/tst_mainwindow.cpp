@@ -195,7 +195,7 @@ private Q_SLOTS:
         auto *dialog = testsupport::waitForDialog<ui::ProfileDialog>(f.window.get());
         QVERIFY(dialog);
         QTest::keyClick(dialog, Qt::Key_Escape);
-        QTRY_VERIFY(!dialog || !dialog->isVisible());
+        QVERIFY(testsupport::closes(dialog));
         QVERIFY(f.store.profiles().isEmpty());
     }
 
@@ -272,7 +272,7 @@ private Q_SLOTS:
         QCOMPARE(confirm->objectName(), u"confirmDelete"_s);
         QVERIFY(confirm->text().contains(u"Hawk GPU"_s));
         QTest::keyClick(confirm, Qt::Key_Escape);
-        QTRY_VERIFY(!confirm || !confirm->isVisible());
+        QVERIFY(testsupport::closes(confirm));
         QCOMPARE(f.store.profiles().size(), 2);
         QTest::keyClick(list, Qt::Key_Delete);
         confirm = testsupport::waitForDialog<QMessageBox>(f.window.get());

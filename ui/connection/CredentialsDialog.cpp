@@ -38,7 +38,7 @@ CredentialsDialog::CredentialsDialog(const Question::KeyboardInteractiveQuestion
         detail = question.name.trimmed() + (detail.isEmpty() ? QString() : u'\n' + detail);
     if (detail.isEmpty())
         detail = tr("%1 asks %2 for more:").arg(question.host, question.user);
-    build(tr("Log in to %1").arg(question.host), detail, {}, question.banner, question.prompts);
+    build(tr("Log in to %1").arg(question.host), detail, question.previousError, question.banner, question.prompts);
 }
 
 void CredentialsDialog::build(const QString &heading, const QString &detail, const QString &error,
