@@ -80,6 +80,8 @@ void TerminalInteraction::askSecret(const SecretQuestion &question, std::functio
 void TerminalInteraction::askKeyboardInteractive(const KeyboardInteractiveQuestion &question,
                                                  std::function<void(std::optional<QStringList>)> answer)
 {
+    if (!question.previousError.isEmpty())
+        std::fprintf(stderr, "%s\n", qPrintable(question.previousError));
     if (!question.instruction.isEmpty())
         std::fprintf(stderr, "%s\n", qPrintable(question.instruction));
     QStringList answers;

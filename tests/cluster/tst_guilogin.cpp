@@ -96,6 +96,17 @@ struct Fixture
 
     QString stateText() const { return find<QLabel>(u"connectionState"_s)->text(); }
 
+    // Adds profile, selects it and clicks Connect; its id.
+    QUuid addAndConnect(const Profile &profile)
+    {
+        const auto added = store.add(profile);
+        if (!added)
+            return {};
+        window->sidebar()->setCurrentId(added->id);
+        QTest::mouseClick(find<QPushButton>(u"connectButton"_s), Qt::LeftButton);
+        return added->id;
+    }
+
     app::ClusterConnection *connection(const QUuid &id) const { return window->clusters()->existingConnection(id); }
 
     QTemporaryDir dir;
@@ -194,10 +205,8 @@ private Q_SLOTS:
         bob.user = u"bob"_s;
         bob.keyFile = m_cluster.user(u"bob")->keyPath;
         bob.knownHostsFile = m_cluster.knownHostsPath;
-        const auto added = f.store.add(bob);
-        QVERIFY_RESULT(added);
-        f.window->sidebar()->setCurrentId(added->id);
-        f.window->findChild<QAction *>(u"connectAction"_s)->trigger();
+        const QUuid id = f.addAndConnect(bob);
+        QVERIFY(!id.isNull());
 
         // A mistyped code first: the prompt comes back saying so. Then the real codes: pam_oath takes
         // each code once and other tests log bob in too, so a refused code is followed by the next
@@ -212,12 +221,12 @@ private Q_SLOTS:
         const QString secret = m_cluster.user(u"bob")->totpSecretHex;
         const QString wrong = ScriptedInteraction::totp(secret) == u"000000"_s ? u"111111"_s : u"000000"_s;
         for (int attempt = 0; attempt < 7; ++attempt) {
-            QTRY_VERIFY2_WITH_TIMEOUT(visiblePrompt() || f.connection(added->id)->state() == SshConnectionState::Connected
-                                          || f.connection(added->id)->state() == SshConnectionState::Failed,
+            QTRY_VERIFY2_WITH_TIMEOUT(visiblePrompt() || f.connection(id)->state() == SshConnectionState::Connected
+                                          || f.connection(id)->state() == SshConnectionState::Failed,
                                       qPrintable(f.stateText()), 30000);
-            if (f.connection(added->id)->state() == SshConnectionState::Connected)
+            if (f.connection(id)->state() == SshConnectionState::Connected)
                 break;
-            if (f.connection(added->id)->state() == SshConnectionState::Failed) {
+            if (f.connection(id)->state() == SshConnectionState::Failed) {
                 QTest::mouseClick(f.find<QPushButton>(u"retryButton"_s), Qt::LeftButton);
                 continue;
             }
@@ -234,8 +243,8 @@ private Q_SLOTS:
             QTest::keyClick(prompt->fields().first(), Qt::Key_Return);
             QVERIFY(testsupport::closes(prompt, 5000));
         }
-        QVERIFY2(f.connection(added->id)->state() == SshConnectionState::Connected,
-                 qPrintable(f.connection(added->id)->message()));
+        QVERIFY2(f.connection(id)->state() == SshConnectionState::Connected,
+                 qPrintable(f.connection(id)->message()));
     }
 
     void wrongPasswordRetryRememberAndSeveralClusters()
@@ -251,10 +260,8 @@ private Q_SLOTS:
         carol.authentication = Profile::Authentication::Password;
         carol.knownHostsFile = m_cluster.knownHostsPath;
         carol.rememberSecrets = true;
-        const auto added = f.store.add(carol);
-        QVERIFY_RESULT(added);
-        f.window->sidebar()->setCurrentId(added->id);
-        QTest::mouseClick(f.find<QPushButton>(u"connectButton"_s), Qt::LeftButton);
+        const QUuid id = f.addAndConnect(carol);
+        QVERIFY(!id.isNull());
 
         auto *first = testsupport::waitForDialog<ui::CredentialsDialog>(f.window.get(), 30000);
         QVERIFY(first);
@@ -270,10 +277,10 @@ private Q_SLOTS:
         screenshot(retry, u"connect-password-retry.png"_s);
         QTest::keyClicks(retry->fields().value(0), password);
         QTest::keyClick(retry->fields().value(0), Qt::Key_Return);
-        QTRY_VERIFY_WITH_TIMEOUT(f.connection(added->id)->state() == SshConnectionState::Connected, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connection(id)->state() == SshConnectionState::Connected, 30000);
 
         // Remembered in the keyring once the login worked...
-        const auto remembered = [this, key = app::Keyring::passwordKey(added->id)] {
+        const auto remembered = [this, key = app::Keyring::passwordKey(id)] {
             QObject context; // a late answer after a timeout is dropped with it
             std::optional<sshcore::Result<std::optional<QString>>> result;
             m_keyring.read(key, &context, [&result](const auto &answer) { result = answer; });
@@ -285,15 +292,15 @@ private Q_SLOTS:
 
         // ...so connecting again asks nothing.
         QTest::mouseClick(f.find<QPushButton>(u"disconnectButton"_s), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(f.connection(added->id)->state(), SshConnectionState::Disconnected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(f.connection(id)->state(), SshConnectionState::Disconnected, 10000);
         QTest::mouseClick(f.find<QPushButton>(u"connectButton"_s), Qt::LeftButton);
-        QTRY_VERIFY2_WITH_TIMEOUT(f.connection(added->id)->state() == SshConnectionState::Connected
-                                      || f.connection(added->id)->state() == SshConnectionState::Failed,
-                                  qPrintable(f.stateText() + u" / "_s + f.connection(added->id)->message() + u" / dialogs: "_s
+        QTRY_VERIFY2_WITH_TIMEOUT(f.connection(id)->state() == SshConnectionState::Connected
+                                      || f.connection(id)->state() == SshConnectionState::Failed,
+                                  qPrintable(f.stateText() + u" / "_s + f.connection(id)->message() + u" / dialogs: "_s
                                              + openDialogs(f.window.get())),
                                   30000);
-        QVERIFY2(f.connection(added->id)->state() == SshConnectionState::Connected,
-                 qPrintable(f.connection(added->id)->message()));
+        QVERIFY2(f.connection(id)->state() == SshConnectionState::Connected,
+                 qPrintable(f.connection(id)->message()));
         for (auto *dialog : f.window->findChildren<ui::CredentialsDialog *>())
             QVERIFY(!dialog->isVisible());
 
@@ -303,7 +310,7 @@ private Q_SLOTS:
         const QUuid demo = f.store.profiles().at(1).id;
         QTRY_VERIFY_WITH_TIMEOUT(f.connection(demo) && f.connection(demo)->state() == SshConnectionState::Connected,
                                  30000);
-        QCOMPARE(f.connection(added->id)->state(), SshConnectionState::Connected);
+        QCOMPARE(f.connection(id)->state(), SshConnectionState::Connected);
         QCOMPARE(f.find<QLabel>(u"connectionStatus"_s)->text(), u"2 clusters connected"_s);
         QTRY_VERIFY_WITH_TIMEOUT(f.stateText().contains(u"Slurm"_s), 30000);
         screenshot(f.window.get(), u"connected-two-clusters.png"_s);
@@ -349,16 +356,14 @@ private Q_SLOTS:
         profile.name = u"Intercepted?"_s;
         profile.demo = false;
         profile.knownHostsFile = knownHosts;
-        const auto added = f.store.add(profile);
-        QVERIFY_RESULT(added);
-        f.window->sidebar()->setCurrentId(added->id);
-        QTest::mouseClick(f.find<QPushButton>(u"connectButton"_s), Qt::LeftButton);
+        const QUuid id = f.addAndConnect(profile);
+        QVERIFY(!id.isNull());
 
         auto *warning = testsupport::waitForDialog<ui::HostKeyChangedDialog>(f.window.get(), 30000);
         QVERIFY(warning);
         QCOMPARE(warning->findChild<QLabel *>(u"fingerprint"_s)->text(), m_cluster.loginHostKeySha256);
         QVERIFY(warning->findChild<QLabel *>(u"removeCommand"_s)->text().contains(knownHosts));
-        QTRY_COMPARE_WITH_TIMEOUT(f.connection(added->id)->state(), SshConnectionState::Failed, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(f.connection(id)->state(), SshConnectionState::Failed, 30000);
         // In place too, with a retry that would ask again rather than accept.
         QVERIFY(f.find<QWidget>(u"connectionError"_s)->isVisible());
         QVERIFY(f.find<QLabel>(u"errorText"_s)->text().contains(u"CHANGED"_s));

@@ -1,6 +1,7 @@
 #include "ui/about/AboutDialog.h"
 
 #include "ui/about/GuiVersions.h"
+#include "ui/widgets/Fonts.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -24,10 +25,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     icon->setAlignment(Qt::AlignCenter);
 
     auto *name = new QLabel(QStringLiteral("clusterdesk %1").arg(QStringLiteral(CLUSTERDESK_VERSION)), this);
-    QFont nameFont = name->font();
-    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.6);
-    nameFont.setWeight(QFont::DemiBold);
-    name->setFont(nameFont);
+    makeHeading(name, 1.6);
     name->setAlignment(Qt::AlignCenter);
 
     auto *summary = new QLabel(tr("The desktop client for your HPC cluster: files, jobs, monitoring "

@@ -1,5 +1,6 @@
 #include "ui/connection/CredentialsDialog.h"
 
+#include "ui/widgets/Fonts.h"
 #include "ui/widgets/Palette.h"
 
 #include <QDialogButtonBox>
@@ -45,10 +46,7 @@ void CredentialsDialog::build(const QString &heading, const QString &detail, con
                               const QString &banner, const QList<Question::Prompt> &prompts)
 {
     auto *title = new QLabel(heading, this);
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
-    titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
+    makeHeading(title, 1.2);
     auto *text = new QLabel(detail, this);
     text->setObjectName(QStringLiteral("detail"));
     text->setWordWrap(true);
@@ -73,9 +71,7 @@ void CredentialsDialog::build(const QString &heading, const QString &detail, con
         auto *problem = new QLabel(error, this);
         problem->setObjectName(QStringLiteral("error"));
         problem->setWordWrap(true);
-        QPalette red = problem->palette();
-        red.setColor(QPalette::WindowText, palette::danger(red));
-        problem->setPalette(red);
+        palette::showAsProblem(problem);
         layout->addWidget(problem);
     }
     auto *form = new QFormLayout;

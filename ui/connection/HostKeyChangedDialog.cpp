@@ -1,5 +1,7 @@
 #include "ui/connection/HostKeyChangedDialog.h"
 
+#include "ui/widgets/Fonts.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
@@ -31,10 +33,7 @@ HostKeyChangedDialog::HostKeyChangedDialog(const sshcore::SshInteraction::HostKe
     auto *heading = new QLabel(tr("Warning: the host key of %1 has changed").arg(change.key.host), band);
     heading->setObjectName(QStringLiteral("heading"));
     heading->setWordWrap(true);
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
-    headingFont.setWeight(QFont::Bold);
-    heading->setFont(headingFont);
+    makeHeading(heading, 1.25, QFont::Bold);
     auto *bandLayout = new QHBoxLayout(band);
     bandLayout->setContentsMargins(16, 14, 16, 14);
     bandLayout->addWidget(icon);

@@ -1,5 +1,7 @@
 #include "ui/connection/HostKeyDialog.h"
 
+#include "ui/widgets/Fonts.h"
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -23,9 +25,7 @@ HostKeyDialog::HostKeyDialog(const sshcore::SshInteraction::HostKeyQuestion &que
     icon->setAlignment(Qt::AlignTop);
 
     auto *heading = new QLabel(tr("<b>Is this really %1?</b>").arg(question.host.toHtmlEscaped()), this);
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.2);
-    heading->setFont(headingFont);
+    makeHeading(heading, 1.2);
 
     auto *explanation = new QLabel(
         tr("clusterdesk has not connected to %1 (port %2) before. Compare the fingerprint below with the one "

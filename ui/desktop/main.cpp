@@ -1,6 +1,8 @@
 // clusterdesk: the desktop app. The only place that sees every layer.
 
 #include "app/about/Versions.h"
+#include "app/clusters/ClusterListModel.h"
+#include "app/connections/ClusterConnection.h"
 #include "app/demo/DemoCluster.h"
 #include "app/profiles/ProfileStore.h"
 #include "app/secrets/Keyring.h"
@@ -48,7 +50,10 @@ int main(int argc, char *argv[])
         QStringLiteral("screenshot"),
         QStringLiteral("Save a screenshot of the main window to <file> once it has settled, and quit."),
         QStringLiteral("file"));
-    parser.addOptions({helpOption, versionOption, demoFileOption, screenshotOption});
+    const QCommandLineOption tryDemoOption(
+        QStringLiteral("try-demo"),
+        QStringLiteral("Connect to the running demo cluster at once (adding it to your clusters if needed)."));
+    parser.addOptions({helpOption, versionOption, demoFileOption, screenshotOption, tryDemoOption});
     // Qt's own options (-platform, -style, ...) are for QApplication.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(arguments) && !parser.unknownOptionNames().isEmpty()) {
@@ -94,11 +99,13 @@ int main(int argc, char *argv[])
     window.show();
     window.refresh();
 
+    if (parser.isSet(tryDemoOption))
+        window.tryDemoCluster();
+
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
         int status = 1;
-        // Give the window a moment to lay out and paint.
-        QTimer::singleShot(1500, &window, [&] {
+        const auto take = [&] {
             if (const auto saved = ui::saveScreenshot(&window, path); saved) {
                 print(stdout, path + u'\n');
                 status = 0;
@@ -106,7 +113,31 @@ int main(int argc, char *argv[])
                 print(stderr, QStringLiteral("clusterdesk: %1\n").arg(saved.error()));
             }
             QApplication::exit(status);
+        };
+        // Once every connection being made has settled (connected with its scheduler and latency
+        // known, or failed), or after a bound, give the window a moment to paint.
+        const auto settled = [&store, &window] {
+            for (const app::Profile &profile : store.profiles()) {
+                const app::ClusterConnection *connection = window.clusters()->existingConnection(profile.id);
+                if (!connection || !connection->isOpen())
+                    continue;
+                if (connection->state() != sshcore::SshConnectionState::Connected || !connection->scheduler()
+                    || !connection->latency())
+                    return false;
+            }
+            return true;
+        };
+        QTimer poll;
+        poll.setInterval(250);
+        int waited = 0;
+        QObject::connect(&poll, &QTimer::timeout, &window, [&] {
+            waited += poll.interval();
+            if (waited >= 1000 && (settled() || waited >= 20000)) {
+                poll.stop();
+                QTimer::singleShot(500, &window, take);
+            }
         });
+        poll.start();
         application.exec();
         return status;
     }

@@ -3,6 +3,7 @@
 #include "app/clusters/ClusterListModel.h"
 #include "sshcore/SshConnectionState.h"
 #include "ui/clusters/ConnectionStateIcon.h"
+#include "ui/widgets/Fonts.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/Palette.h"
 
@@ -35,10 +36,7 @@ ClusterPanel::ClusterPanel(app::ClusterListModel *model, QWidget *parent)
 {
     setObjectName(QStringLiteral("clusterPanel"));
     m_name->setObjectName(QStringLiteral("clusterName"));
-    QFont nameFont = m_name->font();
-    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.4);
-    nameFont.setWeight(QFont::DemiBold);
-    m_name->setFont(nameFont);
+    makeHeading(m_name, 1.4);
     m_address->setObjectName(QStringLiteral("clusterAddress"));
     m_address->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_state->setObjectName(QStringLiteral("connectionState"));

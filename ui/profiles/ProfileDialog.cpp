@@ -186,9 +186,7 @@ ProfileDialog::ProfileDialog(const Profile &profile, bool adding, QWidget *paren
 
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
-    QPalette red = m_problem->palette();
-    red.setColor(QPalette::WindowText, palette::danger(red));
-    m_problem->setPalette(red);
+    palette::showAsProblem(m_problem);
 
     m_buttons->button(QDialogButtonBox::Ok)->setText(adding ? tr("&Add cluster") : tr("&Save"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("ok"));

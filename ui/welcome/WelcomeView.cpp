@@ -1,5 +1,6 @@
 #include "ui/welcome/WelcomeView.h"
 
+#include "ui/widgets/Fonts.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/Palette.h"
 
@@ -24,10 +25,7 @@ WelcomeView::WelcomeView(QWidget *parent)
     logo->setAlignment(Qt::AlignHCenter);
     auto *title = new QLabel(tr("Welcome to clusterdesk"), this);
     title->setObjectName(QStringLiteral("welcomeTitle"));
-    QFont titleFont = title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
-    titleFont.setWeight(QFont::DemiBold);
-    title->setFont(titleFont);
+    makeHeading(title, 1.8);
     title->setAlignment(Qt::AlignHCenter);
     auto *subtitle = new QLabel(tr("Your cluster's files, jobs and Jupyter, without a terminal. "
                                    "Start by telling clusterdesk where your cluster is."),
@@ -47,9 +45,7 @@ WelcomeView::WelcomeView(QWidget *parent)
     m_add->setDescription(tr("Enter its login host and your user name; clusterdesk asks for the rest."));
     m_demoProblem->setObjectName(QStringLiteral("demoProblem"));
     m_demoProblem->setWordWrap(true);
-    QPalette red = m_demoProblem->palette();
-    red.setColor(QPalette::WindowText, palette::danger(red));
-    m_demoProblem->setPalette(red);
+    palette::showAsProblem(m_demoProblem);
     m_demoProblem->hide();
 
     connect(m_import, &QCommandLinkButton::clicked, this, &WelcomeView::importRequested);

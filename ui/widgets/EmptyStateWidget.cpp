@@ -1,5 +1,7 @@
 #include "ui/widgets/EmptyStateWidget.h"
 
+#include "ui/widgets/Fonts.h"
+
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -31,10 +33,7 @@ EmptyStateWidget::EmptyStateWidget(const QString &iconPath, const QString &title
     icon->setPixmap(QIcon(iconPath).pixmap(iconSize, iconSize, QIcon::Normal));
     icon->setAlignment(Qt::AlignCenter);
 
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.5);
-    titleFont.setWeight(QFont::DemiBold);
-    m_title->setFont(titleFont);
+    makeHeading(m_title, 1.5);
     m_title->setAlignment(Qt::AlignCenter);
     m_title->setWordWrap(true);
 

@@ -1,5 +1,7 @@
 #include "ui/widgets/Palette.h"
 
+#include <QWidget>
+
 namespace ui::palette {
 
 bool isDark(const QPalette &palette)
@@ -29,6 +31,13 @@ QColor tint(const QColor &colour, const QPalette &palette)
     const auto mix = [amount](float a, float b) { return a * (1 - amount) + b * amount; };
     return QColor::fromRgbF(mix(base.redF(), colour.redF()), mix(base.greenF(), colour.greenF()),
                             mix(base.blueF(), colour.blueF()));
+}
+
+void showAsProblem(QWidget *widget)
+{
+    QPalette red = widget->palette();
+    red.setColor(QPalette::WindowText, danger(red));
+    widget->setPalette(red);
 }
 
 } // namespace ui::palette
