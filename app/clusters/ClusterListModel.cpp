@@ -218,7 +218,8 @@ sshcore::Result<bool> ClusterListModel::followDemoCluster(const QString &connect
     if (!cluster)
         return std::unexpected(cluster.error());
     const Profile fresh = demoProfile(*cluster);
-    for (const Profile &profile : m_store->profiles()) {
+    const QList<Profile> profiles = m_store->profiles(); // a copy: updating changes the store's list
+    for (const Profile &profile : profiles) {
         if (!profile.demo)
             continue;
         Profile updated = profile;

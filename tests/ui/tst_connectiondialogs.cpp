@@ -15,7 +15,6 @@
 #include <QLineEdit>
 #include <QClipboard>
 #include <QDialogButtonBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
 
@@ -112,7 +111,7 @@ private Q_SLOTS:
         auto *dialog = testsupport::waitForDialog<ui::CredentialsDialog>(&window);
         QVERIFY(dialog);
         QVERIFY(dialog->findChild<QLabel *>(u"detail"_s)->text().contains(question.instruction));
-        QCOMPARE(dialog->findChild<QPlainTextEdit *>(u"banner"_s)->toPlainText(), question.banner);
+        QCOMPARE(dialog->findChild<QLabel *>(u"banner"_s)->text(), question.banner);
         QCOMPARE(dialog->fields().size(), 2);
         QCOMPARE(dialog->fields().at(0)->echoMode(), QLineEdit::Normal);
         QCOMPARE(dialog->fields().at(1)->echoMode(), QLineEdit::Password);

@@ -6,7 +6,7 @@
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -56,15 +56,23 @@ void CredentialsDialog::build(const QString &heading, const QString &detail, con
     layout->addWidget(title);
     if (!banner.isEmpty()) {
         // What the server says to everyone before login (terms of use, maintenance notices).
-        auto *message = new QPlainTextEdit(banner, this);
+        auto *message = new QLabel(banner, this);
         message->setObjectName(QStringLiteral("banner"));
-        message->setReadOnly(true);
+        message->setTextFormat(Qt::PlainText);
+        message->setWordWrap(true);
         message->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        message->setLineWrapMode(QPlainTextEdit::NoWrap);
-        const int lines = std::min<int>(int(banner.count(u'\n')) + 1, 8);
-        message->setFixedHeight(message->fontMetrics().lineSpacing() * lines + 14);
-        message->setFrameShape(QFrame::StyledPanel);
-        layout->addWidget(message);
+        message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        message->setContentsMargins(8, 6, 8, 6);
+        message->setBackgroundRole(QPalette::Base);
+        message->setAutoFillBackground(true);
+        // A long notice scrolls rather than pushing the password field off the screen.
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidget(message);
+        scroll->setWidgetResizable(true);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        scroll->setFrameShape(QFrame::StyledPanel);
+        scroll->setMaximumHeight(message->fontMetrics().lineSpacing() * 8 + 16);
+        layout->addWidget(scroll);
     }
     layout->addWidget(text);
     if (!error.isEmpty()) {
@@ -89,7 +97,7 @@ void CredentialsDialog::build(const QString &heading, const QString &detail, con
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    setMinimumWidth(440);
+    setMinimumWidth(banner.isEmpty() ? 440 : 560);
     if (!m_fields.isEmpty())
         m_fields.first()->setFocus();
 }
