@@ -131,6 +131,7 @@ private Q_SLOTS:
         Fixture f(QStringLiteral(CLUSTERDESK_TEST_DATA "/democluster/newer-format.json"));
         auto *problem = f.find<QLabel>(u"demoProblem"_s);
         QVERIFY(problem->isVisible());
+        QVERIFY(!f.find<QCommandLinkButton>(u"tryDemo"_s)->isVisible()); // nothing to try
         QVERIFY2(problem->text().contains(u"newer clusterdesk"_s), qPrintable(problem->text()));
     }
 

@@ -259,7 +259,7 @@ void MainWindow::refresh()
 {
     const auto demo = m_clusters->followDemoCluster(m_options.demoConnectionFile);
     m_demoRunning = demo && *demo;
-    m_welcome->setDemoCluster(m_demoRunning || !demo, demo ? QString() : demo.error());
+    m_welcome->setDemoCluster(m_demoRunning, demo ? QString() : demo.error());
     if (QAction *tryDemo = findChild<QAction *>(QStringLiteral("tryDemoAction")))
         tryDemo->setEnabled(m_demoRunning);
     const auto config = sshcore::SshConfig::load(sshConfigFile(m_options.sshConfigPath));
