@@ -4,6 +4,8 @@
 #include "sshcore/session/ResultRelay.h"
 #include "sshcore/sftp/SftpOperations.h"
 
+#include <variant>
+
 namespace sshcore {
 
 using namespace detail;
@@ -63,6 +65,30 @@ void SftpClient::rename(const QByteArray &from, const QByteArray &to, QObject *c
         return;
     m_connection->submit(std::make_shared<SftpRenameOperation>(
         from, to, replyTo<void>(m_connection->workerThread(), context, std::move(callback))));
+}
+
+void SftpClient::setAttributes(const QByteArray &path, std::optional<qint64> modified,
+                               std::optional<quint32> permissions, QObject *context, Callback<void> callback)
+{
+    if (refuseWithoutConnection(m_connection, context, callback))
+        return;
+    LIBSSH2_SFTP_ATTRIBUTES attributes = {};
+    if (modified) {
+        attributes.flags |= LIBSSH2_SFTP_ATTR_ACMODTIME;
+        attributes.atime = static_cast<unsigned long>(*modified);
+        attributes.mtime = static_cast<unsigned long>(*modified);
+    }
+    if (permissions) {
+        attributes.flags |= LIBSSH2_SFTP_ATTR_PERMISSIONS;
+        attributes.permissions = *permissions & 07777;
+    }
+    auto call = [path, attributes](LIBSSH2_SFTP *sftp, std::monostate *) mutable {
+        return libssh2_sftp_stat_ex(sftp, path.constData(), unsigned(path.size()), LIBSSH2_SFTP_SETSTAT, &attributes);
+    };
+    auto reply = replyTo<void>(m_connection->workerThread(), context, std::move(callback));
+    m_connection->submit(std::make_shared<SftpCallOperation<std::monostate>>(
+        SftpSession::Request::Stat, std::move(call), QStringLiteral("set the time and permissions of"), path,
+        [reply](const Result<std::monostate> &result) { reply(result ? Result<>() : failure(result.error())); }));
 }
 
 void SftpClient::upload(const QString &localFile, const QByteArray &remoteFile, const SftpTransferOptions &options,

@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 namespace sshcore {
 
@@ -35,6 +36,10 @@ public:
     void makePath(const QByteArray &path, QObject *context, Callback<void> callback, int mode = 0755);
     void remove(const QByteArray &path, bool recursive, QObject *context, Callback<void> callback);
     void rename(const QByteArray &from, const QByteArray &to, QObject *context, Callback<void> callback);
+    // Sets what is given: the modification time (seconds since the epoch) and the mode bits.
+    void setAttributes(const QByteArray &path, std::optional<qint64> modified, std::optional<quint32> permissions,
+                       QObject *context, Callback<void> callback);
+
     void upload(const QString &localFile, const QByteArray &remoteFile, const SftpTransferOptions &options,
                 QObject *context, Callback<quint64> callback, Progress progress = {});
     void download(const QByteArray &remoteFile, const QString &localFile, const SftpTransferOptions &options,

@@ -73,8 +73,8 @@ SftpStatOperation::SftpStatOperation(QByteArray path, std::function<void(Result<
 Operation::Step SftpStatOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp)
 {
     LIBSSH2_SFTP_ATTRIBUTES attributes = {};
-    const int rc = libssh2_sftp_stat_ex(sftp, m_path.constData(), unsigned(m_path.size()), LIBSSH2_SFTP_LSTAT,
-                                        &attributes);
+    const int rc = exclusive(Request::Stat, [&] { return libssh2_sftp_stat_ex(sftp, m_path.constData(), unsigned(m_path.size()), LIBSSH2_SFTP_LSTAT,
+                                        &attributes); });
     if (again(rc))
         return Step::Blocked;
     if (rc < 0)
@@ -95,9 +95,12 @@ Operation::Step SftpListOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *s
 {
     bool progressed = false;
     if (!m_handle) {
-        m_handle = libssh2_sftp_open_ex(sftp, m_path.constData(), unsigned(m_path.size()), 0, 0, LIBSSH2_SFTP_OPENDIR);
+        bool busy = false;
+        m_handle = exclusiveOpen(session, &busy, [&] {
+            return libssh2_sftp_open_ex(sftp, m_path.constData(), unsigned(m_path.size()), 0, 0, LIBSSH2_SFTP_OPENDIR);
+        });
         if (!m_handle) {
-            if (libssh2_session_last_errno(session) == LIBSSH2_ERROR_EAGAIN)
+            if (busy || libssh2_session_last_errno(session) == LIBSSH2_ERROR_EAGAIN)
                 return Step::Blocked;
             m_reply(failure(describe(session, QStringLiteral("list"), m_path)));
             return Step::Finished;
@@ -106,7 +109,7 @@ Operation::Step SftpListOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *s
     }
     while (!m_listed) {
         SftpEntry entry;
-        const int rc = readEntry(m_handle, &entry);
+        const int rc = exclusive(Request::Readdir, [&] { return readEntry(m_handle, &entry); });
         if (again(rc))
             return progressed ? Step::Progressed : Step::Blocked;
         if (rc <= 0) {
@@ -151,8 +154,8 @@ Operation::Step SftpMakePathOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFT
         const QByteArray &path = m_prefixes.at(m_index);
         if (!m_statDone) {
             LIBSSH2_SFTP_ATTRIBUTES attributes = {};
-            const int rc = libssh2_sftp_stat_ex(sftp, path.constData(), unsigned(path.size()), LIBSSH2_SFTP_STAT,
-                                                &attributes);
+            const int rc = exclusive(Request::Stat, [&] { return libssh2_sftp_stat_ex(sftp, path.constData(), unsigned(path.size()), LIBSSH2_SFTP_STAT,
+                                                &attributes); });
             if (again(rc))
                 return progressed ? Step::Progressed : Step::Blocked;
             progressed = true;
@@ -167,7 +170,7 @@ Operation::Step SftpMakePathOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFT
             }
             m_statDone = true;
         }
-        const int rc = libssh2_sftp_mkdir_ex(sftp, path.constData(), unsigned(path.size()), m_mode);
+        const int rc = exclusive(Request::Mkdir, [&] { return libssh2_sftp_mkdir_ex(sftp, path.constData(), unsigned(path.size()), m_mode); });
         if (again(rc))
             return progressed ? Step::Progressed : Step::Blocked;
         if (rc < 0) {
@@ -200,8 +203,8 @@ Operation::Step SftpRemoveOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP 
     };
     if (m_phase == Phase::StatRoot) {
         LIBSSH2_SFTP_ATTRIBUTES attributes = {};
-        const int rc = libssh2_sftp_stat_ex(sftp, m_root.constData(), unsigned(m_root.size()), LIBSSH2_SFTP_LSTAT,
-                                            &attributes);
+        const int rc = exclusive(Request::Stat, [&] { return libssh2_sftp_stat_ex(sftp, m_root.constData(), unsigned(m_root.size()), LIBSSH2_SFTP_LSTAT,
+                                            &attributes); });
         if (again(rc))
             return Step::Blocked;
         if (rc < 0)
@@ -223,15 +226,18 @@ Operation::Step SftpRemoveOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP 
         }
         const QByteArray dir = m_toList.first();
         if (!m_handle) {
-            m_handle = libssh2_sftp_open_ex(sftp, dir.constData(), unsigned(dir.size()), 0, 0, LIBSSH2_SFTP_OPENDIR);
+            bool busy = false;
+            m_handle = exclusiveOpen(session, &busy, [&] {
+                return libssh2_sftp_open_ex(sftp, dir.constData(), unsigned(dir.size()), 0, 0, LIBSSH2_SFTP_OPENDIR);
+            });
             if (!m_handle) {
-                if (libssh2_session_last_errno(session) == LIBSSH2_ERROR_EAGAIN)
+                if (busy || libssh2_session_last_errno(session) == LIBSSH2_ERROR_EAGAIN)
                     return blocked();
                 return failWith(QStringLiteral("list"), dir);
             }
         }
         SftpEntry entry;
-        const int rc = m_listEnd == 1 ? readEntry(m_handle, &entry) : m_listEnd;
+        const int rc = m_listEnd == 1 ? exclusive(Request::Readdir, [&] { return readEntry(m_handle, &entry); }) : m_listEnd;
         if (again(rc))
             return blocked();
         progressed = true;
@@ -264,7 +270,7 @@ Operation::Step SftpRemoveOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP 
     }
     while (m_phase == Phase::Unlinking && !m_files.isEmpty()) {
         const QByteArray &file = m_files.last();
-        const int rc = libssh2_sftp_unlink_ex(sftp, file.constData(), unsigned(file.size()));
+        const int rc = exclusive(Request::Unlink, [&] { return libssh2_sftp_unlink_ex(sftp, file.constData(), unsigned(file.size())); });
         if (again(rc))
             return blocked();
         if (rc < 0)
@@ -275,7 +281,7 @@ Operation::Step SftpRemoveOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP 
     m_phase = Phase::RemovingDirs;
     while (!m_dirs.isEmpty()) {
         const QByteArray &dir = m_dirs.last(); // deepest first: children were found after parents
-        const int rc = libssh2_sftp_rmdir_ex(sftp, dir.constData(), unsigned(dir.size()));
+        const int rc = exclusive(Request::Rmdir, [&] { return libssh2_sftp_rmdir_ex(sftp, dir.constData(), unsigned(dir.size())); });
         if (again(rc))
             return blocked();
         if (rc < 0)
@@ -298,8 +304,8 @@ SftpRenameOperation::SftpRenameOperation(QByteArray from, QByteArray to, std::fu
 Operation::Step SftpRenameOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp)
 {
     if (!m_posixTried) {
-        const int rc = libssh2_sftp_posix_rename_ex(sftp, m_from.constData(), size_t(m_from.size()), m_to.constData(),
-                                                    size_t(m_to.size()));
+        const int rc = exclusive(Request::Rename, [&] { return libssh2_sftp_posix_rename_ex(sftp, m_from.constData(), size_t(m_from.size()), m_to.constData(),
+                                                    size_t(m_to.size())); });
         if (again(rc))
             return Step::Blocked;
         if (rc == 0) {
@@ -313,10 +319,10 @@ Operation::Step SftpRenameOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP 
         }
         m_posixTried = true; // the server lacks the extension: plain SFTP rename
     }
-    const int rc = libssh2_sftp_rename_ex(sftp, m_from.constData(), unsigned(m_from.size()), m_to.constData(),
+    const int rc = exclusive(Request::Rename, [&] { return libssh2_sftp_rename_ex(sftp, m_from.constData(), unsigned(m_from.size()), m_to.constData(),
                                           unsigned(m_to.size()),
                                           LIBSSH2_SFTP_RENAME_OVERWRITE | LIBSSH2_SFTP_RENAME_ATOMIC
-                                              | LIBSSH2_SFTP_RENAME_NATIVE);
+                                              | LIBSSH2_SFTP_RENAME_NATIVE); });
     if (again(rc))
         return Step::Blocked;
     if (rc < 0)
@@ -387,10 +393,13 @@ Operation::Step SftpTransferOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFT
         const unsigned long flags = m_direction == Direction::Upload
                                         ? LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | (m_offset == 0 ? LIBSSH2_FXF_TRUNC : 0)
                                         : LIBSSH2_FXF_READ;
-        m_handle = libssh2_sftp_open_ex(sftp, m_remotePath.constData(), unsigned(m_remotePath.size()), flags, 0644,
+        bool busy = false;
+        m_handle = exclusiveOpen(session, &busy, [&] {
+            return libssh2_sftp_open_ex(sftp, m_remotePath.constData(), unsigned(m_remotePath.size()), flags, 0644,
                                         LIBSSH2_SFTP_OPENFILE);
+        });
         if (!m_handle) {
-            if (libssh2_session_last_errno(session) == LIBSSH2_ERROR_EAGAIN)
+            if (busy || libssh2_session_last_errno(session) == LIBSSH2_ERROR_EAGAIN)
                 return Step::Blocked;
             m_local.close();
             m_reply(failure(describe(session, m_direction == Direction::Upload ? QStringLiteral("write")
@@ -403,7 +412,7 @@ Operation::Step SftpTransferOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFT
     if (!m_sought) {
         if (m_direction == Direction::Download) {
             LIBSSH2_SFTP_ATTRIBUTES attributes = {};
-            const int rc = libssh2_sftp_fstat_ex(m_handle, &attributes, 0);
+            const int rc = exclusive(Request::Fstat, [&] { return libssh2_sftp_fstat_ex(m_handle, &attributes, 0); });
             if (again(rc))
                 return Step::Blocked;
             if (rc == 0 && (attributes.flags & LIBSSH2_SFTP_ATTR_SIZE))
@@ -462,7 +471,7 @@ Operation::Step SftpTransferOperation::download(LIBSSH2_SESSION *session)
     if (m_buffer.size() != m_bufferSize)
         m_buffer.resize(m_bufferSize);
     while (true) {
-        const ssize_t rc = libssh2_sftp_read(m_handle, m_buffer.data(), size_t(m_buffer.size()));
+        const ssize_t rc = exclusive(Request::Read, [&] { return libssh2_sftp_read(m_handle, m_buffer.data(), size_t(m_buffer.size())); });
         if (again(rc))
             return progressed ? Step::Progressed : Step::Blocked;
         if (rc < 0)

@@ -20,11 +20,42 @@ class ResultRelay;
 class SftpOperation : public Operation
 {
 public:
+    ~SftpOperation() override
+    {
+        if (m_sftp)
+            m_sftp->releaseAll(this);
+    }
     bool needsChannel() const override { return false; }
     void bindSftp(SftpSession *sftp) override { m_sftp = sftp; }
     Step step(LIBSSH2_SESSION *session) final;
 
 protected:
+    using Request = SftpSession::Request;
+    // Runs a libssh2 call returning a status once no other operation is midway through a request
+    // of the same kind (else EAGAIN without calling); holds the kind until the call stops saying EAGAIN.
+    template<typename Call>
+    auto exclusive(Request request, Call call) -> decltype(call())
+    {
+        if (!m_sftp->claim(request, this))
+            return LIBSSH2_ERROR_EAGAIN;
+        const auto rc = call();
+        if (rc != LIBSSH2_ERROR_EAGAIN)
+            m_sftp->release(request, this);
+        return rc;
+    }
+    // The same for libssh2_sftp_open_ex, which answers with a handle; busy is set when another
+    // operation holds the kind (nothing was sent).
+    template<typename Call>
+    LIBSSH2_SFTP_HANDLE *exclusiveOpen(LIBSSH2_SESSION *session, bool *busy, Call call)
+    {
+        *busy = !m_sftp->claim(Request::Open, this);
+        if (*busy)
+            return nullptr;
+        LIBSSH2_SFTP_HANDLE *handle = call();
+        if (handle || libssh2_session_last_errno(session) != LIBSSH2_ERROR_EAGAIN)
+            m_sftp->release(Request::Open, this);
+        return handle;
+    }
     virtual Step run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp) = 0;
     virtual void fail(const QString &why) = 0;
     QString describe(LIBSSH2_SESSION *session, const QString &what, const QByteArray &path) const
@@ -120,6 +151,44 @@ private:
     QByteArray m_to;
     bool m_posixTried = false;
     std::function<void(Result<>)> m_reply;
+};
+
+// One SFTP request that needs no handle: set attributes, make a symbolic link, read one. call returns
+// libssh2's status and fills the value; what and path name the request in an error.
+template<typename T>
+class SftpCallOperation : public SftpOperation
+{
+public:
+    using Call = std::function<int(LIBSSH2_SFTP *, T *)>;
+    SftpCallOperation(SftpSession::Request request, Call call, QString what, QByteArray path,
+                      std::function<void(Result<T>)> reply)
+        : m_request(request)
+        , m_call(std::move(call))
+        , m_what(std::move(what))
+        , m_path(std::move(path))
+        , m_reply(std::move(reply))
+    {}
+    void abandon(const QString &why) override { fail(why); }
+
+private:
+    Step run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp) override
+    {
+        T value{};
+        const int rc = exclusive(m_request, [&] { return m_call(sftp, &value); });
+        if (rc == LIBSSH2_ERROR_EAGAIN)
+            return Step::Blocked;
+        if (rc < 0)
+            m_reply(failure(describe(session, m_what, m_path)));
+        else
+            m_reply(std::move(value));
+        return Step::Finished;
+    }
+    void fail(const QString &why) override { m_reply(failure(why)); }
+    SftpSession::Request m_request;
+    Call m_call;
+    QString m_what;
+    QByteArray m_path;
+    std::function<void(Result<T>)> m_reply;
 };
 
 // Streams a local file to a remote one, or back, from an offset (resume), keeping bufferSize bytes

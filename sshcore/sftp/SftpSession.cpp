@@ -89,4 +89,36 @@ SftpEntry SftpSession::entryFrom(const QByteArray &name, const LIBSSH2_SFTP_ATTR
     return entry;
 }
 
+namespace {
+// libssh2 also shares state across kinds (the last status, the pending-reply timer): every request
+// but reading file data takes the one lock.
+int lockOf(SftpSession::Request request)
+{
+    return request == SftpSession::Request::Read ? int(SftpSession::Request::Read) : 0;
+}
+} // namespace
+
+bool SftpSession::claim(Request request, const void *owner)
+{
+    const void *&holder = m_owners[lockOf(request)];
+    if (holder && holder != owner)
+        return false;
+    holder = owner;
+    return true;
+}
+
+void SftpSession::release(Request request, const void *owner)
+{
+    if (m_owners[lockOf(request)] == owner)
+        m_owners[lockOf(request)] = nullptr;
+}
+
+void SftpSession::releaseAll(const void *owner)
+{
+    for (const void *&holder : m_owners) {
+        if (holder == owner)
+            holder = nullptr;
+    }
+}
+
 } // namespace sshcore::detail

@@ -29,9 +29,18 @@ public:
 
     static SftpEntry entryFrom(const QByteArray &name, const LIBSSH2_SFTP_ATTRIBUTES &attributes);
 
+    // libssh2 keeps one state per kind of request for the whole SFTP channel: a request of a kind must
+    // run to its end (through every EAGAIN) before another operation starts one of that kind, or the
+    // second would be answered with the first one's reply. Operations claim the kind first.
+    enum class Request { Open, Stat, Fstat, Mkdir, Unlink, Rmdir, Rename, Symlink, Readdir, Read, Count };
+    bool claim(Request request, const void *owner);
+    void release(Request request, const void *owner);
+    void releaseAll(const void *owner);
+
 private:
     LIBSSH2_SFTP *m_sftp = nullptr;
     QString m_error;
+    const void *m_owners[int(Request::Count)] = {};
 };
 
 } // namespace sshcore::detail

@@ -1,0 +1,945 @@
+#include "app/transfers/TransferQueue.h"
+
+#include "sshcore/SshCommand.h"
+#include "sshcore/SshConnection.h"
+#include "sshcore/sftp/SftpClient.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QThread>
+
+#include <filesystem>
+#include <system_error>
+
+#include <unistd.h>
+
+using namespace std::chrono_literals;
+using sshcore::Result;
+using sshcore::SftpEntry;
+
+namespace app {
+
+Q_DECLARE_LOGGING_CATEGORY(transfersLog)
+Q_LOGGING_CATEGORY(transfersLog, "clusterdesk.transfers", QtWarningMsg)
+
+namespace {
+
+constexpr int maxAttempts = 10; // per file, across dropped connections
+
+QByteArray parentOf(const QByteArray &path)
+{
+    const qsizetype slash = path.lastIndexOf('/');
+    return slash <= 0 ? QByteArray("/") : path.left(slash);
+}
+
+QByteArray baseOf(const QByteArray &path)
+{
+    return path.mid(path.lastIndexOf('/') + 1);
+}
+
+QByteArray joinRemote(const QByteArray &directory, const QByteArray &name)
+{
+    return directory.endsWith('/') ? QByteArray(directory + name) : QByteArray(directory + '/' + name);
+}
+
+// A symbolic link's target exactly as stored (QFile::symLinkTarget makes it absolute).
+QByteArray readLocalLink(const QString &path)
+{
+    QByteArray buffer(4096, '\0');
+    const ssize_t length = ::readlink(QFile::encodeName(path).constData(), buffer.data(), size_t(buffer.size()));
+    return length < 0 ? QByteArray() : buffer.left(length);
+}
+
+QFile::Permissions permissionsFromMode(quint32 mode)
+{
+    QFile::Permissions permissions;
+    const std::pair<quint32, QFile::Permissions> bits[] = {
+        {0400, QFile::ReadOwner | QFile::ReadUser}, {0200, QFile::WriteOwner | QFile::WriteUser},
+        {0100, QFile::ExeOwner | QFile::ExeUser},   {0040, QFile::ReadGroup},
+        {0020, QFile::WriteGroup},                  {0010, QFile::ExeGroup},
+        {0004, QFile::ReadOther},                   {0002, QFile::WriteOther},
+        {0001, QFile::ExeOther}};
+    for (const auto &[bit, permission] : bits) {
+        if (mode & bit)
+            permissions |= permission;
+    }
+    return permissions;
+}
+
+quint32 modeFromPermissions(QFile::Permissions permissions)
+{
+    quint32 mode = 0;
+    const std::pair<QFile::Permission, quint32> bits[] = {
+        {QFile::ReadOwner, 0400}, {QFile::WriteOwner, 0200}, {QFile::ExeOwner, 0100},
+        {QFile::ReadGroup, 0040}, {QFile::WriteGroup, 0020}, {QFile::ExeGroup, 0010},
+        {QFile::ReadOther, 0004}, {QFile::WriteOther, 0002}, {QFile::ExeOther, 0001}};
+    for (const auto &[permission, bit] : bits) {
+        if (permissions & permission)
+            mode |= bit;
+    }
+    return mode;
+}
+
+// "data.csv" → "data (1).csv"; "archive.tar.gz" → "archive (1).tar.gz"; ".bashrc" → ".bashrc (1)".
+QString numberedName(const QString &name, int number)
+{
+    qsizetype dot = name.indexOf(u'.', 1);
+    if (dot < 0)
+        dot = name.size();
+    return QStringLiteral("%1 (%2)%3").arg(name.left(dot)).arg(number).arg(name.mid(dot));
+}
+
+// libssh2's SYMLINK request is refused by OpenSSH's internal-sftp (it answers "bad message" and the
+// channel goes quiet), so links are reported rather than recreated; they are never followed.
+QString symlinkSkipped()
+{
+    return TransferQueue::tr("A symbolic link: not followed, and not copied (recreate it on the other side if you "
+                             "need it).");
+}
+
+bool isMissing(const QString &error)
+{
+    return error.contains(u"no such file");
+}
+
+} // namespace
+
+TransferQueue::TransferQueue(sshcore::SshConnection *connection, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_sftp(std::make_unique<sshcore::SftpClient>(connection))
+{
+    m_clock.start();
+    m_progressTimer.setInterval(250);
+    connect(&m_progressTimer, &QTimer::timeout, this, &TransferQueue::sampleRate);
+    connect(connection, &sshcore::SshConnection::stateChanged, this, &TransferQueue::onConnectionState);
+}
+
+TransferQueue::~TransferQueue() = default;
+
+QByteArray TransferQueue::temporaryRemoteName(const QByteArray &remote)
+{
+    return joinRemote(parentOf(remote), '.' + baseOf(remote) + ".cdpart");
+}
+
+QString TransferQueue::temporaryLocalName(const QString &local)
+{
+    const QFileInfo info(local);
+    return info.dir().filePath(u'.' + info.fileName() + QStringLiteral(".cdpart"));
+}
+
+TransferQueue::Job *TransferQueue::findJob(int id)
+{
+    for (const auto &job : m_jobs) {
+        if (job->id == id)
+            return job.get();
+    }
+    return nullptr;
+}
+
+const TransferQueue::Job *TransferQueue::job(int id) const
+{
+    return const_cast<TransferQueue *>(this)->findJob(id);
+}
+
+QList<int> TransferQueue::jobIds() const
+{
+    QList<int> ids;
+    for (const auto &job : m_jobs)
+        ids.append(job->id);
+    return ids;
+}
+
+bool TransferQueue::connected() const
+{
+    return m_connection && m_connection->state() == sshcore::SshConnectionState::Connected;
+}
+
+bool TransferQueue::isIdle() const
+{
+    return std::ranges::all_of(m_jobs, [](const auto &pointer) {
+        const Job &job = *pointer;
+        return job.state == JobState::Finished || job.state == JobState::Cancelled || job.state == JobState::Paused;
+    });
+}
+
+// --- scanning ------------------------------------------------------------------------------------
+
+int TransferQueue::upload(const QString &localPath, const QByteArray &remoteDirectory, const TransferOptions &options)
+{
+    Job job;
+    job.id = m_nextId++;
+    job.direction = Direction::Upload;
+    job.source = localPath;
+    job.destination = QString::fromUtf8(remoteDirectory);
+    job.options = options;
+    scanLocal(job, QFileInfo(localPath).absoluteFilePath(), remoteDirectory);
+    m_jobs.append(std::make_shared<Job>(job));
+    Q_EMIT jobAdded(job.id);
+    if (job.state == JobState::Finished) {
+        Q_EMIT jobFinished(job.id);
+        return job.id;
+    }
+    makeDirectories(job.id);
+    return job.id;
+}
+
+void TransferQueue::scanLocal(Job &job, const QString &localPath, const QByteArray &remoteDirectory)
+{
+    const QFileInfo root(localPath);
+    if (!root.exists() && !root.isSymLink()) {
+        job.error = tr("'%1' does not exist (any more).").arg(localPath);
+        job.state = JobState::Finished;
+        return;
+    }
+    const auto fileFor = [](const QFileInfo &info, const QByteArray &remote) {
+        File file;
+        file.local = info.absoluteFilePath();
+        file.remote = remote;
+        file.symlink = info.isSymLink();
+        if (file.symlink) {
+            file.linkTarget = readLocalLink(file.local);
+            file.state = FileState::Skipped;
+            file.error = symlinkSkipped();
+        } else {
+            file.size = quint64(info.size());
+            file.permissions = modeFromPermissions(info.permissions());
+        }
+        file.modified = info.lastModified(QTimeZone::UTC).toSecsSinceEpoch();
+        return file;
+    };
+    const QByteArray top = joinRemote(remoteDirectory, QFile::encodeName(root.fileName()));
+    if (root.isSymLink() || !root.isDir()) {
+        job.files.append(fileFor(root, top));
+    } else {
+        job.remoteDirectories.append(top);
+        // Links to folders are not followed: a tree with a loop cannot make this run forever.
+        QDirIterator it(localPath, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QFileInfo info = it.nextFileInfo();
+            const QByteArray remote = joinRemote(top, QFile::encodeName(QDir(localPath).relativeFilePath(info.filePath())));
+            if (info.isSymLink()) {
+                job.files.append(fileFor(info, remote));
+            } else if (info.isDir()) {
+                job.remoteDirectories.append(remote);
+            } else if (info.isFile()) {
+                job.files.append(fileFor(info, remote));
+            } else {
+                File special = fileFor(info, remote);
+                special.state = FileState::Skipped;
+                special.error = tr("Not a regular file (a device, socket or pipe): skipped.");
+                job.files.append(special);
+            }
+        }
+    }
+    job.state = JobState::Queued;
+}
+
+int TransferQueue::download(const QByteArray &remotePath, const QString &localDirectory, const TransferOptions &options)
+{
+    Job job;
+    job.id = m_nextId++;
+    job.direction = Direction::Download;
+    job.source = QString::fromUtf8(remotePath);
+    job.destination = localDirectory;
+    job.options = options;
+    m_jobs.append(std::make_shared<Job>(job));
+    Q_EMIT jobAdded(job.id);
+    scanRemote(job.id, remotePath, QDir(localDirectory).absolutePath());
+    return job.id;
+}
+
+void TransferQueue::scanRemote(int id, const QByteArray &remotePath, const QString &localDirectory)
+{
+    // Breadth first; pending counts the listings still on their way.
+    auto pending = std::make_shared<int>(1);
+    const auto done = [this, id, pending] {
+        if (--*pending > 0)
+            return;
+        m_scanners.remove(id);
+        Job *job = findJob(id);
+        if (!job || job->state == JobState::Cancelled)
+            return;
+        if (job->state == JobState::Scanning)
+            job->state = JobState::Queued;
+        Q_EMIT jobChanged(id);
+        makeDirectories(id);
+    };
+    const auto fileFor = [](const SftpEntry &entry, const QByteArray &remote, const QString &local) {
+        File file;
+        file.remote = remote;
+        file.local = local;
+        file.size = entry.size;
+        file.modified = entry.modified;
+        file.permissions = entry.permissions & 07777;
+        file.symlink = entry.type == SftpEntry::Type::Symlink;
+        if (file.symlink) {
+            file.state = FileState::Skipped;
+            file.error = symlinkSkipped();
+        }
+        return file;
+    };
+    auto listInto = std::make_shared<std::function<void(QByteArray, QString)>>();
+    *listInto = [this, id, pending, done, fileFor, weakList = std::weak_ptr(listInto)](QByteArray remoteDir,
+                                                                                        QString localDir) {
+        m_sftp->list(remoteDir, this, [=, this](const Result<QList<SftpEntry>> &entries) {
+            Job *job = findJob(id);
+            if (!job)
+                return;
+            if (!entries) {
+                File failed;
+                failed.remote = remoteDir;
+                failed.local = localDir;
+                failed.state = FileState::Failed;
+                failed.error = entries.error();
+                job->files.append(failed);
+            } else {
+                for (const SftpEntry &entry : *entries) {
+                    const QByteArray remote = joinRemote(remoteDir, entry.name);
+                    const QString local = QDir(localDir).filePath(QFile::decodeName(entry.name));
+                    if (entry.type == SftpEntry::Type::Directory) {
+                        job->localDirectories.append(local);
+                        ++*pending;
+                        if (auto list = weakList.lock())
+                            (*list)(remote, local);
+                    } else if (entry.type == SftpEntry::Type::File || entry.type == SftpEntry::Type::Symlink) {
+                        job->files.append(fileFor(entry, remote, local));
+                    } else {
+                        File special = fileFor(entry, remote, local);
+                        special.state = FileState::Skipped;
+                        special.error = tr("Not a regular file (a device, socket or pipe): skipped.");
+                        job->files.append(special);
+                    }
+                }
+            }
+            done();
+        });
+    };
+    m_sftp->stat(remotePath, this, [=, this](const Result<SftpEntry> &root) {
+        Job *job = findJob(id);
+        if (!job)
+            return;
+        if (!root) {
+            job->error = root.error();
+            job->state = JobState::Finished;
+            Q_EMIT jobChanged(id);
+            Q_EMIT jobFinished(id);
+            return;
+        }
+        const QString local = QDir(localDirectory).filePath(QFile::decodeName(baseOf(remotePath)));
+        if (root->type == SftpEntry::Type::Directory) {
+            job->localDirectories.append(local);
+            m_scanners.insert(id, listInto); // until the last listing is in
+            (*listInto)(remotePath, local);
+        } else {
+            job->files.append(fileFor(*root, remotePath, local));
+            done();
+        }
+    });
+}
+
+void TransferQueue::makeDirectories(int id)
+{
+    Job *job = findJob(id);
+    if (!job || job->directoriesMade)
+        return;
+    if (job->direction == Direction::Download) {
+        for (const QString &directory : std::as_const(job->localDirectories)) {
+            if (!QDir().mkpath(directory)) {
+                for (File &file : job->files) {
+                    if (file.local.startsWith(directory + u'/') && file.state == FileState::Queued) {
+                        file.state = FileState::Failed;
+                        file.error = tr("Cannot create the local folder '%1'.").arg(directory);
+                    }
+                }
+            }
+        }
+        job->directoriesMade = true;
+        schedule();
+        jobMaybeFinished(id);
+        return;
+    }
+    // One after another (a parent before its children); each is "mkdir -p".
+    auto next = std::make_shared<std::function<void(int)>>();
+    *next = [this, id, weakNext = std::weak_ptr(next), keep = next](int index) mutable {
+        Job *current = findJob(id);
+        if (!current || current->state == JobState::Cancelled)
+            return;
+        if (index >= current->remoteDirectories.size()) {
+            current->directoriesMade = true;
+            keep.reset();
+            schedule();
+            jobMaybeFinished(id);
+            return;
+        }
+        if (!connected()) { // made again once the connection is back
+            return;
+        }
+        const QByteArray directory = current->remoteDirectories.at(index);
+        m_sftp->makePath(directory, this, [this, id, index, directory, weakNext](const Result<> &made) {
+            Job *again = findJob(id);
+            if (!again)
+                return;
+            if (!made) {
+                for (File &file : again->files) {
+                    if (file.remote.startsWith(QByteArray(directory + '/')) && file.state == FileState::Queued) {
+                        file.state = FileState::Failed;
+                        file.error = made.error();
+                    }
+                }
+            }
+            if (auto step = weakNext.lock())
+                (*step)(index + 1);
+        });
+    };
+    (*next)(0);
+}
+
+// --- running -------------------------------------------------------------------------------------
+
+// Files in flight at once: options.parallelFiles. It defaults to 1 for now: with 16 small files in
+// flight, tst_transfers' tree round trip stalled in 2 of 6 runs (every file fully sent, some never
+// closed or placed) although every libssh2 request kind is now claimed exclusively
+// (SftpSession::claim). Until that is understood, one file at a time, each deeply pipelined.
+void TransferQueue::schedule()
+{
+    if (!connected())
+        return;
+    for (const auto &pointer : m_jobs) {
+        Job &job = *pointer;
+        if ((job.state != JobState::Queued && job.state != JobState::Running) || !job.directoriesMade)
+            continue;
+        for (int index = 0; index < job.files.size(); ++index) {
+            if (m_running >= std::max(1, job.options.parallelFiles))
+                return;
+            if (job.files.at(index).state == FileState::Queued)
+                startFile(job.id, index);
+        }
+    }
+    if (m_running > 0 && !m_progressTimer.isActive())
+        m_progressTimer.start();
+}
+
+void TransferQueue::startFile(int id, int index)
+{
+    Job *job = findJob(id);
+    File &file = job->files[index];
+    file.state = FileState::Running;
+    file.error.clear();
+    ++file.attempts;
+    ++m_running;
+    if (job->state == JobState::Queued) {
+        job->state = JobState::Running;
+        Q_EMIT jobChanged(id);
+    }
+    checkDestination(id, index, job->options.conflict);
+}
+
+void TransferQueue::checkDestination(int id, int index, TransferOptions::Conflict decision)
+{
+    Job *job = findJob(id);
+    const File &file = job->files.at(index);
+    if (job->direction == Direction::Upload) {
+        m_sftp->stat(file.remote, this, [this, id, index, decision](const Result<SftpEntry> &existing) {
+            if (!findJob(id))
+                return;
+            if (existing)
+                decideConflict(id, index, &*existing, decision);
+            else if (isMissing(existing.error()))
+                decideConflict(id, index, nullptr, TransferOptions::Conflict::Overwrite);
+            else
+                finishFile(id, index, sshcore::failure(existing.error()));
+        });
+        return;
+    }
+    const QFileInfo local(file.local);
+    if (local.exists() || local.isSymLink()) {
+        SftpEntry existing;
+        existing.size = quint64(local.size());
+        existing.modified = local.lastModified(QTimeZone::UTC).toSecsSinceEpoch();
+        decideConflict(id, index, &existing, decision);
+    } else {
+        decideConflict(id, index, nullptr, TransferOptions::Conflict::Overwrite);
+    }
+}
+
+void TransferQueue::decideConflict(int id, int index, const SftpEntry *existing, TransferOptions::Conflict decision)
+{
+    using Conflict = TransferOptions::Conflict;
+    Job *job = findJob(id);
+    File &file = job->files[index];
+    qCDebug(transfersLog) << "decide" << file.local << (existing != nullptr) << int(decision);
+    if (existing && decision == Conflict::Ask && m_rememberedConflict)
+        decision = *m_rememberedConflict;
+    if (!existing)
+        decision = Conflict::Overwrite;
+    switch (decision) {
+    case Conflict::Ask: {
+        ConflictQuestion question;
+        question.job = id;
+        question.file = index;
+        question.name = job->direction == Direction::Upload ? QString::fromUtf8(file.remote) : file.local;
+        question.existingSize = existing->size;
+        question.existingModified = existing->modified;
+        question.newSize = file.size;
+        question.newModified = file.modified;
+        Q_EMIT conflict(question); // resolveConflict() carries on
+        return;
+    }
+    case Conflict::Skip:
+        file.state = FileState::Skipped;
+        file.error = tr("Skipped: it exists at the destination.");
+        finishFile(id, index, {});
+        return;
+    case Conflict::OnlyIfNewer:
+        if (existing->modified >= file.modified) {
+            file.state = FileState::Skipped;
+            file.error = tr("Skipped: the destination is as new or newer.");
+            finishFile(id, index, {});
+            return;
+        }
+        break;
+    case Conflict::KeepBoth: {
+        // The first free "name (n)" beside it.
+        const auto tryNumber = std::make_shared<std::function<void(int)>>();
+        *tryNumber = [this, id, index, weak = std::weak_ptr(tryNumber), keep = tryNumber](int number) mutable {
+            Job *current = findJob(id);
+            File &item = current->files[index];
+            if (current->direction == Direction::Download) {
+                const QFileInfo info(item.local);
+                const QString candidate = info.dir().filePath(numberedName(info.fileName(), number));
+                if (QFileInfo::exists(candidate)) {
+                    (*weak.lock())(number + 1);
+                    return;
+                }
+                item.local = candidate;
+                keep.reset();
+                decideConflict(id, index, nullptr, TransferOptions::Conflict::Overwrite);
+                return;
+            }
+            const QByteArray candidate = joinRemote(
+                parentOf(item.remote), numberedName(QString::fromUtf8(baseOf(item.remote)), number).toUtf8());
+            m_sftp->stat(candidate, this, [this, id, index, number, candidate, weak](const Result<SftpEntry> &taken) {
+                Job *again = findJob(id);
+                if (!again)
+                    return;
+                if (taken && number < 1000) {
+                    if (auto next = weak.lock())
+                        (*next)(number + 1);
+                    return;
+                }
+                again->files[index].remote = candidate;
+                decideConflict(id, index, nullptr, TransferOptions::Conflict::Overwrite);
+            });
+        };
+        (*tryNumber)(1);
+        return;
+    }
+    case Conflict::Resume:
+        if (!file.symlink && existing->size <= file.size) {
+            if (existing->size == file.size) {
+                file.state = FileState::Skipped;
+                file.error = tr("Skipped: it is already complete at the destination.");
+                file.done = file.size;
+                finishFile(id, index, {});
+                return;
+            }
+            // The existing file becomes our partial one, continued from its length.
+            const quint64 offset = existing->size;
+            if (job->direction == Direction::Download) {
+                std::error_code error;
+                std::filesystem::rename(QFile::encodeName(file.local).toStdString(),
+                                        QFile::encodeName(temporaryLocalName(file.local)).toStdString(), error);
+                downloadFile(id, index, error ? 0 : offset);
+                return;
+            }
+            m_sftp->rename(file.remote, temporaryRemoteName(file.remote), this,
+                           [this, id, index, offset](const Result<> &renamed) {
+                               if (findJob(id))
+                                   uploadFile(id, index, renamed ? offset : 0);
+                           });
+            return;
+        }
+        break; // bigger than the source: not a partial copy of it
+    case Conflict::Overwrite:
+        break;
+    }
+
+    // Write under the temporary name, continuing a partial one this queue (or an earlier run) left.
+    if (job->direction == Direction::Download) {
+        const QFileInfo partial(temporaryLocalName(file.local));
+        const quint64 offset = partial.exists() && quint64(partial.size()) <= file.size ? quint64(partial.size()) : 0;
+        downloadFile(id, index, offset);
+        return;
+    }
+    m_sftp->stat(temporaryRemoteName(file.remote), this, [this, id, index](const Result<SftpEntry> &partial) {
+        Job *current = findJob(id);
+        if (!current)
+            return;
+        const File &item = current->files.at(index);
+        const quint64 offset = partial && partial->type == SftpEntry::Type::File && partial->size <= item.size
+                                   ? partial->size
+                                   : 0;
+        uploadFile(id, index, offset);
+    });
+}
+
+void TransferQueue::resolveConflict(int id, int index, TransferOptions::Conflict decision, bool rememberForQueue)
+{
+    Job *job = findJob(id);
+    if (!job || index < 0 || index >= job->files.size() || job->files.at(index).state != FileState::Running)
+        return;
+    if (rememberForQueue && decision != TransferOptions::Conflict::Ask)
+        m_rememberedConflict = decision;
+    checkDestination(id, index, decision); // the destination may have changed while the person decided
+}
+
+void TransferQueue::uploadFile(int id, int index, quint64 offset)
+{
+    Job *job = findJob(id);
+    File &file = job->files[index];
+    qCDebug(transfersLog) << "upload" << file.local << "from" << offset;
+    file.done = offset;
+    sshcore::SftpTransferOptions options;
+    options.offset = offset;
+    options.bufferSize = job->options.bufferSize;
+    m_sftp->upload(
+        file.local, temporaryRemoteName(file.remote), options, this,
+        [this, id, index](const Result<quint64> &sent) {
+            if (!sent)
+                finishFile(id, index, sshcore::failure(sent.error()));
+            else
+                placeFile(id, index);
+        },
+        [this, id, index, offset](quint64 done, quint64) {
+            if (Job *current = findJob(id)) {
+                File &item = current->files[index];
+                current->transferred += done - std::max(item.done, offset) ;
+                item.transferred = done - offset;
+                item.done = done;
+            }
+        });
+}
+
+void TransferQueue::downloadFile(int id, int index, quint64 offset)
+{
+    Job *job = findJob(id);
+    File &file = job->files[index];
+    file.done = offset;
+    sshcore::SftpTransferOptions options;
+    options.offset = offset;
+    options.bufferSize = job->options.bufferSize;
+    m_sftp->download(
+        file.remote, temporaryLocalName(file.local), options, this,
+        [this, id, index](const Result<quint64> &received) {
+            if (!received)
+                finishFile(id, index, sshcore::failure(received.error()));
+            else
+                placeFile(id, index);
+        },
+        [this, id, index, offset](quint64 done, quint64) {
+            if (Job *current = findJob(id)) {
+                File &item = current->files[index];
+                current->transferred += done - std::max(item.done, offset);
+                item.transferred = done - offset;
+                item.done = done;
+            }
+        });
+}
+
+void TransferQueue::placeFile(int id, int index)
+{
+    Job *job = findJob(id);
+    if (!job)
+        return;
+    const File &file = job->files.at(index);
+    qCDebug(transfersLog) << "place" << file.local;
+    const TransferOptions options = job->options;
+
+    // Last: the rename that makes it appear under its name, complete.
+    const auto rename = [this, id, index] {
+        Job *current = findJob(id);
+        const File &item = current->files.at(index);
+        if (current->direction == Direction::Upload) {
+            m_sftp->rename(temporaryRemoteName(item.remote), item.remote, this,
+                           [this, id, index](const Result<> &renamed) { finishFile(id, index, renamed); });
+            return;
+        }
+        std::error_code error;
+        std::filesystem::rename(QFile::encodeName(temporaryLocalName(item.local)).toStdString(),
+                                QFile::encodeName(item.local).toStdString(), error);
+        finishFile(id, index, error ? sshcore::failure(tr("Cannot rename '%1' into place: %2.")
+                                                            .arg(item.local, QString::fromStdString(error.message())))
+                                    : Result<>());
+    };
+    const auto verifyThenRename = [this, id, index, options, rename] {
+        if (!options.verify) {
+            rename();
+            return;
+        }
+        Job *current = findJob(id);
+        const File &item = current->files.at(index);
+        const bool upload = current->direction == Direction::Upload;
+        const QString localFile = upload ? item.local : temporaryLocalName(item.local);
+        const QByteArray remoteFile = upload ? temporaryRemoteName(item.remote) : item.remote;
+        // Both ends at once: the remote sha256sum and the local hash on a thread of its own.
+        struct Hashes
+        {
+            QByteArray local;
+            QByteArray remote;
+            QString error;
+            int pending = 2;
+        };
+        auto hashes = std::make_shared<Hashes>();
+        const auto compare = [this, id, index, hashes, rename] {
+            if (--hashes->pending > 0)
+                return;
+            if (!hashes->error.isEmpty())
+                finishFile(id, index, sshcore::failure(hashes->error));
+            else if (hashes->local != hashes->remote)
+                finishFile(id, index, sshcore::failure(tr("The copy differs from the original (SHA-256 %1 here, %2 "
+                                                          "on the cluster); it was not put in place.")
+                                                           .arg(QString::fromLatin1(hashes->local),
+                                                                QString::fromLatin1(hashes->remote))));
+            else
+                rename();
+        };
+        sshcore::SshCommand *command = m_connection->run({"sha256sum", "--", remoteFile}, {}, this);
+        connect(command, &sshcore::SshCommand::finished, this, [command, hashes, compare] {
+            command->deleteLater();
+            const auto &result = command->result();
+            if (!result)
+                hashes->error = result.error();
+            else if (result->exitStatus != 0)
+                hashes->error = tr("sha256sum on the cluster failed: %1").arg(QString::fromUtf8(result->standardError).trimmed());
+            else
+                hashes->remote = result->standardOutput.left(64);
+            compare();
+        });
+        QThread *thread = QThread::create([localFile, hashes] {
+            QFile input(localFile);
+            QCryptographicHash hash(QCryptographicHash::Sha256);
+            if (input.open(QIODevice::ReadOnly) && hash.addData(&input))
+                hashes->local = hash.result().toHex();
+        });
+        connect(thread, &QThread::finished, this, [thread, hashes, compare, localFile] {
+            thread->deleteLater();
+            if (hashes->local.isEmpty() && hashes->error.isEmpty())
+                hashes->error = tr("Cannot read '%1' to check it.").arg(localFile);
+            compare();
+        });
+        thread->start();
+    };
+
+    if (job->direction == Direction::Download) {
+        QFile partial(temporaryLocalName(file.local));
+        if (options.preserveTimes)
+            partial.open(QIODevice::ReadWrite) && partial.setFileTime(QDateTime::fromSecsSinceEpoch(file.modified, QTimeZone::UTC),
+                                                                       QFileDevice::FileModificationTime);
+        partial.close();
+        if (options.preservePermissions && file.permissions != 0)
+            partial.setPermissions(permissionsFromMode(file.permissions) | QFile::ReadOwner | QFile::WriteOwner);
+        verifyThenRename();
+        return;
+    }
+    if (!options.preserveTimes && !options.preservePermissions) {
+        verifyThenRename();
+        return;
+    }
+    m_sftp->setAttributes(temporaryRemoteName(file.remote),
+                          options.preserveTimes ? std::optional<qint64>(file.modified) : std::nullopt,
+                          options.preservePermissions ? std::optional<quint32>(file.permissions) : std::nullopt, this,
+                          [verifyThenRename](const Result<> &) { verifyThenRename(); });
+}
+
+void TransferQueue::finishFile(int id, int index, const Result<> &result)
+{
+    qCDebug(transfersLog) << "finish" << id << index << (result ? QString() : result.error());
+    --m_running;
+    Job *job = findJob(id);
+    if (!job)
+        return;
+    File &file = job->files[index];
+    if (file.state == FileState::Running) {
+        if (result) {
+            file.state = FileState::Done;
+            file.done = file.size;
+        } else if (!connected() && file.attempts < maxAttempts && job->state != JobState::Cancelled) {
+            file.state = FileState::Queued; // the connection dropped: resumed from the partial file once back
+        } else {
+            file.state = FileState::Failed;
+            file.error = result.error();
+        }
+    }
+    Q_EMIT jobChanged(id);
+    jobMaybeFinished(id);
+    schedule();
+}
+
+void TransferQueue::jobMaybeFinished(int id)
+{
+    Job *job = findJob(id);
+    if (!job || job->state == JobState::Finished || job->state == JobState::Cancelled || !job->directoriesMade)
+        return;
+    const bool open = std::ranges::any_of(job->files, [](const File &file) {
+        return file.state == FileState::Queued || file.state == FileState::Running;
+    });
+    if (open)
+        return;
+    job->state = JobState::Finished;
+    Q_EMIT jobChanged(id);
+    Q_EMIT jobFinished(id);
+    if (isIdle()) {
+        m_progressTimer.stop();
+        Q_EMIT idle();
+    }
+}
+
+void TransferQueue::pause(int id)
+{
+    Job *job = findJob(id);
+    if (!job || job->state == JobState::Finished || job->state == JobState::Cancelled)
+        return;
+    job->state = JobState::Paused; // files in flight finish; no new one starts
+    Q_EMIT jobChanged(id);
+}
+
+void TransferQueue::resume(int id)
+{
+    Job *job = findJob(id);
+    if (!job || job->state != JobState::Paused)
+        return;
+    job->state = JobState::Queued;
+    Q_EMIT jobChanged(id);
+    makeDirectories(id);
+    schedule();
+    jobMaybeFinished(id);
+}
+
+void TransferQueue::cancel(int id)
+{
+    Job *job = findJob(id);
+    if (!job || job->state == JobState::Finished || job->state == JobState::Cancelled)
+        return;
+    job->state = JobState::Cancelled;
+    for (File &file : job->files) {
+        if (file.state == FileState::Queued) {
+            file.state = FileState::Skipped;
+            file.error = tr("Cancelled.");
+        }
+    }
+    Q_EMIT jobChanged(id);
+    Q_EMIT jobFinished(id);
+}
+
+void TransferQueue::retry(int id)
+{
+    Job *job = findJob(id);
+    if (!job)
+        return;
+    bool any = false;
+    for (File &file : job->files) {
+        if (file.state == FileState::Failed) {
+            file.state = FileState::Queued;
+            file.error.clear();
+            file.attempts = 0;
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    job->state = JobState::Queued;
+    job->directoriesMade = false;
+    Q_EMIT jobChanged(id);
+    makeDirectories(id);
+}
+
+void TransferQueue::onConnectionState()
+{
+    if (!connected())
+        return;
+    QList<int> pending;
+    for (const auto &job : std::as_const(m_jobs)) {
+        if ((job->state == JobState::Queued || job->state == JobState::Running) && !job->directoriesMade)
+            pending.append(job->id);
+    }
+    for (const int id : pending)
+        makeDirectories(id);
+    schedule();
+}
+
+// --- progress ------------------------------------------------------------------------------------
+
+void TransferQueue::sampleRate()
+{
+    quint64 total = 0;
+    for (const auto &job : std::as_const(m_jobs))
+        total += job->transferred;
+    const qint64 now = m_clock.elapsed();
+    m_samples.append({now, total});
+    while (m_samples.size() > 2 && now - m_samples.first().at > 5000)
+        m_samples.removeFirst();
+    const Sample &first = m_samples.first();
+    m_rate = now > first.at ? double(total - first.bytes) * 1000.0 / double(now - first.at) : 0;
+    for (const int id : jobIds()) {
+        if (const Job *job = this->job(id); job && job->state == JobState::Running)
+            Q_EMIT jobChanged(id);
+    }
+}
+
+TransferQueue::Progress TransferQueue::progress(int id) const
+{
+    Progress progress;
+    const Job *job = this->job(id);
+    if (!job)
+        return progress;
+    for (const File &file : job->files) {
+        progress.bytesTotal += file.size;
+        ++progress.filesTotal;
+        switch (file.state) {
+        case FileState::Done:
+        case FileState::Skipped:
+            progress.bytesDone += file.size;
+            ++progress.filesDone;
+            break;
+        case FileState::Failed:
+            ++progress.filesFailed;
+            break;
+        case FileState::Running:
+        case FileState::Queued:
+            progress.bytesDone += file.done;
+            break;
+        }
+    }
+    if (job->state == JobState::Running) {
+        progress.bytesPerSecond = m_rate;
+        if (m_rate > 0)
+            progress.remaining = std::chrono::seconds(qint64(double(progress.bytesTotal - progress.bytesDone) / m_rate));
+    }
+    return progress;
+}
+
+TransferQueue::Progress TransferQueue::overall() const
+{
+    Progress all;
+    for (const auto &job : m_jobs) {
+        const Progress one = progress(job->id);
+        all.bytesDone += one.bytesDone;
+        all.bytesTotal += one.bytesTotal;
+        all.filesDone += one.filesDone;
+        all.filesTotal += one.filesTotal;
+        all.filesFailed += one.filesFailed;
+    }
+    all.bytesPerSecond = m_rate;
+    if (m_rate > 0 && !isIdle())
+        all.remaining = std::chrono::seconds(qint64(double(all.bytesTotal - all.bytesDone) / m_rate));
+    return all;
+}
+
+} // namespace app

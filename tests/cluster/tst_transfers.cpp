@@ -1,0 +1,378 @@
+// The transfer queue against the demo cluster: trees with hostile names, empty files and links go up
+// and come back byte for byte, with times and modes kept and no partial name left behind; conflicts
+// (skip, only if newer, keep both, overwrite, resume, ask); a partial upload resumed from its length;
+// SHA-256 verification; and one failed folder not stopping the rest of a tree.
+
+#include "ScriptedInteraction.h"
+#include "TestSupport.h"
+#include "app/demo/DemoCluster.h"
+#include "app/transfers/TransferQueue.h"
+#include "sshcore/SshConnection.h"
+#include "sshcore/sftp/SftpClient.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <optional>
+
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+using app::TransferOptions;
+using app::TransferQueue;
+using sshcore::Result;
+using sshcore::SftpEntry;
+using sshcore::SshConnection;
+using sshcore::SshConnectionState;
+
+namespace {
+
+template<typename T, typename Start>
+Result<T> await(Start start)
+{
+    std::optional<Result<T>> result;
+    QObject context;
+    start(&context, [&result](const Result<T> &r) { result = r; });
+    QElapsedTimer timer;
+    timer.start();
+    while (!result && timer.elapsed() < 120000)
+        QTest::qWait(5);
+    return result ? *result : Result<T>(sshcore::failure(u"no answer within 120 s"_s));
+}
+
+QByteArray randomBytes(qsizetype size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), size / 4);
+    return data;
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
+}
+
+// Names a shell, a naive path join or a terminal would get wrong.
+const QStringList hostileNames = {u"it's \"quoted\""_s, u"$(touch pwned)"_s, u"line\nbreak"_s, u"-rf"_s,
+                                  u"naïve ünïcødé ✓"_s, u"  spaces  "_s, u"back\\slash"_s, u"semi;colon&amp"_s};
+
+// Every file under root, relative, with its contents (links as "-> target").
+QMap<QString, QByteArray> snapshot(const QString &root)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(root, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QFileInfo info = it.nextFileInfo();
+        const QString relative = QDir(root).relativeFilePath(info.filePath());
+        if (info.isSymLink()) {
+            QByteArray target(4096, '\0');
+            const ssize_t n = ::readlink(QFile::encodeName(info.filePath()).constData(), target.data(), 4096);
+            files.insert(relative, "-> " + target.left(std::max<ssize_t>(n, 0)));
+        } else if (info.isDir()) {
+            files.insert(relative + u'/', {});
+        } else {
+            files.insert(relative, readFile(info.filePath()));
+        }
+    }
+    return files;
+}
+
+} // namespace
+
+class tst_Transfers : public QObject
+{
+    Q_OBJECT
+
+    app::DemoCluster m_cluster;
+    ScriptedInteraction m_interaction;
+    std::unique_ptr<SshConnection> m_connection;
+    std::unique_ptr<sshcore::SftpClient> m_sftp;
+    QByteArray m_remote; // a fresh folder in alice's home
+    QTemporaryDir m_dir;
+
+    // Runs a job to its end; the job.
+    const TransferQueue::Job *run(TransferQueue &queue, int id)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 40000) {
+            const auto *job = queue.job(id);
+            if (job && (job->state == TransferQueue::JobState::Finished || job->state == TransferQueue::JobState::Cancelled))
+                return job;
+            QTest::qWait(10);
+        }
+        if (const auto *job = queue.job(id)) { // say what is stuck
+            for (const auto &file : job->files) {
+                if (file.state == TransferQueue::FileState::Running || file.state == TransferQueue::FileState::Queued)
+                    qWarning() << "unfinished:" << file.local << int(file.state) << file.done << file.size;
+            }
+        }
+        return queue.job(id);
+    }
+
+    QString failures(const TransferQueue::Job *job)
+    {
+        QStringList problems;
+        if (!job->error.isEmpty())
+            problems.append(job->error);
+        for (const auto &file : job->files) {
+            if (file.state == TransferQueue::FileState::Failed)
+                problems.append(file.local + u": "_s + file.error);
+        }
+        return problems.join(u"; "_s);
+    }
+
+    Result<SftpEntry> remoteStat(const QByteArray &path)
+    {
+        return await<SftpEntry>([&](QObject *context, auto done) { m_sftp->stat(path, context, done); });
+    }
+
+    QByteArray remoteContents(const QByteArray &path)
+    {
+        const QString local = m_dir.filePath(u"peek"_s);
+        QFile::remove(local);
+        const auto got = await<quint64>(
+            [&](QObject *context, auto done) { m_sftp->download(path, local, {}, context, done); });
+        return got ? readFile(local) : QByteArray("<missing>");
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
+        QVERIFY_RESULT(cluster);
+        m_cluster = *cluster;
+        sshcore::SshConnectionSettings settings;
+        settings.host = m_cluster.host;
+        settings.port = m_cluster.loginPort;
+        settings.user = u"alice"_s;
+        settings.useAgent = false;
+        settings.identityFiles = {m_cluster.user(u"alice")->keyPath};
+        settings.knownHostsFiles = {m_cluster.knownHostsPath};
+        settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
+        m_connection = std::make_unique<SshConnection>(settings, &m_interaction);
+        m_connection->open();
+        QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == SshConnectionState::Connected
+                                     || m_connection->state() == SshConnectionState::Failed,
+                                 30000);
+        QVERIFY2(m_connection->state() == SshConnectionState::Connected, qPrintable(m_connection->stateMessage()));
+        m_sftp = std::make_unique<sshcore::SftpClient>(m_connection.get());
+        m_remote = "/home/alice/tst-transfers-" + QByteArray::number(QRandomGenerator::global()->generate());
+        QVERIFY_RESULT(await<void>([&](QObject *context, auto done) { m_sftp->makePath(m_remote, context, done); }));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_sftp && !m_remote.isEmpty())
+            (void)await<void>([&](QObject *context, auto done) { m_sftp->remove(m_remote, true, context, done); });
+    }
+
+    void treeRoundTrip()
+    {
+        // A tree: hostile names, an empty file, a larger one, nested folders, a relative link, an
+        // executable with its mode, an old modification time.
+        const QString up = m_dir.filePath(u"up/project"_s);
+        QVERIFY(QDir().mkpath(up + u"/src/deep/deeper"_s));
+        QVERIFY(QDir().mkpath(up + u"/empty-folder"_s));
+        for (const QString &name : hostileNames)
+            QVERIFY(writeFile(up + u"/src/"_s + name, name.toUtf8() + randomBytes(1000)));
+        QVERIFY(writeFile(up + u"/empty"_s, {}));
+        QVERIFY(writeFile(up + u"/src/deep/deeper/data.bin"_s, randomBytes(6 << 20)));
+        QVERIFY(writeFile(up + u"/run.sh"_s, "#!/bin/sh\necho hi\n"));
+        QVERIFY(QFile::setPermissions(up + u"/run.sh"_s, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
+                                                             | QFile::ReadGroup | QFile::ExeGroup));
+        QVERIFY(::symlink("src/deep/deeper/data.bin", QFile::encodeName(up + u"/link-to-data"_s).constData()) == 0);
+        {
+            QFile old(up + u"/empty"_s);
+            QVERIFY(old.open(QIODevice::ReadWrite));
+            QVERIFY(old.setFileTime(QDateTime::fromSecsSinceEpoch(1'500'000'000, QTimeZone::UTC),
+                                    QFileDevice::FileModificationTime));
+        }
+
+        TransferQueue queue(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        const auto *job = run(queue, queue.upload(up, m_remote, options));
+        QVERIFY(job);
+        QCOMPARE(job->state, TransferQueue::JobState::Finished);
+        QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
+        const auto progress = queue.progress(job->id);
+        QCOMPARE(progress.filesDone, progress.filesTotal);
+        QCOMPARE(progress.bytesDone, progress.bytesTotal);
+        QVERIFY(progress.bytesTotal > 6u << 20);
+
+        // Times and modes kept; the link is a link; no temporary name left anywhere.
+        const auto empty = remoteStat(m_remote + "/project/empty");
+        QVERIFY_RESULT(empty);
+        QCOMPARE(empty->modified, 1'500'000'000);
+        const auto script = remoteStat(m_remote + "/project/run.sh");
+        QVERIFY_RESULT(script);
+        QCOMPARE(script->permissions & 0777, 0750u);
+        // The link was listed as skipped, not followed (its target's data went once, as itself).
+        const auto link = std::ranges::find_if(job->files, [](const auto &f) { return f.symlink; });
+        QVERIFY(link != job->files.end());
+        QCOMPARE(link->state, TransferQueue::FileState::Skipped);
+        QVERIFY(link->error.contains(u"symbolic link"_s));
+        QVERIFY(!remoteStat(m_remote + "/project/link-to-data"));
+        const auto listing = await<QList<SftpEntry>>(
+            [&](QObject *context, auto done) { m_sftp->list(m_remote + "/project/src", context, done); });
+        QVERIFY_RESULT(listing);
+        for (const SftpEntry &entry : *listing)
+            QVERIFY2(!entry.name.endsWith(".cdpart"), entry.name.constData());
+        QCOMPARE(listing->size(), hostileNames.size() + 1);
+
+        // And back: identical, byte for byte.
+        const QString down = m_dir.filePath(u"down"_s);
+        QVERIFY(QDir().mkpath(down));
+        const auto *back = run(queue, queue.download(m_remote + "/project", down, options));
+        QVERIFY(back);
+        QVERIFY2(failures(back).isEmpty(), qPrintable(failures(back)));
+        auto expected = snapshot(up);
+        expected.remove(u"link-to-data"_s);
+        QCOMPARE(snapshot(down + u"/project"_s), expected);
+        QCOMPARE(QFileInfo(down + u"/project/empty"_s).lastModified(QTimeZone::UTC).toSecsSinceEpoch(), 1'500'000'000);
+        QVERIFY(QFileInfo(down + u"/project/run.sh"_s).permissions() & QFile::ExeOwner);
+        QVERIFY(!QFileInfo(down + u"/project/run.sh"_s).permissions().testFlag(QFile::ReadOther));
+    }
+
+    void conflicts()
+    {
+        const QString dir = m_dir.filePath(u"conflicts"_s);
+        QVERIFY(QDir().mkpath(dir));
+        const QString local = dir + u"/notes.txt"_s;
+        const QByteArray remote = m_remote + "/notes.txt";
+        QVERIFY(writeFile(local, "first version\n"));
+        TransferQueue queue(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        QVERIFY(failures(run(queue, queue.upload(local, m_remote, options))).isEmpty());
+
+        QVERIFY(writeFile(local, "second version, longer\n"));
+        options.conflict = TransferOptions::Conflict::Skip;
+        auto *job = run(queue, queue.upload(local, m_remote, options));
+        QCOMPARE(job->files.first().state, TransferQueue::FileState::Skipped);
+        QCOMPARE(remoteContents(remote), "first version\n"_ba);
+
+        // Only if newer: the local copy is made older than the remote one.
+        {
+            QFile old(local);
+            QVERIFY(old.open(QIODevice::ReadWrite));
+            QVERIFY(old.setFileTime(QDateTime::currentDateTimeUtc().addDays(-2), QFileDevice::FileModificationTime));
+        }
+        options.conflict = TransferOptions::Conflict::OnlyIfNewer;
+        job = run(queue, queue.upload(local, m_remote, options));
+        QCOMPARE(job->files.first().state, TransferQueue::FileState::Skipped);
+        QCOMPARE(remoteContents(remote), "first version\n"_ba);
+
+        options.conflict = TransferOptions::Conflict::KeepBoth;
+        job = run(queue, queue.upload(local, m_remote, options));
+        QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
+        QCOMPARE(job->files.first().remote, m_remote + "/notes (1).txt");
+        QCOMPARE(remoteContents(m_remote + "/notes (1).txt"), "second version, longer\n"_ba);
+        QCOMPARE(remoteContents(remote), "first version\n"_ba);
+
+        // Ask: the question carries both sides; the answer (overwrite) is applied.
+        options.conflict = TransferOptions::Conflict::Ask;
+        QSignalSpy asked(&queue, &TransferQueue::conflict);
+        const int id = queue.upload(local, m_remote, options);
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 30000);
+        const auto question = asked.first().first().value<TransferQueue::ConflictQuestion>();
+        QCOMPARE(question.existingSize, quint64(14));
+        QCOMPARE(question.newSize, quint64(23));
+        queue.resolveConflict(question.job, question.file, TransferOptions::Conflict::Overwrite);
+        job = run(queue, id);
+        QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
+        QCOMPARE(remoteContents(remote), "second version, longer\n"_ba);
+
+        // Resume: an existing shorter file is continued, not sent again.
+        const QByteArray big = randomBytes(3 << 20);
+        QVERIFY(writeFile(local, big));
+        QVERIFY(writeFile(dir + u"/half"_s, big.left(1 << 20)));
+        QVERIFY_RESULT(await<quint64>(
+            [&](QObject *context, auto done) { m_sftp->upload(dir + u"/half"_s, remote, {}, context, done); }));
+        options.conflict = TransferOptions::Conflict::Resume;
+        job = run(queue, queue.upload(local, m_remote, options));
+        QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
+        QCOMPARE(job->files.first().transferred, quint64(2 << 20));
+        QCOMPARE(remoteContents(remote), big);
+    }
+
+    // A partial upload left under the temporary name (a dropped connection, a killed app) is continued
+    // from its length; the final name never held a partial file.
+    void partialUploadIsResumed()
+    {
+        const QString local = m_dir.filePath(u"resume.bin"_s);
+        const QByteArray data = randomBytes(5 << 20);
+        QVERIFY(writeFile(local, data));
+        QVERIFY(writeFile(m_dir.filePath(u"resume-part"_s), data.left(2 << 20)));
+        const QByteArray remote = m_remote + "/resume.bin";
+        QVERIFY_RESULT(await<quint64>([&](QObject *context, auto done) {
+            m_sftp->upload(m_dir.filePath(u"resume-part"_s), TransferQueue::temporaryRemoteName(remote), {}, context, done);
+        }));
+        QVERIFY(!remoteStat(remote));
+        TransferQueue queue(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        options.verify = true;
+        const auto *job = run(queue, queue.upload(local, m_remote, options));
+        QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
+        QCOMPARE(job->files.first().transferred, quint64(3 << 20));
+        QCOMPARE(remoteContents(remote), data);
+        QVERIFY(!remoteStat(TransferQueue::temporaryRemoteName(remote)));
+    }
+
+    // A folder that cannot be made (a file has its name) fails its files; the rest arrive, and the
+    // failures say why.
+    void oneFailedFolderDoesNotStopTheTree()
+    {
+        const QString up = m_dir.filePath(u"partly/tree"_s);
+        QVERIFY(QDir().mkpath(up + u"/good"_s));
+        QVERIFY(QDir().mkpath(up + u"/blocked"_s));
+        QVERIFY(writeFile(up + u"/good/a.txt"_s, "a"));
+        QVERIFY(writeFile(up + u"/blocked/b.txt"_s, "b"));
+        QVERIFY_RESULT(await<void>([&](QObject *context, auto done) { m_sftp->makePath(m_remote + "/tree", context, done); }));
+        QVERIFY(writeFile(m_dir.filePath(u"blocker"_s), "I am a file"));
+        QVERIFY_RESULT(await<quint64>([&](QObject *context, auto done) {
+            m_sftp->upload(m_dir.filePath(u"blocker"_s), m_remote + "/tree/blocked", {}, context, done);
+        }));
+        TransferQueue queue(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        const auto *job = run(queue, queue.upload(up, m_remote, options));
+        QCOMPARE(job->state, TransferQueue::JobState::Finished);
+        const auto progress = queue.progress(job->id);
+        QCOMPARE(progress.filesFailed, 1);
+        QCOMPARE(progress.filesDone, 1);
+        QCOMPARE(remoteContents(m_remote + "/tree/good/a.txt"), "a"_ba);
+        QVERIFY2(failures(job).contains(u"blocked"_s), qPrintable(failures(job)));
+    }
+
+    void missingSourceIsReported()
+    {
+        TransferQueue queue(m_connection.get());
+        const auto *job = run(queue, queue.upload(m_dir.filePath(u"not-there"_s), m_remote));
+        QCOMPARE(job->state, TransferQueue::JobState::Finished);
+        QVERIFY2(job->error.contains(u"does not exist"_s), qPrintable(job->error));
+        const auto *down = run(queue, queue.download(m_remote + "/not-there", m_dir.path()));
+        QVERIFY2(down->error.contains(u"no such file"_s), qPrintable(down->error));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Transfers)
+#include "tst_transfers.moc"
