@@ -1,6 +1,7 @@
 #include "app/cli/RemoteCommands.h"
 
 #include "app/cli/TerminalInteraction.h"
+#include "app/transfers/TransferQueue.h"
 #include "sshcore/SshConnection.h"
 #include "sshcore/sftp/SftpClient.h"
 #include "sshcore/tunnel/SshTunnel.h"
@@ -11,6 +12,7 @@
 #include <QEventLoop>
 #include <QProcess>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -156,6 +158,122 @@ int execCommand(const ConnectionOptions &options, const QList<QByteArray> &comma
         return 128 + 15;
     }
     return result->exitStatus;
+}
+
+namespace {
+
+QString humanBytes(double bytes)
+{
+    const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    int unit = 0;
+    while (bytes >= 1024 && unit < 4) {
+        bytes /= 1024;
+        ++unit;
+    }
+    return QStringLiteral("%1 %2").arg(bytes, 0, 'f', unit == 0 ? 0 : 1).arg(QLatin1StringView(units[unit]));
+}
+
+std::optional<app::TransferOptions::Conflict> conflictFrom(const QString &name)
+{
+    using Conflict = app::TransferOptions::Conflict;
+    if (name == u"overwrite")
+        return Conflict::Overwrite;
+    if (name == u"skip")
+        return Conflict::Skip;
+    if (name == u"resume")
+        return Conflict::Resume;
+    if (name == u"keep-both")
+        return Conflict::KeepBoth;
+    if (name == u"newer")
+        return Conflict::OnlyIfNewer;
+    return std::nullopt;
+}
+
+} // namespace
+
+int transferCommand(const ConnectionOptions &options, const TransferCommandOptions &transfer, const QString &source,
+                    const QString &destination)
+{
+    const auto conflict = conflictFrom(transfer.conflict);
+    if (!conflict) {
+        printError(QStringLiteral("--conflict takes overwrite, skip, resume, keep-both or newer"));
+        return 2;
+    }
+    const auto session = connectTo(options, options.batch);
+    if (!session)
+        return connectionFailed;
+    app::TransferQueue queue(session->connection.get());
+    app::TransferOptions transferOptions;
+    transferOptions.conflict = *conflict;
+    transferOptions.verify = transfer.verify;
+    const int id = transfer.upload ? queue.upload(source, destination.toLocal8Bit(), transferOptions)
+                                   : queue.download(source.toLocal8Bit(), destination, transferOptions);
+    const bool terminal = ::isatty(STDERR_FILENO) != 0;
+    QEventLoop loop;
+    QList<int> reported;
+    const auto report = [&] {
+        const app::TransferQueue::Job *job = queue.job(id);
+        if (!job)
+            return;
+        if (terminal) {
+            const auto progress = queue.progress(id);
+            const double fraction = progress.bytesTotal ? double(progress.bytesDone) / double(progress.bytesTotal) : 1.0;
+            const int filled = int(fraction * 30);
+            QString line = QStringLiteral("\r[%1%2] %3% %4/%5 files %6/s")
+                               .arg(QString(filled, u'#'), QString(30 - filled, u' '))
+                               .arg(int(fraction * 100), 3)
+                               .arg(progress.filesDone)
+                               .arg(progress.filesTotal)
+                               .arg(humanBytes(progress.bytesPerSecond));
+            if (progress.remaining)
+                line += QStringLiteral(" ETA %1:%2").arg(progress.remaining->count() / 60).arg(progress.remaining->count() % 60, 2, 10, QLatin1Char('0'));
+            std::fprintf(stderr, "%s\033[K", qPrintable(line));
+            std::fflush(stderr);
+            return;
+        }
+        for (int index = 0; index < job->files.size(); ++index) {
+            const auto &file = job->files.at(index);
+            const bool over = file.state == app::TransferQueue::FileState::Done
+                              || file.state == app::TransferQueue::FileState::Skipped
+                              || file.state == app::TransferQueue::FileState::Failed;
+            if (!over || reported.contains(index))
+                continue;
+            reported.append(index);
+            if (file.state == app::TransferQueue::FileState::Done)
+                std::printf("%s %s\n", transfer.upload ? "uploaded" : "downloaded",
+                            transfer.upload ? file.remote.constData() : qPrintable(file.local));
+            else if (file.state == app::TransferQueue::FileState::Skipped)
+                std::printf("skipped %s: %s\n", qPrintable(file.local), qPrintable(file.error));
+        }
+        std::fflush(stdout);
+    };
+    QObject::connect(&queue, &app::TransferQueue::jobChanged, &loop, report);
+    QObject::connect(&queue, &app::TransferQueue::jobFinished, &loop, [&] {
+        report();
+        loop.quit();
+    });
+    if (const auto *job = queue.job(id); job && job->state == app::TransferQueue::JobState::Finished)
+        QTimer::singleShot(0, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (terminal)
+        std::fprintf(stderr, "\n");
+    const app::TransferQueue::Job *job = queue.job(id);
+    if (!job->error.isEmpty()) {
+        printError(job->error);
+        return 1;
+    }
+    int failed = 0;
+    for (const auto &file : job->files) {
+        if (file.state == app::TransferQueue::FileState::Failed) {
+            printError(QStringLiteral("%1: %2").arg(transfer.upload ? file.local : QString::fromUtf8(file.remote), file.error));
+            ++failed;
+        }
+    }
+    const auto progress = queue.progress(id);
+    std::fprintf(stderr, "%d of %d files, %s%s\n", progress.filesDone, progress.filesTotal,
+                 qPrintable(humanBytes(double(progress.bytesDone))),
+                 failed ? qPrintable(QStringLiteral("; %1 failed").arg(failed)) : "");
+    return failed ? 1 : 0;
 }
 
 int listCommand(const ConnectionOptions &options, const QByteArray &path)

@@ -27,6 +27,16 @@ struct ConnectionOptions
 int execCommand(const ConnectionOptions &options, const QList<QByteArray> &command);
 int listCommand(const ConnectionOptions &options, const QByteArray &path);
 int forwardCommand(const ConnectionOptions &options, const QString &spec);
+struct TransferCommandOptions
+{
+    bool upload = true;
+    QString conflict = QStringLiteral("overwrite"); // overwrite, skip, resume, keep-both, newer
+    bool verify = false;
+};
+// Copies SOURCE (a file or folder) into the folder DESTINATION on the other side; a progress bar on a
+// terminal, a line per file otherwise. Non-zero when any file failed.
+int transferCommand(const ConnectionOptions &options, const TransferCommandOptions &transfer, const QString &source,
+                    const QString &destination);
 // Runs command count times through one session, then count times with OpenSSH's ssh, and prints
 // both and their ratio.
 int benchExecCommand(const ConnectionOptions &options, int count, const QByteArray &command);

@@ -123,6 +123,8 @@ int main(int argc, char *argv[])
         "  exec TARGET COMMAND [ARG...]   run a command (arguments are quoted for the remote shell)\n"
         "  ls TARGET [PATH]               list a remote folder over SFTP\n"
         "  forward TARGET LPORT:HOST:PORT forward 127.0.0.1:LPORT to HOST:PORT as seen from TARGET\n"
+        "  upload TARGET SOURCE DIR       copy a local file or folder into the remote folder DIR\n"
+        "  download TARGET SOURCE DIR     copy a remote file or folder into the local folder DIR\n"
         "  bench-exec TARGET              time --count runs of --command through one session and with ssh\n"
         "  probe HOST[:PORT]              ask an SSH server to identify itself (no login)\n"
         "  demo-info                      describe the running demo cluster\n\n"
@@ -149,8 +151,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption benchCommandOption(QStringLiteral("command"),
                                                 QStringLiteral("bench-exec: the command (default squeue)."),
                                                 QStringLiteral("command"), QStringLiteral("squeue"));
-    parser.addOptions({identityOption, knownHostsOption, strictOption, jumpOption, batchOption, countOption, benchCommandOption});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("exec, ls, forward, bench-exec, probe or demo-info"));
+    const QCommandLineOption conflictOption(
+        QStringLiteral("conflict"),
+        QStringLiteral("upload/download: when the destination exists: overwrite (default), skip, resume, keep-both, newer."),
+        QStringLiteral("how"), QStringLiteral("overwrite"));
+    const QCommandLineOption verifyOption(QStringLiteral("verify"),
+                                          QStringLiteral("upload/download: compare SHA-256 of both ends before the rename."));
+    parser.addOptions({identityOption, knownHostsOption, strictOption, jumpOption, batchOption, countOption, benchCommandOption,
+                       conflictOption, verifyOption});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("exec, ls, forward, upload, download, bench-exec, probe or demo-info"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(application);
 
@@ -170,7 +179,7 @@ int main(int argc, char *argv[])
     }
     const QString command = arguments.takeFirst();
     const QStringList remoteCommands = {QStringLiteral("exec"), QStringLiteral("ls"), QStringLiteral("forward"),
-                                        QStringLiteral("bench-exec")};
+                                        QStringLiteral("bench-exec"), QStringLiteral("upload"), QStringLiteral("download")};
     if (remoteCommands.contains(command)) {
         if (arguments.isEmpty()) {
             err() << "clusterdesk-cli: " << command << " needs a TARGET (alias or user@host[:port])\n";
@@ -220,6 +229,17 @@ int main(int argc, char *argv[])
                 return exitUsage;
             }
             return cli::forwardCommand(options, arguments.first());
+        }
+        if (command == u"upload" || command == u"download") {
+            if (arguments.size() != 2) {
+                err() << "usage: clusterdesk-cli " << command << " TARGET SOURCE DESTINATION-FOLDER\n";
+                return exitUsage;
+            }
+            cli::TransferCommandOptions transfer;
+            transfer.upload = command == u"upload";
+            transfer.conflict = parser.value(conflictOption);
+            transfer.verify = parser.isSet(verifyOption);
+            return cli::transferCommand(options, transfer, arguments.at(0), arguments.at(1));
         }
         bool countOk = false;
         const int count = parser.value(countOption).toInt(&countOk);

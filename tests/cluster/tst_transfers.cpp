@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -361,6 +362,37 @@ private Q_SLOTS:
         QCOMPARE(progress.filesDone, 1);
         QCOMPARE(remoteContents(m_remote + "/tree/good/a.txt"), "a"_ba);
         QVERIFY2(failures(job).contains(u"blocked"_s), qPrintable(failures(job)));
+    }
+
+    // The command line: a tree up and back, a non-zero status when the source is missing.
+    void commandLine()
+    {
+        const QString up = m_dir.filePath(u"cli/cli-tree"_s);
+        QVERIFY(QDir().mkpath(up + u"/sub"_s));
+        QVERIFY(writeFile(up + u"/sub/it's $(x)"_s, randomBytes(200000)));
+        QVERIFY(writeFile(up + u"/empty"_s, {}));
+        const auto cli = [this](const QStringList &arguments) {
+            QProcess process;
+            process.setProcessChannelMode(QProcess::MergedChannels);
+            process.start(QStringLiteral(CLUSTERDESK_CLI),
+                          QStringList{u"-i"_s, m_cluster.user(u"alice")->keyPath, u"--known-hosts"_s,
+                                      m_cluster.knownHostsPath, u"--batch"_s}
+                              + arguments);
+            process.waitForFinished(120000);
+            return std::pair{process.exitCode(), QString::fromUtf8(process.readAll())};
+        };
+        const QString target = u"alice@%1:%2"_s.arg(m_cluster.host).arg(m_cluster.loginPort);
+        auto [status, output] = cli({u"upload"_s, target, up, QString::fromUtf8(m_remote)});
+        QVERIFY2(status == 0, qPrintable(output));
+        QVERIFY2(output.contains(u"2 of 2 files"_s), qPrintable(output));
+        const QString down = m_dir.filePath(u"cli-down"_s);
+        QVERIFY(QDir().mkpath(down));
+        std::tie(status, output) = cli({u"download"_s, target, QString::fromUtf8(m_remote + "/cli-tree"), down});
+        QVERIFY2(status == 0, qPrintable(output));
+        QCOMPARE(snapshot(down + u"/cli-tree"_s), snapshot(up));
+        std::tie(status, output) = cli({u"upload"_s, target, m_dir.filePath(u"nothing-here"_s), QString::fromUtf8(m_remote)});
+        QCOMPARE(status, 1);
+        QVERIFY2(output.contains(u"does not exist"_s), qPrintable(output));
     }
 
     void missingSourceIsReported()
