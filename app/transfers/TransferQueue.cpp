@@ -556,13 +556,13 @@ void TransferQueue::decideConflict(int id, int index, const SftpEntry *existing,
                 std::error_code error;
                 std::filesystem::rename(QFile::encodeName(file.local).toStdString(),
                                         QFile::encodeName(temporaryLocalName(file.local)).toStdString(), error);
-                downloadFile(id, index, error ? 0 : offset);
+                sendFile(id, index, error ? 0 : offset);
                 return;
             }
             m_sftp->rename(file.remote, temporaryRemoteName(file.remote), this,
                            [this, id, index, offset](const Result<> &renamed) {
                                if (findJob(id))
-                                   uploadFile(id, index, renamed ? offset : 0);
+                                   sendFile(id, index, renamed ? offset : 0);
                            });
             return;
         }
@@ -575,7 +575,7 @@ void TransferQueue::decideConflict(int id, int index, const SftpEntry *existing,
     if (job->direction == Direction::Download) {
         const QFileInfo partial(temporaryLocalName(file.local));
         const quint64 offset = partial.exists() && quint64(partial.size()) <= file.size ? quint64(partial.size()) : 0;
-        downloadFile(id, index, offset);
+        sendFile(id, index, offset);
         return;
     }
     m_sftp->stat(temporaryRemoteName(file.remote), this, [this, id, index](const Result<SftpEntry> &partial) {
@@ -586,7 +586,7 @@ void TransferQueue::decideConflict(int id, int index, const SftpEntry *existing,
         const quint64 offset = partial && partial->type == SftpEntry::Type::File && partial->size <= item.size
                                    ? partial->size
                                    : 0;
-        uploadFile(id, index, offset);
+        sendFile(id, index, offset);
     });
 }
 
@@ -600,57 +600,34 @@ void TransferQueue::resolveConflict(int id, int index, TransferOptions::Conflict
     checkDestination(id, index, decision); // the destination may have changed while the person decided
 }
 
-void TransferQueue::uploadFile(int id, int index, quint64 offset)
+// Streams the file to its temporary name from offset (what is there already), then places it.
+void TransferQueue::sendFile(int id, int index, quint64 offset)
 {
     Job *job = findJob(id);
     File &file = job->files[index];
-    qCDebug(transfersLog) << "upload" << file.local << "from" << offset;
+    qCDebug(transfersLog) << "send" << file.local << "from" << offset;
     file.done = offset;
     sshcore::SftpTransferOptions options;
     options.offset = offset;
     options.bufferSize = job->options.bufferSize;
-    m_sftp->upload(
-        file.local, temporaryRemoteName(file.remote), options, this,
-        [this, id, index](const Result<quint64> &sent) {
-            if (!sent)
-                finishFile(id, index, sshcore::failure(sent.error()));
-            else
-                placeFile(id, index);
-        },
-        [this, id, index, offset](quint64 done, quint64) {
-            if (Job *current = findJob(id)) {
-                File &item = current->files[index];
-                current->transferred += done - std::max(item.done, offset) ;
-                item.transferred = done - offset;
-                item.done = done;
-            }
-        });
-}
-
-void TransferQueue::downloadFile(int id, int index, quint64 offset)
-{
-    Job *job = findJob(id);
-    File &file = job->files[index];
-    file.done = offset;
-    sshcore::SftpTransferOptions options;
-    options.offset = offset;
-    options.bufferSize = job->options.bufferSize;
-    m_sftp->download(
-        file.remote, temporaryLocalName(file.local), options, this,
-        [this, id, index](const Result<quint64> &received) {
-            if (!received)
-                finishFile(id, index, sshcore::failure(received.error()));
-            else
-                placeFile(id, index);
-        },
-        [this, id, index, offset](quint64 done, quint64) {
-            if (Job *current = findJob(id)) {
-                File &item = current->files[index];
-                current->transferred += done - std::max(item.done, offset);
-                item.transferred = done - offset;
-                item.done = done;
-            }
-        });
+    auto done = [this, id, index](const Result<quint64> &sent) {
+        if (!sent)
+            finishFile(id, index, sshcore::failure(sent.error()));
+        else
+            placeFile(id, index);
+    };
+    auto progress = [this, id, index, offset](quint64 bytes, quint64) {
+        if (Job *current = findJob(id)) {
+            File &item = current->files[index];
+            current->transferred += bytes - std::max(item.done, offset);
+            item.transferred = bytes - offset;
+            item.done = bytes;
+        }
+    };
+    if (job->direction == Direction::Upload)
+        m_sftp->upload(file.local, temporaryRemoteName(file.remote), options, this, std::move(done), std::move(progress));
+    else
+        m_sftp->download(file.remote, temporaryLocalName(file.local), options, this, std::move(done), std::move(progress));
 }
 
 void TransferQueue::placeFile(int id, int index)

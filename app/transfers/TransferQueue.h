@@ -146,8 +146,7 @@ private:
     void schedule();
     void startFile(int id, int index);
     void checkDestination(int id, int index, TransferOptions::Conflict decision);
-    void uploadFile(int id, int index, quint64 offset);
-    void downloadFile(int id, int index, quint64 offset);
+    void sendFile(int id, int index, quint64 offset);
     void finishFile(int id, int index, const sshcore::Result<> &result);
     void placeFile(int id, int index);
     void decideConflict(int id, int index, const sshcore::SftpEntry *existingRemote, TransferOptions::Conflict decision);

@@ -303,7 +303,8 @@ void tst_DemoCluster::slurmJob()
     const QString batch = lines.filter(u".batch|"_s).value(0);
     QVERIFY2(!batch.isEmpty(), qPrintable(record.out));
     const QString maxRss = batch.split(u'|').at(4);
-    QVERIFY2(QRegularExpression(u"^\\d+[KMG]$"_s).match(maxRss).hasMatch(), qPrintable(record.out));
+    // sacct prints MaxRSS as "1234K" or, rounded, "4.50M".
+    QVERIFY2(QRegularExpression(u"^\\d+(\\.\\d+)?[KMG]$"_s).match(maxRss).hasMatch(), qPrintable(record.out));
 
     const SshResult output = asAlice(u"cat slurm-"_s + jobId + u".out"_s);
     QVERIFY2(output.exitCode == 0, qPrintable(output.err));

@@ -2,6 +2,7 @@
 // stream files both ways with resume, rename over a file, remove trees without following links,
 // clear errors, and names no shell should ever see unquoted.
 
+#include "DemoClusterSupport.h"
 #include "ScriptedInteraction.h"
 #include "TestSupport.h"
 #include "app/demo/DemoCluster.h"
@@ -27,41 +28,12 @@ using sshcore::SftpClient;
 using sshcore::SftpEntry;
 using sshcore::SshConnection;
 using sshcore::SshConnectionState;
+using testsupport::await;
+using testsupport::randomBytes;
+using testsupport::readFile;
+using testsupport::writeFile;
 
 namespace {
-
-// Waits for one callback-style SFTP call and returns its result.
-template<typename T, typename Start>
-Result<T> await(Start start)
-{
-    std::optional<Result<T>> result;
-    QObject context;
-    start(&context, [&result](const Result<T> &r) { result = r; });
-    QElapsedTimer timer;
-    timer.start();
-    while (!result && timer.elapsed() < 120000)
-        QTest::qWait(5);
-    return result ? *result : Result<T>(sshcore::failure(u"no answer within 120 s"_s));
-}
-
-QByteArray randomBytes(qsizetype size)
-{
-    QByteArray data(size, Qt::Uninitialized);
-    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), size / 4);
-    return data;
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 } // namespace
 

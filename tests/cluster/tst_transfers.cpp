@@ -3,6 +3,7 @@
 // (skip, only if newer, keep both, overwrite, resume, ask); a partial upload resumed from its length;
 // SHA-256 verification; and one failed folder not stopping the rest of a tree.
 
+#include "DemoClusterSupport.h"
 #include "ScriptedInteraction.h"
 #include "TestSupport.h"
 #include "app/demo/DemoCluster.h"
@@ -33,40 +34,12 @@ using sshcore::Result;
 using sshcore::SftpEntry;
 using sshcore::SshConnection;
 using sshcore::SshConnectionState;
+using testsupport::await;
+using testsupport::randomBytes;
+using testsupport::readFile;
+using testsupport::writeFile;
 
 namespace {
-
-template<typename T, typename Start>
-Result<T> await(Start start)
-{
-    std::optional<Result<T>> result;
-    QObject context;
-    start(&context, [&result](const Result<T> &r) { result = r; });
-    QElapsedTimer timer;
-    timer.start();
-    while (!result && timer.elapsed() < 120000)
-        QTest::qWait(5);
-    return result ? *result : Result<T>(sshcore::failure(u"no answer within 120 s"_s));
-}
-
-QByteArray randomBytes(qsizetype size)
-{
-    QByteArray data(size, Qt::Uninitialized);
-    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), size / 4);
-    return data;
-}
-
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
-}
-
-QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
-}
 
 // Names a shell, a naive path join or a terminal would get wrong.
 const QStringList hostileNames = {u"it's \"quoted\""_s, u"$(touch pwned)"_s, u"line\nbreak"_s, u"-rf"_s,
@@ -159,14 +132,7 @@ private Q_SLOTS:
         const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
         QVERIFY_RESULT(cluster);
         m_cluster = *cluster;
-        sshcore::SshConnectionSettings settings;
-        settings.host = m_cluster.host;
-        settings.port = m_cluster.loginPort;
-        settings.user = u"alice"_s;
-        settings.useAgent = false;
-        settings.identityFiles = {m_cluster.user(u"alice")->keyPath};
-        settings.knownHostsFiles = {m_cluster.knownHostsPath};
-        settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
+        const auto settings = testsupport::demoSettings(m_cluster, u"alice"_s);
         m_connection = std::make_unique<SshConnection>(settings, &m_interaction);
         m_connection->open();
         QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == SshConnectionState::Connected

@@ -1,6 +1,7 @@
 // Local port forwarding over one session to a real HTTP server on the login node, named by a host
 // name only the login node can resolve: many requests at once, large bodies, and a clean close.
 
+#include "DemoClusterSupport.h"
 #include "ScriptedInteraction.h"
 #include "TestSupport.h"
 #include "app/demo/DemoCluster.h"
@@ -46,14 +47,7 @@ void tst_Tunnel::initTestCase()
     const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
     QVERIFY_RESULT(cluster);
     m_cluster = *cluster;
-    sshcore::SshConnectionSettings settings;
-    settings.host = m_cluster.host;
-    settings.port = m_cluster.loginPort;
-    settings.user = u"alice"_s;
-    settings.useAgent = false;
-    settings.identityFiles = {m_cluster.user(u"alice")->keyPath};
-    settings.knownHostsFiles = {m_cluster.knownHostsPath};
-    settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
+    const auto settings = testsupport::demoSettings(m_cluster, u"alice"_s);
     m_connection = std::make_unique<SshConnection>(settings, &m_interaction);
     m_connection->open();
     QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == SshConnectionState::Connected, 30000);

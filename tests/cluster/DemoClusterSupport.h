@@ -1,0 +1,67 @@
+#pragma once
+
+// What the tests against the demo cluster share: connection settings for one of its users, waiting
+// for a callback-style call, and small file helpers.
+
+#include "app/demo/DemoCluster.h"
+#include "sshcore/Result.h"
+#include "sshcore/SshConnectionSettings.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <optional>
+
+namespace testsupport {
+
+// user logs in to the login node with their key; the host key must be the one the demo published.
+inline sshcore::SshConnectionSettings demoSettings(const app::DemoCluster &cluster, const QString &user)
+{
+    sshcore::SshConnectionSettings settings;
+    settings.host = cluster.host;
+    settings.port = cluster.loginPort;
+    settings.user = user;
+    settings.useAgent = false;
+    if (const auto *account = cluster.user(user); account && !account->keyPath.isEmpty())
+        settings.identityFiles = {account->keyPath};
+    settings.knownHostsFiles = {cluster.knownHostsPath};
+    settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
+    return settings;
+}
+
+// Waits for one callback-style call (start(context, callback)) and returns its result.
+template<typename T, typename Start>
+sshcore::Result<T> await(Start start)
+{
+    std::optional<sshcore::Result<T>> result;
+    QObject context;
+    start(&context, [&result](const sshcore::Result<T> &r) { result = r; });
+    QElapsedTimer timer;
+    timer.start();
+    while (!result && timer.elapsed() < 120000)
+        QTest::qWait(5);
+    return result ? *result : sshcore::Result<T>(sshcore::failure(QStringLiteral("no answer within 120 s")));
+}
+
+inline QByteArray randomBytes(qsizetype size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(data.data()), size / 4);
+    return data;
+}
+
+inline bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
+inline QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace testsupport
