@@ -716,9 +716,9 @@ void TransferQueue::placeFile(int id, int index)
 
     if (job->direction == Direction::Download) {
         QFile partial(temporaryLocalName(file.local));
-        if (options.preserveTimes)
-            partial.open(QIODevice::ReadWrite) && partial.setFileTime(QDateTime::fromSecsSinceEpoch(file.modified, QTimeZone::UTC),
-                                                                       QFileDevice::FileModificationTime);
+        if (options.preserveTimes && partial.open(QIODevice::ReadWrite))
+            partial.setFileTime(QDateTime::fromSecsSinceEpoch(file.modified, QTimeZone::UTC),
+                                QFileDevice::FileModificationTime);
         partial.close();
         if (options.preservePermissions && file.permissions != 0)
             partial.setPermissions(permissionsFromMode(file.permissions) | QFile::ReadOwner | QFile::WriteOwner);

@@ -59,7 +59,7 @@ public:
         qint64 modified = 0;
         quint32 permissions = 0644;
         bool symlink = false;
-        QByteArray linkTarget; // for an upload, read when scanning; for a download, when transferring
+        QByteArray linkTarget; // a local link's target as stored (links are listed, not copied)
         FileState state = FileState::Queued;
         quint64 done = 0;        // bytes of this file at their destination
         quint64 transferred = 0; // bytes this run actually sent or received (a resumed file sends less)
