@@ -102,6 +102,14 @@ QString symlinkSkipped()
                              "need it).");
 }
 
+// An SFTP status (no such file, permission denied, disk full) or a local file problem is the answer;
+// a transport error or a lost connection may only be the link going down.
+bool mayBeTheLink(const QString &error)
+{
+    return error.contains(u"SSH error") || error.contains(u"connection", Qt::CaseInsensitive)
+           || error.contains(u"Not connected");
+}
+
 bool isMissing(const QString &error)
 {
     return error.contains(u"no such file");
@@ -747,8 +755,30 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
         if (result) {
             file.state = FileState::Done;
             file.done = file.size;
-        } else if (!connected() && file.attempts < maxAttempts && job->state != JobState::Cancelled) {
-            file.state = FileState::Queued; // the connection dropped: resumed from the partial file once back
+        } else if (file.attempts < maxAttempts && job->state != JobState::Cancelled && mayBeTheLink(result.error())) {
+            // Was it the link? The operation may hear of a broken link before the connection says so:
+            // wait a moment, then resume once it is back, or report the error if the link stayed up.
+            file.state = FileState::Queued;
+            file.error = result.error();
+            ++m_running; // still this file's slot while we wait
+            const quint64 generation = m_linkLosses;
+            QTimer::singleShot(std::chrono::milliseconds(1500), this, [this, id, index, generation] {
+                --m_running;
+                Job *current = findJob(id);
+                if (!current)
+                    return;
+                File &item = current->files[index];
+                if (generation == m_linkLosses && connected()) {
+                    item.state = FileState::Failed;
+                } else {
+                    qCDebug(transfersLog) << "link lost: will resume" << item.local;
+                    item.error.clear();
+                }
+                Q_EMIT jobChanged(id);
+                jobMaybeFinished(id);
+                schedule();
+            });
+            return;
         } else {
             file.state = FileState::Failed;
             file.error = result.error();
@@ -839,8 +869,10 @@ void TransferQueue::retry(int id)
 
 void TransferQueue::onConnectionState()
 {
-    if (!connected())
+    if (!connected()) {
+        ++m_linkLosses;
         return;
+    }
     QList<int> pending;
     for (const auto &job : std::as_const(m_jobs)) {
         if ((job->state == JobState::Queued || job->state == JobState::Running) && !job->directoriesMade)

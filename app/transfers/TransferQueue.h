@@ -161,6 +161,7 @@ private:
     QHash<int, std::shared_ptr<std::function<void(QByteArray, QString)>>> m_scanners; // remote listings in progress
     int m_nextId = 1;
     int m_running = 0;
+    quint64 m_linkLosses = 0; // times the connection left the connected state
     std::optional<TransferOptions::Conflict> m_rememberedConflict;
     QTimer m_progressTimer;
     QElapsedTimer m_clock;

@@ -202,17 +202,19 @@ void SessionWorker::linkLost(const QString &why)
         return;
     m_tick.stop();
     const QString message = QStringLiteral("The connection to %1 was lost: %2").arg(where(m_settings), why);
+    // The new state first: whoever hears of an abandoned operation then already knows the link is
+    // being restored (a transfer waits and resumes instead of failing).
+    const bool giveUp = !m_settings.reconnect || m_stopRequested;
+    setState(giveUp ? SshConnectionState::Failed : SshConnectionState::Reconnecting, message);
     for (const auto &operation : std::exchange(m_active, {}))
         operation->abandon(message + QStringLiteral(" The command may or may not have finished."));
     teardown();
-    if (!m_settings.reconnect || m_stopRequested) {
+    if (giveUp) {
         for (const auto &operation : std::exchange(m_waiting, {}))
             operation->abandon(message);
-        setState(SshConnectionState::Failed, message);
         return;
     }
     m_reconnectAttempt = 0;
-    setState(SshConnectionState::Reconnecting, message);
     scheduleReconnect();
 }
 

@@ -8,9 +8,11 @@
 #include "TestSupport.h"
 #include "app/demo/DemoCluster.h"
 #include "app/transfers/TransferQueue.h"
+#include "sshcore/SshCommand.h"
 #include "sshcore/SshConnection.h"
 #include "sshcore/sftp/SftpClient.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -302,6 +304,52 @@ private Q_SLOTS:
         QCOMPARE(job->files.first().transferred, quint64(3 << 20));
         QCOMPARE(remoteContents(remote), data);
         QVERIFY(!remoteStat(TransferQueue::temporaryRemoteName(remote)));
+    }
+
+    // The login node's sshd serving this connection is killed mid-upload: the connection comes back by
+    // itself and the file continues from what had arrived; the final name never holds a partial file.
+    void droppedConnectionResumes()
+    {
+        // 256 MiB, written in pieces; its SHA-256 is the reference.
+        const QString local = m_dir.filePath(u"dropped.bin"_s);
+        QCryptographicHash reference(QCryptographicHash::Sha256);
+        {
+            QFile file(local);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            for (int piece = 0; piece < 64; ++piece) {
+                const QByteArray chunk = randomBytes(4 << 20);
+                reference.addData(chunk);
+                QCOMPARE(file.write(chunk), chunk.size());
+            }
+        }
+        const quint64 size = 256ull << 20;
+        const QByteArray remote = m_remote + "/dropped.bin";
+        // The session that kills this one's sshd, ready before the upload starts.
+        SshConnection killer(testsupport::demoSettings(m_cluster, u"alice"_s), &m_interaction);
+        killer.open();
+        QTRY_VERIFY_WITH_TIMEOUT(killer.state() == SshConnectionState::Connected, 30000);
+
+        TransferQueue queue(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        const int id = queue.upload(local, m_remote, options);
+        QTRY_VERIFY_WITH_TIMEOUT(queue.job(id)->files.first().done >= (16u << 20), 60000);
+        std::unique_ptr<sshcore::SshCommand> kill(
+            killer.runShell("pkill -KILL -u alice -f '^sshd-session: alice' || pkill -KILL -u alice -f '^sshd: alice'"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() != SshConnectionState::Connected, 30000);
+        const quint64 before = queue.job(id)->files.first().done;
+        QVERIFY2(before < size, "the kill came after the whole file was sent");
+        QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == SshConnectionState::Connected, 60000);
+        QVERIFY(!remoteStat(remote)); // still nothing under the final name
+        const auto *job = run(queue, id);
+        QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
+        const auto &file = job->files.first();
+        QVERIFY(file.attempts >= 2);
+        QVERIFY2(file.transferred < size, "resumed, not sent again from zero");
+        std::unique_ptr<sshcore::SshCommand> sum(m_connection->run({"sha256sum", "--", remote}));
+        QTRY_VERIFY_WITH_TIMEOUT(sum->isFinished(), 60000);
+        QVERIFY_RESULT(sum->result());
+        QCOMPARE(sum->result()->standardOutput.left(64), reference.result().toHex());
     }
 
     // A folder that cannot be made (a file has its name) fails its files; the rest arrive, and the
