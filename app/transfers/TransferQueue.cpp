@@ -758,9 +758,8 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
         } else if (file.attempts < maxAttempts && job->state != JobState::Cancelled && mayBeTheLink(result.error())) {
             // Was it the link? The operation may hear of a broken link before the connection says so:
             // wait a moment, then resume once it is back, or report the error if the link stayed up.
-            file.state = FileState::Queued;
-            file.error = result.error();
-            ++m_running; // still this file's slot while we wait
+            file.error = result.error(); // still Running, in its slot, while we wait
+            ++m_running;
             const quint64 generation = m_linkLosses;
             QTimer::singleShot(std::chrono::milliseconds(1500), this, [this, id, index, generation] {
                 --m_running;
@@ -772,6 +771,7 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
                     item.state = FileState::Failed;
                 } else {
                     qCDebug(transfersLog) << "link lost: will resume" << item.local;
+                    item.state = FileState::Queued;
                     item.error.clear();
                 }
                 Q_EMIT jobChanged(id);
