@@ -112,7 +112,8 @@ bool ClusterListModel::setData(const QModelIndex &index, const QVariant &value, 
     if (name.isEmpty())
         return false;
     const auto renamed = m_store->rename(m_ids.at(index.row()), name);
-    m_lastError = renamed ? QString() : renamed.error();
+    if (!renamed)
+        Q_EMIT renameFailed(renamed.error());
     return bool(renamed);
 }
 

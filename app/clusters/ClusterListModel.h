@@ -52,9 +52,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    // Renames (EditRole); a name already taken gets a number. Why it failed: lastError().
+    // Renames (EditRole); a name already taken gets a number. Why it failed: renameFailed().
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
-    QString lastError() const { return m_lastError; }
 
     ProfileStore *store() const { return m_store; }
     QModelIndex indexOf(const QUuid &id) const;
@@ -75,6 +74,7 @@ Q_SIGNALS:
     // A cluster's connection changed state, scheduler or latency.
     void connectionChanged(const QUuid &id);
     void keyringProblem(const QString &message);
+    void renameFailed(const QString &message);
 
 private:
     void onStoreChanged();
@@ -84,7 +84,6 @@ private:
     Context m_context;
     QList<QUuid> m_ids; // the rows
     QHash<QUuid, ClusterConnection *> m_connections;
-    QString m_lastError;
 };
 
 } // namespace app

@@ -16,8 +16,6 @@
 #include <filesystem>
 #include <system_error>
 
-#include <unistd.h>
-
 using namespace std::chrono_literals;
 using sshcore::Result;
 using sshcore::SftpEntry;
@@ -45,14 +43,6 @@ QByteArray baseOf(const QByteArray &path)
 QByteArray joinRemote(const QByteArray &directory, const QByteArray &name)
 {
     return directory.endsWith('/') ? QByteArray(directory + name) : QByteArray(directory + '/' + name);
-}
-
-// A symbolic link's target exactly as stored (QFile::symLinkTarget makes it absolute).
-QByteArray readLocalLink(const QString &path)
-{
-    QByteArray buffer(4096, '\0');
-    const ssize_t length = ::readlink(QFile::encodeName(path).constData(), buffer.data(), size_t(buffer.size()));
-    return length < 0 ? QByteArray() : buffer.left(length);
 }
 
 QFile::Permissions permissionsFromMode(quint32 mode)
@@ -211,7 +201,6 @@ void TransferQueue::scanLocal(Job &job, const QString &localPath, const QByteArr
         file.remote = remote;
         file.symlink = info.isSymLink();
         if (file.symlink) {
-            file.linkTarget = readLocalLink(file.local);
             file.state = FileState::Skipped;
             file.error = symlinkSkipped();
         } else {

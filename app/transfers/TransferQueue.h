@@ -59,7 +59,6 @@ public:
         qint64 modified = 0;
         quint32 permissions = 0644;
         bool symlink = false;
-        QByteArray linkTarget; // a local link's target as stored (links are listed, not copied)
         FileState state = FileState::Queued;
         quint64 done = 0;        // bytes of this file at their destination
         quint64 transferred = 0; // bytes this run actually sent or received (a resumed file sends less)
@@ -138,7 +137,6 @@ Q_SIGNALS:
     void idle();
 
 private:
-    struct Running;
     Job *findJob(int id);
     void scanLocal(Job &job, const QString &localPath, const QByteArray &remoteDirectory);
     void scanRemote(int id, const QByteArray &remotePath, const QString &localDirectory);

@@ -9,6 +9,7 @@
 #include "app/profiles/ProfileStore.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -82,6 +83,14 @@ private Q_SLOTS:
         QCOMPARE(store.profile(hawk->id)->name, u"Snellius (2)"_s);
         QVERIFY(!changed.isEmpty());
         QVERIFY(!model.setData(model.index(0), u"   "_s)); // an empty name is refused
+        // A store that cannot save says why, through the model.
+        QFile::remove(store.filePath());
+        QVERIFY(QDir().mkpath(store.filePath())); // a folder where the file should be: saving fails
+        QSignalSpy failed(&model, &ClusterListModel::renameFailed);
+        QVERIFY(!model.setData(model.index(0), u"Hawk again"_s));
+        QCOMPARE(failed.size(), 1);
+        QVERIFY(!failed.first().first().toString().isEmpty());
+        QVERIFY(QDir().rmdir(store.filePath()));
 
         QVERIFY_RESULT(store.remove(hawk->id));
         QCOMPARE(model.rowCount(), 1);

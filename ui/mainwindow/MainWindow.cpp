@@ -117,6 +117,8 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     connect(m_clusters, &app::ClusterListModel::keyringProblem, this,
             [this](const QString &message) { statusBar()->showMessage(message, 20000); });
     connect(m_store, &app::ProfileStore::changed, this, &MainWindow::updateForCurrent);
+    connect(m_clusters, &app::ClusterListModel::renameFailed, this,
+            [this](const QString &message) { reportError(tr("Could not rename the cluster"), message); });
     connect(m_panel, &ClusterPanel::connectRequested, this, &MainWindow::connectCluster);
     connect(m_panel, &ClusterPanel::disconnectRequested, this, &MainWindow::disconnectCluster);
     connect(m_panel, &ClusterPanel::editRequested, this, &MainWindow::editCluster);
