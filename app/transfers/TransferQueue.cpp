@@ -16,6 +16,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include <cerrno>
+#include <unistd.h>
+
 using namespace std::chrono_literals;
 using sshcore::Result;
 using sshcore::SftpEntry;
@@ -84,12 +87,15 @@ QString numberedName(const QString &name, int number)
     return QStringLiteral("%1 (%2)%3").arg(name.left(dot)).arg(number).arg(name.mid(dot));
 }
 
-// libssh2's SYMLINK request is refused by OpenSSH's internal-sftp (it answers "bad message" and the
-// channel goes quiet), so links are reported rather than recreated; they are never followed.
-QString symlinkSkipped()
+// A local symbolic link's target as written (relative targets stay relative).
+QByteArray localLinkTarget(const QString &path)
 {
-    return TransferQueue::tr("A symbolic link: not followed, and not copied (recreate it on the other side if you "
-                             "need it).");
+    QByteArray target(4096, Qt::Uninitialized);
+    const ssize_t n = ::readlink(QFile::encodeName(path).constData(), target.data(), size_t(target.size()));
+    if (n < 0 || n >= target.size())
+        return {};
+    target.truncate(n);
+    return target;
 }
 
 // An SFTP status (no such file, permission denied, disk full) or a local file problem is the answer;
@@ -200,10 +206,7 @@ void TransferQueue::scanLocal(Job &job, const QString &localPath, const QByteArr
         file.local = info.absoluteFilePath();
         file.remote = remote;
         file.symlink = info.isSymLink();
-        if (file.symlink) {
-            file.state = FileState::Skipped;
-            file.error = symlinkSkipped();
-        } else {
+        if (!file.symlink) {
             file.size = quint64(info.size());
             file.permissions = modeFromPermissions(info.permissions());
         }
@@ -276,10 +279,8 @@ void TransferQueue::scanRemote(int id, const QByteArray &remotePath, const QStri
         file.modified = entry.modified;
         file.permissions = entry.permissions & 07777;
         file.symlink = entry.type == SftpEntry::Type::Symlink;
-        if (file.symlink) {
-            file.state = FileState::Skipped;
-            file.error = symlinkSkipped();
-        }
+        if (file.symlink)
+            file.size = 0; // the link itself is made, with its target's name; nothing is read through it
         return file;
     };
     auto listInto = std::make_shared<std::function<void(QByteArray, QString)>>();
@@ -400,10 +401,8 @@ void TransferQueue::makeDirectories(int id)
 
 // --- running -------------------------------------------------------------------------------------
 
-// Files in flight at once: options.parallelFiles. It defaults to 1 for now: with 16 small files in
-// flight, tst_transfers' tree round trip stalled in 2 of 6 runs (every file fully sent, some never
-// closed or placed) although every libssh2 request kind is now claimed exclusively
-// (SftpSession::claim). Until that is understood, one file at a time, each deeply pipelined.
+// Files in flight at once: options.parallelFiles, so that the round trips of small files (look, open,
+// write, close, set the time, rename) overlap; a big file is pipelined on its own.
 void TransferQueue::schedule()
 {
     if (!connected())
@@ -568,6 +567,10 @@ void TransferQueue::decideConflict(int id, int index, const SftpEntry *existing,
         break;
     }
 
+    if (file.symlink) {
+        copyLink(id, index, existing);
+        return;
+    }
     // Write under the temporary name, continuing a partial one this queue (or an earlier run) left.
     if (job->direction == Direction::Download) {
         const QFileInfo partial(temporaryLocalName(file.local));
@@ -584,6 +587,68 @@ void TransferQueue::decideConflict(int id, int index, const SftpEntry *existing,
                                    ? partial->size
                                    : 0;
         sendFile(id, index, offset);
+    });
+}
+
+// A symbolic link is made again on the other side with the same target, never followed; what is in
+// its way (a file or another link, never a folder) is replaced, as the conflict rule decided.
+void TransferQueue::copyLink(int id, int index, const SftpEntry *existing)
+{
+    Job *job = findJob(id);
+    const File &file = job->files.at(index);
+    const bool replace = existing != nullptr;
+    const auto fail = [this, id, index](const QString &why) { finishFile(id, index, sshcore::failure(why)); };
+    if (job->direction == Direction::Upload) {
+        const QByteArray target = localLinkTarget(file.local);
+        if (target.isEmpty()) {
+            fail(tr("Cannot read the link '%1' (it vanished?).").arg(file.local));
+            return;
+        }
+        if (replace && existing->type == SftpEntry::Type::Directory) {
+            fail(tr("A folder named '%1' is in the way of the link.").arg(QString::fromUtf8(file.remote)));
+            return;
+        }
+        const auto make = [this, id, index, target] {
+            if (Job *current = findJob(id))
+                m_sftp->makeLink(target, current->files.at(index).remote, this,
+                                 [this, id, index](const Result<> &made) { finishFile(id, index, made); });
+        };
+        if (!replace) {
+            make();
+            return;
+        }
+        m_sftp->remove(file.remote, false, this, [make, fail](const Result<> &removed) {
+            if (removed)
+                make();
+            else
+                fail(removed.error());
+        });
+        return;
+    }
+    m_sftp->readLink(file.remote, this, [this, id, index, fail](const Result<QByteArray> &target) {
+        Job *current = findJob(id);
+        if (!current)
+            return;
+        if (!target) {
+            fail(target.error());
+            return;
+        }
+        const QString local = current->files.at(index).local;
+        const QFileInfo info(local);
+        const QByteArray name = QFile::encodeName(local);
+        if (info.isDir() && !info.isSymLink()) {
+            fail(tr("A folder named '%1' is in the way of the link.").arg(local));
+            return;
+        }
+        if ((info.exists() || info.isSymLink()) && ::unlink(name.constData()) != 0) {
+            fail(tr("Cannot replace '%1': %2.").arg(local, qt_error_string(errno)));
+            return;
+        }
+        if (::symlink(target->constData(), name.constData()) != 0) {
+            fail(tr("Cannot create the link '%1': %2.").arg(local, qt_error_string(errno)));
+            return;
+        }
+        finishFile(id, index, {});
     });
 }
 

@@ -32,16 +32,16 @@ struct TransferOptions
     bool verify = false;              // compare SHA-256 of both ends before the rename into place
     bool preserveTimes = true;        // modification time
     bool preservePermissions = true;  // mode bits
-    int parallelFiles = 1;            // files in flight at once (see the note in TransferQueue.cpp)
+    int parallelFiles = 16;           // files in flight at once
     qsizetype bufferSize = 4 << 20;   // bytes in flight per file
 };
 
 // Upload and download jobs over one cluster's SFTP channel, for single files and whole trees. Each file
 // is written under a temporary name beside its destination (".NAME.cdpart") and renamed into place only
 // when complete, with its time and mode set; a partial file left by a dropped connection is resumed from
-// its length once the connection is back. Symbolic links are never followed; they are listed as
-// skipped, with why. One
-// failed file does not stop the others; the failures are kept with their reasons.
+// its length once the connection is back. Symbolic links are never followed: each is made again on the
+// other side with the same target. One failed file does not stop the others; the failures are kept
+// with their reasons.
 class TransferQueue : public QObject
 {
     Q_OBJECT
@@ -144,6 +144,7 @@ private:
     void schedule();
     void startFile(int id, int index);
     void checkDestination(int id, int index, TransferOptions::Conflict decision);
+    void copyLink(int id, int index, const sshcore::SftpEntry *existing);
     void sendFile(int id, int index, quint64 offset);
     void finishFile(int id, int index, const sshcore::Result<> &result);
     void placeFile(int id, int index);

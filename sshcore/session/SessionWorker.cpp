@@ -276,7 +276,12 @@ void SessionWorker::pump()
     m_pumping = true;
     bool progressed = true;
     while (progressed && m_session) {
-        progressed = false;
+        progressed = m_sftp.pump(m_session); // replies to SFTP operations, and their queued requests
+        if (sessionBroken()) {
+            m_pumping = false;
+            linkLost(libsshError(m_session, "the link failed"));
+            return;
+        }
         while (!m_waiting.empty()) {
             const int channels = int(std::count_if(m_active.begin(), m_active.end(),
                                                    [](const auto &op) { return op->needsChannel(); }));

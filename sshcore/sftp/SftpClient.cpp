@@ -4,7 +4,6 @@
 #include "sshcore/session/ResultRelay.h"
 #include "sshcore/sftp/SftpOperations.h"
 
-#include <variant>
 
 namespace sshcore {
 
@@ -27,12 +26,68 @@ bool refuseWithoutConnection(const QPointer<SshConnection> &connection, QObject 
 }
 } // namespace
 
-void SftpClient::stat(const QByteArray &path, QObject *context, Callback<SftpEntry> callback)
+template<typename T, typename Fill, typename Parse>
+void SftpClient::request(quint8 type, Fill fill, Parse parse, QObject *context, Callback<T> callback)
 {
     if (refuseWithoutConnection(m_connection, context, callback))
         return;
-    m_connection->submit(std::make_shared<SftpStatOperation>(
-        path, replyTo<SftpEntry>(m_connection->workerThread(), context, std::move(callback))));
+    m_connection->submit(std::make_shared<SftpRequestOperation<T>>(
+        type, std::move(fill), std::move(parse), replyTo<T>(m_connection->workerThread(), context, std::move(callback))));
+}
+
+namespace {
+QByteArray baseName(const QByteArray &path)
+{
+    QByteArray trimmed = path;
+    while (trimmed.size() > 1 && trimmed.endsWith('/'))
+        trimmed.chop(1);
+    const qsizetype slash = trimmed.lastIndexOf('/');
+    return slash < 0 ? trimmed : trimmed.mid(slash + 1);
+}
+
+// A reply that is only a status: OK, or why not.
+auto statusOnly(QString what, QByteArray path)
+{
+    return [what = std::move(what), path = std::move(path)](const sftp::Reply &reply) -> Result<> {
+        if (reply.isStatus(sftp::Ok))
+            return {};
+        return failure(sftp::cannotMessage(what, path, sftp::statusText(reply)));
+    };
+}
+
+// A NAME reply with one entry (realpath, readlink): its name.
+auto firstName(QString what, QByteArray path)
+{
+    return [what = std::move(what), path = std::move(path)](const sftp::Reply &reply) -> Result<QByteArray> {
+        if (reply.type != sftp::Name)
+            return failure(sftp::cannotMessage(what, path, sftp::statusText(reply)));
+        sftp::PacketReader reader = reply.reader();
+        const quint32 count = reader.u32();
+        QByteArray name = reader.string();
+        if (reader.failed() || count < 1)
+            return failure(sftp::cannotMessage(what, path, QStringLiteral("the server sent a malformed reply")));
+        return name;
+    };
+}
+
+auto onePath(QByteArray path)
+{
+    return [path = std::move(path)](sftp::PacketWriter &w) { w.string(path); };
+}
+} // namespace
+
+void SftpClient::stat(const QByteArray &path, QObject *context, Callback<SftpEntry> callback)
+{
+    request<SftpEntry>(
+        sftp::Lstat, onePath(path),
+        [path](const sftp::Reply &reply) -> Result<SftpEntry> {
+            if (reply.type != sftp::Attrs)
+                return failure(sftp::cannotMessage(QStringLiteral("read the details of"), path, sftp::statusText(reply)));
+            SftpEntry entry = reply.reader().attributes();
+            entry.name = baseName(path);
+            return entry;
+        },
+        context, std::move(callback));
 }
 
 void SftpClient::list(const QByteArray &directory, QObject *context, Callback<QList<SftpEntry>> callback)
@@ -70,25 +125,66 @@ void SftpClient::rename(const QByteArray &from, const QByteArray &to, QObject *c
 void SftpClient::setAttributes(const QByteArray &path, std::optional<qint64> modified,
                                std::optional<quint32> permissions, QObject *context, Callback<void> callback)
 {
-    if (refuseWithoutConnection(m_connection, context, callback))
-        return;
-    LIBSSH2_SFTP_ATTRIBUTES attributes = {};
-    if (modified) {
-        attributes.flags |= LIBSSH2_SFTP_ATTR_ACMODTIME;
-        attributes.atime = static_cast<unsigned long>(*modified);
-        attributes.mtime = static_cast<unsigned long>(*modified);
-    }
-    if (permissions) {
-        attributes.flags |= LIBSSH2_SFTP_ATTR_PERMISSIONS;
-        attributes.permissions = *permissions & 07777;
-    }
-    auto call = [path, attributes](LIBSSH2_SFTP *sftp, std::monostate *) mutable {
-        return libssh2_sftp_stat_ex(sftp, path.constData(), unsigned(path.size()), LIBSSH2_SFTP_SETSTAT, &attributes);
-    };
-    auto reply = replyTo<void>(m_connection->workerThread(), context, std::move(callback));
-    m_connection->submit(std::make_shared<SftpCallOperation<std::monostate>>(
-        SftpSession::Request::Stat, std::move(call), QStringLiteral("set the time and permissions of"), path,
-        [reply](const Result<std::monostate> &result) { reply(result ? Result<>() : failure(result.error())); }));
+    sftp::Attributes attributes;
+    attributes.modified = modified;
+    attributes.permissions = permissions;
+    request<void>(
+        sftp::Setstat, [path, attributes](sftp::PacketWriter &w) { w.string(path).attributes(attributes); },
+        statusOnly(QStringLiteral("set the time and permissions of"), path), context, std::move(callback));
+}
+
+void SftpClient::realPath(const QByteArray &path, QObject *context, Callback<QByteArray> callback)
+{
+    request<QByteArray>(sftp::Realpath, onePath(path), firstName(QStringLiteral("resolve"), path), context,
+                        std::move(callback));
+}
+
+void SftpClient::readLink(const QByteArray &link, QObject *context, Callback<QByteArray> callback)
+{
+    request<QByteArray>(sftp::Readlink, onePath(link), firstName(QStringLiteral("read the link"), link), context,
+                        std::move(callback));
+}
+
+void SftpClient::makeLink(const QByteArray &target, const QByteArray &link, QObject *context, Callback<void> callback)
+{
+    // OpenSSH's server (and every server built on it) takes the target first, the reverse of the
+    // protocol draft; clients have followed it since.
+    request<void>(
+        sftp::Symlink, [target, link](sftp::PacketWriter &w) { w.string(target).string(link); },
+        statusOnly(QStringLiteral("create the link"), link), context, std::move(callback));
+}
+
+void SftpClient::fileSystem(const QByteArray &path, QObject *context, Callback<SftpFileSystem> callback)
+{
+    request<SftpFileSystem>(
+        sftp::Extended, [path](sftp::PacketWriter &w) { w.string(QByteArrayLiteral("statvfs@openssh.com")).string(path); },
+        [path](const sftp::Reply &reply) -> Result<SftpFileSystem> {
+            if (reply.type != sftp::ExtendedReply)
+                return failure(sftp::cannotMessage(QStringLiteral("read the free space of"), path, sftp::statusText(reply)));
+            sftp::PacketReader r = reply.reader();
+            r.u64(); // block size
+            const quint64 fragment = r.u64();
+            const quint64 blocks = r.u64();
+            const quint64 free = r.u64();
+            const quint64 available = r.u64();
+            const quint64 files = r.u64();
+            r.u64(); // free inodes
+            const quint64 availableFiles = r.u64();
+            r.u64(); // file system id
+            const quint64 flags = r.u64();
+            if (r.failed())
+                return failure(sftp::cannotMessage(QStringLiteral("read the free space of"), path,
+                                                   QStringLiteral("the server sent a malformed reply")));
+            SftpFileSystem fs;
+            fs.totalBytes = blocks * fragment;
+            fs.freeBytes = free * fragment;
+            fs.availableBytes = available * fragment;
+            fs.totalFiles = files;
+            fs.availableFiles = availableFiles;
+            fs.readOnly = flags & 0x1;
+            return fs;
+        },
+        context, std::move(callback));
 }
 
 void SftpClient::upload(const QString &localFile, const QByteArray &remoteFile, const SftpTransferOptions &options,

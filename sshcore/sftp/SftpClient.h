@@ -40,12 +40,22 @@ public:
     void setAttributes(const QByteArray &path, std::optional<qint64> modified, std::optional<quint32> permissions,
                        QObject *context, Callback<void> callback);
 
+    // The absolute form of a path ("." is the home folder).
+    void realPath(const QByteArray &path, QObject *context, Callback<QByteArray> callback);
+    // A symbolic link's target, and making one (link -> target).
+    void readLink(const QByteArray &link, QObject *context, Callback<QByteArray> callback);
+    void makeLink(const QByteArray &target, const QByteArray &link, QObject *context, Callback<void> callback);
+    // The size and free space of the file system holding path, where the server tells (OpenSSH does).
+    void fileSystem(const QByteArray &path, QObject *context, Callback<SftpFileSystem> callback);
+
     void upload(const QString &localFile, const QByteArray &remoteFile, const SftpTransferOptions &options,
                 QObject *context, Callback<quint64> callback, Progress progress = {});
     void download(const QByteArray &remoteFile, const QString &localFile, const SftpTransferOptions &options,
                   QObject *context, Callback<quint64> callback, Progress progress = {});
 
 private:
+    template<typename T, typename Fill, typename Parse>
+    void request(quint8 type, Fill fill, Parse parse, QObject *context, Callback<T> callback);
     void transfer(bool upload, const QString &localFile, const QByteArray &remoteFile,
                   const SftpTransferOptions &options, QObject *context, Callback<quint64> callback, Progress progress);
 
@@ -58,3 +68,5 @@ Q_DECLARE_METATYPE(sshcore::Result<sshcore::SftpEntry>)
 Q_DECLARE_METATYPE(sshcore::Result<QList<sshcore::SftpEntry>>)
 Q_DECLARE_METATYPE(sshcore::Result<void>)
 Q_DECLARE_METATYPE(sshcore::Result<quint64>)
+Q_DECLARE_METATYPE(sshcore::Result<QByteArray>)
+Q_DECLARE_METATYPE(sshcore::Result<sshcore::SftpFileSystem>)

@@ -22,4 +22,17 @@ struct SftpEntry
     bool operator==(const SftpEntry &) const = default;
 };
 
+// A remote file system's size and free space (statvfs@openssh.com). Quotas are not included.
+struct SftpFileSystem
+{
+    quint64 totalBytes = 0;
+    quint64 freeBytes = 0;      // for the superuser
+    quint64 availableBytes = 0; // for everyone else
+    quint64 totalFiles = 0;
+    quint64 availableFiles = 0;
+    bool readOnly = false;
+
+    bool operator==(const SftpFileSystem &) const = default;
+};
+
 } // namespace sshcore

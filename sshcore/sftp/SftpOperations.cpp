@@ -1,29 +1,14 @@
 #include "sshcore/sftp/SftpOperations.h"
 
-#include "sshcore/session/LibsshErrors.h"
 #include "sshcore/session/ResultRelay.h"
 
-#include <QFileInfo>
-
 namespace sshcore::detail {
+
+using namespace sftp;
 
 namespace {
 
 using Step = Operation::Step;
-
-bool again(long long rc)
-{
-    return rc == LIBSSH2_ERROR_EAGAIN;
-}
-
-QByteArray baseName(const QByteArray &path)
-{
-    QByteArray trimmed = path;
-    while (trimmed.size() > 1 && trimmed.endsWith('/'))
-        trimmed.chop(1);
-    const qsizetype slash = trimmed.lastIndexOf('/');
-    return slash < 0 ? trimmed : trimmed.mid(slash + 1);
-}
 
 QByteArray join(const QByteArray &dir, const QByteArray &name)
 {
@@ -35,53 +20,113 @@ bool isDotOrDotDot(const QByteArray &name)
     return name == "." || name == "..";
 }
 
-// One readdir step on an open handle: true with entry filled, false at the end; EAGAIN and errors
-// through rc.
-int readEntry(LIBSSH2_SFTP_HANDLE *handle, SftpEntry *entry)
-{
-    char name[1024];
-    LIBSSH2_SFTP_ATTRIBUTES attributes = {};
-    const int rc = libssh2_sftp_readdir_ex(handle, name, sizeof name, nullptr, 0, &attributes);
-    if (rc > 0)
-        *entry = SftpSession::entryFrom(QByteArray(name, rc), attributes);
-    return rc;
-}
+// Bytes of read or write requests a transfer keeps in flight at least, whatever it was asked.
+constexpr qsizetype MinimumInFlight = 256 * 1024;
+constexpr int ListingsAtOnce = 8;
+constexpr int RemovalsAtOnce = 64;
 
 } // namespace
 
+// --- base ------------------------------------------------------------------------------------------
+
 Operation::Step SftpOperation::step(LIBSSH2_SESSION *session)
 {
-    switch (m_sftp->open(session)) {
+    if (m_finished)
+        return Step::Finished;
+    switch (m_sftp->open(session, &m_attempt)) {
     case SftpSession::Status::Blocked:
         return Step::Blocked;
     case SftpSession::Status::Failed:
+        m_finished = true;
         fail(m_sftp->error());
         return Step::Finished;
     case SftpSession::Status::Ready:
         break;
     }
-    return run(session, m_sftp->handle());
+    if (!m_started) {
+        m_started = true;
+        start();
+        return m_finished ? Step::Finished : Step::Progressed;
+    }
+    return m_finished ? Step::Finished : Step::Blocked;
 }
 
-// --- stat --------------------------------------------------------------------------------------
-
-SftpStatOperation::SftpStatOperation(QByteArray path, std::function<void(Result<SftpEntry>)> reply)
-    : m_path(std::move(path))
-    , m_reply(std::move(reply))
-{}
-
-Operation::Step SftpStatOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp)
+void SftpOperation::abandon(const QString &why)
 {
-    LIBSSH2_SFTP_ATTRIBUTES attributes = {};
-    const int rc = exclusive(Request::Stat, [&] { return libssh2_sftp_stat_ex(sftp, m_path.constData(), unsigned(m_path.size()), LIBSSH2_SFTP_LSTAT,
-                                        &attributes); });
-    if (again(rc))
-        return Step::Blocked;
-    if (rc < 0)
-        m_reply(failure(describe(session, QStringLiteral("read the details of"), m_path)));
-    else
-        m_reply(SftpSession::entryFrom(baseName(m_path), attributes));
-    return Step::Finished;
+    if (m_finished)
+        return;
+    m_finished = true;
+    fail(why);
+}
+
+void SftpOperation::send(quint8 type, const Fill &fill, std::function<void(const Reply &)> handler)
+{
+    m_sftp->request(type, fill, [alive = std::weak_ptr<int>(m_alive), handler = std::move(handler)](const Reply &reply) {
+        if (alive.lock())
+            handler(reply);
+    });
+}
+
+void SftpOperation::sendPath(quint8 type, const QByteArray &path, std::function<void(const Reply &)> handler)
+{
+    send(type, [&path](PacketWriter &w) { w.string(path); }, std::move(handler));
+}
+
+void SftpOperation::listDirectory(const QByteArray &path, std::function<void(Result<QList<SftpEntry>>)> done)
+{
+    struct Listing
+    {
+        QByteArray path;
+        QByteArray handle;
+        QList<SftpEntry> entries;
+        QString error;
+        std::function<void(Result<QList<SftpEntry>>)> done;
+    };
+    auto listing = std::make_shared<Listing>(Listing{path, {}, {}, {}, std::move(done)});
+    auto closeAndReport = [this, listing] {
+        send(Close, [listing](PacketWriter &w) { w.string(listing->handle); }, [listing](const Reply &) {
+            if (listing->error.isEmpty())
+                listing->done(listing->entries);
+            else
+                listing->done(failure(listing->error));
+        });
+    };
+    // Each READDIR reply asks for the next; the reader lives as long as a request of it is in flight.
+    auto readMore = std::make_shared<std::function<void()>>();
+    *readMore = [this, listing, closeAndReport, weakRead = std::weak_ptr(readMore)] {
+        send(Readdir, [listing](PacketWriter &w) { w.string(listing->handle); },
+             [listing, closeAndReport, self = weakRead.lock()](const Reply &reply) {
+                 if (reply.type == Name) {
+                     PacketReader reader = reply.reader();
+                     const quint32 count = reader.u32();
+                     for (quint32 i = 0; i < count && !reader.failed(); ++i) {
+                         const QByteArray name = reader.string();
+                         reader.string(); // the "ls -l" line
+                         SftpEntry entry = reader.attributes();
+                         entry.name = name;
+                         if (!reader.failed() && !isDotOrDotDot(name))
+                             listing->entries.append(entry);
+                     }
+                     if (!reader.failed()) {
+                         (*self)();
+                         return;
+                     }
+                     listing->error = cannotMessage(QStringLiteral("list"), listing->path,
+                                                    QStringLiteral("the server sent a malformed listing"));
+                 } else if (!reply.isStatus(Eof)) {
+                     listing->error = cannotMessage(QStringLiteral("list"), listing->path, statusText(reply));
+                 }
+                 closeAndReport();
+             });
+    };
+    sendPath(Opendir, path, [listing, readMore](const Reply &reply) {
+        if (reply.type != Handle) {
+            listing->done(failure(cannotMessage(QStringLiteral("list"), listing->path, statusText(reply))));
+            return;
+        }
+        listing->handle = reply.reader().string();
+        (*readMore)();
+    });
 }
 
 // --- list --------------------------------------------------------------------------------------
@@ -91,206 +136,12 @@ SftpListOperation::SftpListOperation(QByteArray path, std::function<void(Result<
     , m_reply(std::move(reply))
 {}
 
-Operation::Step SftpListOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp)
+void SftpListOperation::start()
 {
-    bool progressed = false;
-    if (!m_handle) {
-        bool busy = false;
-        m_handle = exclusiveOpen(session, &busy, [&] {
-            return libssh2_sftp_open_ex(sftp, m_path.constData(), unsigned(m_path.size()), 0, 0, LIBSSH2_SFTP_OPENDIR);
-        });
-        if (!m_handle) {
-            if (busy || libssh2_session_last_errno(session) == LIBSSH2_ERROR_EAGAIN)
-                return Step::Blocked;
-            m_reply(failure(describe(session, QStringLiteral("list"), m_path)));
-            return Step::Finished;
-        }
-        progressed = true;
-    }
-    while (!m_listed) {
-        SftpEntry entry;
-        const int rc = exclusive(Request::Readdir, [&] { return readEntry(m_handle, &entry); });
-        if (again(rc))
-            return progressed ? Step::Progressed : Step::Blocked;
-        if (rc <= 0) {
-            if (rc < 0)
-                m_error = describe(session, QStringLiteral("list"), m_path);
-            m_listed = true; // the handle is closed next; never read it again
-            break;
-        }
-        progressed = true;
-        if (!isDotOrDotDot(entry.name))
-            m_entries.append(entry);
-    }
-    if (again(libssh2_sftp_close_handle(m_handle)))
-        return progressed ? Step::Progressed : Step::Blocked;
-    m_handle = nullptr;
-    if (m_error.isEmpty())
-        m_reply(m_entries);
-    else
-        m_reply(failure(m_error));
-    return Step::Finished;
-}
-
-// --- mkdir -p ------------------------------------------------------------------------------------
-
-SftpMakePathOperation::SftpMakePathOperation(QByteArray path, int mode, std::function<void(Result<>)> reply)
-    : m_mode(mode)
-    , m_reply(std::move(reply))
-{
-    QByteArray prefix = path.startsWith('/') ? QByteArray("/") : QByteArray();
-    for (const QByteArray &part : path.split('/')) {
-        if (part.isEmpty())
-            continue;
-        prefix = prefix.isEmpty() || prefix == "/" ? QByteArray(prefix + part) : QByteArray(prefix + '/' + part);
-        m_prefixes.append(prefix);
-    }
-}
-
-Operation::Step SftpMakePathOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp)
-{
-    bool progressed = false;
-    while (m_index < m_prefixes.size()) {
-        const QByteArray &path = m_prefixes.at(m_index);
-        if (!m_statDone) {
-            LIBSSH2_SFTP_ATTRIBUTES attributes = {};
-            const int rc = exclusive(Request::Stat, [&] { return libssh2_sftp_stat_ex(sftp, path.constData(), unsigned(path.size()), LIBSSH2_SFTP_STAT,
-                                                &attributes); });
-            if (again(rc))
-                return progressed ? Step::Progressed : Step::Blocked;
-            progressed = true;
-            if (rc == 0) {
-                if (SftpSession::entryFrom(path, attributes).type != SftpEntry::Type::Directory) {
-                    m_reply(failure(QStringLiteral("Cannot create the folder '%1': '%2' is a file.")
-                                        .arg(QString::fromUtf8(m_prefixes.last()), QString::fromUtf8(path))));
-                    return Step::Finished;
-                }
-                ++m_index;
-                continue;
-            }
-            m_statDone = true;
-        }
-        const int rc = exclusive(Request::Mkdir, [&] { return libssh2_sftp_mkdir_ex(sftp, path.constData(), unsigned(path.size()), m_mode); });
-        if (again(rc))
-            return progressed ? Step::Progressed : Step::Blocked;
-        if (rc < 0) {
-            m_reply(failure(describe(session, QStringLiteral("create the folder"), path)));
-            return Step::Finished;
-        }
-        progressed = true;
-        m_statDone = false;
-        ++m_index;
-    }
-    m_reply({});
-    return Step::Finished;
-}
-
-// --- rm -r ---------------------------------------------------------------------------------------
-
-SftpRemoveOperation::SftpRemoveOperation(QByteArray path, bool recursive, std::function<void(Result<>)> reply)
-    : m_root(std::move(path))
-    , m_recursive(recursive)
-    , m_reply(std::move(reply))
-{}
-
-Operation::Step SftpRemoveOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp)
-{
-    bool progressed = false;
-    const auto blocked = [&] { return progressed ? Step::Progressed : Step::Blocked; };
-    const auto failWith = [&](const QString &what, const QByteArray &path) {
-        m_reply(failure(describe(session, what, path)));
-        return Step::Finished;
-    };
-    if (m_phase == Phase::StatRoot) {
-        LIBSSH2_SFTP_ATTRIBUTES attributes = {};
-        const int rc = exclusive(Request::Stat, [&] { return libssh2_sftp_stat_ex(sftp, m_root.constData(), unsigned(m_root.size()), LIBSSH2_SFTP_LSTAT,
-                                            &attributes); });
-        if (again(rc))
-            return Step::Blocked;
-        if (rc < 0)
-            return failWith(QStringLiteral("delete"), m_root);
-        progressed = true;
-        if (SftpSession::entryFrom(m_root, attributes).type == SftpEntry::Type::Directory) {
-            m_dirs.append(m_root);
-            if (m_recursive)
-                m_toList.append(m_root);
-        } else {
-            m_files.append(m_root);
-        }
-        m_phase = Phase::Listing;
-    }
-    while (m_phase == Phase::Listing) {
-        if (m_toList.isEmpty()) {
-            m_phase = Phase::Unlinking;
-            break;
-        }
-        const QByteArray dir = m_toList.first();
-        if (!m_handle) {
-            bool busy = false;
-            m_handle = exclusiveOpen(session, &busy, [&] {
-                return libssh2_sftp_open_ex(sftp, dir.constData(), unsigned(dir.size()), 0, 0, LIBSSH2_SFTP_OPENDIR);
-            });
-            if (!m_handle) {
-                if (busy || libssh2_session_last_errno(session) == LIBSSH2_ERROR_EAGAIN)
-                    return blocked();
-                return failWith(QStringLiteral("list"), dir);
-            }
-        }
-        SftpEntry entry;
-        const int rc = m_listEnd == 1 ? exclusive(Request::Readdir, [&] { return readEntry(m_handle, &entry); }) : m_listEnd;
-        if (again(rc))
-            return blocked();
-        progressed = true;
-        if (rc > 0) {
-            if (isDotOrDotDot(entry.name))
-                continue;
-            const QByteArray path = join(dir, entry.name);
-            if (entry.type == SftpEntry::Type::Directory) {
-                m_dirs.append(path);
-                m_toList.append(path);
-            } else {
-                m_files.append(path); // files, and symbolic links themselves
-            }
-            continue;
-        }
-        if (m_listEnd == 1) // the end of this folder (0) or an error: remember it while closing
-            m_listEnd = rc < 0 ? -1 : 0;
-        if (m_listEnd < 0 && m_listError.isEmpty())
-            m_listError = describe(session, QStringLiteral("list"), dir);
-        if (again(libssh2_sftp_close_handle(m_handle)))
-            return blocked();
-        m_handle = nullptr;
-        const int end = m_listEnd;
-        m_listEnd = 1;
-        if (end < 0) {
-            m_reply(failure(m_listError));
-            return Step::Finished;
-        }
-        m_toList.removeFirst();
-    }
-    while (m_phase == Phase::Unlinking && !m_files.isEmpty()) {
-        const QByteArray &file = m_files.last();
-        const int rc = exclusive(Request::Unlink, [&] { return libssh2_sftp_unlink_ex(sftp, file.constData(), unsigned(file.size())); });
-        if (again(rc))
-            return blocked();
-        if (rc < 0)
-            return failWith(QStringLiteral("delete"), file);
-        progressed = true;
-        m_files.removeLast();
-    }
-    m_phase = Phase::RemovingDirs;
-    while (!m_dirs.isEmpty()) {
-        const QByteArray &dir = m_dirs.last(); // deepest first: children were found after parents
-        const int rc = exclusive(Request::Rmdir, [&] { return libssh2_sftp_rmdir_ex(sftp, dir.constData(), unsigned(dir.size())); });
-        if (again(rc))
-            return blocked();
-        if (rc < 0)
-            return failWith(QStringLiteral("delete the folder"), dir);
-        progressed = true;
-        m_dirs.removeLast();
-    }
-    m_reply({});
-    return Step::Finished;
+    listDirectory(m_path, [this](const Result<QList<SftpEntry>> &entries) {
+        finish();
+        m_reply(entries);
+    });
 }
 
 // --- rename ----------------------------------------------------------------------------------------
@@ -301,35 +152,215 @@ SftpRenameOperation::SftpRenameOperation(QByteArray from, QByteArray to, std::fu
     , m_reply(std::move(reply))
 {}
 
-Operation::Step SftpRenameOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp)
+void SftpRenameOperation::start()
 {
-    if (!m_posixTried) {
-        const int rc = exclusive(Request::Rename, [&] { return libssh2_sftp_posix_rename_ex(sftp, m_from.constData(), size_t(m_from.size()), m_to.constData(),
-                                                    size_t(m_to.size())); });
-        if (again(rc))
-            return Step::Blocked;
-        if (rc == 0) {
+    const bool posix = session().hasExtension("posix-rename@openssh.com");
+    const auto done = [this](const Reply &reply) {
+        finish();
+        if (reply.isStatus(Ok))
             m_reply({});
-            return Step::Finished;
-        }
-        if (libssh2_session_last_errno(session) == LIBSSH2_ERROR_SFTP_PROTOCOL
-            && libssh2_sftp_last_error(sftp) != LIBSSH2_FX_OP_UNSUPPORTED) {
-            m_reply(failure(describe(session, QStringLiteral("rename"), m_from)));
-            return Step::Finished;
-        }
-        m_posixTried = true; // the server lacks the extension: plain SFTP rename
-    }
-    const int rc = exclusive(Request::Rename, [&] { return libssh2_sftp_rename_ex(sftp, m_from.constData(), unsigned(m_from.size()), m_to.constData(),
-                                          unsigned(m_to.size()),
-                                          LIBSSH2_SFTP_RENAME_OVERWRITE | LIBSSH2_SFTP_RENAME_ATOMIC
-                                              | LIBSSH2_SFTP_RENAME_NATIVE); });
-    if (again(rc))
-        return Step::Blocked;
-    if (rc < 0)
-        m_reply(failure(describe(session, QStringLiteral("rename"), m_from)));
+        else
+            m_reply(failure(cannotMessage(QStringLiteral("rename"), m_from, statusText(reply))));
+    };
+    if (posix)
+        send(Extended, [this](PacketWriter &w) { w.string(QByteArrayLiteral("posix-rename@openssh.com")).string(m_from).string(m_to); }, done);
     else
+        send(Rename, [this](PacketWriter &w) { w.string(m_from).string(m_to); }, done);
+}
+
+// --- mkdir -p ------------------------------------------------------------------------------------
+
+SftpMakePathOperation::SftpMakePathOperation(QByteArray path, int mode, std::function<void(Result<>)> reply)
+    : m_path(std::move(path))
+    , m_mode(mode)
+    , m_reply(std::move(reply))
+{
+    QByteArray prefix = m_path.startsWith('/') ? QByteArray("/") : QByteArray();
+    for (const QByteArray &part : m_path.split('/')) {
+        if (part.isEmpty())
+            continue;
+        prefix = prefix.isEmpty() || prefix == "/" ? QByteArray(prefix + part) : QByteArray(prefix + '/' + part);
+        m_prefixes.append(prefix);
+    }
+}
+
+void SftpMakePathOperation::start()
+{
+    if (m_prefixes.isEmpty()) {
+        finish();
         m_reply({});
-    return Step::Finished;
+        return;
+    }
+    // Usually the folder exists, or only its last part is missing: look at it first.
+    sendPath(Stat, m_prefixes.last(), [this](const Reply &reply) {
+        if (reply.type == Attrs && reply.reader().attributes().type == SftpEntry::Type::Directory) {
+            finish();
+            m_reply({});
+            return;
+        }
+        make(0);
+    });
+}
+
+void SftpMakePathOperation::make(int index)
+{
+    if (index == m_prefixes.size()) {
+        finish();
+        m_reply({});
+        return;
+    }
+    const QByteArray path = m_prefixes.at(index);
+    sendPath(Stat, path, [this, index, path](const Reply &existing) {
+        if (existing.type == Attrs) {
+            if (existing.reader().attributes().type != SftpEntry::Type::Directory) {
+                finish();
+                m_reply(failure(QStringLiteral("Cannot create the folder '%1': '%2' is a file, not a folder.")
+                                    .arg(QString::fromUtf8(m_path), QString::fromUtf8(path))));
+                return;
+            }
+            make(index + 1);
+            return;
+        }
+        send(Mkdir, [&](PacketWriter &w) { sftp::Attributes mode;
+            mode.permissions = quint32(m_mode);
+            w.string(path).attributes(mode); },
+             [this, index, path](const Reply &made) {
+                 if (made.isStatus(Ok)) {
+                     make(index + 1);
+                     return;
+                 }
+                 // Someone else may have made it meanwhile (another file of the same tree).
+                 sendPath(Stat, path, [this, index, path, made](const Reply &again) {
+                     if (again.type == Attrs && again.reader().attributes().type == SftpEntry::Type::Directory) {
+                         make(index + 1);
+                         return;
+                     }
+                     finish();
+                     m_reply(failure(cannotMessage(QStringLiteral("create the folder"), path, statusText(made))));
+                 });
+             });
+    });
+}
+
+// --- rm -r ---------------------------------------------------------------------------------------
+
+SftpRemoveOperation::SftpRemoveOperation(QByteArray path, bool recursive, std::function<void(Result<>)> reply)
+    : m_root(std::move(path))
+    , m_recursive(recursive)
+    , m_reply(std::move(reply))
+{}
+
+void SftpRemoveOperation::start()
+{
+    sendPath(Lstat, m_root, [this](const Reply &reply) {
+        if (reply.type != Attrs) {
+            finish();
+            m_reply(failure(cannotMessage(QStringLiteral("delete"), m_root, statusText(reply))));
+            return;
+        }
+        if (reply.reader().attributes().type == SftpEntry::Type::Directory) {
+            m_dirsByDepth.append(QList<QByteArray>{m_root});
+            if (m_recursive)
+                m_toList.append(m_root);
+        } else {
+            m_files.append(m_root);
+        }
+        listMore();
+    });
+}
+
+void SftpRemoveOperation::listMore()
+{
+    while (m_error.isEmpty() && !m_toList.isEmpty() && m_listing < ListingsAtOnce) {
+        const QByteArray dir = m_toList.takeFirst();
+        const int depth = int(dir.count('/') - m_root.count('/')) + 1;
+        ++m_listing;
+        listDirectory(dir, [this, dir, depth](const Result<QList<SftpEntry>> &entries) {
+            --m_listing;
+            if (!entries) {
+                stopWith(entries.error());
+                return;
+            }
+            for (const SftpEntry &entry : *entries) {
+                const QByteArray path = join(dir, entry.name);
+                if (entry.type == SftpEntry::Type::Directory) {
+                    while (m_dirsByDepth.size() <= depth)
+                        m_dirsByDepth.append(QList<QByteArray>());
+                    m_dirsByDepth[depth].append(path);
+                    m_toList.append(path);
+                } else {
+                    m_files.append(path); // files, and symbolic links themselves
+                }
+            }
+            listMore();
+        });
+    }
+    maybeDone();
+}
+
+void SftpRemoveOperation::removeMore()
+{
+    // Files first, many at a time; then folders, deepest level first, a whole level at once (folders
+    // of one level do not contain each other), each level once the one below is gone.
+    while (m_error.isEmpty() && m_inFlight < RemovalsAtOnce) {
+        QByteArray path;
+        quint8 type = Remove;
+        if (!m_files.isEmpty()) {
+            path = m_files.takeLast();
+        } else if (m_inFlight > 0 && !m_removingFolders) {
+            return; // folders wait for the files in them
+        } else if (m_dirsByDepth.isEmpty()) {
+            return;
+        } else if (m_dirsByDepth.last().isEmpty()) {
+            if (m_inFlight > 0)
+                return; // this level is still going
+            m_dirsByDepth.removeLast();
+            continue;
+        } else {
+            path = m_dirsByDepth.last().takeLast();
+            type = Rmdir;
+            m_removingFolders = true;
+        }
+        ++m_inFlight;
+        sendPath(type, path, [this, path, type](const Reply &reply) {
+            --m_inFlight;
+            if (!reply.isStatus(Ok)) {
+                stopWith(cannotMessage(type == Rmdir ? QStringLiteral("delete the folder") : QStringLiteral("delete"),
+                                       path, statusText(reply)));
+                return;
+            }
+            maybeDone();
+        });
+    }
+}
+
+void SftpRemoveOperation::stopWith(const QString &error)
+{
+    if (m_error.isEmpty())
+        m_error = error;
+    maybeDone();
+}
+
+void SftpRemoveOperation::maybeDone()
+{
+    if (finished() || m_listing > 0)
+        return;
+    if (!m_error.isEmpty()) {
+        if (m_inFlight == 0) {
+            finish();
+            m_reply(failure(m_error));
+        }
+        return;
+    }
+    if (!m_toList.isEmpty()) {
+        listMore();
+        return;
+    }
+    removeMore();
+    if (m_files.isEmpty() && m_dirsByDepth.isEmpty() && m_inFlight == 0) {
+        finish();
+        m_reply({});
+    }
 }
 
 // --- streams ---------------------------------------------------------------------------------------
@@ -341,151 +372,241 @@ SftpTransferOperation::SftpTransferOperation(Direction direction, QString localP
     , m_localPath(std::move(localPath))
     , m_remotePath(std::move(remotePath))
     , m_offset(offset)
-    , m_bufferSize(std::max<qsizetype>(bufferSize, 32 * 1024))
+    , m_bufferSize(std::max(bufferSize, MinimumInFlight))
     , m_progress(progress)
     , m_reply(std::move(reply))
     , m_local(m_localPath)
+    , m_next(offset)
+    , m_done(offset)
 {}
 
-Operation::Step SftpTransferOperation::finish(LIBSSH2_SESSION *session, const QString &error)
+void SftpTransferOperation::start()
+{
+    const bool upload = m_direction == Direction::Upload;
+    if (!m_local.open(upload ? QIODevice::ReadOnly : QIODevice::ReadWrite)) {
+        finish();
+        m_reply(failure(QStringLiteral("Cannot %1 the local file '%2': %3.")
+                            .arg(upload ? QStringLiteral("read") : QStringLiteral("write"), m_localPath,
+                                 m_local.errorString())));
+        return;
+    }
+    if (upload) {
+        m_total = quint64(m_local.size());
+        if (m_offset > *m_total || !m_local.seek(qint64(m_offset))) {
+            finish();
+            m_reply(failure(QStringLiteral("Cannot resume '%1' at byte %2.").arg(m_localPath).arg(m_offset)));
+            return;
+        }
+    } else if (!m_local.resize(qint64(m_offset))) { // what a resumed download keeps, and nothing after it
+        finish();
+        m_reply(failure(QStringLiteral("Cannot write the local file '%1': %2.").arg(m_localPath, m_local.errorString())));
+        return;
+    }
+    const quint32 flags = upload ? quint32(OpenWrite | OpenCreate) | (m_offset == 0 ? quint32(OpenTruncate) : 0u)
+                                : quint32(OpenRead);
+    send(Open, [&](PacketWriter &w) { w.string(m_remotePath).u32(flags).attributes({}); },
+         [this](const Reply &reply) { onOpened(reply); });
+    m_sinceProgress.start();
+}
+
+void SftpTransferOperation::onOpened(const Reply &reply)
+{
+    const bool upload = m_direction == Direction::Upload;
+    if (reply.type != Handle) {
+        m_local.close();
+        finish();
+        m_reply(failure(cannotMessage(upload ? QStringLiteral("write") : QStringLiteral("read"), m_remotePath,
+                                      statusText(reply))));
+        return;
+    }
+    m_handle = reply.reader().string();
+    m_open = true;
+    if (upload) {
+        fill();
+        return;
+    }
+    send(Fstat, [this](PacketWriter &w) { w.string(m_handle); }, [this](const Reply &attributes) {
+        if (attributes.type == Attrs) {
+            const SftpEntry entry = attributes.reader().attributes();
+            m_total = entry.size;
+        }
+        fill();
+    });
+}
+
+void SftpTransferOperation::fill()
+{
+    if (m_direction == Direction::Upload)
+        upload();
+    else
+        download();
+    maybeClose();
+}
+
+void SftpTransferOperation::upload()
+{
+    const qsizetype chunk = session().maxWrite();
+    while (m_error.isEmpty() && !m_localEnd && m_inFlight < m_bufferSize) {
+        QByteArray data(chunk, Qt::Uninitialized);
+        const qint64 got = m_local.read(data.data(), chunk);
+        if (got < 0) {
+            stopWith(QStringLiteral("Cannot read the local file '%1': %2.").arg(m_localPath, m_local.errorString()));
+            return;
+        }
+        if (got == 0) {
+            m_localEnd = true;
+            return;
+        }
+        const quint64 at = m_next;
+        m_next += quint64(got);
+        m_inFlight += got;
+        send(Write, [&](PacketWriter &w) { w.string(m_handle).u64(at).string(data.constData(), got); },
+             [this, got](const Reply &reply) {
+                 m_inFlight -= got;
+                 if (reply.isStatus(Ok)) {
+                     m_done += quint64(got);
+                     emitProgress(false);
+                 } else {
+                     m_serverFailure = reply.isStatus(Failure);
+                     stopWith(cannotMessage(QStringLiteral("write"), m_remotePath, statusText(reply)));
+                 }
+                 fill();
+             });
+    }
+}
+
+void SftpTransferOperation::download()
+{
+    const quint32 chunk = session().maxRead();
+    while (m_error.isEmpty() && m_inFlight < m_bufferSize) {
+        quint64 at = 0;
+        quint32 length = 0;
+        if (!m_gaps.empty()) {
+            at = m_gaps.begin()->first;
+            length = m_gaps.begin()->second;
+            m_gaps.erase(m_gaps.begin());
+        } else if (!m_localEnd && (!m_total || m_next < *m_total)) {
+            at = m_next;
+            length = m_total ? quint32(std::min<quint64>(chunk, *m_total - m_next)) : chunk;
+            m_next += length;
+        } else {
+            return;
+        }
+        m_inFlight += length;
+        send(Read, [&](PacketWriter &w) { w.string(m_handle).u64(at).u32(length); },
+             [this, at, length](const Reply &reply) {
+                 m_inFlight -= length;
+                 if (reply.type == Data) {
+                     PacketReader reader = reply.reader();
+                     const quint32 size = reader.u32();
+                     if (reader.failed() || size > length || reply.payload.size() - reply.offset - 4 < qsizetype(size)) {
+                         stopWith(cannotMessage(QStringLiteral("read"), m_remotePath,
+                                                QStringLiteral("the server sent a malformed reply")));
+                     } else if (m_error.isEmpty()) {
+                         const char *bytes = reply.payload.constData() + reply.offset + 4;
+                         if ((m_local.pos() != qint64(at) && !m_local.seek(qint64(at)))
+                             || m_local.write(bytes, size) != qint64(size)) {
+                             stopWith(QStringLiteral("Cannot write the local file '%1': %2.")
+                                          .arg(m_localPath, m_local.errorString()));
+                         } else {
+                             m_done += size;
+                             if (size == 0) // a server that answers with nothing: treat as the end
+                                 m_localEnd = true;
+                             else if (size < length) // a short read: ask for the rest
+                                 m_gaps.emplace(at + size, length - size);
+                             emitProgress(false);
+                         }
+                     }
+                 } else if (reply.isStatus(Eof)) {
+                     m_localEnd = true;
+                     // Nothing at or after this offset: a file that shrank meanwhile.
+                     m_gaps.erase(m_gaps.lower_bound(at), m_gaps.end());
+                     if (!m_total || at < *m_total)
+                         m_total = at;
+                 } else {
+                     stopWith(cannotMessage(QStringLiteral("read"), m_remotePath, statusText(reply)));
+                 }
+                 fill();
+             });
+    }
+}
+
+void SftpTransferOperation::stopWith(const QString &error)
 {
     if (m_error.isEmpty())
         m_error = error;
+}
+
+void SftpTransferOperation::maybeClose()
+{
+    if (m_closing || finished() || m_inFlight > 0)
+        return;
+    const bool complete = m_direction == Direction::Upload
+                              ? m_localEnd
+                              : (m_localEnd || (m_total && m_next >= *m_total)) && m_gaps.empty();
+    if (m_error.isEmpty() && !complete)
+        return;
     m_closing = true;
-    if (m_handle) {
-        if (again(libssh2_sftp_close_handle(m_handle)))
-            return Step::Blocked;
-        m_handle = nullptr;
-    }
-    Q_UNUSED(session)
+    send(Close, [this](PacketWriter &w) { w.string(m_handle); }, [this](const Reply &reply) {
+        m_open = false;
+        // A write the server accepted can still fail on close (a full disk, a quota).
+        if (m_error.isEmpty() && !reply.isStatus(Ok) && m_direction == Direction::Upload) {
+            m_serverFailure = reply.isStatus(Failure);
+            m_error = cannotMessage(QStringLiteral("write"), m_remotePath, statusText(reply));
+        }
+        if (m_serverFailure && session().hasExtension("statvfs@openssh.com"))
+            explainFailure();
+        else
+            report();
+    });
+}
+
+// The SFTP protocol version OpenSSH speaks reports a full disk as a bare failure: look at the disk.
+void SftpTransferOperation::explainFailure()
+{
+    const qsizetype slash = m_remotePath.lastIndexOf('/');
+    const QByteArray folder = slash > 0 ? m_remotePath.left(slash) : slash == 0 ? QByteArray("/") : QByteArray(".");
+    send(Extended, [&](PacketWriter &w) { w.string(QByteArrayLiteral("statvfs@openssh.com")).string(folder); },
+         [this](const Reply &reply) {
+             if (reply.type == ExtendedReply) {
+                 PacketReader reader = reply.reader();
+                 reader.u64(); // block size
+                 const quint64 fragment = reader.u64();
+                 reader.u64(); // blocks
+                 reader.u64(); // free blocks
+                 const quint64 available = reader.u64() * fragment;
+                 const quint64 needed = m_total ? *m_total - std::min(*m_total, m_done) : 1;
+                 if (!reader.failed() && available < std::max<quint64>(needed, 64 * 1024)) {
+                     m_error = cannotMessage(QStringLiteral("write"), m_remotePath,
+                                             QStringLiteral("no space left on the remote disk (%1 bytes free there, "
+                                                            "%2 more needed)")
+                                                 .arg(available)
+                                                 .arg(needed));
+                 }
+             }
+             report();
+         });
+}
+
+void SftpTransferOperation::report()
+{
     m_local.close();
+    emitProgress(true);
+    finish();
     if (m_error.isEmpty())
         m_reply(m_done);
     else
         m_reply(failure(m_error));
-    return Step::Finished;
 }
 
-Operation::Step SftpTransferOperation::run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp)
+void SftpTransferOperation::emitProgress(bool force)
 {
-    if (m_closing)
-        return finish(session, {});
-    if (!m_opened) {
-        if (!m_local.isOpen()) {
-            const bool upload = m_direction == Direction::Upload;
-            const QIODevice::OpenMode mode = upload            ? QIODevice::ReadOnly
-                                             : m_offset > 0    ? QIODevice::WriteOnly | QIODevice::Append
-                                                               : QIODevice::WriteOnly | QIODevice::Truncate;
-            if (!m_local.open(mode)) {
-                m_reply(failure(QStringLiteral("Cannot %1 the local file '%2': %3.")
-                                    .arg(upload ? QStringLiteral("read") : QStringLiteral("write"), m_localPath,
-                                         m_local.errorString())));
-                return Step::Finished;
-            }
-            if (upload) {
-                m_total = quint64(m_local.size());
-                if (m_offset > 0 && !m_local.seek(qint64(m_offset))) {
-                    m_reply(failure(QStringLiteral("Cannot resume '%1' at byte %2.").arg(m_localPath).arg(m_offset)));
-                    return Step::Finished;
-                }
-            }
-        }
-        const unsigned long flags = m_direction == Direction::Upload
-                                        ? LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | (m_offset == 0 ? LIBSSH2_FXF_TRUNC : 0)
-                                        : LIBSSH2_FXF_READ;
-        bool busy = false;
-        m_handle = exclusiveOpen(session, &busy, [&] {
-            return libssh2_sftp_open_ex(sftp, m_remotePath.constData(), unsigned(m_remotePath.size()), flags, 0644,
-                                        LIBSSH2_SFTP_OPENFILE);
-        });
-        if (!m_handle) {
-            if (busy || libssh2_session_last_errno(session) == LIBSSH2_ERROR_EAGAIN)
-                return Step::Blocked;
-            m_local.close();
-            m_reply(failure(describe(session, m_direction == Direction::Upload ? QStringLiteral("write")
-                                                                               : QStringLiteral("read"),
-                                     m_remotePath)));
-            return Step::Finished;
-        }
-        m_opened = true;
-    }
-    if (!m_sought) {
-        if (m_direction == Direction::Download) {
-            LIBSSH2_SFTP_ATTRIBUTES attributes = {};
-            const int rc = exclusive(Request::Fstat, [&] { return libssh2_sftp_fstat_ex(m_handle, &attributes, 0); });
-            if (again(rc))
-                return Step::Blocked;
-            if (rc == 0 && (attributes.flags & LIBSSH2_SFTP_ATTR_SIZE))
-                m_total = attributes.filesize;
-        }
-        libssh2_sftp_seek64(m_handle, m_offset);
-        m_done = m_offset;
-        m_sought = true;
-    }
-    return m_direction == Direction::Upload ? upload(session) : download(session);
-}
-
-Operation::Step SftpTransferOperation::upload(LIBSSH2_SESSION *session)
-{
-    bool progressed = false;
-    while (true) {
-        // Keep bufferSize bytes in flight: refill behind the unacknowledged tail, compacting rarely.
-        if (!m_localEnd && m_buffer.size() - m_position < m_bufferSize / 2) {
-            if (m_position > 0) {
-                m_buffer.remove(0, m_position);
-                m_position = 0;
-            }
-            const qsizetype want = m_bufferSize - m_buffer.size();
-            const qsizetype old = m_buffer.size();
-            m_buffer.resize(old + want);
-            const qint64 got = m_local.read(m_buffer.data() + old, want);
-            if (got < 0)
-                return finish(session, QStringLiteral("Cannot read the local file '%1': %2.")
-                                           .arg(m_localPath, m_local.errorString()));
-            m_buffer.resize(old + got);
-            if (got == 0)
-                m_localEnd = true;
-        }
-        if (m_position == m_buffer.size()) {
-            if (m_localEnd)
-                return finish(session, {});
-            continue;
-        }
-        const ssize_t rc = libssh2_sftp_write(m_handle, m_buffer.constData() + m_position,
-                                              size_t(m_buffer.size() - m_position));
-        if (again(rc))
-            return progressed ? Step::Progressed : Step::Blocked;
-        if (rc < 0)
-            return finish(session, describe(session, QStringLiteral("write"), m_remotePath));
-        progressed = true;
-        m_position += rc;
-        m_done += quint64(rc);
-        if (m_progress)
-            Q_EMIT m_progress->progressed(m_done, m_total);
-    }
-}
-
-Operation::Step SftpTransferOperation::download(LIBSSH2_SESSION *session)
-{
-    bool progressed = false;
-    if (m_buffer.size() != m_bufferSize)
-        m_buffer.resize(m_bufferSize);
-    while (true) {
-        const ssize_t rc = exclusive(Request::Read, [&] { return libssh2_sftp_read(m_handle, m_buffer.data(), size_t(m_buffer.size())); });
-        if (again(rc))
-            return progressed ? Step::Progressed : Step::Blocked;
-        if (rc < 0)
-            return finish(session, describe(session, QStringLiteral("read"), m_remotePath));
-        if (rc == 0)
-            return finish(session, {});
-        progressed = true;
-        if (m_local.write(m_buffer.constData(), rc) != rc)
-            return finish(session, QStringLiteral("Cannot write the local file '%1': %2.")
-                                       .arg(m_localPath, m_local.errorString()));
-        m_done += quint64(rc);
-        if (m_progress)
-            Q_EMIT m_progress->progressed(m_done, m_total);
-    }
+    if (!m_progress)
+        return;
+    if (!force && m_sinceProgress.elapsed() < 50)
+        return;
+    m_sinceProgress.restart();
+    Q_EMIT m_progress->progressed(m_done, m_total.value_or(0));
 }
 
 } // namespace sshcore::detail

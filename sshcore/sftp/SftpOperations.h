@@ -6,95 +6,108 @@
 #include "sshcore/sftp/SftpSession.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QList>
 
 #include <functional>
+#include <map>
+#include <memory>
+#include <optional>
 
 namespace sshcore::detail {
 
 class ResultRelay;
 
-// Base of the SFTP operations: waits for the shared SFTP channel, then runs the request. None needs a
-// command channel of its own.
+// Base of the SFTP operations. Each waits for the shared SFTP channel, then sends its requests and
+// reacts to their replies, which SftpSession::pump() delivers; it is finished once it has reported.
+// Any number run at once: the channel carries their requests interleaved.
 class SftpOperation : public Operation
 {
 public:
-    ~SftpOperation() override
-    {
-        if (m_sftp)
-            m_sftp->releaseAll(this);
-    }
     bool needsChannel() const override { return false; }
     void bindSftp(SftpSession *sftp) override { m_sftp = sftp; }
     Step step(LIBSSH2_SESSION *session) final;
+    void abandon(const QString &why) final;
 
 protected:
-    using Request = SftpSession::Request;
-    // Runs a libssh2 call returning a status once no other operation is midway through a request
-    // of the same kind (else EAGAIN without calling); holds the kind until the call stops saying EAGAIN.
-    template<typename Call>
-    auto exclusive(Request request, Call call) -> decltype(call())
-    {
-        if (!m_sftp->claim(request, this))
-            return LIBSSH2_ERROR_EAGAIN;
-        const auto rc = call();
-        if (rc != LIBSSH2_ERROR_EAGAIN)
-            m_sftp->release(request, this);
-        return rc;
-    }
-    // The same for libssh2_sftp_open_ex, which answers with a handle; busy is set when another
-    // operation holds the kind (nothing was sent).
-    template<typename Call>
-    LIBSSH2_SFTP_HANDLE *exclusiveOpen(LIBSSH2_SESSION *session, bool *busy, Call call)
-    {
-        *busy = !m_sftp->claim(Request::Open, this);
-        if (*busy)
-            return nullptr;
-        LIBSSH2_SFTP_HANDLE *handle = call();
-        if (handle || libssh2_session_last_errno(session) != LIBSSH2_ERROR_EAGAIN)
-            m_sftp->release(Request::Open, this);
-        return handle;
-    }
-    virtual Step run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp) = 0;
-    virtual void fail(const QString &why) = 0;
-    QString describe(LIBSSH2_SESSION *session, const QString &what, const QByteArray &path) const
-    {
-        return m_sftp->describe(session, what, path);
-    }
+    using Reply = sftp::Reply;
+    using Fill = std::function<void(sftp::PacketWriter &)>;
+
+    virtual void start() = 0;                  // sends the first requests
+    virtual void fail(const QString &why) = 0; // reports why it could not be done
+
+    // Sends a request; handler runs with its reply unless this operation has been destroyed by then.
+    void send(quint8 type, const Fill &fill, std::function<void(const Reply &)> handler);
+    // One request naming a path (stat, mkdir, remove ...).
+    void sendPath(quint8 type, const QByteArray &path, std::function<void(const Reply &)> handler);
+    // The whole listing of a folder, without "." and "..".
+    void listDirectory(const QByteArray &path, std::function<void(Result<QList<SftpEntry>>)> done);
+    void finish() { m_finished = true; } // call right before reporting
+    bool finished() const { return m_finished; }
+    SftpSession &session() { return *m_sftp; }
 
 private:
     SftpSession *m_sftp = nullptr;
+    quint64 m_attempt = 0;
+    bool m_started = false;
+    bool m_finished = false;
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0);
 };
 
-class SftpStatOperation : public SftpOperation
+// One request, one reply, turned into a result by parse.
+template<typename T>
+class SftpRequestOperation : public SftpOperation
 {
 public:
-    SftpStatOperation(QByteArray path, std::function<void(Result<SftpEntry>)> reply);
-    void abandon(const QString &why) override { fail(why); }
+    using Parse = std::function<Result<T>(const sftp::Reply &)>;
+    SftpRequestOperation(quint8 type, Fill fill, Parse parse, std::function<void(Result<T>)> reply)
+        : m_type(type)
+        , m_fill(std::move(fill))
+        , m_parse(std::move(parse))
+        , m_reply(std::move(reply))
+    {}
 
 private:
-    Step run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp) override;
+    void start() override
+    {
+        send(m_type, m_fill, [this](const sftp::Reply &reply) {
+            finish();
+            m_reply(m_parse(reply));
+        });
+    }
     void fail(const QString &why) override { m_reply(failure(why)); }
-    QByteArray m_path;
-    std::function<void(Result<SftpEntry>)> m_reply;
+    quint8 m_type;
+    Fill m_fill;
+    Parse m_parse;
+    std::function<void(Result<T>)> m_reply;
 };
 
 class SftpListOperation : public SftpOperation
 {
 public:
     SftpListOperation(QByteArray path, std::function<void(Result<QList<SftpEntry>>)> reply);
-    void abandon(const QString &why) override { fail(why); }
 
 private:
-    Step run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp) override;
+    void start() override;
     void fail(const QString &why) override { m_reply(failure(why)); }
     QByteArray m_path;
-    LIBSSH2_SFTP_HANDLE *m_handle = nullptr;
-    bool m_listed = false;
-    QList<SftpEntry> m_entries;
-    QString m_error;
     std::function<void(Result<QList<SftpEntry>>)> m_reply;
+};
+
+// Renames over an existing target atomically where the server has posix-rename@openssh.com (plain
+// SFTP rename refuses an existing target).
+class SftpRenameOperation : public SftpOperation
+{
+public:
+    SftpRenameOperation(QByteArray from, QByteArray to, std::function<void(Result<>)> reply);
+
+private:
+    void start() override;
+    void fail(const QString &why) override { m_reply(failure(why)); }
+    QByteArray m_from;
+    QByteArray m_to;
+    std::function<void(Result<>)> m_reply;
 };
 
 // mkdir -p
@@ -102,111 +115,64 @@ class SftpMakePathOperation : public SftpOperation
 {
 public:
     SftpMakePathOperation(QByteArray path, int mode, std::function<void(Result<>)> reply);
-    void abandon(const QString &why) override { fail(why); }
 
 private:
-    Step run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp) override;
+    void start() override;
     void fail(const QString &why) override { m_reply(failure(why)); }
+    void make(int index);
+    QByteArray m_path;
     QList<QByteArray> m_prefixes;
-    int m_index = 0;
-    bool m_statDone = false;
     int m_mode;
     std::function<void(Result<>)> m_reply;
 };
 
-// rm (-r): symbolic links are removed, never followed.
+// rm (-r): symbolic links are removed, never followed. Folders are listed several at a time and files
+// removed many at a time.
 class SftpRemoveOperation : public SftpOperation
 {
 public:
     SftpRemoveOperation(QByteArray path, bool recursive, std::function<void(Result<>)> reply);
-    void abandon(const QString &why) override { fail(why); }
 
 private:
-    Step run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp) override;
+    void start() override;
     void fail(const QString &why) override { m_reply(failure(why)); }
-    enum class Phase { StatRoot, Listing, Unlinking, RemovingDirs };
-    Phase m_phase = Phase::StatRoot;
+    void listMore();
+    void removeMore();
+    void stopWith(const QString &error);
+    void maybeDone();
     QByteArray m_root;
     bool m_recursive;
     QList<QByteArray> m_toList;
-    LIBSSH2_SFTP_HANDLE *m_handle = nullptr;
-    int m_listEnd = 1; // 1: reading; 0: at the end; -1: failed (closing the handle either way)
-    QString m_listError;
+    int m_listing = 0;
     QList<QByteArray> m_files;
-    QList<QByteArray> m_dirs;
+    QList<QList<QByteArray>> m_dirsByDepth; // folders found, by depth below the root
+    int m_inFlight = 0;
+    bool m_removingFolders = false;
+    QString m_error;
     std::function<void(Result<>)> m_reply;
 };
 
-// Atomic rename over an existing target where the server has posix-rename@openssh.com.
-class SftpRenameOperation : public SftpOperation
-{
-public:
-    SftpRenameOperation(QByteArray from, QByteArray to, std::function<void(Result<>)> reply);
-    void abandon(const QString &why) override { fail(why); }
-
-private:
-    Step run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp) override;
-    void fail(const QString &why) override { m_reply(failure(why)); }
-    QByteArray m_from;
-    QByteArray m_to;
-    bool m_posixTried = false;
-    std::function<void(Result<>)> m_reply;
-};
-
-// One SFTP request that needs no handle: set attributes, make a symbolic link, read one. call returns
-// libssh2's status and fills the value; what and path name the request in an error.
-template<typename T>
-class SftpCallOperation : public SftpOperation
-{
-public:
-    using Call = std::function<int(LIBSSH2_SFTP *, T *)>;
-    SftpCallOperation(SftpSession::Request request, Call call, QString what, QByteArray path,
-                      std::function<void(Result<T>)> reply)
-        : m_request(request)
-        , m_call(std::move(call))
-        , m_what(std::move(what))
-        , m_path(std::move(path))
-        , m_reply(std::move(reply))
-    {}
-    void abandon(const QString &why) override { fail(why); }
-
-private:
-    Step run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp) override
-    {
-        T value{};
-        const int rc = exclusive(m_request, [&] { return m_call(sftp, &value); });
-        if (rc == LIBSSH2_ERROR_EAGAIN)
-            return Step::Blocked;
-        if (rc < 0)
-            m_reply(failure(describe(session, m_what, m_path)));
-        else
-            m_reply(std::move(value));
-        return Step::Finished;
-    }
-    void fail(const QString &why) override { m_reply(failure(why)); }
-    SftpSession::Request m_request;
-    Call m_call;
-    QString m_what;
-    QByteArray m_path;
-    std::function<void(Result<T>)> m_reply;
-};
-
-// Streams a local file to a remote one, or back, from an offset (resume), keeping bufferSize bytes
-// in flight: libssh2 pipelines one SFTP request per ~30 kB of what it is given.
+// Streams a local file to a remote one, or back, from an offset (resume), keeping about bufferSize
+// bytes of requests in flight, each as large as the server allows.
 class SftpTransferOperation : public SftpOperation
 {
 public:
     enum class Direction { Upload, Download };
     SftpTransferOperation(Direction direction, QString localPath, QByteArray remotePath, quint64 offset,
                           qsizetype bufferSize, ResultRelay *progress, std::function<void(Result<quint64>)> reply);
-    void abandon(const QString &why) override { fail(why); }
 
 private:
-    Step run(LIBSSH2_SESSION *session, LIBSSH2_SFTP *sftp) override;
+    void start() override;
     void fail(const QString &why) override { m_reply(failure(why)); }
-    Step upload(LIBSSH2_SESSION *session);
-    Step download(LIBSSH2_SESSION *session);
-    Step finish(LIBSSH2_SESSION *session, const QString &error);
+    void onOpened(const Reply &reply);
+    void fill();
+    void upload();
+    void download();
+    void stopWith(const QString &error);
+    void maybeClose();
+    void explainFailure();
+    void report();
+    void emitProgress(bool force);
 
     Direction m_direction;
     QString m_localPath;
@@ -216,16 +182,18 @@ private:
     ResultRelay *m_progress;
     std::function<void(Result<quint64>)> m_reply;
     QFile m_local;
-    LIBSSH2_SFTP_HANDLE *m_handle = nullptr;
-    bool m_opened = false;
-    bool m_sought = false;
-    bool m_localEnd = false;
+    QByteArray m_handle;
+    bool m_open = false;
     bool m_closing = false;
+    bool m_localEnd = false;            // upload: everything read; download: the end of the remote file seen
+    bool m_serverFailure = false;       // a generic failure while writing: explain it (disk full?)
     QString m_error;
-    QByteArray m_buffer;
-    qsizetype m_position = 0;
-    quint64 m_done = 0;
-    quint64 m_total = 0;
+    quint64 m_next = 0;                 // the next offset to request
+    quint64 m_done = 0;                 // bytes acknowledged (upload) or stored (download)
+    std::optional<quint64> m_total;     // the file's size, when known
+    qsizetype m_inFlight = 0;           // bytes requested and not yet answered
+    std::map<quint64, quint32> m_gaps;  // download: parts a short reply left out, to ask again
+    QElapsedTimer m_sinceProgress;
 };
 
 } // namespace sshcore::detail

@@ -1,46 +1,88 @@
 #pragma once
 
-#include "sshcore/sftp/SftpEntry.h"
+#include "sshcore/sftp/SftpProtocol.h"
 
 #include <QByteArray>
+#include <QHash>
+#include <QSet>
 #include <QString>
 
+#include <deque>
+#include <functional>
+
 #include <libssh2.h>
-#include <libssh2_sftp.h>
 
 namespace sshcore::detail {
 
-// The connection's one SFTP subsystem channel, opened on first use and shared by every SFTP
-// operation; reset when the session goes.
+// The connection's one SFTP channel, shared by every SFTP operation, speaking the protocol itself over a
+// libssh2 channel. libssh2's own SFTP layer keeps one state per kind of request and shares the channel's
+// partial-write state between them, so it cannot carry several files at once; here requests are
+// queued as packets, written by one writer that always resumes where libssh2 stopped, and the replies
+// are matched to their requests by id, in whatever order they come.
+//
+// Worker thread only. Replies are delivered from pump(), which the session worker calls.
 class SftpSession
 {
 public:
     enum class Status { Ready, Blocked, Failed };
+    using Handler = std::function<void(const sftp::Reply &)>;
 
-    Status open(LIBSSH2_SESSION *session);
-    LIBSSH2_SFTP *handle() const { return m_sftp; }
+    SftpSession() = default;
+    SftpSession(const SftpSession &) = delete;
+    SftpSession &operator=(const SftpSession &) = delete;
+
+    // Opens the channel, starts the subsystem and agrees on the version, one non-blocking step at a
+    // time. attempt identifies the opening the caller waits for: every caller waiting on an attempt
+    // that failed gets Failed with error(); a caller arriving later starts a new one.
+    Status open(LIBSSH2_SESSION *session, quint64 *attempt);
     QString error() const { return m_error; }
-    void close();   // the session is still up
-    void abandon(); // the session is gone
+    bool isOpen() const { return m_channel != nullptr; }
 
-    // "Cannot <what> '<path>': <reason>." from the SFTP status of the last call.
-    QString describe(LIBSSH2_SESSION *session, const QString &what, const QByteArray &path) const;
-    unsigned long lastStatus() const;
+    // Writes what is queued and reads what arrived, delivering replies. True if anything moved.
+    bool pump(LIBSSH2_SESSION *session);
 
-    static SftpEntry entryFrom(const QByteArray &name, const LIBSSH2_SFTP_ATTRIBUTES &attributes);
+    // Queues a request built by fill; handler gets its reply (exactly once, unless the session is
+    // abandoned). The reply's payload is valid only during the call.
+    void request(quint8 type, const std::function<void(sftp::PacketWriter &)> &fill, Handler handler);
 
-    // libssh2 keeps one state per kind of request for the whole SFTP channel: a request of a kind must
-    // run to its end (through every EAGAIN) before another operation starts one of that kind, or the
-    // second would be answered with the first one's reply. Operations claim the kind first.
-    enum class Request { Open, Stat, Fstat, Mkdir, Unlink, Rmdir, Rename, Symlink, Readdir, Read, Count };
-    bool claim(Request request, const void *owner);
-    void release(Request request, const void *owner);
-    void releaseAll(const void *owner);
+    void close();   // the session is still up: close the channel politely
+    void abandon(); // the session is gone: forget everything without touching libssh2
+
+    bool hasExtension(const QByteArray &name) const { return m_extensions.contains(name); }
+    // The largest read and write requests the server takes (limits@openssh.com, else the protocol's
+    // safe 32 kB), and how many files it lets a client hold open.
+    quint32 maxRead() const { return m_maxRead; }
+    quint32 maxWrite() const { return m_maxWrite; }
+    quint32 maxOpenHandles() const { return m_maxOpenHandles; }
+    // Bytes queued but not yet taken by libssh2.
+    qsizetype queuedBytes() const { return m_queuedBytes; }
 
 private:
-    LIBSSH2_SFTP *m_sftp = nullptr;
+    enum class Phase { Closed, OpeningChannel, StartingSubsystem, Negotiating, AskingLimits, Ready };
+    void fail(const QString &why);
+    void freeChannels();
+    bool writeQueued(LIBSSH2_SESSION *session);
+    bool readArrived(LIBSSH2_SESSION *session);
+    void deliver(const QByteArray &packet);
+    void onVersion(const QByteArray &packet);
+
+    Phase m_phase = Phase::Closed;
+    LIBSSH2_CHANNEL *m_channel = nullptr;
+    std::deque<LIBSSH2_CHANNEL *> m_closing; // failed channels libssh2 has not finished freeing
+    quint64 m_attempt = 0;
+    quint64 m_failedAttempt = 0;
     QString m_error;
-    const void *m_owners[int(Request::Count)] = {};
+    quint32 m_nextId = 1;
+    QHash<quint32, Handler> m_pending;
+    std::deque<QByteArray> m_outbound;
+    qsizetype m_headSent = 0; // bytes of m_outbound.front() libssh2 has taken
+    qsizetype m_queuedBytes = 0;
+    QByteArray m_inbound;
+    qsizetype m_inboundStart = 0;
+    QSet<QByteArray> m_extensions;
+    quint32 m_maxRead = 32 * 1024;
+    quint32 m_maxWrite = 32 * 1024;
+    quint32 m_maxOpenHandles = 64;
 };
 
 } // namespace sshcore::detail
