@@ -1,6 +1,7 @@
 #include "app/connections/ClusterConnection.h"
 
 #include "app/connections/RememberingInteraction.h"
+#include "app/transfers/TransferQueue.h"
 #include "sshcore/SshCommand.h"
 #include "sshcore/SshConnection.h"
 #include "sshcore/config/SshConfig.h"
@@ -25,7 +26,13 @@ ClusterConnection::ClusterConnection(const Profile &profile, QString sshConfigPa
 
 ClusterConnection::~ClusterConnection()
 {
+    delete m_transfers;
     delete m_ssh; // closes the session; its thread is joined
+}
+
+TransferQueue *ClusterConnection::transfers() const
+{
+    return m_transfers;
 }
 
 void ClusterConnection::setProfile(const Profile &profile)
@@ -45,6 +52,7 @@ void ClusterConnection::open()
 {
     if (isOpen())
         return;
+    delete m_transfers;
     delete m_ssh;
     m_scheduler.reset();
     m_latency.reset();
@@ -66,6 +74,7 @@ void ClusterConnection::open()
     }
     m_interaction->beginLogin();
     m_ssh = new sshcore::SshConnection(*settings, m_interaction, this);
+    m_transfers = new TransferQueue(m_ssh, this);
     connect(m_ssh, &sshcore::SshConnection::stateChanged, this, &ClusterConnection::onStateChanged);
     connect(m_ssh, &sshcore::SshConnection::bannerReceived, this, [this](const QString &banner) {
         m_banner = banner;

@@ -15,6 +15,7 @@
 namespace app {
 
 class Keyring;
+class TransferQueue;
 class RememberingInteraction;
 
 // A cluster the user works with: its profile, and while connected the one SSH session everything
@@ -41,6 +42,8 @@ public:
     QString message() const { return m_message; }
     bool isOpen() const;
     sshcore::SshConnection *ssh() const { return m_ssh; }
+    // The transfers over this connection (made anew by each open()).
+    TransferQueue *transfers() const;
 
     std::optional<SchedulerDetection> scheduler() const { return m_scheduler; }
     std::optional<std::chrono::milliseconds> latency() const { return m_latency; }
@@ -65,6 +68,7 @@ private:
     QString m_sshConfigPath;
     RememberingInteraction *m_interaction;
     QPointer<sshcore::SshConnection> m_ssh;
+    QPointer<TransferQueue> m_transfers;
     sshcore::SshConnectionState m_state = sshcore::SshConnectionState::Disconnected;
     QString m_message;
     QString m_banner;

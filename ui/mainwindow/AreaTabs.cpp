@@ -4,6 +4,7 @@
 
 #include <QIcon>
 #include <QMetaEnum>
+#include <QStackedWidget>
 
 namespace ui {
 
@@ -37,7 +38,10 @@ void AreaTabs::addArea(Area area, const QString &iconPath, const QString &label,
     auto *emptyState = new EmptyStateWidget(iconPath, title, description, this);
     emptyState->setObjectName(QString::fromLatin1(QMetaEnum::fromType<Area>().valueToKey(area)));
     m_emptyStates.append(emptyState);
-    const int index = addTab(emptyState, QIcon(iconPath), label);
+    auto *stack = new QStackedWidget(this);
+    stack->addWidget(emptyState);
+    m_stacks.append(stack);
+    const int index = addTab(stack, QIcon(iconPath), label);
     Q_ASSERT(index == area);
 }
 
@@ -57,6 +61,18 @@ void AreaTabs::setCluster(const QString &name, bool connected)
         setHint(tr("Connect to %1 to use this area.").arg(name));
     for (EmptyStateWidget *emptyState : std::as_const(m_emptyStates))
         emptyState->setEnabled(connected);
+    m_connected = connected;
+    for (QStackedWidget *stack : std::as_const(m_stacks))
+        stack->setCurrentIndex(connected && stack->count() > 1 ? 1 : 0);
+}
+
+void AreaTabs::setAreaWidget(Area area, QWidget *widget)
+{
+    QStackedWidget *stack = m_stacks.at(area);
+    while (stack->count() > 1)
+        stack->removeWidget(stack->widget(1));
+    stack->addWidget(widget);
+    stack->setCurrentIndex(m_connected ? 1 : 0);
 }
 
 } // namespace ui

@@ -2,6 +2,8 @@
 
 #include <QTabWidget>
 
+class QStackedWidget;
+
 namespace ui {
 
 class EmptyStateWidget;
@@ -21,12 +23,16 @@ public:
     void setHint(const QString &hint);
     // The areas work on one cluster: name it, and whether it is connected (the areas are active then).
     void setCluster(const QString &name, bool connected);
+    // The working widget of an area, shown instead of its empty state while a cluster is connected.
+    void setAreaWidget(Area area, QWidget *widget);
 
 private:
     void addArea(Area area, const QString &iconPath, const QString &label, const QString &title,
                  const QString &description);
 
     QList<EmptyStateWidget *> m_emptyStates;
+    QList<QStackedWidget *> m_stacks;
+    bool m_connected = false;
 };
 
 } // namespace ui

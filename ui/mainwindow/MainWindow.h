@@ -17,6 +17,7 @@ class ProfileStore;
 namespace ui {
 
 class AreaTabs;
+class FilesArea;
 class ClusterPanel;
 class ClusterSidebar;
 class GuiInteraction;
@@ -64,6 +65,9 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
 
+public:
+    FilesArea *filesArea() const { return m_files; }
+
 private:
     void createActions();
     void updateForCurrent();
@@ -81,6 +85,7 @@ private:
     ClusterSidebar *m_sidebar;
     ClusterPanel *m_panel;
     AreaTabs *m_areas;
+    FilesArea *m_files;
     WelcomeView *m_welcome;
     QStackedWidget *m_right;
     QLabel *m_storeProblem;
