@@ -106,6 +106,11 @@ bool mayBeTheLink(const QString &error)
            || error.contains(u"Not connected");
 }
 
+bool isDiskFull(const QString &error)
+{
+    return error.contains(u"no space left") || error.contains(u"quota is exceeded");
+}
+
 bool isMissing(const QString &error)
 {
     return error.contains(u"no such file");
@@ -828,6 +833,24 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
                     item.state = FileState::Queued;
                     item.error.clear();
                 }
+                Q_EMIT jobChanged(id);
+                jobMaybeFinished(id);
+                schedule();
+            });
+            return;
+        } else if (job->direction == Direction::Upload && isDiskFull(result.error())) {
+            // A partial copy would only keep the disk full: remove it (in its slot), then report.
+            file.error = result.error();
+            ++m_running;
+            m_sftp->remove(temporaryRemoteName(file.remote), false, this, [this, id, index](const Result<> &removed) {
+                --m_running;
+                Job *current = findJob(id);
+                if (!current)
+                    return;
+                File &item = current->files[index];
+                item.state = FileState::Failed;
+                if (removed)
+                    item.error += tr(" The partial copy was removed to give the space back.");
                 Q_EMIT jobChanged(id);
                 jobMaybeFinished(id);
                 schedule();

@@ -80,6 +80,7 @@ class tst_Transfers : public QObject
     std::unique_ptr<SshConnection> m_connection;
     std::unique_ptr<sshcore::SftpClient> m_sftp;
     QByteArray m_remote; // a fresh folder in alice's home
+    QByteArray m_droppedSha; // of the 512 MiB file the dropped-connection rows send
     QTemporaryDir m_dir;
 
     // Runs a job to its end; the job.
@@ -306,25 +307,41 @@ private Q_SLOTS:
         QVERIFY(!remoteStat(TransferQueue::temporaryRemoteName(remote)));
     }
 
-    // The login node's sshd serving this connection is killed mid-upload: the connection comes back by
-    // itself and the file continues from what had arrived; the final name never holds a partial file.
+    // The login node's sshd serving this connection is killed in the middle of a 512 MiB upload, then
+    // of its download: the connection comes back by itself and the file continues from what had
+    // arrived; the final name never holds a partial file.
+    void droppedConnectionResumes_data()
+    {
+        QTest::addColumn<bool>("upload");
+        QTest::newRow("upload") << true;
+        QTest::newRow("download") << false; // of what the upload left
+    }
+
     void droppedConnectionResumes()
     {
-        // 256 MiB, written in pieces; its SHA-256 is the reference.
+        QFETCH(bool, upload);
+        const quint64 size = 512ull << 20;
         const QString local = m_dir.filePath(u"dropped.bin"_s);
-        QCryptographicHash reference(QCryptographicHash::Sha256);
-        {
+        if (m_droppedSha.isEmpty()) { // 512 MiB written in pieces; its SHA-256 is the reference
+            QCryptographicHash reference(QCryptographicHash::Sha256);
             QFile file(local);
             QVERIFY(file.open(QIODevice::WriteOnly));
-            for (int piece = 0; piece < 64; ++piece) {
+            for (quint64 written = 0; written < size; written += 4 << 20) {
                 const QByteArray chunk = randomBytes(4 << 20);
                 reference.addData(chunk);
                 QCOMPARE(file.write(chunk), chunk.size());
             }
+            m_droppedSha = reference.result().toHex();
         }
-        const quint64 size = 256ull << 20;
         const QByteArray remote = m_remote + "/dropped.bin";
-        // The session that kills this one's sshd, ready before the upload starts.
+        const QString down = m_dir.filePath(u"dropped-down"_s);
+        QVERIFY(QDir().mkpath(down));
+        if (!upload) {
+            const auto there = remoteStat(remote);
+            if (!there || there->size != size)
+                QSKIP("the upload row did not leave the file");
+        }
+        // The session that kills this one's sshd, ready before the transfer starts.
         SshConnection killer(testsupport::demoSettings(m_cluster, u"alice"_s), &m_interaction);
         killer.open();
         QTRY_VERIFY_WITH_TIMEOUT(killer.state() == SshConnectionState::Connected, 30000);
@@ -332,24 +349,77 @@ private Q_SLOTS:
         TransferQueue queue(m_connection.get());
         TransferOptions options;
         options.conflict = TransferOptions::Conflict::Overwrite;
-        const int id = queue.upload(local, m_remote, options);
-        QTRY_VERIFY_WITH_TIMEOUT(queue.job(id)->files.first().done >= (16u << 20), 60000);
+        const int id = upload ? queue.upload(local, m_remote, options) : queue.download(remote, down, options);
+        const auto finalExists = [&] {
+            return upload ? bool(remoteStat(remote)) : QFileInfo::exists(down + u"/dropped.bin"_s);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!queue.job(id)->files.isEmpty() && queue.job(id)->files.first().done >= (16u << 20), 60000);
         std::unique_ptr<sshcore::SshCommand> kill(
             killer.runShell("pkill -KILL -u alice -f '^sshd-session: alice' || pkill -KILL -u alice -f '^sshd: alice'"));
         QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() != SshConnectionState::Connected, 30000);
         const quint64 before = queue.job(id)->files.first().done;
         QVERIFY2(before < size, "the kill came after the whole file was sent");
+        QVERIFY(!finalExists());
         QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == SshConnectionState::Connected, 60000);
-        QVERIFY(!remoteStat(remote)); // still nothing under the final name
+        // Until the end, nothing under the final name.
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 60000) {
+            const auto *job = queue.job(id);
+            if (job->state == TransferQueue::JobState::Finished)
+                break;
+            if (job->files.first().state != TransferQueue::FileState::Done)
+                QVERIFY2(!finalExists(), "a partial file under the final name");
+            QTest::qWait(50);
+        }
         const auto *job = run(queue, id);
         QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
         const auto &file = job->files.first();
         QVERIFY(file.attempts >= 2);
         QVERIFY2(file.transferred < size, "resumed, not sent again from zero");
-        std::unique_ptr<sshcore::SshCommand> sum(m_connection->run({"sha256sum", "--", remote}));
-        QTRY_VERIFY_WITH_TIMEOUT(sum->isFinished(), 60000);
-        QVERIFY_RESULT(sum->result());
-        QCOMPARE(sum->result()->standardOutput.left(64), reference.result().toHex());
+        if (upload) {
+            std::unique_ptr<sshcore::SshCommand> sum(m_connection->run({"sha256sum", "--", remote}));
+            QTRY_VERIFY_WITH_TIMEOUT(sum->isFinished(), 60000);
+            QVERIFY_RESULT(sum->result());
+            QCOMPARE(sum->result()->standardOutput.left(64), m_droppedSha);
+        } else {
+            QFile back(down + u"/dropped.bin"_s);
+            QVERIFY(back.open(QIODevice::ReadOnly));
+            QCryptographicHash sum(QCryptographicHash::Sha256);
+            QVERIFY(sum.addData(&back));
+            QCOMPARE(sum.result().toHex(), m_droppedSha);
+            QVERIFY(QFile::remove(down + u"/dropped.bin"_s));
+        }
+    }
+
+    // The remote disk fills up (/srv/small on the demo cluster is a 4 MiB tmpfs): the file fails with
+    // that reason, nothing appears under its name, the partial copy gives the space back, and a file
+    // that fits still goes.
+    void remoteDiskFull()
+    {
+        const QByteArray small = "/srv/small/tst-" + QByteArray::number(QRandomGenerator::global()->generate());
+        QVERIFY_RESULT(await<void>([&](QObject *context, auto done) { m_sftp->makePath(small, context, done); }));
+        const QString big = m_dir.filePath(u"too-big.bin"_s);
+        QVERIFY(writeFile(big, randomBytes(6 << 20)));
+        TransferQueue queue(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        const auto *job = run(queue, queue.upload(big, small, options));
+        QCOMPARE(job->state, TransferQueue::JobState::Finished);
+        const auto &file = job->files.first();
+        QCOMPARE(file.state, TransferQueue::FileState::Failed);
+        QVERIFY2(file.error.contains(u"no space left on the remote disk"_s), qPrintable(file.error));
+        QVERIFY2(file.error.contains(u"removed to give the space back"_s), qPrintable(file.error));
+        QVERIFY(!remoteStat(small + "/too-big.bin"));
+        QVERIFY(!remoteStat(TransferQueue::temporaryRemoteName(small + "/too-big.bin")));
+
+        const QString fits = m_dir.filePath(u"fits.bin"_s);
+        const QByteArray data = randomBytes(1 << 20);
+        QVERIFY(writeFile(fits, data));
+        const auto *second = run(queue, queue.upload(fits, small, options));
+        QVERIFY2(failures(second).isEmpty(), qPrintable(failures(second)));
+        QCOMPARE(remoteContents(small + "/fits.bin"), data);
+        QVERIFY_RESULT(await<void>([&](QObject *context, auto done) { m_sftp->remove(small, true, context, done); }));
     }
 
     // A folder that cannot be made (a file has its name) fails its files; the rest arrive, and the
