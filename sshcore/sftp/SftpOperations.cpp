@@ -2,6 +2,8 @@
 
 #include "sshcore/session/ResultRelay.h"
 
+#include <cstring>
+
 namespace sshcore::detail {
 
 using namespace sftp;
@@ -18,6 +20,12 @@ QByteArray join(const QByteArray &dir, const QByteArray &name)
 bool isDotOrDotDot(const QByteArray &name)
 {
     return name == "." || name == "..";
+}
+
+// Whether a block is all zeros: such blocks are left as holes (sparse files stay sparse both ways).
+bool allZero(const char *data, qsizetype size)
+{
+    return size > 0 && data[0] == 0 && std::memcmp(data, data + 1, size_t(size - 1)) == 0;
 }
 
 // Bytes of read or write requests a transfer keeps in flight at least, whatever it was asked.
@@ -459,6 +467,14 @@ void SftpTransferOperation::upload()
         }
         const quint64 at = m_next;
         m_next += quint64(got);
+        if (allZero(data.constData(), got)) {
+            // Nothing is written where the remote file (fresh beyond the resume offset) would read zeros
+            // anyway; its length is set at the end.
+            m_done += quint64(got);
+            m_holeAtEnd = true;
+            continue;
+        }
+        m_holeAtEnd = false;
         m_inFlight += got;
         send(Write, [&](PacketWriter &w) { w.string(m_handle).u64(at).string(data.constData(), got); },
              [this, got](const Reply &reply) {
@@ -504,8 +520,11 @@ void SftpTransferOperation::download()
                                                 QStringLiteral("the server sent a malformed reply")));
                      } else if (m_error.isEmpty()) {
                          const char *bytes = reply.payload.constData() + reply.offset + 4;
-                         if ((m_local.pos() != qint64(at) && !m_local.seek(qint64(at)))
-                             || m_local.write(bytes, size) != qint64(size)) {
+                         // Zeros are not written: seeking past them leaves a hole, and the length is set
+                         // at the end.
+                         if (!allZero(bytes, size)
+                             && ((m_local.pos() != qint64(at) && !m_local.seek(qint64(at)))
+                                 || m_local.write(bytes, size) != qint64(size))) {
                              stopWith(QStringLiteral("Cannot write the local file '%1': %2.")
                                           .arg(m_localPath, m_local.errorString()));
                          } else {
@@ -546,6 +565,23 @@ void SftpTransferOperation::maybeClose()
                               : (m_localEnd || (m_total && m_next >= *m_total)) && m_gaps.empty();
     if (m_error.isEmpty() && !complete)
         return;
+    if (m_error.isEmpty() && m_direction == Direction::Upload && m_holeAtEnd && !m_lengthSet) {
+        // The file ends in zeros that were not sent: give it its length.
+        m_lengthSet = true;
+        m_inFlight += 1;
+        sftp::Attributes length;
+        length.size = m_next;
+        send(Fsetstat, [&](PacketWriter &w) { w.string(m_handle).attributes(length); }, [this](const Reply &reply) {
+            m_inFlight -= 1;
+            if (!reply.isStatus(Ok))
+                stopWith(cannotMessage(QStringLiteral("set the length of"), m_remotePath, statusText(reply)));
+            maybeClose();
+        });
+        return;
+    }
+    if (m_error.isEmpty() && m_direction == Direction::Download && m_total
+        && m_local.size() < qint64(std::min(*m_total, m_done)) && !m_local.resize(qint64(std::min(*m_total, m_done))))
+        stopWith(QStringLiteral("Cannot write the local file '%1': %2.").arg(m_localPath, m_local.errorString()));
     m_closing = true;
     send(Close, [this](PacketWriter &w) { w.string(m_handle); }, [this](const Reply &reply) {
         m_open = false;

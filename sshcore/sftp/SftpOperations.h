@@ -187,6 +187,8 @@ private:
     bool m_closing = false;
     bool m_localEnd = false;            // upload: everything read; download: the end of the remote file seen
     bool m_serverFailure = false;       // a generic failure while writing: explain it (disk full?)
+    bool m_holeAtEnd = false;           // upload: the last block read was zeros and not sent
+    bool m_lengthSet = false;
     QString m_error;
     quint64 m_next = 0;                 // the next offset to request
     quint64 m_done = 0;                 // bytes acknowledged (upload) or stored (download)

@@ -27,6 +27,7 @@
 #include <memory>
 #include <optional>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -390,6 +391,79 @@ private Q_SLOTS:
             QCOMPARE(sum.result().toHex(), m_droppedSha);
             QVERIFY(QFile::remove(down + u"/dropped.bin"_s));
         }
+    }
+
+    // A sparse file past 4 GiB goes up and comes back: every offset right (64-bit all the way), and the
+    // holes stay holes on both sides (zeros are not sent up, nor written down).
+    void sparseFilePast4GiB()
+    {
+        const quint64 size = (4ull << 30) + (3 << 20) + 5;
+        const QList<std::pair<quint64, QByteArray>> blocks = {
+            {0, randomBytes(1 << 20)},
+            {2ull << 30, randomBytes(1 << 20)},
+            {(4ull << 30) - (512 << 10), randomBytes(1 << 20)}, // across the 4 GiB boundary
+            {size - (1 << 20) - 5, randomBytes((1 << 20) + 5)}, // the very end
+        };
+        const QString up = m_dir.filePath(u"sparse"_s);
+        QVERIFY(QDir().mkpath(up));
+        const QString local = up + u"/big-sparse.bin"_s;
+        {
+            QFile file(local);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QVERIFY(file.resize(qint64(size)));
+            for (const auto &[offset, data] : blocks) {
+                QVERIFY(file.seek(qint64(offset)));
+                QCOMPARE(file.write(data), data.size());
+            }
+        }
+        TransferQueue queue(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        const auto *job = run(queue, queue.upload(local, m_remote, options));
+        QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
+
+        const QByteArray remote = m_remote + "/big-sparse.bin";
+        const auto stat = remoteStat(remote);
+        QVERIFY_RESULT(stat);
+        QCOMPARE(stat->size, size);
+        // Each block where it belongs, and the file mostly holes there (du counts what is allocated).
+        QStringList script;
+        for (const auto &[offset, data] : blocks)
+            script.append(u"dd if=\"$1\" iflag=skip_bytes,count_bytes skip=%1 count=%2 status=none | sha256sum"_s
+                              .arg(offset)
+                              .arg(data.size()));
+        script.append(u"du -k -- \"$1\""_s);
+        std::unique_ptr<sshcore::SshCommand> check(
+            m_connection->run({"sh", "-c", script.join(u"; "_s).toUtf8(), "check", remote}));
+        QTRY_VERIFY_WITH_TIMEOUT(check->isFinished(), 60000);
+        QVERIFY_RESULT(check->result());
+        const QList<QByteArray> lines = check->result()->standardOutput.trimmed().split('\n');
+        QCOMPARE(lines.size(), blocks.size() + 1);
+        for (qsizetype i = 0; i < blocks.size(); ++i)
+            QCOMPARE(lines.at(i).left(64), QCryptographicHash::hash(blocks.at(i).second, QCryptographicHash::Sha256).toHex());
+        QVERIFY2(lines.last().split('\t').first().toULongLong() < 64 * 1024, lines.last().constData());
+
+        // And back down (the zeros come over SFTP, which has no holes, but are not written).
+        const QString down = m_dir.filePath(u"sparse-down"_s);
+        QVERIFY(QDir().mkpath(down));
+        const auto *back = run(queue, queue.download(remote, down, options));
+        QVERIFY2(failures(back).isEmpty(), qPrintable(failures(back)));
+        QFile copy(down + u"/big-sparse.bin"_s);
+        QCOMPARE(quint64(copy.size()), size);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        for (const auto &[offset, data] : blocks) {
+            QVERIFY(copy.seek(qint64(offset)));
+            QCOMPARE(copy.read(data.size()), data);
+        }
+        QVERIFY(copy.seek(qint64(3ull << 30))); // a hole reads as zeros
+        QCOMPARE(copy.read(4096), QByteArray(4096, '\0'));
+        struct stat info = {};
+        QCOMPARE(::stat(QFile::encodeName(copy.fileName()).constData(), &info), 0);
+        QVERIFY2(quint64(info.st_blocks) * 512 < (64u << 20), "the download filled the holes");
+        copy.close();
+        QVERIFY(QFile::remove(copy.fileName()));
+        QVERIFY(QFile::remove(local));
+        QVERIFY_RESULT(await<void>([&](QObject *context, auto done) { m_sftp->remove(remote, false, context, done); }));
     }
 
     // The remote disk fills up (/srv/small on the demo cluster is a 4 MiB tmpfs): the file fails with
