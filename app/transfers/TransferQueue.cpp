@@ -677,6 +677,8 @@ void TransferQueue::sendFile(int id, int index, quint64 offset)
     sshcore::SftpTransferOptions options;
     options.offset = offset;
     options.bufferSize = job->options.bufferSize;
+    file.stop = std::make_shared<std::atomic_bool>(false);
+    options.stop = file.stop;
     auto done = [this, id, index](const Result<quint64> &sent) {
         if (!sent)
             finishFile(id, index, sshcore::failure(sent.error()));
@@ -810,6 +812,26 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
     if (!job)
         return;
     File &file = job->files[index];
+    if (file.state == FileState::Running && file.stop && file.stop->load() && !result) {
+        // Stopped on purpose: paused (continued later from its partial copy) or cancelled.
+        file.stop.reset();
+        if (job->state == JobState::Paused) {
+            file.state = FileState::Queued;
+            file.error.clear();
+        } else {
+            file.state = FileState::Skipped;
+            file.error = tr("Cancelled.");
+            if (job->direction == Direction::Upload)
+                m_sftp->remove(temporaryRemoteName(file.remote), false, this, [](const Result<> &) {});
+            else
+                QFile::remove(temporaryLocalName(file.local));
+        }
+        Q_EMIT jobChanged(id);
+        jobMaybeFinished(id);
+        schedule();
+        return;
+    }
+    file.stop.reset();
     if (file.state == FileState::Running) {
         if (result) {
             file.state = FileState::Done;
@@ -890,7 +912,11 @@ void TransferQueue::pause(int id)
     Job *job = findJob(id);
     if (!job || job->state == JobState::Finished || job->state == JobState::Cancelled)
         return;
-    job->state = JobState::Paused; // files in flight finish; no new one starts
+    job->state = JobState::Paused; // no new file starts, and those in flight stop
+    for (File &file : job->files) {
+        if (file.stop)
+            file.stop->store(true);
+    }
     Q_EMIT jobChanged(id);
 }
 
@@ -917,6 +943,8 @@ void TransferQueue::cancel(int id)
             file.state = FileState::Skipped;
             file.error = tr("Cancelled.");
         }
+        if (file.stop)
+            file.stop->store(true);
     }
     Q_EMIT jobChanged(id);
     Q_EMIT jobFinished(id);

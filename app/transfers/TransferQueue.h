@@ -12,6 +12,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -64,6 +65,7 @@ public:
         quint64 transferred = 0; // bytes this run actually sent or received (a resumed file sends less)
         QString error;
         int attempts = 0;
+        std::shared_ptr<std::atomic_bool> stop; // while it is being sent: set to stop it (pause, cancel)
     };
 
     struct Progress
@@ -112,6 +114,8 @@ public:
     // remotePath (a file or folder) into localDirectory, which must exist.
     int download(const QByteArray &remotePath, const QString &localDirectory, const TransferOptions &options = {});
 
+    // Pausing stops the files in flight too (their partial copies stay, to be continued); cancelling
+    // stops them and removes their partial copies.
     void pause(int job);
     void resume(int job);
     void cancel(int job);

@@ -7,7 +7,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace sshcore {
@@ -18,6 +20,10 @@ struct SftpTransferOptions
 {
     quint64 offset = 0;                // resume from here (the remote or local file keeps what it has)
     qsizetype bufferSize = 4 << 20;    // bytes in flight: the pipeline depth
+    // Set (from any thread) to stop soon: no new requests, the file closed with what arrived, and
+    // the result the error StoppedMessage.
+    std::shared_ptr<std::atomic_bool> stop;
+    static constexpr auto StoppedMessage = "Stopped.";
 };
 
 // File operations over the connection's SFTP channel. Paths are bytes (remote names need not be

@@ -1,6 +1,7 @@
 #include "sshcore/sftp/SftpOperations.h"
 
 #include "sshcore/session/ResultRelay.h"
+#include "sshcore/sftp/SftpClient.h"
 
 #include <cstring>
 
@@ -374,13 +375,15 @@ void SftpRemoveOperation::maybeDone()
 // --- streams ---------------------------------------------------------------------------------------
 
 SftpTransferOperation::SftpTransferOperation(Direction direction, QString localPath, QByteArray remotePath,
-                                             quint64 offset, qsizetype bufferSize, ResultRelay *progress,
+                                             quint64 offset, qsizetype bufferSize,
+                                             std::shared_ptr<std::atomic_bool> stop, ResultRelay *progress,
                                              std::function<void(Result<quint64>)> reply)
     : m_direction(direction)
     , m_localPath(std::move(localPath))
     , m_remotePath(std::move(remotePath))
     , m_offset(offset)
     , m_bufferSize(std::max(bufferSize, MinimumInFlight))
+    , m_stop(std::move(stop))
     , m_progress(progress)
     , m_reply(std::move(reply))
     , m_local(m_localPath)
@@ -444,6 +447,8 @@ void SftpTransferOperation::onOpened(const Reply &reply)
 
 void SftpTransferOperation::fill()
 {
+    if (m_stop && m_stop->load())
+        stopWith(QString::fromLatin1(SftpTransferOptions::StoppedMessage));
     if (m_direction == Direction::Upload)
         upload();
     else

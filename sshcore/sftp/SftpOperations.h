@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QList>
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -159,7 +160,8 @@ class SftpTransferOperation : public SftpOperation
 public:
     enum class Direction { Upload, Download };
     SftpTransferOperation(Direction direction, QString localPath, QByteArray remotePath, quint64 offset,
-                          qsizetype bufferSize, ResultRelay *progress, std::function<void(Result<quint64>)> reply);
+                          qsizetype bufferSize, std::shared_ptr<std::atomic_bool> stop, ResultRelay *progress,
+                          std::function<void(Result<quint64>)> reply);
 
 private:
     void start() override;
@@ -179,6 +181,7 @@ private:
     QByteArray m_remotePath;
     quint64 m_offset;
     qsizetype m_bufferSize;
+    std::shared_ptr<std::atomic_bool> m_stop;
     ResultRelay *m_progress;
     std::function<void(Result<quint64>)> m_reply;
     QFile m_local;

@@ -466,6 +466,53 @@ private Q_SLOTS:
         QVERIFY_RESULT(await<void>([&](QObject *context, auto done) { m_sftp->remove(remote, false, context, done); }));
     }
 
+    // Pause stops the file in flight (its partial copy stays) and resume continues it; cancel stops it
+    // and removes the partial copy, leaving the complete earlier version alone.
+    void pauseResumeAndCancelAFileInFlight()
+    {
+        const QString local = m_dir.filePath(u"paused.bin"_s);
+        const QByteArray data = randomBytes(192 << 20);
+        QVERIFY(writeFile(local, data));
+        const QByteArray remote = m_remote + "/paused.bin";
+        const QByteArray partial = TransferQueue::temporaryRemoteName(remote);
+        TransferQueue queue(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        const int id = queue.upload(local, m_remote, options);
+        QTRY_VERIFY_WITH_TIMEOUT(!queue.job(id)->files.isEmpty() && queue.job(id)->files.first().done >= (8u << 20), 60000);
+        queue.pause(id);
+        QTRY_COMPARE_WITH_TIMEOUT(queue.job(id)->files.first().state, TransferQueue::FileState::Queued, 20000);
+        QVERIFY(queue.isIdle());
+        const auto paused = remoteStat(partial);
+        QVERIFY_RESULT(paused);
+        QVERIFY2(paused->size < quint64(data.size()), "the pause came after the end");
+        QTest::qWait(300);
+        QCOMPARE(remoteStat(partial)->size, paused->size); // it really stopped
+        QVERIFY(!remoteStat(remote));
+        queue.resume(id);
+        const auto *job = run(queue, id);
+        QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
+        QVERIFY2(job->files.first().transferred < quint64(data.size()), "resumed, not sent again from zero");
+        QCOMPARE(remoteStat(remote)->size, quint64(data.size()));
+        std::unique_ptr<sshcore::SshCommand> sum(m_connection->run({"sha256sum", "--", remote}));
+        QTRY_VERIFY_WITH_TIMEOUT(sum->isFinished(), 60000);
+        QVERIFY_RESULT(sum->result());
+        QCOMPARE(sum->result()->standardOutput.left(64), QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+
+        // A new version, cancelled half-way: the complete old one stays, no partial copy is left.
+        QVERIFY(writeFile(local, randomBytes(192 << 20)));
+        const int again = queue.upload(local, m_remote, options);
+        QTRY_VERIFY_WITH_TIMEOUT(!queue.job(again)->files.isEmpty() && queue.job(again)->files.first().done >= (8u << 20), 60000);
+        queue.cancel(again);
+        QCOMPARE(queue.job(again)->state, TransferQueue::JobState::Cancelled);
+        QTRY_COMPARE_WITH_TIMEOUT(queue.job(again)->files.first().state, TransferQueue::FileState::Skipped, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!remoteStat(partial), 10000);
+        std::unique_ptr<sshcore::SshCommand> old(m_connection->run({"sha256sum", "--", remote}));
+        QTRY_VERIFY_WITH_TIMEOUT(old->isFinished(), 60000);
+        QVERIFY_RESULT(old->result());
+        QCOMPARE(old->result()->standardOutput.left(64), QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    }
+
     // The remote disk fills up (/srv/small on the demo cluster is a 4 MiB tmpfs): the file fails with
     // that reason, nothing appears under its name, the partial copy gives the space back, and a file
     // that fits still goes.
