@@ -258,6 +258,16 @@ private Q_SLOTS:
         QCOMPARE(readFile(localRoot + u"/back/weights.bin"_s), data);
         QCOMPARE(readFile(localRoot + u"/back/project/src/model.py"_s), "import torch\n"_ba);
 
+        // Dragged out to the desktop: the file manager asks for URLs, and gets local copies, downloaded.
+        std::unique_ptr<QMimeData> toDesktop(area.remoteDrag({rowNamed(area.remoteView(), u"weights.bin"_s)}));
+        QVERIFY(toDesktop->hasUrls());
+        const QList<QUrl> urls = toDesktop->urls();
+        QCOMPARE(urls.size(), 1);
+        QVERIFY(urls.first().isLocalFile());
+        QCOMPARE(QFileInfo(urls.first().toLocalFile()).fileName(), u"weights.bin"_s);
+        QCOMPARE(readFile(urls.first().toLocalFile()), data);
+        QTRY_VERIFY_WITH_TIMEOUT(allJobsDone(queue), 30000);
+
         // The same file again: the person is asked, and chooses to overwrite.
         QVERIFY(writeFile(localRoot + u"/weights.bin"_s, "smaller now"));
         area.upload({localRoot + u"/weights.bin"_s});
@@ -270,7 +280,7 @@ private Q_SLOTS:
             if (button->text().remove(u'&') == u"Overwrite")
                 button->click();
         }
-        QTRY_VERIFY_WITH_TIMEOUT(allJobsDone(queue) && queue->jobIds().size() == 6, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(allJobsDone(queue) && queue->jobIds().size() == 7, 30000);
         QCOMPARE(remoteContents(m_remote + "/weights.bin"), "smaller now"_ba);
         screenshot(&area, u"files-area.png"_s);
     }

@@ -23,6 +23,7 @@
 #include "ui/mainwindow/ClusterSidebar.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/profiles/ProfileDialog.h"
+#include "ui/files/FilesArea.h"
 #include "ui/screenshots/Screenshot.h"
 #include "ui/widgets/EmptyStateWidget.h"
 
@@ -182,6 +183,9 @@ private Q_SLOTS:
         QCOMPARE(f.find<QLabel>(u"connectionStatus"_s)->text(), u"1 cluster connected"_s);
         for (int i = 0; i < f.window->areas()->count(); ++i)
             QVERIFY(f.window->areas()->widget(i)->isEnabled());
+        // The Files area itself (not its empty state) shows the cluster's home.
+        QVERIFY(f.window->filesArea()->isVisibleTo(f.window.get()) || f.window->areas()->currentIndex() != 0);
+        QTRY_COMPARE_WITH_TIMEOUT(f.window->filesArea()->remoteFolder(), "/home/alice"_ba, 10000);
         QVERIFY(f.find<QPushButton>(u"disconnectButton"_s)->isVisible());
         const QByteArray entry = "[" + m_cluster.host.toUtf8() + "]:" + QByteArray::number(m_cluster.loginPort) + ' ';
         QVERIFY(readFile(knownHosts).startsWith(entry));

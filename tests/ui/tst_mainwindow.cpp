@@ -34,6 +34,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QStackedWidget>
 #include <QTest>
 #include <QtVersion>
 
@@ -178,7 +179,10 @@ private Q_SLOTS:
         QCOMPARE(f.find<QLabel>(u"clusterStatus"_s)->text(), u"alice@login.example.org  ·  Not connected"_s);
         // The areas wait for a connection.
         for (int i = 0; i < f.window->areas()->count(); ++i) {
-            auto *area = qobject_cast<ui::EmptyStateWidget *>(f.window->areas()->widget(i));
+            auto *stack = qobject_cast<QStackedWidget *>(f.window->areas()->widget(i));
+            QVERIFY(stack);
+            auto *area = qobject_cast<ui::EmptyStateWidget *>(stack->currentWidget()); // not the area itself
+            QVERIFY(area);
             QVERIFY(!area->isEnabled());
             QCOMPARE(area->hint(), u"Connect to Example HPC to use this area."_s);
         }

@@ -846,6 +846,8 @@ void FilesArea::updateRemoteStatus()
     QStringList parts;
     if (m_remoteModel->isLoading())
         parts.append(tr("Listing…"));
+    else if (m_remoteModel->rowCount() == 0)
+        parts.append(tr("Empty folder: drop files here to upload them"));
     else
         parts.append(tr("%n item(s)", nullptr, m_remoteModel->rowCount()));
     if (!m_freeSpace.isEmpty())

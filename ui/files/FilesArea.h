@@ -50,6 +50,10 @@ public:
     void upload(const QStringList &localPaths, const QByteArray &remoteFolder = {});
     void download(const QList<QByteArray> &remotePaths, const QString &localFolder = {});
 
+    // What a drag of these rows of the cluster's pane carries: the remote paths for clusterdesk's panes,
+    // and file URLs for anything else, downloaded (once) when first asked for.
+    QMimeData *remoteDrag(const QModelIndexList &rows);
+
     // Opens a remote text file in an editor window; saving puts it back (safely, through the queue).
     void editRemoteFile(const QByteArray &path);
 
@@ -79,7 +83,6 @@ private:
     void updateRemoteStatus();
     void askConflict(const app::TransferQueue::ConflictQuestion &question);
     void showNextConflict();
-    QMimeData *remoteDrag(const QModelIndexList &rows);
     app::TransferQueue *queue() const;
 
     QPointer<app::ClusterConnection> m_connection;

@@ -11,7 +11,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPainter>
-#include <QPushButton>
+#include <QToolButton>
 #include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -19,6 +19,14 @@
 namespace ui {
 
 namespace {
+QToolButton *makeButton(const QString &text, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setText(text);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return button;
+}
+
 // The progress column as a progress bar with its text on it.
 class ProgressDelegate : public QStyledItemDelegate
 {
@@ -63,12 +71,12 @@ TransferPanel::TransferPanel(QWidget *parent)
     , m_model(new app::TransferQueueModel(this))
     , m_view(new QTreeView(this))
     , m_summary(new QLabel(this))
-    , m_pause(new QPushButton(tr("&Pause"), this))
-    , m_resume(new QPushButton(tr("Res&ume"), this))
-    , m_cancel(new QPushButton(tr("Cance&l"), this))
-    , m_retry(new QPushButton(tr("Re&try failed"), this))
-    , m_failures(new QPushButton(tr("&Errors…"), this))
-    , m_clear(new QPushButton(tr("Clear &done"), this))
+    , m_pause(makeButton(tr("&Pause"), this))
+    , m_resume(makeButton(tr("Res&ume"), this))
+    , m_cancel(makeButton(tr("Cance&l"), this))
+    , m_retry(makeButton(tr("Re&try failed"), this))
+    , m_failures(makeButton(tr("&Errors…"), this))
+    , m_clear(makeButton(tr("Clear &done"), this))
 {
     setObjectName(QStringLiteral("TransferPanel"));
     m_view->setObjectName(QStringLiteral("TransferList"));
@@ -84,14 +92,15 @@ TransferPanel::TransferPanel(QWidget *parent)
     m_view->header()->resizeSection(app::TransferQueueModel::RateColumn, 90);
     m_view->header()->resizeSection(app::TransferQueueModel::RemainingColumn, 90);
 
+    // The summary gives way when the window is narrow (its whole text is in the tooltip).
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_summary->setMinimumWidth(40);
     auto *buttons = new QHBoxLayout;
     auto *title = new QLabel(tr("<b>Transfers</b>"), this);
     buttons->addWidget(title);
     buttons->addWidget(m_summary, 1);
-    for (QPushButton *button : {m_pause, m_resume, m_cancel, m_retry, m_failures, m_clear}) {
-        button->setAutoDefault(false);
+    for (QToolButton *button : {m_pause, m_resume, m_cancel, m_retry, m_failures, m_clear})
         buttons->addWidget(button);
-    }
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addLayout(buttons);
@@ -104,12 +113,12 @@ TransferPanel::TransferPanel(QWidget *parent)
         updateButtons();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &TransferPanel::updateButtons);
-    connect(m_pause, &QPushButton::clicked, this, [this] { m_model->queue()->pause(selectedJob()); });
-    connect(m_resume, &QPushButton::clicked, this, [this] { m_model->queue()->resume(selectedJob()); });
-    connect(m_cancel, &QPushButton::clicked, this, [this] { m_model->queue()->cancel(selectedJob()); });
-    connect(m_retry, &QPushButton::clicked, this, [this] { m_model->queue()->retry(selectedJob()); });
-    connect(m_failures, &QPushButton::clicked, this, &TransferPanel::showFailures);
-    connect(m_clear, &QPushButton::clicked, m_model, &app::TransferQueueModel::clearFinished);
+    connect(m_pause, &QToolButton::clicked, this, [this] { m_model->queue()->pause(selectedJob()); });
+    connect(m_resume, &QToolButton::clicked, this, [this] { m_model->queue()->resume(selectedJob()); });
+    connect(m_cancel, &QToolButton::clicked, this, [this] { m_model->queue()->cancel(selectedJob()); });
+    connect(m_retry, &QToolButton::clicked, this, [this] { m_model->queue()->retry(selectedJob()); });
+    connect(m_failures, &QToolButton::clicked, this, &TransferPanel::showFailures);
+    connect(m_clear, &QToolButton::clicked, m_model, &app::TransferQueueModel::clearFinished);
     connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         if (!index.data(app::TransferQueueModel::FailuresRole).toStringList().isEmpty())
             showFailures();
@@ -143,6 +152,7 @@ void TransferPanel::updateButtons()
     app::TransferQueue *queue = m_model->queue();
     if (!queue || queue->jobIds().isEmpty()) {
         m_summary->setText(tr("Drag files between the panes, or onto the cluster's pane from your file manager."));
+        m_summary->setToolTip(m_summary->text());
         return;
     }
     const auto overall = queue->overall();
@@ -157,6 +167,7 @@ void TransferPanel::updateButtons()
     if (overall.filesFailed > 0)
         text += tr(" · %n failed", nullptr, overall.filesFailed);
     m_summary->setText(text);
+    m_summary->setToolTip(text);
 }
 
 void TransferPanel::showFailures()

@@ -3,7 +3,7 @@
 #include <QWidget>
 
 class QLabel;
-class QPushButton;
+class QToolButton;
 class QTreeView;
 
 namespace app {
@@ -33,12 +33,12 @@ private:
     app::TransferQueueModel *m_model;
     QTreeView *m_view;
     QLabel *m_summary;
-    QPushButton *m_pause;
-    QPushButton *m_resume;
-    QPushButton *m_cancel;
-    QPushButton *m_retry;
-    QPushButton *m_failures;
-    QPushButton *m_clear;
+    QToolButton *m_pause;
+    QToolButton *m_resume;
+    QToolButton *m_cancel;
+    QToolButton *m_retry;
+    QToolButton *m_failures;
+    QToolButton *m_clear;
 };
 
 } // namespace ui
