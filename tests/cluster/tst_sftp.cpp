@@ -140,6 +140,10 @@ void tst_Sftp::makePathStatAndErrors()
     QVERIFY(!denied);
     QVERIFY2(denied.error().contains(u"permission denied"_s), qPrintable(denied.error()));
 
+    const auto tooLong = await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base + '/' + QByteArray(300, 'n'), c, cb); });
+    QVERIFY(!tooLong);
+    QVERIFY2(tooLong.error().contains(u"name is too long"_s), qPrintable(tooLong.error()));
+
     const auto noSource = await<quint64>([&](QObject *c, auto cb) {
         m_sftp->download(m_base + "/missing", m_local.filePath(u"x"_s), {}, c, cb);
     });

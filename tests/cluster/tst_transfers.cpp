@@ -513,6 +513,34 @@ private Q_SLOTS:
         QCOMPARE(old->result()->standardOutput.left(64), QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
     }
 
+    // A file that vanishes between the scan and its turn fails alone, saying so; the others go.
+    void fileVanishedLocally()
+    {
+        const QString up = m_dir.filePath(u"vanishing"_s);
+        QVERIFY(QDir().mkpath(up));
+        QVERIFY(writeFile(up + u"/stays.txt"_s, "stays"));
+        QVERIFY(writeFile(up + u"/goes.txt"_s, "goes"));
+        TransferQueue queue(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        const int id = queue.upload(up, m_remote, options); // scanned now; sent from the event loop
+        QVERIFY(QFile::remove(up + u"/goes.txt"_s));
+        const auto *job = run(queue, id);
+        QCOMPARE(job->state, TransferQueue::JobState::Finished);
+        for (const auto &file : job->files) {
+            if (file.local.endsWith(u"goes.txt"_s)) {
+                QCOMPARE(file.state, TransferQueue::FileState::Failed);
+                QVERIFY2(file.error.contains(u"Cannot read the local file"_s) && file.error.contains(u"No such file"_s),
+                         qPrintable(file.error));
+            } else {
+                QCOMPARE(file.state, TransferQueue::FileState::Done);
+            }
+        }
+        QCOMPARE(remoteContents(m_remote + "/vanishing/stays.txt"), "stays"_ba);
+        QVERIFY(!remoteStat(m_remote + "/vanishing/goes.txt"));
+        QVERIFY(!remoteStat(TransferQueue::temporaryRemoteName(m_remote + "/vanishing/goes.txt")));
+    }
+
     // The remote disk fills up (/srv/small on the demo cluster is a 4 MiB tmpfs): the file fails with
     // that reason, nothing appears under its name, the partial copy gives the space back, and a file
     // that fits still goes.
