@@ -48,15 +48,6 @@ RemoteFileModel::Kind kindOf(SftpEntry::Type type)
     return RemoteFileModel::Kind::Other;
 }
 
-QByteArray lastPart(const QByteArray &path)
-{
-    QByteArray trimmed = path;
-    while (trimmed.size() > 1 && trimmed.endsWith('/'))
-        trimmed.chop(1);
-    const qsizetype slash = trimmed.lastIndexOf('/');
-    return slash < 0 ? trimmed : trimmed.mid(slash + 1);
-}
-
 QByteArray parentPath(const QByteArray &path)
 {
     const qsizetype slash = path.lastIndexOf('/');
@@ -111,7 +102,7 @@ void RemoteFileModel::setRootPath(const QByteArray &path)
     ++m_generation;
     m_root = std::make_unique<Node>();
     m_root->entry.type = SftpEntry::Type::Directory;
-    m_root->entry.name = lastPart(clean);
+    m_root->entry.name = sshcore::baseName(clean);
     m_root->path = clean;
     setLoading(-m_loading);
     endResetModel();
@@ -287,36 +278,34 @@ bool RemoteFileModel::lessThan(const Node &a, const Node &b) const
 
 void RemoteFileModel::sortChildren(Node *folder)
 {
-    const QModelIndex parent = indexOfNode(folder);
-    Q_EMIT layoutAboutToBeChanged({QPersistentModelIndex(parent)}, QAbstractItemModel::VerticalSortHint);
-    std::stable_sort(folder->children.begin(), folder->children.end(),
-                     [this](const auto &a, const auto &b) { return lessThan(*a, *b); });
-    folder->renumber();
-    const QModelIndexList before = persistentIndexList();
-    QModelIndexList after;
-    after.reserve(before.size());
-    for (const QModelIndex &old : before) {
-        Node *node = static_cast<Node *>(old.internalPointer());
-        after.append(createIndex(node->row, old.column(), node));
-    }
-    changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({QPersistentModelIndex(parent)}, QAbstractItemModel::VerticalSortHint);
+    reorder(folder, false);
 }
 
 void RemoteFileModel::sort(int column, Qt::SortOrder order)
 {
     m_sortColumn = column;
     m_sortOrder = order;
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    std::vector<Node *> stack{m_root.get()};
+    reorder(m_root.get(), true);
+}
+
+// Puts a folder's rows (and with recursive, every listed folder's under it) in order, moving the
+// persistent indexes (selections, the current row) with their rows.
+void RemoteFileModel::reorder(Node *folder, bool recursive)
+{
+    const QList<QPersistentModelIndex> parents =
+        recursive ? QList<QPersistentModelIndex>() : QList<QPersistentModelIndex>{QPersistentModelIndex(indexOfNode(folder))};
+    Q_EMIT layoutAboutToBeChanged(parents, QAbstractItemModel::VerticalSortHint);
+    std::vector<Node *> stack{folder};
     while (!stack.empty()) {
         Node *current = stack.back();
         stack.pop_back();
         std::stable_sort(current->children.begin(), current->children.end(),
                          [this](const auto &a, const auto &b) { return lessThan(*a, *b); });
         current->renumber();
-        for (const auto &child : current->children)
-            stack.push_back(child.get());
+        if (recursive) {
+            for (const auto &child : current->children)
+                stack.push_back(child.get());
+        }
     }
     const QModelIndexList before = persistentIndexList();
     QModelIndexList after;
@@ -326,7 +315,7 @@ void RemoteFileModel::sort(int column, Qt::SortOrder order)
         after.append(createIndex(node->row, old.column(), node));
     }
     changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    Q_EMIT layoutChanged(parents, QAbstractItemModel::VerticalSortHint);
 }
 
 // --- paths -------------------------------------------------------------------------------------------

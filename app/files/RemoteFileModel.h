@@ -115,6 +115,7 @@ private:
     void list(Node *folder);
     void merge(Node *folder, const QList<sshcore::SftpEntry> &entries);
     void sortChildren(Node *folder);
+    void reorder(Node *folder, bool recursive);
     bool lessThan(const Node &a, const Node &b) const;
     bool visible(const sshcore::SftpEntry &entry) const;
     void setLoading(int delta);

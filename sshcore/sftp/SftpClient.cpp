@@ -36,15 +36,6 @@ void SftpClient::request(quint8 type, Fill fill, Parse parse, QObject *context, 
 }
 
 namespace {
-QByteArray baseName(const QByteArray &path)
-{
-    QByteArray trimmed = path;
-    while (trimmed.size() > 1 && trimmed.endsWith('/'))
-        trimmed.chop(1);
-    const qsizetype slash = trimmed.lastIndexOf('/');
-    return slash < 0 ? trimmed : trimmed.mid(slash + 1);
-}
-
 // A reply that is only a status: OK, or why not.
 auto statusOnly(QString what, QByteArray path)
 {

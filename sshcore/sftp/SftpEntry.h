@@ -22,6 +22,16 @@ struct SftpEntry
     bool operator==(const SftpEntry &) const = default;
 };
 
+// The last part of a remote path ("/a/b/" gives "b").
+inline QByteArray baseName(const QByteArray &path)
+{
+    QByteArray trimmed = path;
+    while (trimmed.size() > 1 && trimmed.endsWith('/'))
+        trimmed.chop(1);
+    const qsizetype slash = trimmed.lastIndexOf('/');
+    return slash < 0 ? trimmed : trimmed.mid(slash + 1);
+}
+
 // A remote file system's size and free space (statvfs@openssh.com). Quotas are not included.
 struct SftpFileSystem
 {

@@ -271,12 +271,7 @@ void SftpSession::fail(const QString &why)
         m_closing.push_back(m_channel);
         m_channel = nullptr;
     }
-    m_outbound.clear();
-    m_headSent = 0;
-    m_queuedBytes = 0;
-    m_inbound.clear();
-    m_inboundStart = 0;
-    m_extensions.clear();
+    clearStreams();
     const auto pending = std::exchange(m_pending, {});
     sftp::Reply lost;
     lost.status = sftp::ConnectionLost;
@@ -311,6 +306,12 @@ void SftpSession::abandon()
     m_phase = Phase::Closed;
     m_error.clear();
     m_pending.clear();
+    clearStreams();
+}
+
+// What a channel had: queued requests, unread replies, and what its server said it can do.
+void SftpSession::clearStreams()
+{
     m_outbound.clear();
     m_headSent = 0;
     m_queuedBytes = 0;

@@ -61,6 +61,7 @@ private:
     enum class Phase { Closed, OpeningChannel, StartingSubsystem, Negotiating, AskingLimits, Ready };
     void fail(const QString &why);
     void freeChannels();
+    void clearStreams();
     bool writeQueued(LIBSSH2_SESSION *session);
     bool readArrived(LIBSSH2_SESSION *session);
     void deliver(const QByteArray &packet);

@@ -113,11 +113,11 @@ void FileListView::startDrag(Qt::DropActions supportedActions)
         QTreeView::startDrag(supportedActions);
         return;
     }
-    QMimeData *data = m_dragMaker(selectedRows());
-    if (!data)
+    QMimeData *carried = m_dragMaker(selectedRows());
+    if (!carried)
         return;
     auto *drag = new QDrag(this);
-    drag->setMimeData(data);
+    drag->setMimeData(carried);
     drag->exec(Qt::CopyAction, Qt::CopyAction);
 }
 
