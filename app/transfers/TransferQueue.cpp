@@ -375,10 +375,8 @@ void TransferQueue::makeDirectories(int id)
         if (!current || current->state == JobState::Cancelled)
             return;
         if (index >= current->remoteDirectories.size()) {
-            current->directoriesMade = true;
             keep.reset();
-            schedule();
-            jobMaybeFinished(id);
+            listDestinations(id);
             return;
         }
         if (!connected()) { // made again once the connection is back
@@ -402,6 +400,40 @@ void TransferQueue::makeDirectories(int id)
         });
     };
     (*next)(0);
+}
+
+// What the destination folders of an upload hold, one listing each, so that each file's conflict and
+// partial copy are known without a round trip of its own. Then the files start.
+void TransferQueue::listDestinations(int id)
+{
+    Job *job = findJob(id);
+    QSet<QByteArray> folders;
+    for (const File &file : job->files) {
+        if (file.state == FileState::Queued)
+            folders.insert(parentOf(file.remote));
+    }
+    auto pending = std::make_shared<qsizetype>(folders.size() + 1);
+    const auto oneDone = [this, id, pending] {
+        if (--*pending > 0)
+            return;
+        if (Job *current = findJob(id)) {
+            current->directoriesMade = true;
+            schedule();
+            jobMaybeFinished(id);
+        }
+    };
+    for (const QByteArray &folder : std::as_const(folders)) {
+        m_sftp->list(folder, this, [this, id, folder, oneDone](const Result<QList<SftpEntry>> &entries) {
+            Job *current = findJob(id);
+            if (current && entries) { // else each file looks for itself
+                current->listedFolders.insert(folder);
+                for (const SftpEntry &entry : *entries)
+                    current->listed.insert(joinRemote(folder, entry.name), entry);
+            }
+            oneDone();
+        });
+    }
+    oneDone();
 }
 
 // --- running -------------------------------------------------------------------------------------
@@ -447,6 +479,12 @@ void TransferQueue::checkDestination(int id, int index, TransferOptions::Conflic
     Job *job = findJob(id);
     const File &file = job->files.at(index);
     if (job->direction == Direction::Upload) {
+        if (file.attempts == 1 && !file.lookAgain && job->listedFolders.contains(parentOf(file.remote))) {
+            const auto found = job->listed.constFind(file.remote);
+            decideConflict(id, index, found == job->listed.constEnd() ? nullptr : &*found,
+                           found == job->listed.constEnd() ? TransferOptions::Conflict::Overwrite : decision);
+            return;
+        }
         m_sftp->stat(file.remote, this, [this, id, index, decision](const Result<SftpEntry> &existing) {
             if (!findJob(id))
                 return;
@@ -583,6 +621,13 @@ void TransferQueue::decideConflict(int id, int index, const SftpEntry *existing,
         sendFile(id, index, offset);
         return;
     }
+    if (file.attempts == 1 && !file.lookAgain && job->listedFolders.contains(parentOf(file.remote))) {
+        const auto partial = job->listed.constFind(temporaryRemoteName(file.remote));
+        const bool usable = partial != job->listed.constEnd() && partial->type == SftpEntry::Type::File
+                            && partial->size <= file.size;
+        sendFile(id, index, usable ? partial->size : 0);
+        return;
+    }
     m_sftp->stat(temporaryRemoteName(file.remote), this, [this, id, index](const Result<SftpEntry> &partial) {
         Job *current = findJob(id);
         if (!current)
@@ -664,6 +709,7 @@ void TransferQueue::resolveConflict(int id, int index, TransferOptions::Conflict
         return;
     if (rememberForQueue && decision != TransferOptions::Conflict::Ask)
         m_rememberedConflict = decision;
+    job->files[index].lookAgain = true; // not from the listing: it may have changed while the person decided
     checkDestination(id, index, decision); // the destination may have changed while the person decided
 }
 
@@ -679,6 +725,12 @@ void TransferQueue::sendFile(int id, int index, quint64 offset)
     options.bufferSize = job->options.bufferSize;
     file.stop = std::make_shared<std::atomic_bool>(false);
     options.stop = file.stop;
+    if (job->direction == Direction::Upload) { // set on the open file, before it is closed
+        if (job->options.preserveTimes)
+            options.modified = file.modified;
+        if (job->options.preservePermissions)
+            options.permissions = file.permissions;
+    }
     auto done = [this, id, index](const Result<quint64> &sent) {
         if (!sent)
             finishFile(id, index, sshcore::failure(sent.error()));
@@ -794,14 +846,7 @@ void TransferQueue::placeFile(int id, int index)
         verifyThenRename();
         return;
     }
-    if (!options.preserveTimes && !options.preservePermissions) {
-        verifyThenRename();
-        return;
-    }
-    m_sftp->setAttributes(temporaryRemoteName(file.remote),
-                          options.preserveTimes ? std::optional<qint64>(file.modified) : std::nullopt,
-                          options.preservePermissions ? std::optional<quint32>(file.permissions) : std::nullopt, this,
-                          [verifyThenRename](const Result<> &) { verifyThenRename(); });
+    verifyThenRename(); // an upload's time and mode were set before its file was closed (sendFile)
 }
 
 void TransferQueue::finishFile(int id, int index, const Result<> &result)

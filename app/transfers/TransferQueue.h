@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -66,6 +67,7 @@ public:
         QString error;
         int attempts = 0;
         std::shared_ptr<std::atomic_bool> stop; // while it is being sent: set to stop it (pause, cancel)
+        bool lookAgain = false; // ask the server about its destination, not the job's listing
     };
 
     struct Progress
@@ -92,6 +94,8 @@ public:
         QList<QByteArray> remoteDirectories; // to make first (uploads)
         QStringList localDirectories;        // to make first (downloads)
         bool directoriesMade = false;
+        QSet<QByteArray> listedFolders;               // uploads: destination folders listed before starting
+        QHash<QByteArray, sshcore::SftpEntry> listed; // what they held, by path
         quint64 transferred = 0;
     };
 
@@ -145,6 +149,7 @@ private:
     void scanLocal(Job &job, const QString &localPath, const QByteArray &remoteDirectory);
     void scanRemote(int id, const QByteArray &remotePath, const QString &localDirectory);
     void makeDirectories(int id);
+    void listDestinations(int id);
     void schedule();
     void startFile(int id, int index);
     void checkDestination(int id, int index, TransferOptions::Conflict decision);

@@ -200,7 +200,9 @@ void SftpClient::transfer(bool upload, const QString &localFile, const QByteArra
     auto reply = replyTo<quint64>(m_connection->workerThread(), context, std::move(callback), std::move(progress), &relay);
     m_connection->submit(std::make_shared<SftpTransferOperation>(
         upload ? SftpTransferOperation::Direction::Upload : SftpTransferOperation::Direction::Download, localFile,
-        remoteFile, options.offset, options.bufferSize, options.stop, relay, std::move(reply)));
+        remoteFile, options.offset, options.bufferSize, options.stop,
+        sftp::Attributes{.size = std::nullopt, .permissions = options.permissions, .modified = options.modified}, relay,
+        std::move(reply)));
 }
 
 } // namespace sshcore

@@ -24,6 +24,10 @@ struct SftpTransferOptions
     // the result the error StoppedMessage.
     std::shared_ptr<std::atomic_bool> stop;
     static constexpr auto StoppedMessage = "Stopped.";
+    // Uploads: the modification time and mode the remote file gets before it is closed (kept where
+    // the server allows; a refusal does not fail the transfer).
+    std::optional<qint64> modified;
+    std::optional<quint32> permissions;
 };
 
 // File operations over the connection's SFTP channel. Paths are bytes (remote names need not be

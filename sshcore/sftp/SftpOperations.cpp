@@ -376,7 +376,8 @@ void SftpRemoveOperation::maybeDone()
 
 SftpTransferOperation::SftpTransferOperation(Direction direction, QString localPath, QByteArray remotePath,
                                              quint64 offset, qsizetype bufferSize,
-                                             std::shared_ptr<std::atomic_bool> stop, ResultRelay *progress,
+                                             std::shared_ptr<std::atomic_bool> stop, sftp::Attributes attributes,
+                                             ResultRelay *progress,
                                              std::function<void(Result<quint64>)> reply)
     : m_direction(direction)
     , m_localPath(std::move(localPath))
@@ -384,6 +385,8 @@ SftpTransferOperation::SftpTransferOperation(Direction direction, QString localP
     , m_offset(offset)
     , m_bufferSize(std::max(bufferSize, MinimumInFlight))
     , m_stop(std::move(stop))
+    , m_setModified(attributes.modified)
+    , m_setPermissions(attributes.permissions)
     , m_progress(progress)
     , m_reply(std::move(reply))
     , m_local(m_localPath)
@@ -563,42 +566,58 @@ void SftpTransferOperation::stopWith(const QString &error)
 
 void SftpTransferOperation::maybeClose()
 {
-    if (m_closing || finished() || m_inFlight > 0)
+    if (finished())
         return;
-    const bool complete = m_direction == Direction::Upload
-                              ? m_localEnd
-                              : (m_localEnd || (m_total && m_next >= *m_total)) && m_gaps.empty();
-    if (m_error.isEmpty() && !complete)
-        return;
-    if (m_error.isEmpty() && m_direction == Direction::Upload && m_holeAtEnd && !m_lengthSet) {
-        // The file ends in zeros that were not sent: give it its length.
-        m_lengthSet = true;
-        m_inFlight += 1;
-        sftp::Attributes length;
-        length.size = m_next;
-        send(Fsetstat, [&](PacketWriter &w) { w.string(m_handle).attributes(length); }, [this](const Reply &reply) {
-            m_inFlight -= 1;
-            if (!reply.isStatus(Ok))
-                stopWith(cannotMessage(QStringLiteral("set the length of"), m_remotePath, statusText(reply)));
-            maybeClose();
-        });
+    if (m_closing) {
+        if (m_closed && m_inFlight == 0) { // every answer is in
+            if (m_serverFailure && session().hasExtension("statvfs@openssh.com"))
+                explainFailure();
+            else
+                report();
+        }
         return;
     }
-    if (m_error.isEmpty() && m_direction == Direction::Download && m_total
-        && m_local.size() < qint64(std::min(*m_total, m_done)) && !m_local.resize(qint64(std::min(*m_total, m_done))))
+    const bool upload = m_direction == Direction::Upload;
+    const bool complete = upload ? m_localEnd : (m_localEnd || (m_total && m_next >= *m_total)) && m_gaps.empty();
+    if (m_error.isEmpty() && !complete)
+        return;
+    // An upload closes right behind its last write (the server takes requests in order, so the
+    // attributes and the close come after the data): a small file costs one round trip less.
+    // Otherwise, once nothing is in flight.
+    if (m_inFlight > 0 && !(upload && m_error.isEmpty()))
+        return;
+    if (m_error.isEmpty() && !upload && m_total && m_local.size() < qint64(std::min(*m_total, m_done))
+        && !m_local.resize(qint64(std::min(*m_total, m_done))))
         stopWith(QStringLiteral("Cannot write the local file '%1': %2.").arg(m_localPath, m_local.errorString()));
     m_closing = true;
+    if (upload && m_error.isEmpty()) {
+        sftp::Attributes attributes;
+        attributes.modified = m_setModified;
+        attributes.permissions = m_setPermissions;
+        if (m_holeAtEnd) // the file ends in zeros that were not sent: give it its length
+            attributes.size = m_next;
+        if (attributes.size || attributes.modified || attributes.permissions) {
+            m_inFlight += 1;
+            const bool sized = attributes.size.has_value();
+            send(Fsetstat, [&](PacketWriter &w) { w.string(m_handle).attributes(attributes); },
+                 [this, sized](const Reply &reply) {
+                     m_inFlight -= 1;
+                     // The length matters; times and modes are kept where the server lets us.
+                     if (!reply.isStatus(Ok) && sized)
+                         stopWith(cannotMessage(QStringLiteral("set the length of"), m_remotePath, statusText(reply)));
+                     maybeClose();
+                 });
+        }
+    }
     send(Close, [this](PacketWriter &w) { w.string(m_handle); }, [this](const Reply &reply) {
         m_open = false;
+        m_closed = true;
         // A write the server accepted can still fail on close (a full disk, a quota).
         if (m_error.isEmpty() && !reply.isStatus(Ok) && m_direction == Direction::Upload) {
             m_serverFailure = reply.isStatus(Failure);
             m_error = cannotMessage(QStringLiteral("write"), m_remotePath, statusText(reply));
         }
-        if (m_serverFailure && session().hasExtension("statvfs@openssh.com"))
-            explainFailure();
-        else
-            report();
+        maybeClose();
     });
 }
 

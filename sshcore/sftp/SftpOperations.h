@@ -160,8 +160,8 @@ class SftpTransferOperation : public SftpOperation
 public:
     enum class Direction { Upload, Download };
     SftpTransferOperation(Direction direction, QString localPath, QByteArray remotePath, quint64 offset,
-                          qsizetype bufferSize, std::shared_ptr<std::atomic_bool> stop, ResultRelay *progress,
-                          std::function<void(Result<quint64>)> reply);
+                          qsizetype bufferSize, std::shared_ptr<std::atomic_bool> stop, sftp::Attributes attributes,
+                          ResultRelay *progress, std::function<void(Result<quint64>)> reply);
 
 private:
     void start() override;
@@ -182,6 +182,8 @@ private:
     quint64 m_offset;
     qsizetype m_bufferSize;
     std::shared_ptr<std::atomic_bool> m_stop;
+    std::optional<qint64> m_setModified;    // upload: set on the handle before closing it
+    std::optional<quint32> m_setPermissions;
     ResultRelay *m_progress;
     std::function<void(Result<quint64>)> m_reply;
     QFile m_local;
@@ -191,7 +193,7 @@ private:
     bool m_localEnd = false;            // upload: everything read; download: the end of the remote file seen
     bool m_serverFailure = false;       // a generic failure while writing: explain it (disk full?)
     bool m_holeAtEnd = false;           // upload: the last block read was zeros and not sent
-    bool m_lengthSet = false;
+    bool m_closed = false;              // the close was answered
     QString m_error;
     quint64 m_next = 0;                 // the next offset to request
     quint64 m_done = 0;                 // bytes acknowledged (upload) or stored (download)

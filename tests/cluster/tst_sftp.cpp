@@ -64,6 +64,16 @@ private:
     QByteArray m_base;
 };
 
+namespace {
+sshcore::SftpTransferOptions transferOptions(quint64 offset, qsizetype bufferSize)
+{
+    sshcore::SftpTransferOptions options;
+    options.offset = offset;
+    options.bufferSize = bufferSize;
+    return options;
+}
+} // namespace
+
 std::unique_ptr<SshConnection> tst_Sftp::connect(quint16 port)
 {
     sshcore::SshConnectionSettings settings;
@@ -169,7 +179,7 @@ void tst_Sftp::uploadDownloadAndResume()
     QCOMPARE(remote->size, quint64(3 * 1024 * 1024 + 7));
     quint64 lastProgress = 0;
     const auto uploaded = await<quint64>([&](QObject *c, auto cb) {
-        m_sftp->upload(local, m_base + "/data.bin", {remote->size, 1 << 20, {}}, c, cb,
+        m_sftp->upload(local, m_base + "/data.bin", transferOptions(remote->size, 1 << 20), c, cb,
                        [&](quint64 done, quint64 total) {
                            QCOMPARE(total, quint64(data.size()));
                            lastProgress = done;
@@ -185,7 +195,7 @@ void tst_Sftp::uploadDownloadAndResume()
     const QString back = m_local.filePath(u"back.bin"_s);
     QVERIFY(writeFile(back, data.left(1000)));
     const auto downloaded = await<quint64>([&](QObject *c, auto cb) {
-        m_sftp->download(m_base + "/data.bin", back, {1000, 2 << 20, {}}, c, cb);
+        m_sftp->download(m_base + "/data.bin", back, transferOptions(1000, 2 << 20), c, cb);
     });
     QVERIFY_RESULT(downloaded);
     QCOMPARE(*downloaded, quint64(data.size()));
