@@ -1,0 +1,579 @@
+// bench_transfers: clusterdesk's file transfers against OpenSSH's sftp and scp on the demo cluster's
+// login node (issue 5, "Benchmarks"). Same server, user, key, key exchange, cipher and MAC on both
+// sides, files on tmpfs on both sides; one run of each case (--rounds N: the median of N), the tools
+// back to back. It prints figures and their ratios next to the goals; it asserts nothing (not a test).
+
+#include "DelayProxy.h"
+#include "OpenSsh.h"
+#include "app/demo/DemoCluster.h"
+#include "app/transfers/TransferQueue.h"
+#include "sshcore/Libssh2Library.h"
+#include "sshcore/SshCommand.h"
+#include "sshcore/SshConnection.h"
+#include "sshcore/sftp/SftpClient.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <linux/magic.h>
+#include <sys/vfs.h>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using sshcore::Result;
+using bench::Endpoint;
+using bench::OpenSsh;
+
+namespace {
+
+constexpr auto Timeout = 10min; // any single transfer
+
+void note(const QString &line)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(line));
+}
+
+bool onTmpfs(const QString &path)
+{
+    struct statfs info{};
+    return ::statfs(QFile::encodeName(path).constData(), &info) == 0 && info.f_type == TMPFS_MAGIC;
+}
+
+// Folders of earlier runs that were interrupted (named after their process, which is gone).
+void removeLeftovers(const QString &base)
+{
+    const QString prefix = u"clusterdesk-bench-"_s;
+    for (const QFileInfo &info : QDir(base).entryInfoList({prefix + u'*'}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString pid = info.fileName().mid(prefix.size()).section(u'-', 0, 0);
+        bool number = false;
+        pid.toLongLong(&number);
+        if (number && !QFileInfo::exists(u"/proc/"_s + pid) && info.isWritable())
+            QDir(info.filePath()).removeRecursively();
+    }
+}
+
+struct Tally
+{
+    qint64 files = 0;
+    qint64 bytes = 0;
+    bool operator==(const Tally &) const = default;
+    QString text() const { return u"%1 files, %2 bytes"_s.arg(files).arg(bytes); }
+};
+
+Tally localTally(const QString &path)
+{
+    const QFileInfo root(path);
+    if (root.isFile())
+        return {1, root.size()};
+    Tally tally;
+    QDirIterator it(path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        ++tally.files;
+        tally.bytes += it.nextFileInfo().size();
+    }
+    return tally;
+}
+
+bool writeRandom(const QString &path, qint64 size, QRandomGenerator &random)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    std::vector<quint32> block(size_t(std::min<qint64>(size, 4 << 20) + 3) / 4);
+    for (qint64 left = size; left > 0;) {
+        random.fillRange(block.data(), qsizetype(block.size()));
+        const qint64 n = std::min<qint64>(left, qint64(block.size() * 4));
+        if (file.write(reinterpret_cast<const char *>(block.data()), n) != n)
+            return false;
+        left -= n;
+    }
+    return true;
+}
+
+bool waitConnected(sshcore::SshConnection &connection)
+{
+    QEventLoop loop;
+    using State = sshcore::SshConnectionState;
+    QObject::connect(&connection, &sshcore::SshConnection::stateChanged, &loop, [&loop](State state) {
+        if (state == State::Connected || state == State::Failed)
+            loop.quit();
+    });
+    QTimer::singleShot(30s, &loop, &QEventLoop::quit);
+    connection.open();
+    if (connection.state() != sshcore::SshConnectionState::Connected)
+        loop.exec();
+    return connection.state() == sshcore::SshConnectionState::Connected;
+}
+
+// Opens the connection's SFTP channel, as the app's first listing does: OpenSSH's figures do not
+// count starting its SFTP server either (its login time is taken off).
+bool openSftp(sshcore::SshConnection &connection)
+{
+    sshcore::SftpClient sftp(&connection);
+    std::optional<bool> opened;
+    QEventLoop loop;
+    sftp.realPath(".", &loop, [&](const Result<QByteArray> &path) {
+        opened = path.has_value();
+        loop.quit();
+    });
+    QTimer::singleShot(30s, &loop, &QEventLoop::quit);
+    if (!opened)
+        loop.exec();
+    return opened.value_or(false);
+}
+
+Result<QByteArray> remoteRun(sshcore::SshConnection &connection, const QList<QByteArray> &arguments)
+{
+    std::unique_ptr<sshcore::SshCommand> command(connection.run(arguments));
+    QEventLoop loop;
+    QObject::connect(command.get(), &sshcore::SshCommand::finished, &loop, &QEventLoop::quit);
+    if (!command->isFinished())
+        loop.exec();
+    const auto &result = command->result();
+    if (!result)
+        return sshcore::failure(result.error());
+    if (result->exitStatus != 0)
+        return sshcore::failure(QString::fromUtf8(arguments.join(' ') + ": " + result->standardError.trimmed()));
+    return result->standardOutput;
+}
+
+Result<Tally> remoteTally(sshcore::SshConnection &connection, const QByteArray &path)
+{
+    const auto sizes = remoteRun(connection, {"find", path, "-type", "f", "-printf", "%s\\n"});
+    if (!sizes)
+        return sshcore::failure(sizes.error());
+    Tally tally;
+    for (const QByteArray &line : sizes->split('\n')) {
+        if (!line.isEmpty()) {
+            ++tally.files;
+            tally.bytes += line.toLongLong();
+        }
+    }
+    return tally;
+}
+
+// Runs one TransferQueue job to its end; the time it took, or what went wrong.
+Result<double> runJob(app::TransferQueue &queue, const std::function<int()> &start)
+{
+    QEventLoop loop;
+    QSet<int> finished;
+    int id = -1;
+    QObject::connect(&queue, &app::TransferQueue::jobFinished, &loop, [&](int which) {
+        finished.insert(which);
+        if (which == id)
+            loop.quit();
+    });
+    QTimer::singleShot(Timeout, &loop, &QEventLoop::quit);
+    QElapsedTimer timer;
+    timer.start();
+    id = start();
+    if (!finished.contains(id))
+        loop.exec();
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const app::TransferQueue::Job *job = queue.job(id);
+    if (!job || job->state != app::TransferQueue::JobState::Finished)
+        return sshcore::failure(u"the transfer did not finish in time"_s);
+    if (!job->error.isEmpty())
+        return sshcore::failure(job->error);
+    for (const auto &file : job->files) {
+        if (file.state == app::TransferQueue::FileState::Failed)
+            return sshcore::failure(file.local + u": "_s + file.error);
+    }
+    return seconds;
+}
+
+enum Tool { Sftp, Scp, Clusterdesk };
+constexpr Tool Tools[] = {Sftp, Scp, Clusterdesk}; // the order they run in, back to back
+
+QString toolName(Tool tool)
+{
+    return tool == Sftp ? u"sftp"_s : tool == Scp ? u"scp"_s : u"clusterdesk"_s;
+}
+
+struct Row
+{
+    QString name;
+    bool bestOfBoth = false; // the goal is against the faster of sftp and scp, else against sftp
+    double goal = 0;
+    std::vector<double> samples[3]; // seconds, by Tool
+    bool failed[3] = {};
+
+    // The median of the runs, none if one failed.
+    std::optional<double> time(Tool tool) const
+    {
+        std::vector<double> sorted = samples[tool];
+        if (failed[tool] || sorted.empty())
+            return std::nullopt;
+        std::ranges::sort(sorted);
+        const size_t middle = sorted.size() / 2;
+        return sorted.size() % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+};
+
+QString cell(const Row &row, Tool tool)
+{
+    if (const auto time = row.time(tool))
+        return u"%1 s"_s.arg(*time, 0, 'f', 2);
+    return row.failed[tool] ? u"failed"_s : u"-"_s;
+}
+
+class TransferBench
+{
+public:
+    TransferBench(OpenSsh openssh, app::TransferOptions options, QString local, QByteArray remote,
+                  sshcore::SshConnection *control, int rounds)
+        : m_openssh(std::move(openssh))
+        , m_options(options)
+        , m_local(std::move(local))
+        , m_remote(std::move(remote))
+        , m_control(control)
+        , m_rounds(std::max(1, rounds))
+    {}
+
+    // name (a file or folder in the local source folder) to the cluster by each tool, then back;
+    // two rows. Each round runs the tools back to back; OpenSSH's login time is taken off its figures.
+    void roundTrip(const QString &label, const QString &name, bool recursive, bool bestOfBoth, double goal,
+                   const Endpoint &at, sshcore::SshConnection *connection, double login)
+    {
+        const QString source = m_local + u"/src/"_s + name;
+        const Tally expected = localTally(source);
+        Row up{label + u" upload"_s, bestOfBoth, goal, {}, {}};
+        Row down{label + u" download"_s, bestOfBoth, goal, {}, {}};
+        app::TransferQueue queue(connection);
+        const app::TransferOptions &options = m_options;
+        const QByteArray r = recursive ? "-r " : "";
+        // The first complete upload is moved here: what the downloads read.
+        const QByteArray kept = m_remote + "/src/" + QFile::encodeName(name);
+        bool haveKept = false;
+
+        for (int round = 0; round < m_rounds; ++round) {
+            for (const Tool tool : Tools) {
+                const QByteArray into = m_remote + "/up-" + toolName(tool).toLatin1();
+                const QByteArray destination = into + '/' + QFile::encodeName(name);
+                Result<double> time = sshcore::failure(QString());
+                if (tool == Sftp)
+                    time = m_openssh.sftp(at, "put " + r + QFile::encodeName(source) + ' ' + destination + '\n');
+                else if (tool == Scp)
+                    time = m_openssh.scp(at, {source, m_openssh.target() + u':' + QString::fromUtf8(destination)},
+                                         recursive);
+                else
+                    time = runJob(queue, [&] { return queue.upload(source, into, options); });
+                const auto arrived = [&] { return remoteTally(*m_control, destination); };
+                if (record(up, tool, time, login, arrived, expected) && !haveKept)
+                    haveKept = remoteRun(*m_control, {"mv", destination, kept}).has_value();
+                (void)remoteRun(*m_control, {"rm", "-rf", destination});
+            }
+        }
+        for (int round = 0; round < m_rounds && haveKept; ++round) {
+            for (const Tool tool : Tools) {
+                const QString into = m_local + u"/down-"_s + toolName(tool);
+                const QString destination = into + u'/' + name;
+                QDir().mkpath(into);
+                Result<double> time = sshcore::failure(QString());
+                if (tool == Sftp)
+                    time = m_openssh.sftp(at, "get " + r + kept + ' ' + QFile::encodeName(destination) + '\n');
+                else if (tool == Scp)
+                    time = m_openssh.scp(at, {m_openssh.target() + u':' + QString::fromUtf8(kept), destination},
+                                         recursive);
+                else
+                    time = runJob(queue, [&] { return queue.download(kept, into, options); });
+                record(down, tool, time, login, [&] { return Result<Tally>(localTally(destination)); }, expected);
+                QDir(into).removeRecursively();
+            }
+        }
+        (void)remoteRun(*m_control, {"rm", "-rf", kept});
+        m_rows << up << down;
+    }
+
+
+    const QList<Row> &rows() const { return m_rows; }
+
+private:
+    // Checks what arrived and keeps the time (OpenSSH's without its login).
+    bool record(Row &row, Tool tool, const Result<double> &time, double login,
+                const std::function<Result<Tally>()> &arrived, const Tally &expected)
+    {
+        if (!time) {
+            note(u"  %1, %2: FAILED: %3"_s.arg(row.name, toolName(tool), time.error()));
+            row.failed[tool] = true;
+            return false;
+        }
+        const auto tally = arrived();
+        if (!tally || !(*tally == expected)) {
+            note(u"  %1, %2: FAILED: expected %3, found %4"_s.arg(row.name, toolName(tool), expected.text(),
+                                                                  tally ? tally->text() : tally.error()));
+            row.failed[tool] = true;
+            return false;
+        }
+        const bool ours = tool == Clusterdesk;
+        row.samples[tool].push_back(ours ? *time : std::max(0.0, *time - login));
+        note(u"  %1, %2: %3 s%4"_s.arg(row.name, toolName(tool))
+                 .arg(row.samples[tool].back(), 0, 'f', 2)
+                 .arg(ours ? QString() : u" (%1 s with its login)"_s.arg(*time, 0, 'f', 2)));
+        return true;
+    }
+
+    OpenSsh m_openssh;
+    app::TransferOptions m_options;
+    QString m_local;
+    QByteArray m_remote;
+    sshcore::SshConnection *m_control; // for checks and cleaning up
+    int m_rounds;
+    QList<Row> m_rows;
+};
+
+void printTable(const QList<Row> &rows)
+{
+    std::printf("\n%-28s %11s %9s %9s %6s  %-13s %s\n", "case", "clusterdesk", "sftp", "scp", "ratio", "against",
+                "goal");
+    for (const Row &row : rows) {
+        std::optional<double> reference = row.time(Sftp);
+        if (row.bestOfBoth && row.time(Scp) && (!reference || *row.time(Scp) < *reference))
+            reference = row.time(Scp);
+        QString ratio = u"-"_s;
+        QString verdict = u"not measured"_s;
+        if (row.time(Clusterdesk) && reference && *reference > 0) {
+            const double value = *row.time(Clusterdesk) / *reference;
+            ratio = QString::number(value, 'f', 2);
+            verdict = value <= row.goal ? u"met"_s : u"NOT met"_s;
+        }
+        std::printf("%-28s %11s %9s %9s %6s  %-13s ≤ %.2f  %s\n", qPrintable(row.name),
+                    qPrintable(cell(row, Clusterdesk)), qPrintable(cell(row, Sftp)), qPrintable(cell(row, Scp)),
+                    qPrintable(ratio), row.bestOfBoth ? "best OpenSSH" : "sftp", row.goal, qPrintable(verdict));
+    }
+}
+
+// known_hosts lines of the login node, under the proxy's address instead of its own.
+bool writeProxyKnownHosts(const app::DemoCluster &cluster, quint16 proxyPort, const QString &path)
+{
+    QFile original(cluster.knownHostsPath);
+    QFile copy(path);
+    if (!original.open(QIODevice::ReadOnly) || !copy.open(QIODevice::WriteOnly))
+        return false;
+    const QByteArray login = '[' + cluster.host.toLatin1() + "]:" + QByteArray::number(cluster.loginPort) + ' ';
+    const QByteArray proxy = '[' + cluster.host.toLatin1() + "]:" + QByteArray::number(proxyPort) + ' ';
+    for (const QByteArray &line : original.readAll().split('\n')) {
+        if (line.startsWith(login))
+            copy.write(proxy + line.mid(login.size()) + '\n');
+    }
+    return true;
+}
+
+sshcore::SshConnectionSettings aliceAt(const app::DemoCluster &cluster, const Endpoint &at)
+{
+    sshcore::SshConnectionSettings settings;
+    settings.host = cluster.host;
+    settings.port = at.port;
+    settings.user = u"alice"_s;
+    settings.useAgent = false;
+    settings.identityFiles = {cluster.user(u"alice")->keyPath};
+    settings.knownHostsFiles = {at.knownHosts};
+    settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
+    return settings;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"clusterdesk's SFTP transfers against OpenSSH's sftp and scp on the demo cluster."_s);
+    parser.addHelpOption();
+    const QCommandLineOption bigOption(u"big-mib"_s, u"Size of the single large file (default 1024)."_s, u"MiB"_s,
+                                       u"1024"_s);
+    const QCommandLineOption filesOption(u"files"_s, u"Files in the tree (default 5000)."_s, u"N"_s, u"5000"_s);
+    const QCommandLineOption fileSizeOption(u"file-kib"_s, u"Size of each file of the tree (default 4)."_s, u"KiB"_s,
+                                            u"4"_s);
+    const QCommandLineOption latencyOption(u"latency-mib"_s,
+                                           u"Size of the file sent through the delay proxy (default 256)."_s, u"MiB"_s,
+                                           u"256"_s);
+    const QCommandLineOption roundsOption(
+        u"rounds"_s, u"Runs of each case, the tools taking turns; the median is shown (default 1, as issue 5 asks)."_s,
+        u"N"_s, u"1"_s);
+    const QCommandLineOption delayOption(u"delay-ms"_s, u"Delay the proxy adds each way (default 10)."_s, u"ms"_s,
+                                         u"10"_s);
+    app::TransferOptions options; // what users get, but for conflicts: the destinations are fresh
+    options.conflict = app::TransferOptions::Conflict::Overwrite;
+    options.verify = false;
+    const QCommandLineOption parallelOption(
+        u"parallel-files"_s, u"clusterdesk: files in flight at once (default %1)."_s.arg(options.parallelFiles), u"N"_s,
+        QString::number(options.parallelFiles));
+    const QCommandLineOption bufferOption(
+        u"buffer-kib"_s, u"clusterdesk: bytes in flight per file (default %1)."_s.arg(options.bufferSize >> 10),
+        u"KiB"_s, QString::number(options.bufferSize >> 10));
+    parser.addOptions({bigOption, filesOption, fileSizeOption, latencyOption, delayOption, roundsOption,
+                       parallelOption, bufferOption});
+    parser.process(application);
+    const qint64 bigMiB = parser.value(bigOption).toLongLong();
+    const int files = parser.value(filesOption).toInt();
+    const qint64 fileKiB = parser.value(fileSizeOption).toLongLong();
+    const qint64 latencyMiB = parser.value(latencyOption).toLongLong();
+    const int delayMs = parser.value(delayOption).toInt();
+    const int rounds = std::max(1, parser.value(roundsOption).toInt());
+    options.parallelFiles = std::max(1, parser.value(parallelOption).toInt());
+    options.bufferSize = std::max<qsizetype>(1, parser.value(bufferOption).toLongLong()) << 10;
+
+    QFile loadFile(u"/proc/loadavg"_s);
+    const QByteArray load = loadFile.open(QIODevice::ReadOnly) ? loadFile.readAll().split(' ').value(0) : "?";
+    const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
+    if (!cluster) {
+        note(cluster.error());
+        return 2;
+    }
+    const app::DemoCluster::User *alice = cluster->user(u"alice");
+    if (!alice || alice->keyPath.isEmpty()) {
+        note(u"The demo cluster's connection file has no key for alice."_s);
+        return 2;
+    }
+    const auto methods = bench::negotiatedMethods(cluster->host, cluster->loginPort);
+    if (!methods) {
+        note(methods.error());
+        return 2;
+    }
+
+    // Local files on tmpfs: /dev/shm where it is one.
+    const QString shm = u"/dev/shm"_s;
+    const QString localBase = onTmpfs(shm) ? shm : QDir::tempPath();
+    removeLeftovers(localBase);
+    QTemporaryDir local(localBase + u"/clusterdesk-bench-%1-XXXXXX"_s.arg(QCoreApplication::applicationPid()));
+    if (!local.isValid()) {
+        note(u"Cannot make a folder in %1."_s.arg(localBase));
+        return 2;
+    }
+    const Endpoint direct{cluster->loginPort, cluster->knownHostsPath};
+    sshcore::SshConnection connection(aliceAt(*cluster, direct), nullptr);
+    QElapsedTimer connectTimer;
+    connectTimer.start();
+    const bool connected = waitConnected(connection);
+    const qint64 connectMs = connectTimer.elapsed();
+    if (!connected || !openSftp(connection)) {
+        note(u"clusterdesk cannot connect: "_s + connection.stateMessage());
+        return 2;
+    }
+    const QByteArray remote
+        = "/tmp/clusterdesk-bench-" + QByteArray::number(QRandomGenerator::global()->generate(), 16);
+    const auto remoteFs = remoteRun(connection, {"stat", "-f", "-c", "%T", "/tmp"});
+    if (const auto made = remoteRun(connection, {"mkdir", "-p", remote + "/up-sftp", remote + "/up-scp",
+                                                 remote + "/up-clusterdesk", remote + "/src"});
+        !made) {
+        note(made.error());
+        return 2;
+    }
+
+    note(u"making the files in %1"_s.arg(local.path()));
+    QRandomGenerator random(20260101);
+    const QString src = local.path() + u"/src"_s;
+    bool written = QDir().mkpath(src) && writeRandom(src + u"/big.bin"_s, bigMiB << 20, random)
+                   && writeRandom(src + u"/latency.bin"_s, latencyMiB << 20, random);
+    for (int i = 0; written && i < files; ++i) {
+        const QString folder = src + u"/tree/d%1"_s.arg(i / 100, 3, 10, QLatin1Char('0'));
+        written = (i % 100 != 0 || QDir().mkpath(folder))
+                  && writeRandom(folder + u"/f%1.dat"_s.arg(i % 100, 3, 10, QLatin1Char('0')), fileKiB << 10, random);
+    }
+    if (!written) {
+        note(u"Cannot write the files to transfer in %1."_s.arg(local.path()));
+        (void)remoteRun(connection, {"rm", "-rf", remote});
+        return 2;
+    }
+
+    const OpenSsh openssh(cluster->host, alice->name, alice->keyPath, *methods,
+                          std::chrono::duration_cast<std::chrono::seconds>(Timeout));
+    int status = 0;
+    TransferBench bench(openssh, options, local.path(), remote, &connection, rounds);
+    const auto loginDirect = openssh.login(direct);
+    if (!loginDirect) {
+        note(u"OpenSSH cannot log in: "_s + loginDirect.error());
+        status = 1;
+    } else {
+        const QString size = bigMiB == 1024 ? u"1 GiB"_s : u"%1 MiB"_s.arg(bigMiB);
+        bench.roundTrip(size, u"big.bin"_s, false, true, 0.8, direct, &connection, *loginDirect);
+        bench.roundTrip(u"%1 files of %2 KiB"_s.arg(files).arg(fileKiB), u"tree"_s, true, false, 0.33, direct,
+                        &connection, *loginDirect);
+    }
+
+    // Through the delay proxy: a connection of its own for clusterdesk, every OpenSSH run its own.
+    bench::DelayProxy proxy(cluster->host, cluster->loginPort, std::chrono::milliseconds(delayMs));
+    const auto proxyPort = proxy.start();
+    std::optional<double> loginProxy;
+    qint64 proxyConnectMs = -1;
+    if (!proxyPort || !loginDirect) {
+        note(proxyPort ? u"skipping the latency cases"_s : proxyPort.error());
+        status = 1;
+    } else {
+        const Endpoint delayed{*proxyPort, local.path() + u"/known_hosts.proxy"_s};
+        if (!writeProxyKnownHosts(*cluster, *proxyPort, delayed.knownHosts))
+            note(u"cannot write %1"_s.arg(delayed.knownHosts));
+        sshcore::SshConnection slow(aliceAt(*cluster, delayed), nullptr);
+        connectTimer.restart();
+        const bool slowConnected = waitConnected(slow);
+        proxyConnectMs = connectTimer.elapsed();
+        openSftp(slow);
+        const auto login = openssh.login(delayed);
+        if (!slowConnected || !login) {
+            note(u"cannot connect through the delay proxy: "_s + (login ? slow.stateMessage() : login.error()));
+            status = 1;
+        } else {
+            loginProxy = *login;
+            bench.roundTrip(u"%1 MiB, +%2 ms RTT"_s.arg(latencyMiB).arg(2 * delayMs), u"latency.bin"_s, false, false,
+                            0.8, delayed, &slow, *login);
+        }
+    }
+    proxy.stop();
+    if (const auto removed = remoteRun(connection, {"rm", "-rf", remote}); !removed)
+        note(u"could not remove %1 on the cluster: %2"_s.arg(QString::fromUtf8(remote), removed.error()));
+
+    printTable(bench.rows());
+    std::printf("\nserver: %s on %s:%u (the demo cluster's login node), user alice with her key\n",
+                qPrintable(methods->serverBanner), qPrintable(cluster->host), unsigned(cluster->loginPort));
+    std::printf("algorithms on both sides: kex %s, cipher %s, MAC %s (what libssh2 negotiates; OpenSSH forced to "
+                "it with -c, -o MACs=, -o KexAlgorithms=), no compression\n",
+                qPrintable(methods->kex), qPrintable(methods->cipher),
+                methods->aead() ? "implicit (AEAD cipher)" : qPrintable(methods->mac));
+    std::printf("clusterdesk: app::TransferQueue over one open connection (libssh2 %s), %d files in flight, "
+                "%lld KiB in flight per file, times and modes preserved, overwrite, no verification\n",
+                qPrintable(sshcore::Libssh2Library::runtimeVersion()), options.parallelFiles,
+                static_cast<long long>(options.bufferSize >> 10));
+    std::printf("OpenSSH: %s; sftp -b (put/get, -r for the tree) and scp -q (-r), default buffer and request "
+                "settings (scp speaks SFTP by default since OpenSSH 9.0)\n",
+                qPrintable(OpenSsh::version()));
+    std::printf("OpenSSH times are without its login, measured as an sftp session with nothing to do (median of 3) "
+                "and taken off: %.2f s direct, %s through the proxy; clusterdesk connected once beforehand "
+                "(%lld ms direct, %lld ms through the proxy)\n",
+                loginDirect ? *loginDirect : 0.0,
+                loginProxy ? qPrintable(u"%1 s"_s.arg(*loginProxy, 0, 'f', 2)) : "-", static_cast<long long>(connectMs),
+                static_cast<long long>(proxyConnectMs));
+    std::printf("files on tmpfs: local %s (%s), remote /tmp (%s)\n", qPrintable(localBase),
+                onTmpfs(localBase) ? "tmpfs" : "NOT tmpfs",
+                remoteFs ? remoteFs->trimmed().constData() : "unknown");
+    std::printf("runs: %d of each case (%s), in turn sftp, scp, clusterdesk; each transfer checked (files and bytes "
+                "at the destination)\n",
+                rounds, rounds == 1 ? "one run" : "the median is shown");
+    std::printf("machine: %d CPUs, load average %s just before the run (other work skews the figures)\n",
+                QThread::idealThreadCount(), load.constData());
+    std::printf("delay proxy: %d ms each way (%d ms round trip), userspace, bandwidth not limited; tree: %d files "
+                "in folders of up to 100\n",
+                delayMs, 2 * delayMs, files);
+    for (const Row &row : bench.rows()) {
+        if (!row.time(Sftp) || !row.time(Scp) || !row.time(Clusterdesk))
+            status = 1;
+    }
+    return status;
+}
