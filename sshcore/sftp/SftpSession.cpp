@@ -293,9 +293,11 @@ void SftpSession::freeChannels()
 void SftpSession::close()
 {
     if (m_channel) {
-        libssh2_channel_close(m_channel); // best effort: the session goes next and frees the rest
+        // Best effort without blocking: whatever is left, the session frees when it goes next.
+        libssh2_channel_free(m_channel);
         m_channel = nullptr;
     }
+    freeChannels();
     abandon();
 }
 
