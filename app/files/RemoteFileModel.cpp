@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QMimeData>
+#include <QSet>
 #include <QUrl>
 
 #include <algorithm>
@@ -331,6 +332,21 @@ QByteArray RemoteFileModel::pathOf(const QModelIndex &index) const
     return node ? node->path : QByteArray();
 }
 
+QList<QByteArray> RemoteFileModel::pathsOf(const QModelIndexList &indexes) const
+{
+    // A selected row comes once per column: each path once, in the order given.
+    QList<QByteArray> paths;
+    QSet<QByteArray> seen;
+    for (const QModelIndex &index : indexes) {
+        const QByteArray path = pathOf(index);
+        if (index.isValid() && !seen.contains(path)) {
+            seen.insert(path);
+            paths.append(path);
+        }
+    }
+    return paths;
+}
+
 bool RemoteFileModel::isFolder(const QModelIndex &index) const
 {
     const Node *node = index.isValid() ? nodeOf(index) : m_root.get();
@@ -405,12 +421,7 @@ void RemoteFileModel::remove(const QModelIndexList &indexes)
         Q_EMIT operationFinished(what, tr("Not connected."));
         return;
     }
-    QList<QByteArray> paths;
-    for (const QModelIndex &index : indexes) {
-        const QByteArray path = pathOf(index);
-        if (index.isValid() && !paths.contains(path))
-            paths.append(path);
-    }
+    const QList<QByteArray> paths = pathsOf(indexes);
     if (paths.isEmpty())
         return;
     auto left = std::make_shared<qsizetype>(paths.size());
@@ -595,12 +606,7 @@ QStringList RemoteFileModel::mimeTypes() const
 
 QMimeData *RemoteFileModel::mimeData(const QModelIndexList &indexes) const
 {
-    QList<QByteArray> paths;
-    for (const QModelIndex &index : indexes) {
-        const QByteArray path = pathOf(index);
-        if (index.isValid() && !paths.contains(path))
-            paths.append(path);
-    }
+    const QList<QByteArray> paths = pathsOf(indexes);
     if (paths.isEmpty())
         return nullptr;
     auto *data = new QMimeData;

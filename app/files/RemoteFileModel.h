@@ -61,6 +61,7 @@ public:
     bool showHidden() const { return m_showHidden; }
 
     QByteArray pathOf(const QModelIndex &index) const;
+    QList<QByteArray> pathsOf(const QModelIndexList &indexes) const; // each once (rows come per column)
     bool isFolder(const QModelIndex &index) const;
     QModelIndex indexOf(const QByteArray &path) const; // among what is loaded
 

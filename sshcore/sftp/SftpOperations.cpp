@@ -434,7 +434,6 @@ void SftpTransferOperation::onOpened(const Reply &reply)
         return;
     }
     m_handle = reply.reader().string();
-    m_open = true;
     if (upload) {
         fill();
         return;
@@ -610,7 +609,6 @@ void SftpTransferOperation::maybeClose()
         }
     }
     send(Close, [this](PacketWriter &w) { w.string(m_handle); }, [this](const Reply &reply) {
-        m_open = false;
         m_closed = true;
         // A write the server accepted can still fail on close (a full disk, a quota).
         if (m_error.isEmpty() && !reply.isStatus(Ok) && m_direction == Direction::Upload) {

@@ -188,7 +188,6 @@ private:
     std::function<void(Result<quint64>)> m_reply;
     QFile m_local;
     QByteArray m_handle;
-    bool m_open = false;
     bool m_closing = false;
     bool m_localEnd = false;            // upload: everything read; download: the end of the remote file seen
     bool m_serverFailure = false;       // a generic failure while writing: explain it (disk full?)

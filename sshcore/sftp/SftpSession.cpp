@@ -57,7 +57,6 @@ SftpSession::Status SftpSession::open(LIBSSH2_SESSION *session, quint64 *attempt
         sftp::PacketWriter init(sftp::Init, 0);
         init.u32(3);
         m_outbound.push_back(init.take());
-        m_queuedBytes += m_outbound.back().size();
         pump(session);
     }
     if (m_phase == Phase::Closed)
@@ -80,7 +79,6 @@ void SftpSession::request(quint8 type, const std::function<void(sftp::PacketWrit
     if (fill)
         fill(packet);
     m_outbound.push_back(packet.take());
-    m_queuedBytes += m_outbound.back().size();
     m_pending.insert(id, std::move(handler));
 }
 
@@ -120,7 +118,6 @@ bool SftpSession::writeQueued(LIBSSH2_SESSION *session)
         }
         progressed = progressed || rc > 0;
         m_headSent += rc;
-        m_queuedBytes -= rc;
         if (m_headSent == head.size()) {
             m_outbound.pop_front();
             m_headSent = 0;
@@ -246,14 +243,11 @@ void SftpSession::onVersion(const QByteArray &packet)
                 limits.u64(); // packet length
                 const quint64 read = limits.u64();
                 const quint64 write = limits.u64();
-                const quint64 handles = limits.u64();
                 if (!limits.failed()) {
                     if (read > 0)
                         m_maxRead = quint32(std::min<quint64>(read, MaxRequest));
                     if (write > 0)
                         m_maxWrite = quint32(std::min<quint64>(write, MaxRequest));
-                    if (handles > 0)
-                        m_maxOpenHandles = quint32(std::min<quint64>(handles, 1024));
                 }
             }
             if (m_phase == Phase::AskingLimits)
@@ -316,7 +310,6 @@ void SftpSession::clearStreams()
 {
     m_outbound.clear();
     m_headSent = 0;
-    m_queuedBytes = 0;
     m_inbound.clear();
     m_inboundStart = 0;
     m_extensions.clear();

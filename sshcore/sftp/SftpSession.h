@@ -50,12 +50,9 @@ public:
 
     bool hasExtension(const QByteArray &name) const { return m_extensions.contains(name); }
     // The largest read and write requests the server takes (limits@openssh.com, else the protocol's
-    // safe 32 kB), and how many files it lets a client hold open.
+    // safe 32 kB).
     quint32 maxRead() const { return m_maxRead; }
     quint32 maxWrite() const { return m_maxWrite; }
-    quint32 maxOpenHandles() const { return m_maxOpenHandles; }
-    // Bytes queued but not yet taken by libssh2.
-    qsizetype queuedBytes() const { return m_queuedBytes; }
 
 private:
     enum class Phase { Closed, OpeningChannel, StartingSubsystem, Negotiating, AskingLimits, Ready };
@@ -77,13 +74,11 @@ private:
     QHash<quint32, Handler> m_pending;
     std::deque<QByteArray> m_outbound;
     qsizetype m_headSent = 0; // bytes of m_outbound.front() libssh2 has taken
-    qsizetype m_queuedBytes = 0;
     QByteArray m_inbound;
     qsizetype m_inboundStart = 0;
     QSet<QByteArray> m_extensions;
     quint32 m_maxRead = 32 * 1024;
     quint32 m_maxWrite = 32 * 1024;
-    quint32 m_maxOpenHandles = 64;
 };
 
 } // namespace sshcore::detail

@@ -276,6 +276,7 @@ private Q_SLOTS:
         });
         QVERIFY(question);
         QVERIFY(question->text().contains(u"weights.bin"_s));
+        screenshot(question, u"files-conflict-question.png"_s);
         for (QAbstractButton *button : question->buttons()) {
             if (button->text().remove(u'&') == u"Overwrite")
                 button->click();
