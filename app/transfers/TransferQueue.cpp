@@ -48,22 +48,6 @@ QByteArray joinRemote(const QByteArray &directory, const QByteArray &name)
     return directory.endsWith('/') ? QByteArray(directory + name) : QByteArray(directory + '/' + name);
 }
 
-QFile::Permissions permissionsFromMode(quint32 mode)
-{
-    QFile::Permissions permissions;
-    const std::pair<quint32, QFile::Permissions> bits[] = {
-        {0400, QFile::ReadOwner | QFile::ReadUser}, {0200, QFile::WriteOwner | QFile::WriteUser},
-        {0100, QFile::ExeOwner | QFile::ExeUser},   {0040, QFile::ReadGroup},
-        {0020, QFile::WriteGroup},                  {0010, QFile::ExeGroup},
-        {0004, QFile::ReadOther},                   {0002, QFile::WriteOther},
-        {0001, QFile::ExeOther}};
-    for (const auto &[bit, permission] : bits) {
-        if (mode & bit)
-            permissions |= permission;
-    }
-    return permissions;
-}
-
 quint32 modeFromPermissions(QFile::Permissions permissions)
 {
     quint32 mode = 0;
@@ -438,21 +422,36 @@ void TransferQueue::listDestinations(int id)
 
 // --- running -------------------------------------------------------------------------------------
 
-// Files in flight at once: options.parallelFiles, so that the round trips of small files (look, open,
-// write, close, set the time, rename) overlap; a big file is pipelined on its own.
+// Files in flight at once: up to options.parallelFiles, so that the round trips of small files (open,
+// write, close, rename) overlap, while the bytes in flight (each file's rest, up to its buffer) stay
+// within the queue's budget; a file larger than the budget runs, pipelined, when nothing else does.
 void TransferQueue::schedule()
 {
     if (!connected())
         return;
+    qint64 used = 0;
+    for (const qint64 bytes : std::as_const(m_bytesInFlight))
+        used += bytes;
     for (const auto &pointer : m_jobs) {
         Job &job = *pointer;
         if ((job.state != JobState::Queued && job.state != JobState::Running) || !job.directoriesMade)
             continue;
-        for (int index = 0; index < job.files.size(); ++index) {
+        for (int index = job.scanFrom; index < job.files.size(); ++index) {
+            if (job.files.at(index).state != FileState::Queued) {
+                if (index == job.scanFrom)
+                    ++job.scanFrom;
+                continue;
+            }
             if (m_running >= std::max(1, job.options.parallelFiles))
                 return;
-            if (job.files.at(index).state == FileState::Queued)
-                startFile(job.id, index);
+            const File &file = job.files.at(index);
+            const qint64 bytes
+                = std::min<qint64>(qint64(file.size - std::min(file.size, file.done)), qint64(job.options.bufferSize));
+            if (m_running > 0 && used + bytes > job.options.queueBytesInFlight())
+                return; // in order: a large file waits for room rather than be overtaken for ever
+            used += bytes;
+            m_bytesInFlight.insert(quint64(job.id) << 32 | quint32(index), bytes);
+            startFile(job.id, index);
         }
     }
     if (m_running > 0 && !m_progressTimer.isActive())
@@ -725,18 +724,16 @@ void TransferQueue::sendFile(int id, int index, quint64 offset)
     options.bufferSize = job->options.bufferSize;
     file.stop = std::make_shared<std::atomic_bool>(false);
     options.stop = file.stop;
-    if (job->direction == Direction::Upload) { // set on the open file, before it is closed
-        if (job->options.preserveTimes)
-            options.modified = file.modified;
-        if (job->options.preservePermissions)
-            options.permissions = file.permissions;
-    }
-    auto done = [this, id, index](const Result<quint64> &sent) {
-        if (!sent)
-            finishFile(id, index, sshcore::failure(sent.error()));
-        else
-            placeFile(id, index);
-    };
+    // Set on the open file, before it is closed.
+    if (job->options.preserveTimes)
+        options.modified = file.modified;
+    if (job->options.preservePermissions)
+        options.permissions = file.permissions;
+    // Without a check of both ends, the rename into place is the transfer's own last step (one trip
+    // to the connection's thread and back per file).
+    const bool placedThere = !job->options.verify;
+    if (placedThere)
+        options.placeAs = job->direction == Direction::Upload ? file.remote : QFile::encodeName(file.local);
     auto progress = [this, id, index, offset](quint64 bytes, quint64) {
         if (Job *current = findJob(id)) {
             File &item = current->files[index];
@@ -745,20 +742,30 @@ void TransferQueue::sendFile(int id, int index, quint64 offset)
             item.done = bytes;
         }
     };
+    auto done = [this, id, index, placedThere, progress](const Result<quint64> &sent) {
+        if (!sent) {
+            finishFile(id, index, sshcore::failure(sent.error()));
+            return;
+        }
+        progress(*sent, 0); // the last count comes with the result
+        if (placedThere)
+            finishFile(id, index, {});
+        else
+            verifyAndPlace(id, index);
+    };
     if (job->direction == Direction::Upload)
         m_sftp->upload(file.local, temporaryRemoteName(file.remote), options, this, std::move(done), std::move(progress));
     else
         m_sftp->download(file.remote, temporaryLocalName(file.local), options, this, std::move(done), std::move(progress));
 }
 
-void TransferQueue::placeFile(int id, int index)
+void TransferQueue::verifyAndPlace(int id, int index)
 {
     Job *job = findJob(id);
     if (!job)
         return;
     const File &file = job->files.at(index);
-    qCDebug(transfersLog) << "place" << file.local;
-    const TransferOptions options = job->options;
+    qCDebug(transfersLog) << "verify" << file.local;
 
     // Last: the rename that makes it appear under its name, complete.
     const auto rename = [this, id, index] {
@@ -776,83 +783,63 @@ void TransferQueue::placeFile(int id, int index)
                                                             .arg(item.local, QString::fromStdString(error.message())))
                                     : Result<>());
     };
-    const auto verifyThenRename = [this, id, index, options, rename] {
-        if (!options.verify) {
-            rename();
-            return;
-        }
-        Job *current = findJob(id);
-        const File &item = current->files.at(index);
-        const bool upload = current->direction == Direction::Upload;
-        const QString localFile = upload ? item.local : temporaryLocalName(item.local);
-        const QByteArray remoteFile = upload ? temporaryRemoteName(item.remote) : item.remote;
-        // Both ends at once: the remote sha256sum and the local hash on a thread of its own.
-        struct Hashes
-        {
-            QByteArray local;
-            QByteArray remote;
-            QString error;
-            int pending = 2;
-        };
-        auto hashes = std::make_shared<Hashes>();
-        const auto compare = [this, id, index, hashes, rename] {
-            if (--hashes->pending > 0)
-                return;
-            if (!hashes->error.isEmpty())
-                finishFile(id, index, sshcore::failure(hashes->error));
-            else if (hashes->local != hashes->remote)
-                finishFile(id, index, sshcore::failure(tr("The copy differs from the original (SHA-256 %1 here, %2 "
-                                                          "on the cluster); it was not put in place.")
-                                                           .arg(QString::fromLatin1(hashes->local),
-                                                                QString::fromLatin1(hashes->remote))));
-            else
-                rename();
-        };
-        sshcore::SshCommand *command = m_connection->run({"sha256sum", "--", remoteFile}, {}, this);
-        connect(command, &sshcore::SshCommand::finished, this, [command, hashes, compare] {
-            command->deleteLater();
-            const auto &result = command->result();
-            if (!result)
-                hashes->error = result.error();
-            else if (result->exitStatus != 0)
-                hashes->error = tr("sha256sum on the cluster failed: %1").arg(QString::fromUtf8(result->standardError).trimmed());
-            else
-                hashes->remote = result->standardOutput.left(64);
-            compare();
-        });
-        QThread *thread = QThread::create([localFile, hashes] {
-            QFile input(localFile);
-            QCryptographicHash hash(QCryptographicHash::Sha256);
-            if (input.open(QIODevice::ReadOnly) && hash.addData(&input))
-                hashes->local = hash.result().toHex();
-        });
-        connect(thread, &QThread::finished, this, [thread, hashes, compare, localFile] {
-            thread->deleteLater();
-            if (hashes->local.isEmpty() && hashes->error.isEmpty())
-                hashes->error = tr("Cannot read '%1' to check it.").arg(localFile);
-            compare();
-        });
-        thread->start();
+    const bool upload = job->direction == Direction::Upload;
+    const QString localFile = upload ? file.local : temporaryLocalName(file.local);
+    const QByteArray remoteFile = upload ? temporaryRemoteName(file.remote) : file.remote;
+    // Both ends at once: the remote sha256sum and the local hash on a thread of its own.
+    struct Hashes
+    {
+        QByteArray local;
+        QByteArray remote;
+        QString error;
+        int pending = 2;
     };
-
-    if (job->direction == Direction::Download) {
-        QFile partial(temporaryLocalName(file.local));
-        if (options.preserveTimes && partial.open(QIODevice::ReadWrite))
-            partial.setFileTime(QDateTime::fromSecsSinceEpoch(file.modified, QTimeZone::UTC),
-                                QFileDevice::FileModificationTime);
-        partial.close();
-        if (options.preservePermissions && file.permissions != 0)
-            partial.setPermissions(permissionsFromMode(file.permissions) | QFile::ReadOwner | QFile::WriteOwner);
-        verifyThenRename();
-        return;
-    }
-    verifyThenRename(); // an upload's time and mode were set before its file was closed (sendFile)
+    auto hashes = std::make_shared<Hashes>();
+    const auto compare = [this, id, index, hashes, rename] {
+        if (--hashes->pending > 0)
+            return;
+        if (!hashes->error.isEmpty())
+            finishFile(id, index, sshcore::failure(hashes->error));
+        else if (hashes->local != hashes->remote)
+            finishFile(id, index, sshcore::failure(tr("The copy differs from the original (SHA-256 %1 here, %2 "
+                                                      "on the cluster); it was not put in place.")
+                                                       .arg(QString::fromLatin1(hashes->local),
+                                                            QString::fromLatin1(hashes->remote))));
+        else
+            rename();
+    };
+    sshcore::SshCommand *command = m_connection->run({"sha256sum", "--", remoteFile}, {}, this);
+    connect(command, &sshcore::SshCommand::finished, this, [command, hashes, compare] {
+        command->deleteLater();
+        const auto &result = command->result();
+        if (!result)
+            hashes->error = result.error();
+        else if (result->exitStatus != 0)
+            hashes->error = tr("sha256sum on the cluster failed: %1").arg(QString::fromUtf8(result->standardError).trimmed());
+        else
+            hashes->remote = result->standardOutput.left(64);
+        compare();
+    });
+    QThread *thread = QThread::create([localFile, hashes] {
+        QFile input(localFile);
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        if (input.open(QIODevice::ReadOnly) && hash.addData(&input))
+            hashes->local = hash.result().toHex();
+    });
+    connect(thread, &QThread::finished, this, [thread, hashes, compare, localFile] {
+        thread->deleteLater();
+        if (hashes->local.isEmpty() && hashes->error.isEmpty())
+            hashes->error = tr("Cannot read '%1' to check it.").arg(localFile);
+        compare();
+    });
+    thread->start();
 }
 
 void TransferQueue::finishFile(int id, int index, const Result<> &result)
 {
     qCDebug(transfersLog) << "finish" << id << index << (result ? QString() : result.error());
     --m_running;
+    m_bytesInFlight.remove(quint64(id) << 32 | quint32(index));
     Job *job = findJob(id);
     if (!job)
         return;
@@ -861,8 +848,7 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
         // Stopped on purpose: paused (continued later from its partial copy) or cancelled.
         file.stop.reset();
         if (job->state == JobState::Paused) {
-            file.state = FileState::Queued;
-            file.error.clear();
+            requeue(*job, index);
         } else {
             file.state = FileState::Skipped;
             file.error = tr("Cancelled.");
@@ -897,8 +883,7 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
                     item.state = FileState::Failed;
                 } else {
                     qCDebug(transfersLog) << "link lost: will resume" << item.local;
-                    item.state = FileState::Queued;
-                    item.error.clear();
+                    requeue(*current, index);
                 }
                 Q_EMIT jobChanged(id);
                 jobMaybeFinished(id);
@@ -931,6 +916,14 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
     Q_EMIT jobChanged(id);
     jobMaybeFinished(id);
     schedule();
+}
+
+void TransferQueue::requeue(Job &job, int index)
+{
+    File &file = job.files[index];
+    file.state = FileState::Queued;
+    file.error.clear();
+    job.scanFrom = std::min(job.scanFrom, index);
 }
 
 void TransferQueue::jobMaybeFinished(int id)
@@ -1001,11 +994,10 @@ void TransferQueue::retry(int id)
     if (!job)
         return;
     bool any = false;
-    for (File &file : job->files) {
-        if (file.state == FileState::Failed) {
-            file.state = FileState::Queued;
-            file.error.clear();
-            file.attempts = 0;
+    for (int index = 0; index < job->files.size(); ++index) {
+        if (job->files.at(index).state == FileState::Failed) {
+            requeue(*job, index);
+            job->files[index].attempts = 0;
             any = true;
         }
     }

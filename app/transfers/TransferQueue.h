@@ -34,8 +34,11 @@ struct TransferOptions
     bool verify = false;              // compare SHA-256 of both ends before the rename into place
     bool preserveTimes = true;        // modification time
     bool preservePermissions = true;  // mode bits
-    int parallelFiles = 16;           // files in flight at once
+    int parallelFiles = 32;           // files in flight at once, at most
     qsizetype bufferSize = 4 << 20;   // bytes in flight per file
+    // Bytes in flight across the files of the queue: many small files at once, a few large ones (what
+    // is in flight is held in memory).
+    qint64 queueBytesInFlight() const { return 4 * qint64(bufferSize); }
 };
 
 // Upload and download jobs over one cluster's SFTP channel, for single files and whole trees. Each file
@@ -94,6 +97,7 @@ public:
         QList<QByteArray> remoteDirectories; // to make first (uploads)
         QStringList localDirectories;        // to make first (downloads)
         bool directoriesMade = false;
+        int scanFrom = 0; // no file before this index is Queued (where schedule() starts looking)
         QSet<QByteArray> listedFolders;               // uploads: destination folders listed before starting
         QHash<QByteArray, sshcore::SftpEntry> listed; // what they held, by path
         quint64 transferred = 0;
@@ -156,7 +160,9 @@ private:
     void copyLink(int id, int index, const sshcore::SftpEntry *existing);
     void sendFile(int id, int index, quint64 offset);
     void finishFile(int id, int index, const sshcore::Result<> &result);
-    void placeFile(int id, int index);
+    // Both ends hashed (TransferOptions::verify), then the rename into place.
+    void verifyAndPlace(int id, int index);
+    void requeue(Job &job, int index); // the file goes back to Queued
     void decideConflict(int id, int index, const sshcore::SftpEntry *existingRemote, TransferOptions::Conflict decision);
     void jobMaybeFinished(int id);
     void onConnectionState();
@@ -169,6 +175,7 @@ private:
     QHash<int, std::shared_ptr<std::function<void(QByteArray, QString)>>> m_scanners; // remote listings in progress
     int m_nextId = 1;
     int m_running = 0;
+    QHash<quint64, qint64> m_bytesInFlight; // by job id and file index: the bytes a running file may hold
     quint64 m_linkLosses = 0; // times the connection left the connected state
     std::optional<TransferOptions::Conflict> m_rememberedConflict;
     QTimer m_progressTimer;

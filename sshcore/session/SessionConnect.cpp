@@ -5,6 +5,7 @@
 
 #include "sshcore/KnownHosts.h"
 #include "sshcore/SshConnection.h"
+#include "sshcore/session/CipherPreference.h"
 #include "sshcore/session/LibsshErrors.h"
 #include "sshcore/tunnel/ForwardOperation.h"
 
@@ -203,6 +204,7 @@ Result<> SessionWorker::connectOnce()
                                           : methods.join(u',').toLatin1();
         libssh2_session_method_pref(m_session, LIBSSH2_METHOD_HOSTKEY, preference.constData());
     }
+    preferFastCiphers(m_session);
 
     const auto deadline = Clock::now() + std::chrono::seconds(m_settings.connectTimeoutSeconds);
     int rc;

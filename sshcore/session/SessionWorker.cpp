@@ -274,6 +274,7 @@ void SessionWorker::pump()
     if (!m_session || m_state != SshConnectionState::Connected || m_pumping)
         return;
     m_pumping = true;
+    m_receiveDrained = false;
     bool progressed = true;
     while (progressed && m_session) {
         progressed = m_sftp.pump(m_session); // replies to SFTP operations, and their queued requests
@@ -360,10 +361,16 @@ void SessionWorker::onTick()
 
 ssize_t SessionWorker::receive(libssh2_socket_t socket, void *buffer, size_t length, int flags, void **abstract)
 {
-    const ssize_t n = ::recv(socket, buffer, length, flags);
-    if (n < 0)
-        return -errno; // libssh2's convention
     auto *worker = static_cast<SessionWorker *>(static_cast<SessionContext *>(*abstract)->worker);
+    if (worker->m_pumping && worker->m_receiveDrained)
+        return -EAGAIN;
+    const ssize_t n = ::recv(socket, buffer, length, flags);
+    if (n < 0) {
+        const int error = errno;
+        if (error == EAGAIN || error == EWOULDBLOCK)
+            worker->m_receiveDrained = true;
+        return -error; // libssh2's convention
+    }
     if (n > 0) {
         worker->m_lastReceived = Clock::now();
         worker->m_idleBytesSeen = 0;

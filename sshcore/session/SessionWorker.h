@@ -96,6 +96,10 @@ private:
     std::deque<std::shared_ptr<Operation>> m_waiting;
     int m_maxChannels = 10; // from the settings; lowered if the server refuses more
     bool m_pumping = false;
+    // Within one pump: the socket had nothing to read the last time it was asked. libssh2 asks again
+    // on every channel read and write; those asks are answered here without a system call until the
+    // next pump, which the read notifier starts as soon as data arrives.
+    bool m_receiveDrained = false;
 
     SessionContext m_context;
     std::shared_ptr<ShellRunnerOperation> m_runner;

@@ -201,8 +201,8 @@ void SftpClient::transfer(bool upload, const QString &localFile, const QByteArra
     m_connection->submit(std::make_shared<SftpTransferOperation>(
         upload ? SftpTransferOperation::Direction::Upload : SftpTransferOperation::Direction::Download, localFile,
         remoteFile, options.offset, options.bufferSize, options.stop,
-        sftp::Attributes{.size = std::nullopt, .permissions = options.permissions, .modified = options.modified}, relay,
-        std::move(reply)));
+        sftp::Attributes{.size = std::nullopt, .permissions = options.permissions, .modified = options.modified},
+        options.placeAs, relay, std::move(reply)));
 }
 
 } // namespace sshcore

@@ -24,10 +24,15 @@ struct SftpTransferOptions
     // the result the error StoppedMessage.
     std::shared_ptr<std::atomic_bool> stop;
     static constexpr auto StoppedMessage = "Stopped.";
-    // Uploads: the modification time and mode the remote file gets before it is closed (kept where
-    // the server allows; a refusal does not fail the transfer).
+    // The modification time and mode the destination gets before it is closed: for uploads kept where
+    // the server allows (a refusal does not fail the transfer); for downloads the owner can always
+    // read and write the local file.
     std::optional<qint64> modified;
     std::optional<quint32> permissions;
+    // If set, the complete file is renamed to this name as the transfer's last step (an upload's
+    // remote path; a download's local path as QFile::encodeName gives it), replacing what is there;
+    // a failed or stopped transfer leaves the file under its own name.
+    QByteArray placeAs;
 };
 
 // File operations over the connection's SFTP channel. Paths are bytes (remote names need not be

@@ -42,6 +42,9 @@ protected:
     void send(quint8 type, const Fill &fill, std::function<void(const Reply &)> handler);
     // One request naming a path (stat, mkdir, remove ...).
     void sendPath(quint8 type, const QByteArray &path, std::function<void(const Reply &)> handler);
+    // Renames over an existing target: atomically where the server has posix-rename@openssh.com (plain
+    // SFTP rename refuses an existing target).
+    void sendRename(const QByteArray &from, const QByteArray &to, std::function<void(const Reply &)> handler);
     // The whole listing of a folder, without "." and "..".
     void listDirectory(const QByteArray &path, std::function<void(Result<QList<SftpEntry>>)> done);
     void finish() { m_finished = true; } // call right before reporting
@@ -96,8 +99,6 @@ private:
     std::function<void(Result<QList<SftpEntry>>)> m_reply;
 };
 
-// Renames over an existing target atomically where the server has posix-rename@openssh.com (plain
-// SFTP rename refuses an existing target).
 class SftpRenameOperation : public SftpOperation
 {
 public:
@@ -154,14 +155,15 @@ private:
 };
 
 // Streams a local file to a remote one, or back, from an offset (resume), keeping about bufferSize
-// bytes of requests in flight, each as large as the server allows.
+// bytes of requests in flight, each as large as the server allows; then, if placeAs is given, renames
+// the complete file to it (a small file's whole upload is one operation on the worker thread).
 class SftpTransferOperation : public SftpOperation
 {
 public:
     enum class Direction { Upload, Download };
     SftpTransferOperation(Direction direction, QString localPath, QByteArray remotePath, quint64 offset,
                           qsizetype bufferSize, std::shared_ptr<std::atomic_bool> stop, sftp::Attributes attributes,
-                          ResultRelay *progress, std::function<void(Result<quint64>)> reply);
+                          QByteArray placeAs, ResultRelay *progress, std::function<void(Result<quint64>)> reply);
 
 private:
     void start() override;
@@ -173,6 +175,8 @@ private:
     void stopWith(const QString &error);
     void maybeClose();
     void explainFailure();
+    void finishLocal();
+    void place();
     void report();
     void emitProgress(bool force);
 
@@ -184,6 +188,7 @@ private:
     std::shared_ptr<std::atomic_bool> m_stop;
     std::optional<qint64> m_setModified;    // upload: set on the handle before closing it
     std::optional<quint32> m_setPermissions;
+    QByteArray m_placeAs;
     ResultRelay *m_progress;
     std::function<void(Result<quint64>)> m_reply;
     QFile m_local;

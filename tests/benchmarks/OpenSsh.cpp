@@ -1,6 +1,7 @@
 #include "OpenSsh.h"
 
 #include "sshcore/Libssh2Library.h"
+#include "sshcore/session/CipherPreference.h"
 
 #include <QElapsedTimer>
 #include <QProcess>
@@ -35,6 +36,8 @@ Result<Methods> negotiatedMethods(const QString &host, quint16 port)
     }
     LIBSSH2_SESSION *session = libssh2_session_init();
     Result<Methods> methods = sshcore::failure(u"the SSH handshake with %1:%2 failed"_s.arg(host).arg(port));
+    if (session)
+        sshcore::detail::preferFastCiphers(session); // what clusterdesk's sessions offer
     if (session && libssh2_session_handshake(session, fd) == 0) {
         const auto name = [session](int type) { return QString::fromLatin1(libssh2_session_methods(session, type)); };
         methods = Methods{name(LIBSSH2_METHOD_KEX), name(LIBSSH2_METHOD_CRYPT_CS), name(LIBSSH2_METHOD_MAC_CS),

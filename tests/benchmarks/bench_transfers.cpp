@@ -410,6 +410,9 @@ int main(int argc, char *argv[])
         u"N"_s, u"1"_s);
     const QCommandLineOption delayOption(u"delay-ms"_s, u"Delay the proxy adds each way (default 10)."_s, u"ms"_s,
                                          u"10"_s);
+    const QCommandLineOption casesOption(
+        u"cases"_s, u"Comma-separated cases to run: big, tree, latency (default all three)."_s, u"list"_s,
+        u"big,tree,latency"_s);
     app::TransferOptions options; // what users get, but for conflicts: the destinations are fresh
     options.conflict = app::TransferOptions::Conflict::Overwrite;
     options.verify = false;
@@ -420,7 +423,7 @@ int main(int argc, char *argv[])
         u"buffer-kib"_s, u"clusterdesk: bytes in flight per file (default %1)."_s.arg(options.bufferSize >> 10),
         u"KiB"_s, QString::number(options.bufferSize >> 10));
     parser.addOptions({bigOption, filesOption, fileSizeOption, latencyOption, delayOption, roundsOption,
-                       parallelOption, bufferOption});
+                       parallelOption, bufferOption, casesOption});
     parser.process(application);
     const qint64 bigMiB = parser.value(bigOption).toLongLong();
     const int files = parser.value(filesOption).toInt();
@@ -430,6 +433,13 @@ int main(int argc, char *argv[])
     const int rounds = std::max(1, parser.value(roundsOption).toInt());
     options.parallelFiles = std::max(1, parser.value(parallelOption).toInt());
     options.bufferSize = std::max<qsizetype>(1, parser.value(bufferOption).toLongLong()) << 10;
+    const QStringList cases = parser.value(casesOption).split(u',', Qt::SkipEmptyParts);
+    for (const QString &name : cases) {
+        if (name != u"big"_s && name != u"tree"_s && name != u"latency"_s) {
+            note(u"Unknown case '%1' (known: big, tree, latency)."_s.arg(name));
+            return 2;
+        }
+    }
 
     QFile loadFile(u"/proc/loadavg"_s);
     const QByteArray load = loadFile.open(QIODevice::ReadOnly) ? loadFile.readAll().split(' ').value(0) : "?";
@@ -504,9 +514,11 @@ int main(int argc, char *argv[])
         status = 1;
     } else {
         const QString size = bigMiB == 1024 ? u"1 GiB"_s : u"%1 MiB"_s.arg(bigMiB);
-        bench.roundTrip(size, u"big.bin"_s, false, true, 0.8, direct, &connection, *loginDirect);
-        bench.roundTrip(u"%1 files of %2 KiB"_s.arg(files).arg(fileKiB), u"tree"_s, true, false, 0.33, direct,
-                        &connection, *loginDirect);
+        if (cases.contains(u"big"_s))
+            bench.roundTrip(size, u"big.bin"_s, false, true, 0.8, direct, &connection, *loginDirect);
+        if (cases.contains(u"tree"_s))
+            bench.roundTrip(u"%1 files of %2 KiB"_s.arg(files).arg(fileKiB), u"tree"_s, true, false, 0.33, direct,
+                            &connection, *loginDirect);
     }
 
     // Through the delay proxy: a connection of its own for clusterdesk, every OpenSSH run its own.
@@ -514,7 +526,9 @@ int main(int argc, char *argv[])
     const auto proxyPort = proxy.start();
     std::optional<double> loginProxy;
     qint64 proxyConnectMs = -1;
-    if (!proxyPort || !loginDirect) {
+    if (!cases.contains(u"latency"_s)) {
+        // not asked for
+    } else if (!proxyPort || !loginDirect) {
         note(proxyPort ? u"skipping the latency cases"_s : proxyPort.error());
         status = 1;
     } else {

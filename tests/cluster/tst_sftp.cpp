@@ -13,10 +13,12 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 #include <memory>
 #include <optional>
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void hostileNames_data();
     void hostileNames();
     void renameOverExistingFile();
+    void transferPlacesTheFile();
     void removeTreeDoesNotFollowLinks();
     void dropbearSftp();
 
@@ -186,8 +189,8 @@ void tst_Sftp::uploadDownloadAndResume()
                        });
     });
     QVERIFY_RESULT(uploaded);
-    QCOMPARE(*uploaded, quint64(data.size()));
-    QCOMPARE(lastProgress, quint64(data.size()));
+    QCOMPARE(*uploaded, quint64(data.size())); // the final count comes with the result
+    QVERIFY(lastProgress <= quint64(data.size())); // progress while it ran (at most every 50 ms)
     const QByteArray sha = QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
     QCOMPARE(remoteRun({"sha256sum", m_base + "/data.bin"}).left(64), sha);
 
@@ -251,6 +254,56 @@ void tst_Sftp::renameOverExistingFile()
     QCOMPARE(remoteRun({"cat", m_base + "/final"}), QByteArray("new"));
     const auto gone = await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/.part", c, cb); });
     QVERIFY(!gone);
+}
+
+// placeAs: the complete file is renamed over the target as the transfer's last step; its time and mode
+// are set first (a download's on the local file); a rename that fails leaves the file under its own name.
+void tst_Sftp::transferPlacesTheFile()
+{
+    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base + "/placed", c, cb); }));
+    const QByteArray content = QByteArray(70000, 'p') + "end";
+    QVERIFY(writeFile(m_local.filePath(u"placed"_s), content));
+    QCOMPARE(remoteRun({"sh", "-c", "echo old > \"$1/placed/final\" && echo ok", "sh", m_base}), QByteArray("ok\n"));
+    sshcore::SftpTransferOptions options;
+    options.modified = 1700000000;
+    options.permissions = 0750;
+    options.placeAs = m_base + "/placed/final";
+    const auto up = await<quint64>([&](QObject *c, auto cb) {
+        m_sftp->upload(m_local.filePath(u"placed"_s), m_base + "/placed/.final.part", options, c, cb);
+    });
+    QVERIFY_RESULT(up);
+    QCOMPARE(*up, quint64(content.size()));
+    QCOMPARE(remoteRun({"stat", "-c", "%s %a %Y", m_base + "/placed/final"}),
+             QByteArray::number(content.size()) + " 750 1700000000\n");
+    QVERIFY(!await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/placed/.final.part", c, cb); }));
+
+    // Down again, placed over an older local file, with the remote time and mode.
+    const QString down = m_local.filePath(u"down-final"_s);
+    QVERIFY(writeFile(down, "older"));
+    options.modified = 1600000000;
+    options.permissions = 0640;
+    options.placeAs = QFile::encodeName(down);
+    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) {
+        m_sftp->download(m_base + "/placed/final", m_local.filePath(u".down-final.part"_s), options, c, cb);
+    }));
+    QCOMPARE(readFile(down), content);
+    const QFileInfo placed(down);
+    QCOMPARE(placed.lastModified(QTimeZone::UTC).toSecsSinceEpoch(), 1600000000);
+    QCOMPARE(placed.permissions() & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther),
+             QFile::Permissions(QFile::ReadGroup));
+    QVERIFY(!QFileInfo::exists(m_local.filePath(u".down-final.part"_s)));
+
+    // A target folder that does not exist: the transfer fails on the rename, the copy stays.
+    options = {};
+    options.placeAs = m_base + "/placed/missing/final";
+    const auto refused = await<quint64>([&](QObject *c, auto cb) {
+        m_sftp->upload(m_local.filePath(u"placed"_s), m_base + "/placed/.kept.part", options, c, cb);
+    });
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().contains(u"rename"_s), qPrintable(refused.error()));
+    const auto kept = await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/placed/.kept.part", c, cb); });
+    QVERIFY_RESULT(kept);
+    QCOMPARE(kept->size, quint64(content.size()));
 }
 
 void tst_Sftp::removeTreeDoesNotFollowLinks()

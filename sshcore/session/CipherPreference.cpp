@@ -1,0 +1,47 @@
+#include "sshcore/session/CipherPreference.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace sshcore::detail {
+
+bool hasAesInstructions()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("aes") && __builtin_cpu_supports("pclmul");
+#else
+    return false; // not known here: keep libssh2's order
+#endif
+}
+
+void preferFastCiphers(LIBSSH2_SESSION *session)
+{
+    if (!hasAesInstructions())
+        return;
+    // Only ciphers this libssh2 build has: an unknown name would make it refuse the whole list.
+    const char **algorithms = nullptr;
+    const int count = libssh2_session_supported_algs(session, LIBSSH2_METHOD_CRYPT_CS, &algorithms);
+    QList<QByteArray> available;
+    for (int i = 0; i < count; ++i)
+        available.append(QByteArray(algorithms[i]));
+    if (algorithms)
+        libssh2_free(session, algorithms);
+    QList<QByteArray> order;
+    for (const char *name : { "aes128-gcm@openssh.com",
+                              "aes256-gcm@openssh.com",
+                              "chacha20-poly1305@openssh.com",
+                              "aes128-ctr",
+                              "aes192-ctr",
+                              "aes256-ctr" }) {
+        if (available.contains(name))
+            order.append(name);
+    }
+    if (order.isEmpty() || !order.first().contains("gcm"))
+        return;
+    const QByteArray preference = order.join(',');
+    libssh2_session_method_pref(session, LIBSSH2_METHOD_CRYPT_CS, preference.constData());
+    libssh2_session_method_pref(session, LIBSSH2_METHOD_CRYPT_SC, preference.constData());
+}
+
+} // namespace sshcore::detail
