@@ -622,21 +622,27 @@ void TransferQueue::decideConflict(int id, int index, const SftpEntry *existing,
     }
     if (file.attempts == 1 && !file.lookAgain && job->listedFolders.contains(parentOf(file.remote))) {
         const auto partial = job->listed.constFind(temporaryRemoteName(file.remote));
-        const bool usable = partial != job->listed.constEnd() && partial->type == SftpEntry::Type::File
-                            && partial->size <= file.size;
-        sendFile(id, index, usable ? partial->size : 0);
+        sendFile(id, index, resumeOffset(file, partial == job->listed.constEnd() ? nullptr : &*partial));
         return;
     }
     m_sftp->stat(temporaryRemoteName(file.remote), this, [this, id, index](const Result<SftpEntry> &partial) {
         Job *current = findJob(id);
         if (!current)
             return;
-        const File &item = current->files.at(index);
-        const quint64 offset = partial && partial->type == SftpEntry::Type::File && partial->size <= item.size
-                                   ? partial->size
-                                   : 0;
-        sendFile(id, index, offset);
+        sendFile(id, index, resumeOffset(current->files.at(index), partial ? &*partial : nullptr));
     });
+}
+
+// Where an upload continues its remote partial copy: at its length, unless that copy was written over
+// several channels and stopped without being cut back (its mode says so): then only this queue knows
+// how much of it is complete, and a copy from an earlier run starts again from zero.
+quint64 TransferQueue::resumeOffset(const File &file, const SftpEntry *partial)
+{
+    if (!partial || partial->type != SftpEntry::Type::File || partial->size > file.size)
+        return 0;
+    if ((partial->permissions & 07777) != sshcore::SftpTransferOptions::UnorderedPartialMode)
+        return partial->size;
+    return file.attempts > 1 ? std::min(partial->size, file.done) : 0;
 }
 
 // A symbolic link is made again on the other side with the same target, never followed; what is in

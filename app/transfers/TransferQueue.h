@@ -163,6 +163,7 @@ private:
     // Both ends hashed (TransferOptions::verify), then the rename into place.
     void verifyAndPlace(int id, int index);
     void requeue(Job &job, int index); // the file goes back to Queued
+    static quint64 resumeOffset(const File &file, const sshcore::SftpEntry *partial);
     void decideConflict(int id, int index, const sshcore::SftpEntry *existingRemote, TransferOptions::Conflict decision);
     void jobMaybeFinished(int id);
     void onConnectionState();

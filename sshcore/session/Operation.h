@@ -8,7 +8,7 @@
 
 namespace sshcore::detail {
 
-class SftpSession;
+class SftpChannels;
 
 // One piece of work multiplexed on a session (a command channel, an SFTP request, a tunnel), run
 // by the session's worker thread. Every libssh2 call in it is non-blocking.
@@ -31,9 +31,9 @@ public:
     // Called once a second; may turn a timeout or a cancellation into work for step().
     virtual void tick() {}
 
-    // Before the first step: the connection's shared SFTP channel, and a way to ask the worker to
-    // step operations again (for operations that watch sockets of their own).
-    virtual void bindSftp(SftpSession *sftp) { Q_UNUSED(sftp) }
+    // Before the first step: the connection's SFTP channels, and a way to ask the worker to step
+    // operations again (for operations that watch sockets of their own).
+    virtual void bindSftp(SftpChannels *sftp) { Q_UNUSED(sftp) }
     virtual void bindWake(std::function<void()> wake) { Q_UNUSED(wake) }
 
     // The server refused to open a channel: the worker may retry when a slot frees up.

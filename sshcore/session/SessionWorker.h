@@ -105,7 +105,7 @@ private:
     std::shared_ptr<ShellRunnerOperation> m_runner;
     std::unique_ptr<SshConnection> m_jump; // the nearest jump host's session, carrying ours
     QString m_lastError;
-    SftpSession m_sftp;
+    SftpChannels m_sftp;
     bool m_lastFailureRetryable = true;
     std::chrono::steady_clock::time_point m_lastReceived;
     int m_idleBytesSeen = 0;

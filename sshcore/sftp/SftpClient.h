@@ -29,6 +29,11 @@ struct SftpTransferOptions
     // read and write the local file.
     std::optional<qint64> modified;
     std::optional<quint32> permissions;
+    // An upload that spreads its writes over several channels (large files) marks its temporary file
+    // with this mode until it is complete: the writes land in any order, so such a file's length is
+    // not how much of it is there, and it must not be resumed from its length. Progress (and the
+    // count of a failed transfer) is always the length known complete from the start.
+    static constexpr quint32 UnorderedPartialMode = 0200;
     // If set, the complete file is renamed to this name as the transfer's last step (an upload's
     // remote path; a download's local path as QFile::encodeName gives it), replacing what is there;
     // a failed or stopped transfer leaves the file under its own name.

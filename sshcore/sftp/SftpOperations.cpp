@@ -37,6 +37,8 @@ bool allZero(const char *data, qsizetype size)
 
 // Bytes of read or write requests a transfer keeps in flight at least, whatever it was asked.
 constexpr qsizetype MinimumInFlight = 256 * 1024;
+// Uploads with at least this much left spread their writes over extra channels too.
+constexpr quint64 LanesFrom = 32u << 20;
 constexpr int ListingsAtOnce = 8;
 constexpr int RemovalsAtOnce = 64;
 
@@ -63,7 +65,8 @@ Operation::Step SftpOperation::step(LIBSSH2_SESSION *session)
         start();
         return m_finished ? Step::Finished : Step::Progressed;
     }
-    return m_finished ? Step::Finished : Step::Blocked;
+    const bool moved = advance(session);
+    return m_finished ? Step::Finished : moved ? Step::Progressed : Step::Blocked;
 }
 
 void SftpOperation::abandon(const QString &why)
@@ -76,7 +79,12 @@ void SftpOperation::abandon(const QString &why)
 
 void SftpOperation::send(quint8 type, const Fill &fill, std::function<void(const Reply &)> handler)
 {
-    m_sftp->request(type, fill, [alive = std::weak_ptr<int>(m_alive), handler = std::move(handler)](const Reply &reply) {
+    sendOn(*m_sftp, type, fill, std::move(handler));
+}
+
+void SftpOperation::sendOn(SftpSession &channel, quint8 type, const Fill &fill, std::function<void(const Reply &)> handler)
+{
+    channel.request(type, fill, [alive = std::weak_ptr<int>(m_alive), handler = std::move(handler)](const Reply &reply) {
         if (alive.lock())
             handler(reply);
     });
@@ -403,6 +411,7 @@ SftpTransferOperation::SftpTransferOperation(Direction direction, QString localP
     , m_local(m_localPath)
     , m_next(offset)
     , m_done(offset)
+    , m_prefix(offset)
 {}
 
 void SftpTransferOperation::start()
@@ -418,6 +427,8 @@ void SftpTransferOperation::start()
     }
     if (upload) {
         m_total = quint64(m_local.size());
+        if (m_offset > 0)
+            keepNoMark();
         if (m_offset > *m_total || (m_offset > 0 && !m_local.seek(qint64(m_offset)))) {
             finish();
             m_reply(failure(QStringLiteral("Cannot resume '%1' at byte %2.").arg(m_localPath).arg(m_offset)));
@@ -447,6 +458,8 @@ void SftpTransferOperation::onOpened(const Reply &reply)
     }
     m_handle = reply.reader().string();
     if (upload) {
+        if (m_total && *m_total - m_offset >= LanesFrom)
+            borrowLanes();
         fill();
         return;
     }
@@ -470,10 +483,148 @@ void SftpTransferOperation::fill()
     maybeClose();
 }
 
+void SftpTransferOperation::fail(const QString &why)
+{
+    for (int i = 0; i < int(m_lanes.size()); ++i)
+        dropLane(i);
+    emitProgress(true); // how far it came, for a resume
+    m_reply(failure(why));
+}
+
+void SftpTransferOperation::borrowLanes()
+{
+    for (int i = 0; i < SftpChannels::ExtraChannels; ++i) {
+        SftpSession *channel = channels().borrow();
+        if (!channel)
+            break;
+        Lane lane;
+        lane.channel = channel;
+        m_lanes.push_back(lane);
+    }
+    if (m_lanes.empty())
+        return;
+    sftp::Attributes marked;
+    marked.permissions = SftpTransferOptions::UnorderedPartialMode;
+    send(Fsetstat, [&](PacketWriter &w) { w.string(m_handle).attributes(marked); }, [](const Reply &) {});
+    keepNoMark();
+}
+
+// A file marked (now, or by the attempt this one resumes) must not keep its mark: without a mode to
+// set, it gets the usual one.
+void SftpTransferOperation::keepNoMark()
+{
+    if (!m_setPermissions)
+        m_setPermissions = (m_local.permissions() & QFileDevice::ExeOwner) ? 0755 : 0644;
+}
+
+// An upload's write (or a hole not sent) is answered: the complete prefix grows over what is contiguous.
+void SftpTransferOperation::acknowledge(quint64 at, quint64 length)
+{
+    if (at != m_prefix) {
+        m_answeredAhead.emplace(at, length);
+        return;
+    }
+    m_prefix += length;
+    for (auto next = m_answeredAhead.begin(); next != m_answeredAhead.end() && next->first == m_prefix;
+         next = m_answeredAhead.erase(next))
+        m_prefix += next->second;
+}
+
+// Opens the borrowed channels, then the file on each (already created by the shared channel's open).
+bool SftpTransferOperation::advance(LIBSSH2_SESSION *session)
+{
+    bool moved = false;
+    for (int i = 0; i < int(m_lanes.size()); ++i) {
+        Lane &lane = m_lanes[i];
+        if (lane.state != Lane::State::OpeningChannel)
+            continue;
+        if (!m_error.isEmpty() || m_localEnd) {
+            dropLane(i);
+            continue;
+        }
+        switch (lane.channel->open(session, &lane.attempt)) {
+        case SftpSession::Status::Blocked:
+            continue;
+        case SftpSession::Status::Failed: // fewer lanes, not an error (the server may allow no more)
+            dropLane(i);
+            moved = true;
+            continue;
+        case SftpSession::Status::Ready:
+            break;
+        }
+        moved = true;
+        lane.state = Lane::State::OpeningFile;
+        sendOn(*lane.channel, Open, [&](PacketWriter &w) { w.string(m_remotePath).u32(OpenWrite).attributes({}); },
+               [this, i](const Reply &reply) {
+                   Lane &opened = m_lanes[i];
+                   if (reply.type != Handle) {
+                       dropLane(i);
+                   } else {
+                       opened.handle = reply.reader().string();
+                       opened.state = Lane::State::Ready;
+                   }
+                   fill();
+               });
+    }
+    return moved;
+}
+
+// Closes each lane whose writes are all answered; the file is complete or has failed.
+void SftpTransferOperation::closeLanes()
+{
+    for (int i = 0; i < int(m_lanes.size()); ++i) {
+        Lane &lane = m_lanes[i];
+        if (lane.state == Lane::State::OpeningChannel) {
+            dropLane(i);
+        } else if (lane.state == Lane::State::Ready && lane.inFlight == 0) {
+            lane.state = Lane::State::Closing;
+            sendOn(*lane.channel, Close, [&](PacketWriter &w) { w.string(lane.handle); }, [this, i](const Reply &) {
+                dropLane(i);
+                maybeClose();
+            });
+        }
+    }
+}
+
+bool SftpTransferOperation::lanesDone() const
+{
+    return std::ranges::all_of(m_lanes, [](const Lane &lane) { return lane.state == Lane::State::Done; });
+}
+
+void SftpTransferOperation::dropLane(int index)
+{
+    Lane &lane = m_lanes[index];
+    if (lane.state == Lane::State::Done)
+        return;
+    lane.state = Lane::State::Done;
+    channels().giveBack(lane.channel);
+}
+
 void SftpTransferOperation::upload()
 {
     const qsizetype chunk = session().maxWrite();
-    while (m_error.isEmpty() && !m_localEnd && m_inFlight < m_bufferSize) {
+    // Where the next write goes: the channel (-1 the shared one, else a lane) with the least in flight.
+    const auto pickLane = [this]() -> std::optional<int> {
+        qsizetype shared = m_inFlight;
+        for (const Lane &lane : m_lanes)
+            shared -= lane.inFlight;
+        std::optional<int> best;
+        qsizetype least = shared < m_bufferSize ? shared : m_bufferSize;
+        if (shared < m_bufferSize)
+            best = -1;
+        for (int i = 0; i < int(m_lanes.size()); ++i) {
+            const Lane &lane = m_lanes[i];
+            if (lane.state == Lane::State::Ready && lane.inFlight < m_bufferSize && (!best || lane.inFlight < least)) {
+                best = i;
+                least = lane.inFlight;
+            }
+        }
+        return best;
+    };
+    while (m_error.isEmpty() && !m_localEnd) {
+        const std::optional<int> lane = pickLane();
+        if (!lane)
+            return;
         if (m_next >= *m_total) {
             // The length the file had when it was opened is what is sent: no read to learn of the end.
             m_localEnd = true;
@@ -496,16 +647,25 @@ void SftpTransferOperation::upload()
             // Nothing is written where the remote file (fresh beyond the resume offset) would read zeros
             // anyway; its length is set at the end.
             m_done += quint64(got);
+            acknowledge(at, quint64(got));
             m_holeAtEnd = true;
             continue;
         }
         m_holeAtEnd = false;
         m_inFlight += got;
-        send(Write, [&](PacketWriter &w) { w.string(m_handle).u64(at).string(data.constData(), got); },
-             [this, got](const Reply &reply) {
+        const int index = *lane;
+        if (index >= 0)
+            m_lanes[index].inFlight += got;
+        SftpSession &channel = index >= 0 ? *m_lanes[index].channel : session();
+        const QByteArray &handle = index >= 0 ? m_lanes[index].handle : m_handle;
+        sendOn(channel, Write, [&](PacketWriter &w) { w.string(handle).u64(at).string(data.constData(), got); },
+             [this, got, index, at](const Reply &reply) {
                  m_inFlight -= got;
+                 if (index >= 0)
+                     m_lanes[index].inFlight -= got;
                  if (reply.isStatus(Ok)) {
                      m_done += quint64(got);
+                     acknowledge(at, quint64(got));
                      emitProgress(false);
                  } else {
                      m_serverFailure = reply.isStatus(Failure);
@@ -598,6 +758,11 @@ void SftpTransferOperation::maybeClose()
     const bool complete = upload ? m_localEnd : (m_localEnd || (m_total && m_next >= *m_total)) && m_gaps.empty();
     if (m_error.isEmpty() && !complete)
         return;
+    // Writes on other channels may land in any order: the length, time and close (on the shared
+    // channel) wait until every lane has had all its writes answered and is closed.
+    closeLanes();
+    if (!lanesDone())
+        return;
     // An upload closes right behind its last write (the server takes requests in order, so the
     // attributes and the close come after the data): a small file costs one round trip less.
     // Otherwise, once nothing is in flight.
@@ -607,6 +772,14 @@ void SftpTransferOperation::maybeClose()
         && !m_local.resize(qint64(std::min(*m_total, m_done))))
         stopWith(QStringLiteral("Cannot write the local file '%1': %2.").arg(m_localPath, m_local.errorString()));
     m_closing = true;
+    if (upload && !m_error.isEmpty() && !m_lanes.empty()) {
+        // Stopped with writes missing below the length: cut the file back to what is complete, so
+        // that it can be resumed from its length after all.
+        sftp::Attributes cut;
+        cut.size = m_prefix;
+        cut.permissions = 0600; // no longer marked: its length is right again
+        send(Fsetstat, [&](PacketWriter &w) { w.string(m_handle).attributes(cut); }, [](const Reply &) {});
+    }
     if (upload && m_error.isEmpty()) {
         sftp::Attributes attributes;
         attributes.modified = m_setModified;
@@ -723,7 +896,7 @@ void SftpTransferOperation::emitProgress(bool force)
     if (!force && m_sinceProgress.elapsed() < 50)
         return;
     m_sinceProgress.restart();
-    Q_EMIT m_progress->progressed(m_done, m_total.value_or(0));
+    Q_EMIT m_progress->progressed(m_direction == Direction::Upload ? m_prefix : m_done, m_total.value_or(0));
 }
 
 } // namespace sshcore::detail

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace sshcore::detail {
 
@@ -27,7 +28,11 @@ class SftpOperation : public Operation
 {
 public:
     bool needsChannel() const override { return false; }
-    void bindSftp(SftpSession *sftp) override { m_sftp = sftp; }
+    void bindSftp(SftpChannels *channels) override
+    {
+        m_channels = channels;
+        m_sftp = &channels->shared();
+    }
     Step step(LIBSSH2_SESSION *session) final;
     void abandon(const QString &why) final;
 
@@ -37,9 +42,17 @@ protected:
 
     virtual void start() = 0;                  // sends the first requests
     virtual void fail(const QString &why) = 0; // reports why it could not be done
+    // After start, on each step: work that needs libssh2 itself (opening a channel). True if it moved.
+    virtual bool advance(LIBSSH2_SESSION *session)
+    {
+        Q_UNUSED(session)
+        return false;
+    }
 
     // Sends a request; handler runs with its reply unless this operation has been destroyed by then.
     void send(quint8 type, const Fill &fill, std::function<void(const Reply &)> handler);
+    // The same on another of the connection's channels.
+    void sendOn(SftpSession &channel, quint8 type, const Fill &fill, std::function<void(const Reply &)> handler);
     // One request naming a path (stat, mkdir, remove ...).
     void sendPath(quint8 type, const QByteArray &path, std::function<void(const Reply &)> handler);
     // Renames over an existing target: atomically where the server has posix-rename@openssh.com (plain
@@ -50,8 +63,10 @@ protected:
     void finish() { m_finished = true; } // call right before reporting
     bool finished() const { return m_finished; }
     SftpSession &session() { return *m_sftp; }
+    SftpChannels &channels() { return *m_channels; }
 
 private:
+    SftpChannels *m_channels = nullptr;
     SftpSession *m_sftp = nullptr;
     quint64 m_attempt = 0;
     bool m_started = false;
@@ -166,9 +181,28 @@ public:
                           QByteArray placeAs, ResultRelay *progress, std::function<void(Result<quint64>)> reply);
 
 private:
+    // A borrowed extra channel with the same remote file open on it: an upload's writes are spread
+    // over the shared channel and these.
+    struct Lane
+    {
+        enum class State { OpeningChannel, OpeningFile, Ready, Closing, Done };
+        SftpSession *channel = nullptr;
+        quint64 attempt = 0;
+        State state = State::OpeningChannel;
+        QByteArray handle;
+        qsizetype inFlight = 0;
+    };
+
     void start() override;
-    void fail(const QString &why) override { m_reply(failure(why)); }
+    bool advance(LIBSSH2_SESSION *session) override;
+    void fail(const QString &why) override;
     void onOpened(const Reply &reply);
+    void borrowLanes();
+    void closeLanes();
+    bool lanesDone() const;
+    void dropLane(int index);
+    void acknowledge(quint64 at, quint64 length);
+    void keepNoMark();
     void fill();
     void upload();
     void download();
@@ -204,6 +238,11 @@ private:
     std::optional<quint64> m_total;     // the file's size, when known
     qsizetype m_inFlight = 0;           // bytes requested and not yet answered
     std::map<quint64, quint32> m_gaps;  // download: parts a short reply left out, to ask again
+    std::vector<Lane> m_lanes;          // upload: extra channels (none for small files)
+    // Upload: the remote file is complete up to here (with lanes, writes beyond it may be missing);
+    // parts answered beyond it, by offset.
+    quint64 m_prefix = 0;
+    std::map<quint64, quint64> m_answeredAhead;
     QElapsedTimer m_sinceProgress;
 };
 

@@ -316,4 +316,49 @@ void SftpSession::clearStreams()
     m_maxRead = m_maxWrite = 32 * 1024;
 }
 
+SftpSession *SftpChannels::borrow()
+{
+    for (int i = 0; i < ExtraChannels; ++i) {
+        if (!m_borrowed[i]) {
+            m_borrowed[i] = true;
+            return &m_extra[i];
+        }
+    }
+    return nullptr;
+}
+
+void SftpChannels::giveBack(SftpSession *channel)
+{
+    for (int i = 0; i < ExtraChannels; ++i) {
+        if (channel == &m_extra[i] && m_borrowed[i]) {
+            m_borrowed[i] = false;
+            // Closed, not kept: each extra channel is a session (and an SFTP server process) the server
+            // counts against its limit, which commands need too.
+            channel->close();
+        }
+    }
+}
+
+bool SftpChannels::pump(LIBSSH2_SESSION *session)
+{
+    bool progressed = m_shared.pump(session);
+    for (SftpSession &extra : m_extra)
+        progressed = extra.pump(session) || progressed;
+    return progressed;
+}
+
+void SftpChannels::close()
+{
+    m_shared.close();
+    for (SftpSession &extra : m_extra)
+        extra.close();
+}
+
+void SftpChannels::abandon()
+{
+    m_shared.abandon();
+    for (SftpSession &extra : m_extra)
+        extra.abandon();
+}
+
 } // namespace sshcore::detail

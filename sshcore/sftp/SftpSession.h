@@ -81,4 +81,28 @@ private:
     quint32 m_maxWrite = 32 * 1024;
 };
 
+// The connection's SFTP channels: the shared one every operation uses, and a few more that a large
+// upload borrows. A server grants each channel a fixed flow-control window (OpenSSH: 2 MiB), which
+// caps one channel at window / round trip (100 MiB/s at 20 ms); a file's parts written over several
+// channels go past that. Worker thread only.
+class SftpChannels
+{
+public:
+    static constexpr int ExtraChannels = 2;
+
+    SftpSession &shared() { return m_shared; }
+    // A free extra channel (opened by whoever borrows it), or null; given back with giveBack().
+    SftpSession *borrow();
+    void giveBack(SftpSession *channel);
+
+    bool pump(LIBSSH2_SESSION *session); // every channel that is open
+    void close();                        // the session is still up
+    void abandon();                      // the session is gone
+
+private:
+    SftpSession m_shared;
+    SftpSession m_extra[ExtraChannels];
+    bool m_borrowed[ExtraChannels] = {};
+};
+
 } // namespace sshcore::detail

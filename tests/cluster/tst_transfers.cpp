@@ -308,6 +308,35 @@ private Q_SLOTS:
         QVERIFY(!remoteStat(TransferQueue::temporaryRemoteName(remote)));
     }
 
+    // A partial copy marked as written over several channels (its writes land in any order, so its
+    // length may include holes) that an earlier run left is not continued from its length: sent again
+    // from zero, and the result is whole.
+    void unorderedPartialIsNotResumedFromItsLength()
+    {
+        const QString local = m_dir.filePath(u"unordered.bin"_s);
+        const QByteArray data = randomBytes(3 << 20);
+        QVERIFY(writeFile(local, data));
+        // What a dropped multi-channel upload leaves: the end written, a hole before it.
+        QByteArray holey = data.left(1 << 20) + QByteArray(1 << 20, '\0') + data.mid(2 << 20, 1 << 19);
+        QVERIFY(writeFile(m_dir.filePath(u"unordered-part"_s), holey));
+        const QByteArray remote = m_remote + "/unordered.bin";
+        const QByteArray partial = TransferQueue::temporaryRemoteName(remote);
+        sshcore::SftpTransferOptions marked;
+        marked.permissions = sshcore::SftpTransferOptions::UnorderedPartialMode;
+        QVERIFY_RESULT(await<quint64>([&](QObject *context, auto done) {
+            m_sftp->upload(m_dir.filePath(u"unordered-part"_s), partial, marked, context, done);
+        }));
+        QCOMPARE(remoteStat(partial)->permissions & 07777, sshcore::SftpTransferOptions::UnorderedPartialMode);
+        TransferQueue queue(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        const auto *job = run(queue, queue.upload(local, m_remote, options));
+        QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
+        QCOMPARE(job->files.first().transferred, quint64(data.size()));
+        QCOMPARE(remoteContents(remote), data);
+        QVERIFY((remoteStat(remote)->permissions & 07777) != sshcore::SftpTransferOptions::UnorderedPartialMode);
+    }
+
     // The login node's sshd serving this connection is killed in the middle of a 512 MiB upload, then
     // of its download: the connection comes back by itself and the file continues from what had
     // arrived; the final name never holds a partial file.
