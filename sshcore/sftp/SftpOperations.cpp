@@ -39,6 +39,7 @@ bool allZero(const char *data, qsizetype size)
 constexpr qsizetype MinimumInFlight = 256 * 1024;
 // Uploads with at least this much left spread their writes over extra channels too.
 constexpr quint64 LanesFrom = 32u << 20;
+constexpr qint64 LanesFromRoundTripMs = 4; // the open's round trip: 2 MiB / 4 ms = 500 MiB/s
 constexpr int ListingsAtOnce = 8;
 constexpr int RemovalsAtOnce = 64;
 
@@ -444,6 +445,7 @@ void SftpTransferOperation::start()
     send(Open, [&](PacketWriter &w) { w.string(m_remotePath).u32(flags).attributes({}); },
          [this](const Reply &reply) { onOpened(reply); });
     m_sinceProgress.start();
+    m_sinceOpen.start();
 }
 
 void SftpTransferOperation::onOpened(const Reply &reply)
@@ -458,7 +460,9 @@ void SftpTransferOperation::onOpened(const Reply &reply)
     }
     m_handle = reply.reader().string();
     if (upload) {
-        if (m_total && *m_total - m_offset >= LanesFrom)
+        // Only where the round trip is long enough for the window to be what limits one channel (on
+        // a fast local link more channels only cost the processor more).
+        if (m_total && *m_total - m_offset >= LanesFrom && m_sinceOpen.elapsed() >= LanesFromRoundTripMs)
             borrowLanes();
         fill();
         return;

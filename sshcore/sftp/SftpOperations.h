@@ -244,6 +244,7 @@ private:
     quint64 m_prefix = 0;
     std::map<quint64, quint64> m_answeredAhead;
     QElapsedTimer m_sinceProgress;
+    QElapsedTimer m_sinceOpen; // the open request's round trip, as a measure of the link's
 };
 
 } // namespace sshcore::detail
