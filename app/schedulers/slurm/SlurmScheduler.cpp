@@ -1,0 +1,158 @@
+#include "app/schedulers/slurm/SlurmScheduler.h"
+
+#include "app/schedulers/slurm/SlurmParsers.h"
+#include "sshcore/ShellQuote.h"
+
+#include <QCoreApplication>
+
+using sshcore::CommandResult;
+using sshcore::failure;
+using sshcore::Result;
+using sshcore::ShellQuote;
+
+namespace app {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("app::SlurmScheduler", text);
+}
+
+QByteArray quoted(const QString &text)
+{
+    return ShellQuote::quote(text.toUtf8());
+}
+
+// A query that failed: Slurm's own words, and what it means for the jobs on screen.
+QString queryFailure(const CommandResult &result, const QString &what)
+{
+    const QString said = QString::fromUtf8(result.standardError).trimmed();
+    if (said.contains(u"timed out", Qt::CaseInsensitive) || said.contains(u"Unable to contact", Qt::CaseInsensitive))
+        return tr("Slurm did not answer (%1). Job states are unknown until it does.").arg(said.left(300));
+    if (result.exitStatus == 127)
+        return tr("%1 is not installed on this cluster's login node.").arg(what);
+    return said.isEmpty() ? tr("%1 failed (exit status %2).").arg(what).arg(result.exitStatus)
+                          : tr("%1 failed: %2").arg(what, said.left(400));
+}
+
+} // namespace
+
+QByteArray SlurmScheduler::submitCommand(const QString &scriptPath, const QString &workDirectory) const
+{
+    return "sbatch --parsable --chdir=" + quoted(workDirectory) + " -- " + quoted(scriptPath);
+}
+
+Result<SubmitReply> SlurmScheduler::parseSubmit(const CommandResult &result) const
+{
+    if (result.exitStatus != 0) {
+        // "sbatch: error: Batch job submission failed: Invalid partition name specified"
+        QString said = QString::fromUtf8(result.standardError).trimmed();
+        said.replace(QLatin1StringView("sbatch: error: "), QString());
+        if (said.isEmpty())
+            said = tr("sbatch failed (exit status %1).").arg(result.exitStatus);
+        return failure(said);
+    }
+    return slurm::parseSubmitted(result.standardOutput, result.standardError);
+}
+
+QByteArray SlurmScheduler::testCommand(const QString &scriptPath, const QString &workDirectory) const
+{
+    return "sbatch --test-only --chdir=" + quoted(workDirectory) + " -- " + quoted(scriptPath);
+}
+
+Result<StartEstimate> SlurmScheduler::parseTest(const CommandResult &result) const
+{
+    if (result.exitStatus != 0) {
+        QString said = QString::fromUtf8(result.standardError).trimmed();
+        said.replace(QLatin1StringView("sbatch: error: "), QString());
+        return failure(said.isEmpty() ? tr("sbatch --test-only failed (exit status %1).").arg(result.exitStatus)
+                                      : said);
+    }
+    return slurm::parseTestOnly(result.standardError);
+}
+
+QByteArray SlurmScheduler::queueCommand(bool allUsers) const
+{
+    QByteArray command = "SLURM_TIME_FORMAT=%s squeue --noheader --array";
+    command += allUsers ? QByteArray() : QByteArray(" --user=\"$(id -un)\"");
+    return command + " --format=" + ShellQuote::quote(slurm::queueFormat());
+}
+
+Result<QList<Job>> SlurmScheduler::parseQueue(const CommandResult &result) const
+{
+    if (result.exitStatus != 0)
+        return failure(queryFailure(result, QStringLiteral("squeue")));
+    return slurm::parseQueue(result.standardOutput);
+}
+
+QByteArray SlurmScheduler::detailsCommand(const QString &jobId) const
+{
+    return "scontrol show job --oneliner " + quoted(jobId);
+}
+
+Result<JobDetails> SlurmScheduler::parseDetails(const CommandResult &result) const
+{
+    if (result.exitStatus != 0)
+        return failure(queryFailure(result, QStringLiteral("scontrol show job")));
+    return slurm::parseJobRecord(result.standardOutput);
+}
+
+QByteArray SlurmScheduler::controlCommand(JobControl action, const QString &jobId) const
+{
+    switch (action) {
+    case JobControl::Cancel: return "scancel " + quoted(jobId);
+    case JobControl::Hold: return "scontrol hold " + quoted(jobId);
+    case JobControl::Release: return "scontrol release " + quoted(jobId);
+    }
+    return {};
+}
+
+QByteArray SlurmScheduler::historyCommand(const QDateTime &since, const QStringList &jobIds) const
+{
+    QByteArray command = "SLURM_TIME_FORMAT=%s sacct --parsable2 --noheader --delimiter=";
+    command += ShellQuote::quote("\x1f") + " --format=" + slurm::historyFormat();
+    if (!jobIds.isEmpty()) {
+        command += " --jobs=" + quoted(jobIds.join(u','));
+    } else {
+        // Relative to the cluster's clock, whatever the two clocks say.
+        const qint64 ago = std::max<qint64>(60, since.secsTo(QDateTime::currentDateTimeUtc()));
+        command += " --starttime=now-" + QByteArray::number(ago);
+    }
+    return command;
+}
+
+Result<QList<JobAccounting>> SlurmScheduler::parseHistory(const CommandResult &result) const
+{
+    if (result.exitStatus != 0)
+        return failure(queryFailure(result, QStringLiteral("sacct")));
+    return slurm::parseHistory(result.standardOutput);
+}
+
+QByteArray SlurmScheduler::partitionsCommand() const
+{
+    return "sinfo --noheader --format=" + ShellQuote::quote(slurm::partitionFormat());
+}
+
+Result<QList<Partition>> SlurmScheduler::parsePartitions(const CommandResult &result) const
+{
+    if (result.exitStatus != 0)
+        return failure(queryFailure(result, QStringLiteral("sinfo")));
+    return slurm::parsePartitions(result.standardOutput);
+}
+
+QByteArray SlurmScheduler::associationsCommand() const
+{
+    return QByteArrayLiteral("sacctmgr --noheader --parsable2 show associations user=\"$(id -un)\" "
+                             "format=Account,Partition,QOS");
+}
+
+Result<QList<Association>> SlurmScheduler::parseAssociations(const CommandResult &result) const
+{
+    // Without accounting (no slurmdbd) sacctmgr fails: then there is nothing to choose from.
+    if (result.exitStatus != 0)
+        return QList<Association>();
+    return slurm::parseAssociations(result.standardOutput);
+}
+
+} // namespace app

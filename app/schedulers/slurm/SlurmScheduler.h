@@ -1,0 +1,36 @@
+#pragma once
+
+#include "app/schedulers/Scheduler.h"
+
+namespace app {
+
+// Slurm: sbatch, squeue, scontrol, scancel, sacct, sinfo and sacctmgr, with explicit formats and
+// control-character separators (names may hold '|', spaces and commas) and epoch times.
+class SlurmScheduler final : public Scheduler
+{
+public:
+    Profile::Scheduler kind() const override { return Profile::Scheduler::Slurm; }
+
+    QByteArray submitCommand(const QString &scriptPath, const QString &workDirectory) const override;
+    sshcore::Result<SubmitReply> parseSubmit(const sshcore::CommandResult &result) const override;
+    QByteArray testCommand(const QString &scriptPath, const QString &workDirectory) const override;
+    sshcore::Result<StartEstimate> parseTest(const sshcore::CommandResult &result) const override;
+
+    QByteArray queueCommand(bool allUsers) const override;
+    sshcore::Result<QList<Job>> parseQueue(const sshcore::CommandResult &result) const override;
+
+    QByteArray detailsCommand(const QString &jobId) const override;
+    sshcore::Result<JobDetails> parseDetails(const sshcore::CommandResult &result) const override;
+
+    QByteArray controlCommand(JobControl action, const QString &jobId) const override;
+
+    QByteArray historyCommand(const QDateTime &since, const QStringList &jobIds) const override;
+    sshcore::Result<QList<JobAccounting>> parseHistory(const sshcore::CommandResult &result) const override;
+
+    QByteArray partitionsCommand() const override;
+    sshcore::Result<QList<Partition>> parsePartitions(const sshcore::CommandResult &result) const override;
+    QByteArray associationsCommand() const override;
+    sshcore::Result<QList<Association>> parseAssociations(const sshcore::CommandResult &result) const override;
+};
+
+} // namespace app
