@@ -1,0 +1,15 @@
+#!/bin/bash
+#SBATCH --job-name=ml.example.gpu
+#SBATCH --error=%x.e.%J
+#SBATCH --output=%x.o.%J
+#SBATCH --partition=gpu
+#SBATCH --time=00:10:00
+#SBATCH --ntasks=20
+#SBATCH --gres=gpu:1
+#SBATCH --account=scwXXXX
+
+module purge
+module load keras/2.3.1
+module list
+
+time python mnist-test.py

@@ -1,0 +1,9 @@
+#SBATCH --job-name=pytorch 
+#SBATCH --account=vf68 
+#SBATCH --nodes=1 
+#SBATCH --ntasks=6 
+#SBATCH --cpus-per-task=1 
+#SBATCH --gres=gpu:P4:1 
+#SBATCH --mem=55G 
+#SBATCH --partition=desktop
+#SBATCH --qos=desktopq
