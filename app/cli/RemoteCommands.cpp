@@ -22,14 +22,12 @@
 
 namespace cli {
 
-namespace {
-
-constexpr int connectionFailed = 255;
-
 void printError(const QString &message)
 {
     std::fprintf(stderr, "clusterdesk-cli: %s\n", qPrintable(message));
 }
+
+namespace {
 
 // The command line's choices win over ~/.ssh/config, for the target and every jump host alike.
 void applyOptions(const ConnectionOptions &options, sshcore::SshConnectionSettings *settings)
@@ -89,27 +87,6 @@ std::unique_ptr<sshcore::SshConnection> openConnection(const sshcore::SshConnect
     return connection;
 }
 
-// A connected session with what it was made from; declared in the order it must be torn down.
-struct Session
-{
-    sshcore::SshConnectionSettings settings;
-    std::unique_ptr<TerminalInteraction> interaction;
-    std::unique_ptr<sshcore::SshConnection> connection;
-};
-
-// Resolves the target and logs in; on failure the reason was printed.
-std::optional<Session> connectTo(const ConnectionOptions &options, bool batch)
-{
-    auto settings = settingsFor(options);
-    if (!settings)
-        return std::nullopt;
-    Session session{*settings, std::make_unique<TerminalInteraction>(batch), nullptr};
-    session.connection = openConnection(session.settings, session.interaction.get());
-    if (!session.connection)
-        return std::nullopt;
-    return session;
-}
-
 // Ends the event loop on SIGINT or SIGTERM (self-pipe: no Qt call in a signal handler).
 int g_signalPipe[2] = {-1, -1};
 
@@ -131,6 +108,19 @@ QString modeString(const sshcore::SftpEntry &entry)
 }
 
 } // namespace
+
+// Resolves the target and logs in; on failure the reason was printed.
+std::optional<Session> connectTo(const ConnectionOptions &options, bool batch)
+{
+    auto settings = settingsFor(options);
+    if (!settings)
+        return std::nullopt;
+    Session session{*settings, std::make_unique<TerminalInteraction>(batch), nullptr};
+    session.connection = openConnection(session.settings, session.interaction.get());
+    if (!session.connection)
+        return std::nullopt;
+    return session;
+}
 
 int execCommand(const ConnectionOptions &options, const QList<QByteArray> &command)
 {

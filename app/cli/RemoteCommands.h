@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/cli/TerminalInteraction.h"
+#include "sshcore/SshConnection.h"
 #include "sshcore/config/SshConfig.h"
 
 #include <QByteArray>
@@ -7,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace cli {
@@ -21,6 +24,21 @@ struct ConnectionOptions
     std::optional<sshcore::StrictHostKeyChecking> strictHostKeyChecking;
     bool batch = false;
 };
+
+void printError(const QString &message);
+
+// A connected session with what it was made from; declared in the order it must be torn down.
+struct Session
+{
+    sshcore::SshConnectionSettings settings;
+    std::unique_ptr<TerminalInteraction> interaction;
+    std::unique_ptr<sshcore::SshConnection> connection;
+};
+
+// Resolves the target and logs in (waiting: this is a command-line program); on failure the reason
+// was printed.
+std::optional<Session> connectTo(const ConnectionOptions &options, bool batch);
+constexpr int connectionFailed = 255;
 
 // Each returns the process exit status: the remote one for exec, 255 when the connection failed
 // (as ssh does), 1 for other errors.

@@ -1,6 +1,7 @@
 // clusterdesk-cli: scripting and benchmarks over the same core as the desktop app.
 
 #include "app/about/Versions.h"
+#include "app/cli/JobCommands.h"
 #include "app/cli/RemoteCommands.h"
 #include "app/demo/DemoCluster.h"
 #include "sshcore/Libssh2Library.h"
@@ -126,6 +127,11 @@ int main(int argc, char *argv[])
         "  upload TARGET SOURCE DIR       copy a local file or folder into the remote folder DIR\n"
         "  download TARGET SOURCE DIR     copy a remote file or folder into the local folder DIR\n"
         "  bench-exec TARGET              time --count runs of --command through one session and with ssh\n"
+        "  submit TARGET SCRIPT           check SCRIPT against the cluster, upload it to --workdir, submit it\n"
+        "  queue TARGET                   your jobs (--all: everyone's) with state, time and why pending\n"
+        "  cancel|hold|release TARGET ID... control jobs\n"
+        "  history TARGET [ID...]         finished jobs of the last --days with CPU, memory and time efficiency\n"
+        "  translate --to SCHEDULER SCRIPT  print SCRIPT for slurm, pbs, lsf or sge (notes on stderr)\n"
         "  probe HOST[:PORT]              ask an SSH server to identify itself (no login)\n"
         "  demo-info                      describe the running demo cluster\n\n"
         "TARGET is a ~/.ssh/config alias or user@host[:port]; ~/.ssh/config and known_hosts apply."));
@@ -157,8 +163,20 @@ int main(int argc, char *argv[])
         QStringLiteral("how"), QStringLiteral("overwrite"));
     const QCommandLineOption verifyOption(QStringLiteral("verify"),
                                           QStringLiteral("upload/download: compare SHA-256 of both ends before the rename."));
+    const QCommandLineOption workdirOption(QStringLiteral("workdir"),
+                                           QStringLiteral("submit: the job's folder on the cluster (default: home)."),
+                                           QStringLiteral("dir"), QStringLiteral("."));
+    const QCommandLineOption testOption(QStringLiteral("test"),
+                                        QStringLiteral("submit: say when the job would start, without submitting."));
+    const QCommandLineOption forceOption(QStringLiteral("force"), QStringLiteral("submit: despite validation errors."));
+    const QCommandLineOption allOption(QStringLiteral("all"), QStringLiteral("queue: every user's jobs."));
+    const QCommandLineOption daysOption(QStringLiteral("days"), QStringLiteral("history: how far back (default 7)."),
+                                        QStringLiteral("n"), QStringLiteral("7"));
+    const QCommandLineOption toOption(QStringLiteral("to"), QStringLiteral("translate: slurm, pbs, lsf or sge."),
+                                      QStringLiteral("scheduler"));
     parser.addOptions({identityOption, knownHostsOption, strictOption, jumpOption, batchOption, countOption, benchCommandOption,
-                       conflictOption, verifyOption});
+                       conflictOption, verifyOption, workdirOption, testOption, forceOption, allOption, daysOption,
+                       toOption});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("exec, ls, forward, upload, download, bench-exec, probe or demo-info"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(application);
@@ -178,8 +196,18 @@ int main(int argc, char *argv[])
         return exitUsage;
     }
     const QString command = arguments.takeFirst();
-    const QStringList remoteCommands = {QStringLiteral("exec"), QStringLiteral("ls"), QStringLiteral("forward"),
-                                        QStringLiteral("bench-exec"), QStringLiteral("upload"), QStringLiteral("download")};
+    if (command != u"exec") {
+        // Only exec passes what follows its target on as the remote command; the others take
+        // options anywhere ("translate --to pbs script.sh").
+        parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+        parser.process(application);
+        arguments = parser.positionalArguments();
+        arguments.removeFirst();
+    }
+    const QStringList remoteCommands = {QStringLiteral("exec"),     QStringLiteral("ls"),     QStringLiteral("forward"),
+                                        QStringLiteral("bench-exec"), QStringLiteral("upload"), QStringLiteral("download"),
+                                        QStringLiteral("submit"),   QStringLiteral("queue"),  QStringLiteral("cancel"),
+                                        QStringLiteral("hold"),     QStringLiteral("release"), QStringLiteral("history")};
     if (remoteCommands.contains(command)) {
         if (arguments.isEmpty()) {
             err() << "clusterdesk-cli: " << command << " needs a TARGET (alias or user@host[:port])\n";
@@ -241,6 +269,40 @@ int main(int argc, char *argv[])
             transfer.verify = parser.isSet(verifyOption);
             return cli::transferCommand(options, transfer, arguments.at(0), arguments.at(1));
         }
+        if (command == u"submit") {
+            if (arguments.size() != 1) {
+                err() << "usage: clusterdesk-cli submit TARGET SCRIPT [--workdir DIR] [--test] [--force]\n";
+                return exitUsage;
+            }
+            cli::SubmitCommandOptions submit;
+            submit.workDirectory = parser.value(workdirOption);
+            submit.testOnly = parser.isSet(testOption);
+            submit.force = parser.isSet(forceOption);
+            return cli::submitCommand(options, submit, arguments.first());
+        }
+        if (command == u"queue") {
+            if (!arguments.isEmpty()) {
+                err() << "usage: clusterdesk-cli queue TARGET [--all]\n";
+                return exitUsage;
+            }
+            return cli::queueCommand(options, parser.isSet(allOption));
+        }
+        if (command == u"cancel" || command == u"hold" || command == u"release") {
+            if (arguments.isEmpty()) {
+                err() << "usage: clusterdesk-cli " << command << " TARGET JOBID...\n";
+                return exitUsage;
+            }
+            return cli::controlCommand(options, command, arguments);
+        }
+        if (command == u"history") {
+            bool daysOk = false;
+            const int days = parser.value(daysOption).toInt(&daysOk);
+            if (!daysOk || days < 1) {
+                err() << "usage: clusterdesk-cli history TARGET [--days N] [JOBID...]\n";
+                return exitUsage;
+            }
+            return cli::historyCommand(options, days, arguments);
+        }
         bool countOk = false;
         const int count = parser.value(countOption).toInt(&countOk);
         if (!countOk || count < 1 || !arguments.isEmpty()) {
@@ -248,6 +310,13 @@ int main(int argc, char *argv[])
             return exitUsage;
         }
         return cli::benchExecCommand(options, count, parser.value(benchCommandOption).toUtf8());
+    }
+    if (command == u"translate") {
+        if (arguments.size() != 1 || !parser.isSet(toOption)) {
+            err() << "usage: clusterdesk-cli translate --to slurm|pbs|lsf|sge SCRIPT\n";
+            return exitUsage;
+        }
+        return cli::translateCommand(parser.value(toOption), arguments.first());
     }
     if (command == u"probe")
         return probe(application, arguments);

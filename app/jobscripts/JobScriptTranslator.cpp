@@ -94,7 +94,13 @@ Translation JobScriptTranslator::translate(const JobScript &source, Profile::Sch
         default:
             break;
         }
-        // The scheduler's variables, by meaning.
+        // Older spellings first, then the scheduler's variables by meaning.
+        if (source.scheduler() == Profile::Scheduler::Slurm) {
+            static const QRegularExpression jobId(QStringLiteral("\\$(\\{)?SLURM_JOBID\\b"));
+            static const QRegularExpression nodeList(QStringLiteral("\\$(\\{)?SLURM_NODELIST\\b"));
+            text.replace(jobId, QStringLiteral("$\\1SLURM_JOB_ID"));
+            text.replace(nodeList, QStringLiteral("$\\1SLURM_JOB_NODELIST"));
+        }
         for (auto it = fromVariables.cbegin(); it != fromVariables.cend(); ++it) {
             const QString replacement = toVariables.value(it.key());
             const QRegularExpression use(QStringLiteral("\\$(\\{)?%1\\b(\\})?").arg(it.value()));

@@ -1,0 +1,280 @@
+#include "app/cli/JobCommands.h"
+
+#include "app/jobscripts/JobScriptTranslator.h"
+#include "app/jobscripts/JobScriptValidator.h"
+#include "app/schedulers/ResourceUnits.h"
+#include "app/schedulers/SchedulerClient.h"
+#include "app/schedulers/SchedulerDetection.h"
+#include "app/transfers/TransferQueue.h"
+#include "sshcore/ShellQuote.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <functional>
+
+namespace cli {
+
+namespace {
+
+// Calls an asynchronous SchedulerClient method and waits for its answer.
+template<typename T>
+sshcore::Result<T> waitFor(const std::function<void(QObject *, app::SchedulerClient::Handler<T>)> &call)
+{
+    QEventLoop loop;
+    std::optional<sshcore::Result<T>> answer;
+    call(&loop, [&](sshcore::Result<T> result) {
+        answer = std::move(result);
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return std::move(*answer);
+}
+
+// The cluster's scheduler, found as the app finds it on connecting.
+std::unique_ptr<app::SchedulerClient> schedulerOf(sshcore::SshConnection *connection)
+{
+    auto probe = waitFor<sshcore::CommandResult>([&](QObject *context, auto handler) {
+        auto *command = connection->runShell(app::SchedulerDetection::probeScript(), {}, context);
+        QObject::connect(command, &sshcore::SshCommand::finished, context, [command, handler] {
+            command->deleteLater();
+            handler(command->result());
+        });
+    });
+    if (!probe) {
+        printError(probe.error());
+        return nullptr;
+    }
+    const app::SchedulerDetection detection = app::SchedulerDetection::parse(probe->standardOutput);
+    auto scheduler = app::Scheduler::create(detection.scheduler);
+    if (!scheduler) {
+        printError(QStringLiteral("%1 on this cluster: clusterdesk cannot submit jobs here.")
+                       .arg(detection.displayName()));
+        return nullptr;
+    }
+    return std::make_unique<app::SchedulerClient>(connection, std::move(scheduler));
+}
+
+QString timeText(const std::optional<qint64> &seconds)
+{
+    return seconds ? app::units::formatDuration(*seconds) : QStringLiteral("-");
+}
+
+QString percent(const std::optional<double> &fraction)
+{
+    return fraction ? QStringLiteral("%1%").arg(qRound(*fraction * 100)) : QStringLiteral("-");
+}
+
+void printRow(const QStringList &cells, const QList<int> &widths)
+{
+    QString line;
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        if (i + 1 < cells.size())
+            line += cells[i].leftJustified(widths.value(i), u' ', true) + u' ';
+        else
+            line += cells[i];
+    }
+    std::printf("%s\n", qPrintable(line.trimmed()));
+}
+
+} // namespace
+
+int submitCommand(const ConnectionOptions &options, const SubmitCommandOptions &submit, const QString &scriptPath)
+{
+    QFile file(scriptPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        printError(QStringLiteral("cannot read %1: %2").arg(scriptPath, file.errorString()));
+        return 1;
+    }
+    const QString text = QString::fromUtf8(file.readAll());
+    const auto session = connectTo(options, options.batch);
+    if (!session)
+        return connectionFailed;
+    const auto client = schedulerOf(session->connection.get());
+    if (!client)
+        return 1;
+    const app::JobScript script = app::JobScript::parse(text, client->scheduler().kind());
+
+    // Checked against the cluster's partitions and limits before anything is sent.
+    const auto resources = waitFor<app::ClusterResources>(
+        [&](QObject *context, auto handler) { client->resources(context, handler); });
+    const auto problems = app::JobScriptValidator::check(script, resources ? &*resources : nullptr);
+    bool errors = false;
+    for (const app::ScriptProblem &problem : problems) {
+        const bool error = problem.severity == app::ScriptProblem::Severity::Error;
+        errors = errors || error;
+        std::fprintf(stderr, "%s:%d: %s: %s\n", qPrintable(scriptPath), problem.line + 1, error ? "error" : "warning",
+                     qPrintable(problem.message));
+    }
+    if (errors && !submit.force) {
+        printError(QStringLiteral("not submitted: fix the errors above (or use --force)."));
+        return 1;
+    }
+
+    // The script goes to the working directory through the transfer engine, then to the scheduler.
+    const auto mkdir = waitFor<sshcore::CommandResult>([&](QObject *context, auto handler) {
+        client->runCommand("mkdir -p -- " + sshcore::ShellQuote::quote(submit.workDirectory.toUtf8()), false,
+                           std::chrono::seconds(30), context, handler);
+    });
+    if (!mkdir || mkdir->exitStatus != 0) {
+        printError(QStringLiteral("cannot make the working directory %1: %2")
+                       .arg(submit.workDirectory,
+                            mkdir ? QString::fromUtf8(mkdir->standardError).trimmed() : mkdir.error()));
+        return 1;
+    }
+    app::TransferQueue queue(session->connection.get());
+    app::TransferOptions transfer;
+    transfer.conflict = app::TransferOptions::Conflict::Overwrite;
+    QEventLoop loop;
+    QObject::connect(&queue, &app::TransferQueue::jobFinished, &loop, &QEventLoop::quit);
+    const int id = queue.upload(scriptPath, submit.workDirectory.toUtf8(), transfer);
+    loop.exec();
+    const app::TransferQueue::Job *job = queue.job(id);
+    if (!job || job->files.isEmpty() || job->files.front().state != app::TransferQueue::FileState::Done) {
+        const QString why = !job ? QString() : !job->error.isEmpty() ? job->error
+                                             : job->files.isEmpty()   ? QString()
+                                                                      : job->files.front().error;
+        printError(QStringLiteral("cannot upload %1: %2").arg(scriptPath, why));
+        return 1;
+    }
+    const QString remoteScript = submit.workDirectory + u'/' + QFileInfo(scriptPath).fileName();
+    if (submit.testOnly) {
+        const auto estimate = waitFor<app::StartEstimate>([&](QObject *context, auto handler) {
+            client->testSubmit(remoteScript, submit.workDirectory, context, handler);
+        });
+        if (!estimate) {
+            printError(estimate.error());
+            return 1;
+        }
+        std::printf("%s\n", qPrintable(estimate->message));
+        return 0;
+    }
+    const auto reply = waitFor<app::SubmitReply>([&](QObject *context, auto handler) {
+        client->submit(remoteScript, submit.workDirectory, context, handler);
+    });
+    if (!reply) {
+        printError(reply.error());
+        return 1;
+    }
+    if (!reply->warnings.isEmpty())
+        std::fprintf(stderr, "%s\n", qPrintable(reply->warnings));
+    std::printf("%s\n", qPrintable(reply->jobId));
+    return 0;
+}
+
+int queueCommand(const ConnectionOptions &options, bool allUsers)
+{
+    const auto session = connectTo(options, options.batch);
+    if (!session)
+        return connectionFailed;
+    const auto client = schedulerOf(session->connection.get());
+    if (!client)
+        return 1;
+    const auto jobs = waitFor<QList<app::Job>>(
+        [&](QObject *context, auto handler) { client->queue(allUsers, context, handler); });
+    if (!jobs) {
+        printError(jobs.error());
+        return 1;
+    }
+    const QList<int> widths{12, 20, 10, 10, 10, 10, 6};
+    printRow({QStringLiteral("JOB"), QStringLiteral("NAME"), QStringLiteral("STATE"), QStringLiteral("USED"),
+              QStringLiteral("LEFT"), QStringLiteral("PARTITION"), QStringLiteral("NODES"),
+              QStringLiteral("WHERE / WHY / EXPECTED START")},
+             widths);
+    for (const app::Job &job : *jobs) {
+        QString where = job.nodeList;
+        if (job.state == app::JobState::Pending || job.state == app::JobState::Held) {
+            where = job.reason;
+            if (job.startTime.isValid())
+                where += QStringLiteral(" (expected %1)").arg(job.startTime.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        }
+        printRow({job.id, job.name, app::jobStateName(job.state), timeText(job.elapsedSeconds),
+                  timeText(job.timeLeftSeconds), job.partition, QString::number(job.nodeCount), where},
+                 widths);
+    }
+    return 0;
+}
+
+int controlCommand(const ConnectionOptions &options, const QString &action, const QStringList &jobIds)
+{
+    const app::JobControl control = action == u"hold"      ? app::JobControl::Hold
+                                    : action == u"release" ? app::JobControl::Release
+                                                           : app::JobControl::Cancel;
+    const auto session = connectTo(options, options.batch);
+    if (!session)
+        return connectionFailed;
+    const auto client = schedulerOf(session->connection.get());
+    if (!client)
+        return 1;
+    int status = 0;
+    for (const QString &id : jobIds) {
+        const auto done = waitFor<void>(
+            [&](QObject *context, auto handler) { client->control(control, id, context, handler); });
+        if (!done) {
+            printError(QStringLiteral("%1 %2: %3").arg(action, id, done.error()));
+            status = 1;
+        }
+    }
+    return status;
+}
+
+int historyCommand(const ConnectionOptions &options, int days, const QStringList &jobIds)
+{
+    const auto session = connectTo(options, options.batch);
+    if (!session)
+        return connectionFailed;
+    const auto client = schedulerOf(session->connection.get());
+    if (!client)
+        return 1;
+    const auto jobs = waitFor<QList<app::JobAccounting>>([&](QObject *context, auto handler) {
+        client->history(QDateTime::currentDateTimeUtc().addDays(-days), jobIds, context, handler);
+    });
+    if (!jobs) {
+        printError(jobs.error());
+        return 1;
+    }
+    const QList<int> widths{12, 20, 12, 10, 6, 6, 10, 8, 6};
+    printRow({QStringLiteral("JOB"), QStringLiteral("NAME"), QStringLiteral("STATE"), QStringLiteral("ELAPSED"),
+              QStringLiteral("CPUS"), QStringLiteral("CPU%"), QStringLiteral("MAXRSS"), QStringLiteral("MEM%"),
+              QStringLiteral("TIME%"), QStringLiteral("EXIT")},
+             widths);
+    for (const app::JobAccounting &job : *jobs) {
+        printRow({job.id, job.name, app::jobStateName(job.state), timeText(job.elapsedSeconds),
+                  QString::number(job.allocatedCpus), percent(job.cpuEfficiency()),
+                  job.maxRssBytes ? app::units::describeMemory(*job.maxRssBytes) : QStringLiteral("-"),
+                  percent(job.memoryEfficiency()), percent(job.timeEfficiency()), job.exitCode},
+                 widths);
+    }
+    return 0;
+}
+
+int translateCommand(const QString &target, const QString &scriptPath)
+{
+    const QString name = target.toLower();
+    const app::Profile::Scheduler scheduler = name == u"slurm" ? app::Profile::Scheduler::Slurm
+                                              : name == u"pbs" ? app::Profile::Scheduler::Pbs
+                                              : name == u"lsf" ? app::Profile::Scheduler::Lsf
+                                              : name == u"sge" || name == u"gridengine"
+                                                  ? app::Profile::Scheduler::GridEngine
+                                                  : app::Profile::Scheduler::Unknown;
+    if (scheduler == app::Profile::Scheduler::Unknown) {
+        printError(QStringLiteral("--to takes slurm, pbs, lsf or sge"));
+        return 2;
+    }
+    QFile file(scriptPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        printError(QStringLiteral("cannot read %1: %2").arg(scriptPath, file.errorString()));
+        return 1;
+    }
+    const app::JobScript source = app::JobScript::parse(QString::fromUtf8(file.readAll()));
+    const app::Translation translation = app::JobScriptTranslator::translate(source, scheduler);
+    std::fputs(translation.script.text().toUtf8().constData(), stdout);
+    for (const QString &note : translation.notes)
+        std::fprintf(stderr, "note: %s\n", qPrintable(note));
+    return 0;
+}
+
+} // namespace cli

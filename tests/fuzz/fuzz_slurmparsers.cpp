@@ -1,0 +1,31 @@
+// Fuzz target for Slurm's output parsers (squeue, sacct, sinfo, scontrol, sbatch). Replays the
+// recorded outputs of data/schedulers/slurm in CTest.
+
+#include "app/schedulers/Scheduler.h"
+#include "app/schedulers/slurm/SlurmParsers.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
+    (void) app::slurm::parseQueue(input);
+    if (const auto history = app::slurm::parseHistory(input)) {
+        for (const app::JobAccounting &job : *history) {
+            (void) job.cpuEfficiency();
+            (void) job.memoryEfficiency();
+        }
+    }
+    (void) app::slurm::parsePartitions(input);
+    (void) app::slurm::parseAssociations(input);
+    (void) app::slurm::parseJobRecord(input);
+    (void) app::slurm::parseSubmitted(input, input);
+    (void) app::slurm::parseTestOnly(input);
+    sshcore::CommandResult result;
+    result.standardOutput = input.toByteArray();
+    (void) app::Scheduler::parseModules(result);
+    return 0;
+}
