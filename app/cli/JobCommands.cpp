@@ -13,6 +13,7 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <expected>
 #include <functional>
 
 namespace cli {
@@ -58,6 +59,24 @@ std::unique_ptr<app::SchedulerClient> schedulerOf(sshcore::SshConnection *connec
     return std::make_unique<app::SchedulerClient>(connection, std::move(scheduler));
 }
 
+// A session with the cluster's scheduler, or the exit status to return (the reason was printed).
+struct SchedulerSession
+{
+    Session session;
+    std::unique_ptr<app::SchedulerClient> client;
+};
+
+std::expected<SchedulerSession, int> openScheduler(const ConnectionOptions &options)
+{
+    auto session = connectTo(options, options.batch);
+    if (!session)
+        return std::unexpected(connectionFailed);
+    auto client = schedulerOf(session->connection.get());
+    if (!client)
+        return std::unexpected(1);
+    return SchedulerSession{std::move(*session), std::move(client)};
+}
+
 QString timeText(const std::optional<qint64> &seconds)
 {
     return seconds ? app::units::formatDuration(*seconds) : QStringLiteral("-");
@@ -90,12 +109,10 @@ int submitCommand(const ConnectionOptions &options, const SubmitCommandOptions &
         return 1;
     }
     const QString text = QString::fromUtf8(file.readAll());
-    const auto session = connectTo(options, options.batch);
-    if (!session)
-        return connectionFailed;
-    const auto client = schedulerOf(session->connection.get());
-    if (!client)
-        return 1;
+    auto opened = openScheduler(options);
+    if (!opened)
+        return opened.error();
+    const auto &client = opened->client;
     const app::JobScript script = app::JobScript::parse(text, client->scheduler().kind());
 
     // Checked against the cluster's partitions and limits before anything is sent.
@@ -125,7 +142,7 @@ int submitCommand(const ConnectionOptions &options, const SubmitCommandOptions &
                             mkdir ? QString::fromUtf8(mkdir->standardError).trimmed() : mkdir.error()));
         return 1;
     }
-    app::TransferQueue queue(session->connection.get());
+    app::TransferQueue queue(opened->session.connection.get());
     app::TransferOptions transfer;
     transfer.conflict = app::TransferOptions::Conflict::Overwrite;
     QEventLoop loop;
@@ -167,12 +184,10 @@ int submitCommand(const ConnectionOptions &options, const SubmitCommandOptions &
 
 int queueCommand(const ConnectionOptions &options, bool allUsers)
 {
-    const auto session = connectTo(options, options.batch);
-    if (!session)
-        return connectionFailed;
-    const auto client = schedulerOf(session->connection.get());
-    if (!client)
-        return 1;
+    auto opened = openScheduler(options);
+    if (!opened)
+        return opened.error();
+    const auto &client = opened->client;
     const auto jobs = waitFor<QList<app::Job>>(
         [&](QObject *context, auto handler) { client->queue(allUsers, context, handler); });
     if (!jobs) {
@@ -203,12 +218,10 @@ int controlCommand(const ConnectionOptions &options, const QString &action, cons
     const app::JobControl control = action == u"hold"      ? app::JobControl::Hold
                                     : action == u"release" ? app::JobControl::Release
                                                            : app::JobControl::Cancel;
-    const auto session = connectTo(options, options.batch);
-    if (!session)
-        return connectionFailed;
-    const auto client = schedulerOf(session->connection.get());
-    if (!client)
-        return 1;
+    auto opened = openScheduler(options);
+    if (!opened)
+        return opened.error();
+    const auto &client = opened->client;
     int status = 0;
     for (const QString &id : jobIds) {
         const auto done = waitFor<void>(
@@ -223,12 +236,10 @@ int controlCommand(const ConnectionOptions &options, const QString &action, cons
 
 int historyCommand(const ConnectionOptions &options, int days, const QStringList &jobIds)
 {
-    const auto session = connectTo(options, options.batch);
-    if (!session)
-        return connectionFailed;
-    const auto client = schedulerOf(session->connection.get());
-    if (!client)
-        return 1;
+    auto opened = openScheduler(options);
+    if (!opened)
+        return opened.error();
+    const auto &client = opened->client;
     const auto jobs = waitFor<QList<app::JobAccounting>>([&](QObject *context, auto handler) {
         client->history(QDateTime::currentDateTimeUtc().addDays(-days), jobIds, context, handler);
     });

@@ -105,30 +105,16 @@ QList<FieldSpot> GridEngineDialect::spots(QStringView line) const
 std::optional<QString> GridEngineDialect::toCanonical(JobField field, const QString &native) const
 {
     switch (field) {
-    case JobField::TimeLimit: {
-        bool isSeconds = false;
-        const qint64 seconds = native.toLongLong(&isSeconds);
-        if (isSeconds)
-            return units::formatDuration(seconds);
-        const auto parsed = units::parseDurationSeconds(native);
-        return parsed ? std::optional<QString>(units::formatDuration(*parsed)) : std::nullopt;
-    }
+    case JobField::TimeLimit:
+        return timeFromSecondsOrClock(native); // walltime=3600 is seconds
     case JobField::MemoryPerCpu: {
         const auto bytes = units::parseMemory(native, 1);
         return bytes ? std::optional<QString>(units::formatMemory(*bytes)) : std::nullopt;
     }
     case JobField::Exclusive:
         return native.compare(u"true", Qt::CaseInsensitive) == 0 || native == u"1" ? QStringLiteral("yes") : QString();
-    case JobField::MailType: {
-        QStringList events;
-        if (native.contains(u'b'))
-            events.append(QStringLiteral("BEGIN"));
-        if (native.contains(u'e'))
-            events.append(QStringLiteral("END"));
-        if (native.contains(u'a'))
-            events.append(QStringLiteral("FAIL"));
-        return events.isEmpty() ? QStringLiteral("NONE") : events.join(u',');
-    }
+    case JobField::MailType:
+        return mailEventsFromLetters(native);
     default:
         return native;
     }
@@ -137,15 +123,8 @@ std::optional<QString> GridEngineDialect::toCanonical(JobField field, const QStr
 std::optional<QString> GridEngineDialect::toNative(JobField field, const QString &canonical) const
 {
     switch (field) {
-    case JobField::TimeLimit: {
-        const auto seconds = units::parseDurationSeconds(canonical);
-        if (!seconds)
-            return std::nullopt;
-        return QStringLiteral("%1:%2:%3")
-            .arg(*seconds / 3600, 2, 10, QLatin1Char('0'))
-            .arg(*seconds % 3600 / 60, 2, 10, QLatin1Char('0'))
-            .arg(*seconds % 60, 2, 10, QLatin1Char('0'));
-    }
+    case JobField::TimeLimit:
+        return clockFromTime(canonical);
     case JobField::MemoryPerCpu: {
         const auto bytes = units::parseMemory(canonical, units::MiB);
         return bytes ? std::optional<QString>(units::formatMemory(*bytes)) : std::nullopt;
@@ -154,17 +133,8 @@ std::optional<QString> GridEngineDialect::toNative(JobField field, const QString
         return QStringLiteral("true");
     case JobField::Gpus:
         return canonical.section(u':', -1);
-    case JobField::MailType: {
-        QString letters;
-        const QStringList events = canonical.toUpper().split(u',');
-        if (events.contains(u"BEGIN") || events.contains(u"ALL"))
-            letters += u'b';
-        if (events.contains(u"END") || events.contains(u"ALL"))
-            letters += u'e';
-        if (events.contains(u"FAIL") || events.contains(u"ALL"))
-            letters += u'a';
-        return letters.isEmpty() ? QStringLiteral("n") : letters;
-    }
+    case JobField::MailType:
+        return mailLettersFromEvents(canonical);
     case JobField::Dependency: {
         // Grid Engine waits for the end of the jobs, whatever their outcome.
         QStringList ids;

@@ -20,17 +20,6 @@ const QHash<QString, JobField> &wholeValueFlags()
     return flags;
 }
 
-std::pair<qsizetype, qsizetype> valueRange(QStringView line, const DirectiveOption &option)
-{
-    qsizetype start = option.valueStart;
-    qsizetype end = option.valueEnd;
-    if (end - start >= 2 && (line[start] == u'"' || line[start] == u'\'') && line[end - 1] == line[start]) {
-        ++start;
-        --end;
-    }
-    return {start, end};
-}
-
 // "rusage[mem=4GB]" in a -R string: the span inside the brackets of a section.
 std::optional<std::pair<qsizetype, qsizetype>> section(QStringView line, qsizetype start, qsizetype end,
                                                         QStringView name)
@@ -103,7 +92,7 @@ QList<FieldSpot> LsfDialect::spots(QStringView line) const
     for (const DirectiveOption &option : all) {
         if (!option.hasValue)
             continue;
-        const auto [start, end] = valueRange(line, option);
+        const auto [start, end] = unquotedRange(line, option);
         if (option.flag == u"-J") {
             // "train[1-10]%4": the name, then the array's indices (the running limit stays in place).
             const qsizetype open = line.mid(start, end - start).indexOf(u'[');

@@ -38,18 +38,6 @@ const QHash<QString, JobField> &resourceKeys()
     return keys;
 }
 
-// The unquoted part of an option's value in the line.
-std::pair<qsizetype, qsizetype> valueRange(QStringView line, const DirectiveOption &option)
-{
-    qsizetype start = option.valueStart;
-    qsizetype end = option.valueEnd;
-    if (end - start >= 2 && (line[start] == u'"' || line[start] == u'\'') && line[end - 1] == line[start]) {
-        ++start;
-        --end;
-    }
-    return {start, end};
-}
-
 // Where each select/nodes chunk of a -l list is: the count's span and the chunk's end.
 struct Chunk
 {
@@ -132,7 +120,7 @@ QList<FieldSpot> PbsDialect::spots(QStringView line) const
     for (const DirectiveOption &option : all) {
         if (!option.hasValue || option.flag.isEmpty())
             continue;
-        const auto [start, end] = valueRange(line, option);
+        const auto [start, end] = unquotedRange(line, option);
         if (option.flag == u"-W") {
             addListSpots(line, start, end, u',', {{QStringLiteral("depend"), JobField::Dependency}}, &result);
             continue;
@@ -169,31 +157,14 @@ QList<FieldSpot> PbsDialect::spots(QStringView line) const
 std::optional<QString> PbsDialect::toCanonical(JobField field, const QString &native) const
 {
     switch (field) {
-    case JobField::TimeLimit: {
-        // walltime=3600 is seconds; hours:minutes:seconds otherwise.
-        bool isSeconds = false;
-        const qint64 seconds = native.toLongLong(&isSeconds);
-        if (isSeconds)
-            return units::formatDuration(seconds);
-        const auto parsed = units::parseDurationSeconds(native);
-        return parsed ? std::optional<QString>(units::formatDuration(*parsed)) : std::nullopt;
-    }
+    case JobField::TimeLimit:
+        return timeFromSecondsOrClock(native); // walltime=3600 is seconds
     case JobField::Memory: {
         const auto bytes = units::parseMemory(native, 1);
         return bytes ? std::optional<QString>(units::formatMemory(*bytes)) : std::nullopt;
     }
-    case JobField::MailType: {
-        QStringList events;
-        if (native.contains(u'b'))
-            events.append(QStringLiteral("BEGIN"));
-        if (native.contains(u'e'))
-            events.append(QStringLiteral("END"));
-        if (native.contains(u'a'))
-            events.append(QStringLiteral("FAIL"));
-        if (native == u"n")
-            events.append(QStringLiteral("NONE"));
-        return events.isEmpty() ? std::nullopt : std::optional<QString>(events.join(u','));
-    }
+    case JobField::MailType:
+        return mailEventsFromLetters(native);
     default:
         return native;
     }
@@ -202,15 +173,8 @@ std::optional<QString> PbsDialect::toCanonical(JobField field, const QString &na
 std::optional<QString> PbsDialect::toNative(JobField field, const QString &canonical) const
 {
     switch (field) {
-    case JobField::TimeLimit: {
-        const auto seconds = units::parseDurationSeconds(canonical);
-        if (!seconds)
-            return std::nullopt;
-        return QStringLiteral("%1:%2:%3")
-            .arg(*seconds / 3600, 2, 10, QLatin1Char('0'))
-            .arg(*seconds % 3600 / 60, 2, 10, QLatin1Char('0'))
-            .arg(*seconds % 60, 2, 10, QLatin1Char('0'));
-    }
+    case JobField::TimeLimit:
+        return clockFromTime(canonical);
     case JobField::Memory: {
         const auto bytes = units::parseMemory(canonical, units::MiB);
         return bytes ? std::optional<QString>(units::formatMemory(*bytes).toLower() + u'b') : std::nullopt;
@@ -219,17 +183,8 @@ std::optional<QString> PbsDialect::toNative(JobField field, const QString &canon
         return canonical.section(u':', -1); // PBS asks for a count; the type has no standard spelling
     case JobField::Array:
         return canonical.section(u'%', 0, 0); // no limit on running subjobs in the directive
-    case JobField::MailType: {
-        QString letters;
-        const QStringList events = canonical.toUpper().split(u',');
-        if (events.contains(u"BEGIN") || events.contains(u"ALL"))
-            letters += u'b';
-        if (events.contains(u"END") || events.contains(u"ALL"))
-            letters += u'e';
-        if (events.contains(u"FAIL") || events.contains(u"ALL"))
-            letters += u'a';
-        return letters.isEmpty() ? QStringLiteral("n") : letters;
-    }
+    case JobField::MailType:
+        return mailLettersFromEvents(canonical);
     case JobField::MemoryPerCpu:
     case JobField::Qos:
     case JobField::Constraint:
@@ -253,7 +208,7 @@ FieldInsertion PbsDialect::insertion(const QList<std::pair<int, QString>> &direc
             for (const DirectiveOption &option : options(text)) {
                 if (option.flag != u"-l" || !option.hasValue)
                     continue;
-                const auto [start, end] = valueRange(text, option);
+                const auto [start, end] = unquotedRange(text, option);
                 const QList<Chunk> found = chunks(text, start, end);
                 if (!found.isEmpty()) {
                     const bool torque = text.mid(found.first().countStart - 6, 6) == u"nodes=";

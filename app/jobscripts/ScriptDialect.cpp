@@ -4,6 +4,7 @@
 #include "app/jobscripts/LsfDialect.h"
 #include "app/jobscripts/PbsDialect.h"
 #include "app/jobscripts/SlurmDialect.h"
+#include "app/schedulers/ResourceUnits.h"
 
 namespace app {
 
@@ -178,6 +179,64 @@ void ScriptDialect::addWholeValueSpots(QStringView line, const QList<DirectiveOp
         }
         spots->append(spot);
     }
+}
+
+std::pair<qsizetype, qsizetype> ScriptDialect::unquotedRange(QStringView line, const DirectiveOption &option)
+{
+    qsizetype start = option.valueStart;
+    qsizetype end = option.valueEnd;
+    if (end - start >= 2 && (line[start] == u'"' || line[start] == u'\'') && line[end - 1] == line[start]) {
+        ++start;
+        --end;
+    }
+    return {start, end};
+}
+
+QString ScriptDialect::mailEventsFromLetters(const QString &letters)
+{
+    QStringList events;
+    if (letters.contains(u'b'))
+        events.append(QStringLiteral("BEGIN"));
+    if (letters.contains(u'e'))
+        events.append(QStringLiteral("END"));
+    if (letters.contains(u'a'))
+        events.append(QStringLiteral("FAIL"));
+    return events.isEmpty() ? QStringLiteral("NONE") : events.join(u',');
+}
+
+QString ScriptDialect::mailLettersFromEvents(const QString &events)
+{
+    QString letters;
+    const QStringList words = events.toUpper().split(u',');
+    const bool all = words.contains(u"ALL");
+    if (all || words.contains(u"BEGIN"))
+        letters += u'b';
+    if (all || words.contains(u"END"))
+        letters += u'e';
+    if (all || words.contains(u"FAIL"))
+        letters += u'a';
+    return letters.isEmpty() ? QStringLiteral("n") : letters;
+}
+
+std::optional<QString> ScriptDialect::timeFromSecondsOrClock(const QString &native)
+{
+    bool isSeconds = false;
+    const qint64 seconds = native.toLongLong(&isSeconds);
+    if (isSeconds)
+        return units::formatDuration(seconds);
+    const auto parsed = units::parseDurationSeconds(native);
+    return parsed ? std::optional<QString>(units::formatDuration(*parsed)) : std::nullopt;
+}
+
+std::optional<QString> ScriptDialect::clockFromTime(const QString &canonical)
+{
+    const auto seconds = units::parseDurationSeconds(canonical);
+    if (!seconds)
+        return std::nullopt;
+    return QStringLiteral("%1:%2:%3")
+        .arg(*seconds / 3600, 2, 10, QLatin1Char('0'))
+        .arg(*seconds % 3600 / 60, 2, 10, QLatin1Char('0'))
+        .arg(*seconds % 60, 2, 10, QLatin1Char('0'));
 }
 
 std::pair<qsizetype, qsizetype> ScriptDialect::optionRemoval(QStringView line, const DirectiveOption &option)

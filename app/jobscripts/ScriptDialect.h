@@ -113,6 +113,14 @@ protected:
     // Spots for options whose whole value is the field (the common case).
     void addWholeValueSpots(QStringView line, const QList<DirectiveOption> &options,
                             const QHash<QString, JobField> &flags, QList<FieldSpot> *spots) const;
+    // The part of an option's value inside its quotes, if it has them.
+    static std::pair<qsizetype, qsizetype> unquotedRange(QStringView line, const DirectiveOption &option);
+    // Mail events: PBS and Grid Engine letters ("abe") to and from Slurm's words ("BEGIN,END,FAIL").
+    static QString mailEventsFromLetters(const QString &letters);
+    static QString mailLettersFromEvents(const QString &events);
+    // Wall time as PBS and Grid Engine write it: seconds, or hours:minutes:seconds (hours may pass 24).
+    static std::optional<QString> timeFromSecondsOrClock(const QString &native);
+    static std::optional<QString> clockFromTime(const QString &canonical);
     // A removal span for a whole option, with the blank before it.
     static std::pair<qsizetype, qsizetype> optionRemoval(QStringView line, const DirectiveOption &option);
     // Spots for "key=value" entries of a list inside an option's value ("walltime=1:00:00,mem=4gb",
