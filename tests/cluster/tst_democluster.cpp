@@ -51,6 +51,7 @@ private Q_SLOTS:
     void probeIdentifiesServers();
     void cliProbe();
     void cliExecLsForwardAndBench();
+    void cliJobs();
 
 private:
     // Runs `ssh -F config [options] host command` with the askpass helper answering prompts.
@@ -420,6 +421,72 @@ void tst_DemoCluster::cliExecLsForwardAndBench()
     QVERIFY(cli(common + QStringList{u"--count"_s, u"3"_s, u"--command"_s, u"squeue"_s, u"bench-exec"_s, target}, &bench));
     QCOMPARE(bench.exitCode(), 0);
     QVERIFY(bench.readAllStandardOutput().contains("ratio clusterdesk/OpenSSH:"));
+}
+
+// submit, queue, history, cancel and translate with the CLI; OpenSSH and Slurm's own commands say
+// what happened.
+void tst_DemoCluster::cliJobs()
+{
+    const QString target = u"alice@%1:%2"_s.arg(m_cluster.host).arg(m_cluster.loginPort);
+    const QStringList common = {u"-i"_s, m_cluster.user(u"alice")->keyPath, u"--known-hosts"_s,
+                                m_cluster.knownHostsPath, u"--batch"_s};
+    const auto cli = [](const QStringList &arguments, QProcess *process) {
+        process->start(QStringLiteral(CLUSTERDESK_CLI), arguments);
+        return process->waitForFinished(120000);
+    };
+    const QString script = m_dir.filePath(u"cli job.sh"_s);
+    QFile file(script);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("#!/bin/sh\n#SBATCH --job-name=cli-job --time=5\n#SBATCH --begin=now+3600\necho hello\n");
+    file.close();
+    const QString folder = u"cli jobs %1"_s.arg(QCoreApplication::applicationPid());
+
+    QProcess submit;
+    QVERIFY(cli(common + QStringList{u"submit"_s, target, script, u"--workdir"_s, folder}, &submit));
+    QCOMPARE(submit.exitCode(), 0);
+    const QString id = QString::fromUtf8(submit.readAllStandardOutput()).trimmed();
+    QVERIFY2(id.toInt() > 0, qPrintable(id));
+    // Slurm has it, to run from the folder the script was placed in.
+    const SshResult shown = asAlice(u"scontrol show job -o "_s + id);
+    QCOMPARE(shown.exitCode, 0);
+    QVERIFY2(shown.out.contains(u"JobName=cli-job"_s) && shown.out.contains(u"WorkDir=/home/alice/"_s + folder),
+             qPrintable(shown.out));
+    QCOMPARE(asAlice(u"cat '%1/cli job.sh' | head -n 1"_s.arg(folder)).out, u"#!/bin/sh"_s);
+
+    QProcess queue;
+    QVERIFY(cli(common + QStringList{u"queue"_s, target}, &queue));
+    QCOMPARE(queue.exitCode(), 0);
+    const QString listing = QString::fromUtf8(queue.readAllStandardOutput());
+    QVERIFY2(QRegularExpression(u"\\n%1 +cli-job +Pending .*BeginTime"_s.arg(id)).match(listing).hasMatch(),
+             qPrintable(listing));
+
+    QProcess cancel;
+    QVERIFY(cli(common + QStringList{u"cancel"_s, target, id}, &cancel));
+    QCOMPARE(cancel.exitCode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(asAlice(u"sacct -n -X -o State -j "_s + id).out.startsWith(u"CANCELLED"_s), 30000);
+    QProcess history;
+    QVERIFY(cli(common + QStringList{u"history"_s, target, id}, &history));
+    QCOMPARE(history.exitCode(), 0);
+    QVERIFY2(QString::fromUtf8(history.readAllStandardOutput()).contains(QRegularExpression(id + u" +cli-job +Cancelled"_s)),
+             "history does not show the cancelled job");
+
+    // A script the cluster cannot run is refused before it is sent, with the line and the reason.
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("#!/bin/sh\n#SBATCH -p nosuch --mem=4GB\ntrue\n");
+    file.close();
+    QVERIFY(cli(common + QStringList{u"submit"_s, target, script}, &submit));
+    QCOMPARE(submit.exitCode(), 1);
+    const QString refused = QString::fromUtf8(submit.readAllStandardError());
+    QVERIFY2(refused.contains(u":2: error: There is no partition \"nosuch\" on this cluster. It has: cpu, gpu."_s),
+             qPrintable(refused));
+    QVERIFY(refused.contains(u"unit K, M, G or T"_s));
+
+    // translate works without a cluster.
+    QProcess translate;
+    QVERIFY(cli({u"translate"_s, u"--to"_s, u"lsf"_s, script}, &translate));
+    QCOMPARE(translate.exitCode(), 0);
+    QVERIFY(translate.readAllStandardOutput().contains("#BSUB -q nosuch\n"));
+    asAlice(u"rm -rf '%1'"_s.arg(folder));
 }
 
 QTEST_GUILESS_MAIN(tst_DemoCluster)
