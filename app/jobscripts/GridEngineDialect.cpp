@@ -65,12 +65,6 @@ int GridEngineDialect::valueWords(QStringView flag) const
     return flag == u"-pe" ? 2 : 1; // "-pe smp 4"
 }
 
-std::optional<JobField> GridEngineDialect::fieldOfFlag(QStringView flag) const
-{
-    const auto it = wholeValueFlags().constFind(flag.toString());
-    return it == wholeValueFlags().cend() ? std::nullopt : std::optional<JobField>(*it);
-}
-
 QList<FieldSpot> GridEngineDialect::spots(QStringView line) const
 {
     const QList<DirectiveOption> all = options(line);

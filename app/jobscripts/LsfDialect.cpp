@@ -76,14 +76,6 @@ const QSet<QString> &LsfDialect::bareFlags() const
     return flags;
 }
 
-std::optional<JobField> LsfDialect::fieldOfFlag(QStringView flag) const
-{
-    if (flag == u"-J")
-        return JobField::Name;
-    const auto it = wholeValueFlags().constFind(flag.toString());
-    return it == wholeValueFlags().cend() ? std::nullopt : std::optional<JobField>(*it);
-}
-
 QList<FieldSpot> LsfDialect::spots(QStringView line) const
 {
     const QList<DirectiveOption> all = options(line);

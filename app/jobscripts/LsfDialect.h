@@ -13,7 +13,6 @@ public:
     QString prefix() const override { return QStringLiteral("#BSUB"); }
     QHash<QString, QString> variables() const override;
     QList<FieldSpot> spots(QStringView line) const override;
-    std::optional<JobField> fieldOfFlag(QStringView flag) const override;
     std::optional<QString> toCanonical(JobField field, const QString &native) const override;
     std::optional<QString> toNative(JobField field, const QString &canonical) const override;
     FieldInsertion insertion(const QList<std::pair<int, QString>> &directives, JobField field,

@@ -106,12 +106,6 @@ const QSet<QString> &PbsDialect::bareFlags() const
     return flags;
 }
 
-std::optional<JobField> PbsDialect::fieldOfFlag(QStringView flag) const
-{
-    const auto it = wholeValueFlags().constFind(flag.toString());
-    return it == wholeValueFlags().cend() ? std::nullopt : std::optional<JobField>(*it);
-}
-
 QList<FieldSpot> PbsDialect::spots(QStringView line) const
 {
     const QList<DirectiveOption> all = options(line);

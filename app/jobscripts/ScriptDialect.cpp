@@ -120,11 +120,6 @@ QList<DirectiveOption> ScriptDialect::options(QStringView line) const
     return result;
 }
 
-std::optional<JobField> ScriptDialect::fieldOfFlag(QStringView) const
-{
-    return std::nullopt;
-}
-
 std::optional<QString> ScriptDialect::toCanonical(JobField, const QString &native) const
 {
     return native;

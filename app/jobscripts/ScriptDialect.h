@@ -79,8 +79,6 @@ public:
     QList<DirectiveToken> tokens(QStringView line) const;
     QList<DirectiveOption> options(QStringView line) const;
     virtual QList<FieldSpot> spots(QStringView line) const = 0;
-    // The field a lone option gives (e.g. "--job-name" → Name), for reports of what a line means.
-    virtual std::optional<JobField> fieldOfFlag(QStringView flag) const;
 
     // Slurm's spelling from this scheduler's; none when the text cannot be understood.
     virtual std::optional<QString> toCanonical(JobField field, const QString &native) const;

@@ -81,16 +81,6 @@ const QSet<QString> &SlurmDialect::bareFlags() const
     return flags;
 }
 
-std::optional<JobField> SlurmDialect::fieldOfFlag(QStringView flag) const
-{
-    const auto it = wholeValueFlags().constFind(flag.toString());
-    if (it != wholeValueFlags().cend())
-        return *it;
-    if (flag == u"--gres")
-        return JobField::Gpus;
-    return std::nullopt;
-}
-
 QList<FieldSpot> SlurmDialect::spots(QStringView line) const
 {
     const QList<DirectiveOption> all = options(line);

@@ -12,7 +12,6 @@ public:
     QString prefix() const override { return QStringLiteral("#SBATCH"); }
     QHash<QString, QString> variables() const override;
     QList<FieldSpot> spots(QStringView line) const override;
-    std::optional<JobField> fieldOfFlag(QStringView flag) const override;
     QString directiveLine(JobField field, const QString &native) const override;
 
 protected:

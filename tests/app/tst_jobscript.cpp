@@ -298,8 +298,8 @@ private Q_SLOTS:
         const QString pbsText = pbs.script.text();
         QVERIFY2(pbsText.contains(u"#PBS -N mnist\n"), qPrintable(pbsText));
         QVERIFY2(pbsText.contains(u"#PBS -l walltime=24:00:00\n"), qPrintable(pbsText));
-        QVERIFY2(pbsText.contains(u"#PBS -l select=1:mem=8gb:ncpus=4:ngpus=1\n")
-                     || pbsText.contains(u"select=") , qPrintable(pbsText));
+        // One select chunk gathers CPUs, memory and GPUs: a second "-l select" would replace the first.
+        QVERIFY2(pbsText.contains(u"#PBS -l select=1:ncpus=4:mem=8gb:ngpus=1\n"), qPrintable(pbsText));
         QCOMPARE(pbs.script.value(JobField::CpusPerTask), QStringLiteral("4"));
         QCOMPARE(pbs.script.value(JobField::Gpus), QStringLiteral("1"));
         QVERIFY(pbsText.contains(u"$PBS_JOBID"));

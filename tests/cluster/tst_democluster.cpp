@@ -60,6 +60,10 @@ private:
     SshResult asAlice(const QString &command, const QByteArray &input = {});
     QStringList keyOptions(const QString &user) const;
     QStringList askedPrompts() const;
+    // clusterdesk-cli as alice on the login node: her target and the options that log her in.
+    QString aliceTarget() const;
+    QStringList aliceCliOptions() const;
+    static bool runCli(const QStringList &arguments, QProcess *process);
 
     app::DemoCluster m_cluster;
     QTemporaryDir m_dir;
@@ -153,6 +157,22 @@ SshResult tst_DemoCluster::ssh(const QString &host, const QStringList &options, 
     result.out = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
     result.err = QString::fromUtf8(process.readAllStandardError()).trimmed();
     return result;
+}
+
+QString tst_DemoCluster::aliceTarget() const
+{
+    return u"alice@%1:%2"_s.arg(m_cluster.host).arg(m_cluster.loginPort);
+}
+
+QStringList tst_DemoCluster::aliceCliOptions() const
+{
+    return {u"-i"_s, m_cluster.user(u"alice")->keyPath, u"--known-hosts"_s, m_cluster.knownHostsPath, u"--batch"_s};
+}
+
+bool tst_DemoCluster::runCli(const QStringList &arguments, QProcess *process)
+{
+    process->start(QStringLiteral(CLUSTERDESK_CLI), arguments);
+    return process->waitForFinished(120000);
 }
 
 SshResult tst_DemoCluster::asAlice(const QString &command, const QByteArray &input)
@@ -365,13 +385,9 @@ void tst_DemoCluster::cliProbe()
 
 void tst_DemoCluster::cliExecLsForwardAndBench()
 {
-    const QString target = u"alice@%1:%2"_s.arg(m_cluster.host).arg(m_cluster.loginPort);
-    const QStringList common = {u"-i"_s, m_cluster.user(u"alice")->keyPath, u"--known-hosts"_s,
-                                m_cluster.knownHostsPath, u"--batch"_s};
-    const auto cli = [](const QStringList &arguments, QProcess *process) {
-        process->start(QStringLiteral(CLUSTERDESK_CLI), arguments);
-        return process->waitForFinished(60000);
-    };
+    const QString target = aliceTarget();
+    const QStringList common = aliceCliOptions();
+    const auto cli = &tst_DemoCluster::runCli;
 
     // exec: arguments arrive as given, and the remote exit status comes back.
     QProcess exec;
@@ -427,13 +443,9 @@ void tst_DemoCluster::cliExecLsForwardAndBench()
 // what happened.
 void tst_DemoCluster::cliJobs()
 {
-    const QString target = u"alice@%1:%2"_s.arg(m_cluster.host).arg(m_cluster.loginPort);
-    const QStringList common = {u"-i"_s, m_cluster.user(u"alice")->keyPath, u"--known-hosts"_s,
-                                m_cluster.knownHostsPath, u"--batch"_s};
-    const auto cli = [](const QStringList &arguments, QProcess *process) {
-        process->start(QStringLiteral(CLUSTERDESK_CLI), arguments);
-        return process->waitForFinished(120000);
-    };
+    const QString target = aliceTarget();
+    const QStringList common = aliceCliOptions();
+    const auto cli = &tst_DemoCluster::runCli;
     const QString script = m_dir.filePath(u"cli job.sh"_s);
     QFile file(script);
     QVERIFY(file.open(QIODevice::WriteOnly));
