@@ -1,5 +1,6 @@
 #include "app/cli/JobCommands.h"
 
+#include "app/jobs/JobSubmission.h"
 #include "app/jobscripts/JobScriptTranslator.h"
 #include "app/jobscripts/JobScriptValidator.h"
 #include "app/schedulers/ResourceUnits.h"
@@ -132,50 +133,42 @@ int submitCommand(const ConnectionOptions &options, const SubmitCommandOptions &
     }
 
     // The script goes to the working directory through the transfer engine, then to the scheduler.
-    const auto mkdir = waitFor<sshcore::CommandResult>([&](QObject *context, auto handler) {
-        client->runCommand("mkdir -p -- " + sshcore::ShellQuote::quote(submit.workDirectory.toUtf8()), false,
-                           std::chrono::seconds(30), context, handler);
-    });
-    if (!mkdir || mkdir->exitStatus != 0) {
-        printError(QStringLiteral("cannot make the working directory %1: %2")
-                       .arg(submit.workDirectory,
-                            mkdir ? QString::fromUtf8(mkdir->standardError).trimmed() : mkdir.error()));
-        return 1;
-    }
     app::TransferQueue queue(opened->session.connection.get());
-    app::TransferOptions transfer;
-    transfer.conflict = app::TransferOptions::Conflict::Overwrite;
+    app::JobSubmission submission(client.get(), &queue);
+    app::JobSubmission::Request request;
+    request.scriptText = text;
+    request.scriptName = QFileInfo(scriptPath).fileName();
+    request.workDirectory = submit.workDirectory;
+    request.testOnly = submit.testOnly;
     QEventLoop loop;
-    QObject::connect(&queue, &app::TransferQueue::jobFinished, &loop, &QEventLoop::quit);
-    const int id = queue.upload(scriptPath, submit.workDirectory.toUtf8(), transfer);
-    loop.exec();
-    const app::TransferQueue::Job *job = queue.job(id);
-    if (!job || job->files.isEmpty() || job->files.front().state != app::TransferQueue::FileState::Done) {
-        const QString why = !job ? QString() : !job->error.isEmpty() ? job->error
-                                             : job->files.isEmpty()   ? QString()
-                                                                      : job->files.front().error;
-        printError(QStringLiteral("cannot upload %1: %2").arg(scriptPath, why));
-        return 1;
-    }
-    const QString remoteScript = submit.workDirectory + u'/' + QFileInfo(scriptPath).fileName();
-    if (submit.testOnly) {
-        const auto estimate = waitFor<app::StartEstimate>([&](QObject *context, auto handler) {
-            client->testSubmit(remoteScript, submit.workDirectory, context, handler);
-        });
-        if (!estimate) {
-            printError(estimate.error());
-            return 1;
-        }
-        std::printf("%s\n", qPrintable(estimate->message));
-        return 0;
-    }
-    const auto reply = waitFor<app::SubmitReply>([&](QObject *context, auto handler) {
-        client->submit(remoteScript, submit.workDirectory, context, handler);
+    bool finished = false;
+    std::optional<app::SubmitReply> reply;
+    QString error;
+    const auto finish = [&] {
+        finished = true;
+        loop.quit();
+    };
+    QObject::connect(&submission, &app::JobSubmission::failed, &loop, [&](const QString &message) {
+        error = message;
+        finish();
     });
-    if (!reply) {
-        printError(reply.error());
+    QObject::connect(&submission, &app::JobSubmission::estimated, &loop, [&](const app::StartEstimate &estimate) {
+        std::printf("%s\n", qPrintable(estimate.message));
+        finish();
+    });
+    QObject::connect(&submission, &app::JobSubmission::submitted, &loop, [&](const app::SubmitReply &submitted) {
+        reply = submitted;
+        finish();
+    });
+    submission.start(request);
+    if (!finished)
+        loop.exec();
+    if (!error.isEmpty()) {
+        printError(error);
         return 1;
     }
+    if (submit.testOnly)
+        return 0;
     if (!reply->warnings.isEmpty())
         std::fprintf(stderr, "%s\n", qPrintable(reply->warnings));
     std::printf("%s\n", qPrintable(reply->jobId));

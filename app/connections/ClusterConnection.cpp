@@ -1,6 +1,7 @@
 #include "app/connections/ClusterConnection.h"
 
 #include "app/connections/RememberingInteraction.h"
+#include "app/schedulers/SchedulerClient.h"
 #include "app/transfers/TransferQueue.h"
 #include "sshcore/SshCommand.h"
 #include "sshcore/SshConnection.h"
@@ -35,6 +36,11 @@ TransferQueue *ClusterConnection::transfers() const
     return m_transfers;
 }
 
+SchedulerClient *ClusterConnection::schedulerClient() const
+{
+    return m_schedulerClient;
+}
+
 void ClusterConnection::setProfile(const Profile &profile)
 {
     m_profile = profile;
@@ -52,6 +58,7 @@ void ClusterConnection::open()
 {
     if (isOpen())
         return;
+    delete m_schedulerClient;
     delete m_transfers;
     delete m_ssh;
     m_scheduler.reset();
@@ -125,6 +132,11 @@ void ClusterConnection::detectScheduler()
         if (!result)
             return; // the connection went away; its state says why
         m_scheduler = SchedulerDetection::parse(result->standardOutput);
+        const Profile::Scheduler kind = m_profile.scheduler == Profile::Scheduler::Unknown ? m_scheduler->scheduler
+                                                                                           : m_profile.scheduler;
+        delete m_schedulerClient;
+        if (std::shared_ptr<const Scheduler> scheduler = Scheduler::create(kind))
+            m_schedulerClient = new SchedulerClient(m_ssh, std::move(scheduler), this);
         Q_EMIT schedulerDetected(*m_scheduler);
         Q_EMIT changed();
         measureLatency(); // not before: it would wait behind the detection in the shell

@@ -15,6 +15,7 @@
 namespace app {
 
 class Keyring;
+class SchedulerClient;
 class TransferQueue;
 class RememberingInteraction;
 
@@ -46,6 +47,9 @@ public:
     TransferQueue *transfers() const;
 
     std::optional<SchedulerDetection> scheduler() const { return m_scheduler; }
+    // The scheduler's commands over this connection, once it is known and clusterdesk has a back end
+    // for it (the profile's choice, or what was detected); null before and otherwise.
+    SchedulerClient *schedulerClient() const;
     std::optional<std::chrono::milliseconds> latency() const { return m_latency; }
     // The pre-login banner, if the server sent one.
     QString banner() const { return m_banner; }
@@ -69,6 +73,7 @@ private:
     RememberingInteraction *m_interaction;
     QPointer<sshcore::SshConnection> m_ssh;
     QPointer<TransferQueue> m_transfers;
+    QPointer<SchedulerClient> m_schedulerClient;
     sshcore::SshConnectionState m_state = sshcore::SshConnectionState::Disconnected;
     QString m_message;
     QString m_banner;

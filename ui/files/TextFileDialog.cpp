@@ -1,11 +1,11 @@
 #include "ui/files/TextFileDialog.h"
 
 #include "ui/widgets/Palette.h"
+#include "ui/widgets/Syntax.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
-#include <KSyntaxHighlighting/Theme>
 
 #include <QCloseEvent>
 #include <QDialogButtonBox>
@@ -19,14 +19,6 @@
 #include <QVBoxLayout>
 
 namespace ui {
-
-namespace {
-KSyntaxHighlighting::Repository &repository()
-{
-    static KSyntaxHighlighting::Repository instance;
-    return instance;
-}
-} // namespace
 
 TextFileDialog::TextFileDialog(const QString &remotePath, const QByteArray &contents, Saver saver, QWidget *parent)
     : QDialog(parent)
@@ -45,10 +37,8 @@ TextFileDialog::TextFileDialog(const QString &remotePath, const QByteArray &cont
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_editor->setPlainText(QString::fromUtf8(contents));
     m_editor->document()->setModified(false);
-    const auto theme = repository().defaultTheme(palette::isDark(palette()) ? KSyntaxHighlighting::Repository::DarkTheme
-                                                                             : KSyntaxHighlighting::Repository::LightTheme);
-    m_highlighter->setTheme(theme);
-    m_highlighter->setDefinition(repository().definitionForFileName(QFileInfo(remotePath).fileName()));
+    applySyntaxTheme(m_highlighter, palette());
+    m_highlighter->setDefinition(syntaxRepository().definitionForFileName(QFileInfo(remotePath).fileName()));
 
     auto *path = new QLabel(remotePath, this);
     path->setTextInteractionFlags(Qt::TextSelectableByMouse);

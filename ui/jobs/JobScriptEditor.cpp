@@ -1,0 +1,503 @@
+#include "ui/jobs/JobScriptEditor.h"
+
+#include "app/connections/ClusterConnection.h"
+#include "app/jobs/JobSubmission.h"
+#include "app/jobscripts/JobScriptTranslator.h"
+#include "app/jobscripts/JobTemplates.h"
+#include "app/schedulers/SchedulerClient.h"
+#include "ui/jobs/JobScriptForm.h"
+#include "ui/widgets/CodeEditor.h"
+#include "ui/widgets/Icons.h"
+#include "ui/widgets/Palette.h"
+#include "ui/widgets/Syntax.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStyle>
+#include <QTextBlock>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using app::JobField;
+using app::Profile;
+
+namespace ui {
+
+namespace {
+
+QString schedulerTitle(Profile::Scheduler scheduler)
+{
+    switch (scheduler) {
+    case Profile::Scheduler::Slurm: return QStringLiteral("Slurm");
+    case Profile::Scheduler::Pbs: return QStringLiteral("PBS");
+    case Profile::Scheduler::Lsf: return QStringLiteral("LSF");
+    case Profile::Scheduler::GridEngine: return QStringLiteral("Grid Engine");
+    case Profile::Scheduler::Unknown:
+    case Profile::Scheduler::None: break;
+    }
+    return QString();
+}
+
+// Replaces only what differs between the document's text and the new one, as one undo step, so the
+// cursor and the view stay where they are.
+void replaceChanged(QPlainTextEdit *editor, const QString &next)
+{
+    const QString current = editor->toPlainText();
+    if (current == next)
+        return;
+    qsizetype prefix = 0;
+    const qsizetype shortest = qMin(current.size(), next.size());
+    while (prefix < shortest && current[prefix] == next[prefix])
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < shortest - prefix && current[current.size() - 1 - suffix] == next[next.size() - 1 - suffix])
+        ++suffix;
+    QTextCursor cursor(editor->document());
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(current.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(next.mid(prefix, next.size() - suffix - prefix));
+}
+
+} // namespace
+
+JobScriptEditor::JobScriptEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_form(new JobScriptForm(this))
+    , m_editor(new CodeEditor(this))
+    , m_problemList(new QListWidget(this))
+    , m_dialect(new QLabel(this))
+    , m_templates(new QToolButton(this))
+    , m_workDirectory(new QLineEdit(this))
+    , m_scriptName(new QLineEdit(QStringLiteral("job.sh"), this))
+    , m_uploadFolder(new QCheckBox(tr("Also upload the folder"), this))
+    , m_localFolder(new QLineEdit(this))
+    , m_test(new QPushButton(tr("&Test"), this))
+    , m_submit(new QPushButton(themedIcon(QStringLiteral("media-playback-start"), QStringLiteral("connect")), tr("&Submit"), this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("JobScriptEditor"));
+    m_editor->setObjectName(QStringLiteral("scriptText"));
+    m_editor->setSyntax(jobScriptSyntax());
+    m_problemList->setObjectName(QStringLiteral("problems"));
+    m_problemList->setMaximumHeight(fontMetrics().height() * 5);
+    m_problemList->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("submitStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_workDirectory->setObjectName(QStringLiteral("workDirectory"));
+    m_workDirectory->setPlaceholderText(tr("e.g. ~/runs/first (made if missing)"));
+    m_workDirectory->setText(QStringLiteral("~/clusterdesk-jobs"));
+    m_scriptName->setObjectName(QStringLiteral("scriptName"));
+    m_localFolder->setObjectName(QStringLiteral("localFolder"));
+    m_localFolder->setPlaceholderText(tr("a folder on this computer, e.g. your code and data"));
+    m_localFolder->setEnabled(false);
+    m_test->setObjectName(QStringLiteral("testButton"));
+    m_test->setToolTip(tr("Ask the scheduler when the job would start, without submitting it"));
+    m_submit->setObjectName(QStringLiteral("submitButton"));
+    m_submit->setDefault(true);
+
+    // The bar: templates, files, translation, and which scheduler the script is for.
+    m_templates->setObjectName(QStringLiteral("templatesButton"));
+    m_templates->setText(tr("New from template"));
+    m_templates->setIcon(themedIcon(QStringLiteral("document-new"), QStringLiteral("add")));
+    m_templates->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_templates->setPopupMode(QToolButton::InstantPopup);
+    m_templates->setMenu(new QMenu(m_templates));
+    connect(m_templates->menu(), &QMenu::aboutToShow, this, &JobScriptEditor::fillTemplateMenu);
+    const auto toolButton = [this](const QString &text, const QString &icon, auto slot) {
+        auto *button = new QToolButton(this);
+        button->setText(text);
+        button->setIcon(QIcon::fromTheme(icon));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        connect(button, &QToolButton::clicked, this, slot);
+        return button;
+    };
+    auto *open = toolButton(tr("Open…"), QStringLiteral("document-open"), &JobScriptEditor::openLocal);
+    auto *save = toolButton(tr("Save…"), QStringLiteral("document-save-as"), &JobScriptEditor::saveLocal);
+    auto *keep = toolButton(tr("Save as template…"), QStringLiteral("bookmark-new"), &JobScriptEditor::saveTemplate);
+    auto *translate = new QToolButton(this);
+    translate->setText(tr("Translate to"));
+    translate->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    translate->setPopupMode(QToolButton::InstantPopup);
+    auto *translateMenu = new QMenu(translate);
+    for (Profile::Scheduler target : {Profile::Scheduler::Slurm, Profile::Scheduler::Pbs, Profile::Scheduler::Lsf,
+                                      Profile::Scheduler::GridEngine}) {
+        translateMenu->addAction(schedulerTitle(target), this, [this, target] { translateTo(int(target)); });
+    }
+    translate->setMenu(translateMenu);
+    m_dialect->setObjectName(QStringLiteral("dialect"));
+    m_dialect->setForegroundRole(QPalette::PlaceholderText);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_templates);
+    bar->addWidget(open);
+    bar->addWidget(save);
+    bar->addWidget(keep);
+    bar->addWidget(translate);
+    bar->addStretch(1);
+    bar->addWidget(m_dialect);
+
+    auto *textSide = new QWidget(this);
+    auto *textLayout = new QVBoxLayout(textSide);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->addWidget(m_editor, 1);
+    textLayout->addWidget(m_problemList);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("editorSplitter"));
+    splitter->addWidget(m_form);
+    splitter->addWidget(textSide);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setChildrenCollapsible(false);
+
+    auto *browse = new QToolButton(this);
+    browse->setText(tr("…"));
+    browse->setToolTip(tr("Choose the folder on this computer"));
+    browse->setEnabled(false);
+    connect(browse, &QToolButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder to upload with the script"),
+                                                                 m_localFolder->text());
+        if (!folder.isEmpty())
+            m_localFolder->setText(folder);
+    });
+    connect(m_uploadFolder, &QCheckBox::toggled, m_localFolder, &QWidget::setEnabled);
+    connect(m_uploadFolder, &QCheckBox::toggled, browse, &QWidget::setEnabled);
+    auto *submitGrid = new QGridLayout;
+    submitGrid->addWidget(new QLabel(tr("Run in (on the cluster):"), this), 0, 0);
+    submitGrid->addWidget(m_workDirectory, 0, 1);
+    submitGrid->addWidget(new QLabel(tr("as"), this), 0, 2);
+    submitGrid->addWidget(m_scriptName, 0, 3);
+    submitGrid->addWidget(m_test, 0, 4);
+    submitGrid->addWidget(m_submit, 0, 5);
+    submitGrid->addWidget(m_uploadFolder, 1, 0);
+    auto *folderRow = new QHBoxLayout;
+    folderRow->addWidget(m_localFolder, 1);
+    folderRow->addWidget(browse);
+    submitGrid->addLayout(folderRow, 1, 1, 1, 3);
+    submitGrid->setColumnStretch(1, 3);
+    submitGrid->setColumnStretch(3, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 8);
+    layout->addLayout(bar);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(submitGrid);
+    layout->addWidget(m_status);
+
+    connect(m_form, &JobScriptForm::edited, this, &JobScriptEditor::onFormEdited);
+    connect(m_form, &JobScriptForm::moduleAdded, this, [this](const QString &module) {
+        app::JobScript next = m_script;
+        next.addModule(module);
+        applyScript(next);
+    });
+    connect(m_form, &JobScriptForm::moduleRemoved, this, [this](const QString &module) {
+        app::JobScript next = m_script;
+        next.removeModule(module);
+        applyScript(next);
+    });
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &JobScriptEditor::onTextChanged);
+    connect(m_problemList, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        const int line = item->data(Qt::UserRole).toInt();
+        if (line >= 0)
+            m_editor->goToLine(line);
+    });
+    connect(m_test, &QPushButton::clicked, this, [this] { submit(true); });
+    connect(m_submit, &QPushButton::clicked, this, [this] { submit(false); });
+
+    const QList<app::JobTemplate> shipped = app::JobTemplates::shipped();
+    if (!shipped.isEmpty())
+        setText(shipped.front().text);
+    m_modified = false;
+    updateButtons();
+}
+
+JobScriptEditor::~JobScriptEditor() = default;
+
+void JobScriptEditor::setConnection(app::ClusterConnection *connection)
+{
+    m_connection = connection;
+    if (!connection) {
+        m_resources = {};
+        m_haveResources = false;
+        m_form->setResources(m_resources);
+        validate();
+    }
+    updateButtons();
+}
+
+void JobScriptEditor::setResources(const app::ClusterResources &resources)
+{
+    m_resources = resources;
+    m_haveResources = true;
+    m_form->setResources(resources);
+    validate();
+}
+
+void JobScriptEditor::setText(const QString &text)
+{
+    m_editor->setPlainText(text); // parsed by onTextChanged
+    m_modified = false;
+}
+
+QString JobScriptEditor::text() const
+{
+    return m_editor->toPlainText();
+}
+
+void JobScriptEditor::startFrom(const app::JobTemplate &jobTemplate)
+{
+    setText(jobTemplate.text);
+    if (!jobTemplate.isUsers) {
+        const QString name = m_script.value(JobField::Name);
+        if (!name.isEmpty())
+            m_workDirectory->setText(QStringLiteral("~/clusterdesk-jobs/") + name);
+    }
+    showStatus(tr("Started from the template “%1”.").arg(jobTemplate.title));
+}
+
+void JobScriptEditor::onFormEdited(JobField field, const QString &value)
+{
+    app::JobScript next = m_script;
+    if (const auto set = next.setValue(field, value); !set)
+        return showStatus(set.error(), true);
+    applyScript(next);
+}
+
+void JobScriptEditor::applyScript(const app::JobScript &script)
+{
+    m_applying = true;
+    replaceChanged(m_editor, script.text());
+    m_applying = false;
+    m_script = script;
+    m_modified = true;
+    m_form->setScript(m_script);
+    validate();
+}
+
+void JobScriptEditor::onTextChanged()
+{
+    if (m_applying)
+        return;
+    // The scheduler whose directives the text has; a script without any is for the cluster's.
+    const QString text = m_editor->toPlainText();
+    Profile::Scheduler scheduler = app::ScriptDialect::detect(text);
+    if (app::JobScript::parse(text, scheduler).directives().isEmpty()) {
+        scheduler = m_connection && m_connection->schedulerClient() ? m_connection->schedulerClient()->scheduler().kind()
+                                                                    : m_script.scheduler();
+    }
+    m_script = app::JobScript::parse(text, scheduler);
+    m_modified = true;
+    m_form->setScript(m_script);
+    validate();
+}
+
+void JobScriptEditor::validate()
+{
+    m_problems = app::JobScriptValidator::check(m_script, m_haveResources ? &m_resources : nullptr);
+    QList<CodeEditor::Mark> marks;
+    m_problemList->clear();
+    for (const app::ScriptProblem &problem : std::as_const(m_problems)) {
+        const bool error = problem.severity == app::ScriptProblem::Severity::Error;
+        if (problem.line >= 0)
+            marks.append({problem.line, error, problem.message});
+        auto *item = new QListWidgetItem(
+            style()->standardIcon(error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning),
+            problem.line >= 0 ? tr("Line %1: %2").arg(problem.line + 1).arg(problem.message) : problem.message);
+        item->setData(Qt::UserRole, problem.line);
+        m_problemList->addItem(item);
+    }
+    m_editor->setMarks(marks);
+    m_problemList->setVisible(!m_problems.isEmpty());
+    const QString scheduler = schedulerTitle(m_script.scheduler());
+    m_dialect->setText(m_haveResources ? tr("%1 script · checked against the cluster's partitions").arg(scheduler)
+                                       : tr("%1 script").arg(scheduler));
+}
+
+void JobScriptEditor::showStatus(const QString &text, bool problem)
+{
+    m_status->setText(text);
+    m_status->setForegroundRole(QPalette::WindowText);
+    QPalette colours = m_status->palette();
+    colours.setColor(QPalette::WindowText, problem ? palette::danger(palette()) : palette().color(QPalette::WindowText));
+    m_status->setPalette(colours);
+}
+
+void JobScriptEditor::updateButtons()
+{
+    app::SchedulerClient *client = m_connection ? m_connection->schedulerClient() : nullptr;
+    const bool ready = client && m_connection->transfers() && !m_submission;
+    m_submit->setEnabled(ready);
+    m_test->setEnabled(ready && !client->scheduler().testCommand({}, {}).isEmpty());
+    const QString why = !m_connection ? tr("Connect to a cluster to submit.")
+                        : !client     ? tr("clusterdesk found no batch scheduler it can use on this cluster.")
+                                      : QString();
+    m_submit->setToolTip(why.isEmpty() ? tr("Upload the script to the working folder and submit it") : why);
+}
+
+void JobScriptEditor::submit(bool testOnly)
+{
+    app::SchedulerClient *client = m_connection ? m_connection->schedulerClient() : nullptr;
+    if (!client || !m_connection->transfers() || m_submission)
+        return;
+    if (client->scheduler().kind() != m_script.scheduler() && !m_script.directives().isEmpty()) {
+        showStatus(tr("This is a %1 script but the cluster runs %2: use “Translate to” first.")
+                       .arg(schedulerTitle(m_script.scheduler()), schedulerTitle(client->scheduler().kind())),
+                   true);
+        return;
+    }
+    const bool errors = std::any_of(m_problems.begin(), m_problems.end(), [](const app::ScriptProblem &problem) {
+        return problem.severity == app::ScriptProblem::Severity::Error;
+    });
+    if (errors && !testOnly) {
+        const auto answer = QMessageBox::question(
+            this, tr("Submit a script with errors?"),
+            tr("The script has errors (listed under it) that the scheduler will probably refuse or that will make "
+               "the job fail. Submit it anyway?"),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    app::JobSubmission::Request request;
+    request.scriptText = text();
+    request.scriptName = m_scriptName->text().trimmed();
+    request.workDirectory = m_workDirectory->text().trimmed();
+    request.localFolder = m_uploadFolder->isChecked() ? m_localFolder->text().trimmed() : QString();
+    request.testOnly = testOnly;
+    if (m_uploadFolder->isChecked() && request.localFolder.isEmpty())
+        return showStatus(tr("Choose the folder to upload, or untick “Also upload the folder”."), true);
+
+    m_submission = new app::JobSubmission(client, m_connection->transfers(), this);
+    connect(m_submission, &app::JobSubmission::progress, this, [this](const QString &step) { showStatus(step); });
+    connect(m_submission, &app::JobSubmission::failed, this, [this](const QString &message) {
+        showStatus(message, true);
+        m_submission->deleteLater();
+        m_submission = nullptr;
+        updateButtons();
+    });
+    connect(m_submission, &app::JobSubmission::estimated, this, [this](const app::StartEstimate &estimate) {
+        const QString when = estimate.start.isValid() ? QLocale().toString(estimate.start, QLocale::ShortFormat) : QString();
+        showStatus(when.isEmpty() ? estimate.message
+                                  : tr("It would start %1 on %2 (partition %3). Nothing was submitted.")
+                                        .arg(when, estimate.nodes.isEmpty() ? tr("a node") : estimate.nodes, estimate.partition));
+        m_submission->deleteLater();
+        m_submission = nullptr;
+        updateButtons();
+    });
+    connect(m_submission, &app::JobSubmission::submitted, this, [this](const app::SubmitReply &reply) {
+        QString text = tr("Submitted as job %1 from %2.").arg(reply.jobId, m_submission->remoteScript());
+        if (!reply.warnings.isEmpty())
+            text += u'\n' + tr("The scheduler said: %1").arg(reply.warnings);
+        showStatus(text);
+        m_submission->deleteLater();
+        m_submission = nullptr;
+        m_modified = false;
+        updateButtons();
+        Q_EMIT submitted(reply.jobId);
+    });
+    updateButtons();
+    m_submission->start(request);
+}
+
+bool JobScriptEditor::confirmReplace()
+{
+    if (!m_modified)
+        return true;
+    return QMessageBox::question(this, tr("Replace the script?"),
+                                 tr("The script has changes that are not saved anywhere. Replace it?"),
+                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
+           == QMessageBox::Discard;
+}
+
+void JobScriptEditor::fillTemplateMenu()
+{
+    QMenu *menu = m_templates->menu();
+    menu->clear();
+    const app::JobTemplates templates(app::JobTemplates::defaultFolder());
+    const auto add = [this, menu](const app::JobTemplate &jobTemplate) {
+        QAction *action = menu->addAction(jobTemplate.title);
+        action->setToolTip(jobTemplate.description);
+        action->setStatusTip(jobTemplate.description);
+        connect(action, &QAction::triggered, this, [this, jobTemplate] {
+            if (confirmReplace())
+                startFrom(jobTemplate);
+        });
+    };
+    menu->addSection(tr("clusterdesk's templates"));
+    for (const app::JobTemplate &jobTemplate : app::JobTemplates::shipped())
+        add(jobTemplate);
+    const QList<app::JobTemplate> saved = templates.saved();
+    if (!saved.isEmpty()) {
+        menu->addSection(tr("Your templates"));
+        for (const app::JobTemplate &jobTemplate : saved)
+            add(jobTemplate);
+    }
+}
+
+void JobScriptEditor::openLocal()
+{
+    if (!confirmReplace())
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a job script"), QDir::homePath(),
+                                                      tr("Job scripts (*.sh *.sbatch *.slurm *.pbs *.lsf *.bsub *.job);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return showStatus(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
+    setText(QString::fromUtf8(file.readAll()));
+    m_scriptName->setText(QFileInfo(path).fileName());
+    showStatus(tr("Opened %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void JobScriptEditor::saveLocal()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the job script"),
+                                                      QDir::home().filePath(m_scriptName->text()));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text().toUtf8()) < 0 || !file.commit())
+        return showStatus(tr("Cannot save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
+    m_modified = false;
+    showStatus(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void JobScriptEditor::saveTemplate()
+{
+    bool ok = false;
+    const QString title = QInputDialog::getText(this, tr("Save as template"), tr("Template name:"), QLineEdit::Normal,
+                                                m_script.value(JobField::Name), &ok);
+    if (!ok)
+        return;
+    const auto saved = app::JobTemplates(app::JobTemplates::defaultFolder()).save(title, text());
+    if (!saved)
+        return showStatus(saved.error(), true);
+    showStatus(tr("Saved as the template “%1”: it is under “New from template”.").arg(saved->title));
+}
+
+void JobScriptEditor::translateTo(int scheduler)
+{
+    const auto target = Profile::Scheduler(scheduler);
+    if (target == m_script.scheduler())
+        return;
+    const app::Translation translation = app::JobScriptTranslator::translate(m_script, target);
+    applyScript(translation.script);
+    showStatus(translation.notes.isEmpty()
+                   ? tr("Translated to %1.").arg(schedulerTitle(target))
+                   : tr("Translated to %1. %2").arg(schedulerTitle(target), translation.notes.join(u' ')),
+               !translation.notes.isEmpty());
+}
+
+} // namespace ui

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "app/jobscripts/JobField.h"
+#include "app/jobscripts/JobScript.h"
+#include "app/jobscripts/JobScriptValidator.h"
+#include "app/schedulers/ClusterResources.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QToolButton;
+
+namespace app {
+class ClusterConnection;
+class JobSubmission;
+struct JobTemplate;
+} // namespace app
+
+namespace ui {
+
+class CodeEditor;
+class JobScriptForm;
+
+// A job script, as a form and as highlighted text side by side, kept in step both ways as the user
+// types; its problems (checked against the connected cluster's partitions and limits) marked on
+// their lines; and the way to the cluster: a working folder made if missing, the script (and a
+// local folder) uploaded there, a start estimate or the submission itself.
+class JobScriptEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit JobScriptEditor(QWidget *parent = nullptr);
+    ~JobScriptEditor() override;
+
+    // The cluster to submit to (null: none; the script stays).
+    void setConnection(app::ClusterConnection *connection);
+    void setResources(const app::ClusterResources &resources);
+
+    void setText(const QString &text);
+    QString text() const;
+    const app::JobScript &script() const { return m_script; }
+    QList<app::ScriptProblem> problems() const { return m_problems; }
+    void startFrom(const app::JobTemplate &jobTemplate);
+
+    JobScriptForm *form() const { return m_form; }
+    CodeEditor *editor() const { return m_editor; }
+    QLineEdit *workDirectory() const { return m_workDirectory; }
+    QLabel *status() const { return m_status; }
+
+    void submit(bool testOnly);
+
+Q_SIGNALS:
+    void submitted(const QString &jobId);
+
+private:
+    void onFormEdited(app::JobField field, const QString &value);
+    void onTextChanged();
+    void applyScript(const app::JobScript &script);
+    void validate();
+    void showStatus(const QString &text, bool problem = false);
+    void openLocal();
+    void saveLocal();
+    void saveTemplate();
+    void fillTemplateMenu();
+    void translateTo(int scheduler);
+    bool confirmReplace();
+    void updateButtons();
+
+    app::JobScript m_script;
+    app::ClusterResources m_resources;
+    bool m_haveResources = false;
+    QList<app::ScriptProblem> m_problems;
+    QPointer<app::ClusterConnection> m_connection;
+    QPointer<app::JobSubmission> m_submission;
+    bool m_applying = false;
+    bool m_modified = false;
+    JobScriptForm *m_form;
+    CodeEditor *m_editor;
+    QListWidget *m_problemList;
+    QLabel *m_dialect;
+    QToolButton *m_templates;
+    QLineEdit *m_workDirectory;
+    QLineEdit *m_scriptName;
+    QCheckBox *m_uploadFolder;
+    QLineEdit *m_localFolder;
+    QPushButton *m_test;
+    QPushButton *m_submit;
+    QLabel *m_status;
+};
+
+} // namespace ui
