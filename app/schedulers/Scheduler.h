@@ -96,6 +96,11 @@ protected:
     // "sbatch: error: Invalid partition name specified" → "Invalid partition name specified", or
     // the exit status when the command said nothing.
     static QString commandFailure(const sshcore::CommandResult &result, const QString &what);
+    // A query that failed: the scheduler's own words, and what it means for the jobs on screen (a
+    // scheduler that does not answer leaves every state unknown, never finished).
+    QString queryFailure(const sshcore::CommandResult &result, const QString &what) const;
+    // Every remote string goes through ShellQuote.
+    static QByteArray quoted(const QString &text);
 };
 
 } // namespace app

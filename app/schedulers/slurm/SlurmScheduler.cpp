@@ -19,23 +19,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("app::SlurmScheduler", text);
 }
 
-QByteArray quoted(const QString &text)
-{
-    return ShellQuote::quote(text.toUtf8());
-}
-
-// A query that failed: Slurm's own words, and what it means for the jobs on screen.
-QString queryFailure(const CommandResult &result, const QString &what)
-{
-    const QString said = QString::fromUtf8(result.standardError).trimmed();
-    if (said.contains(u"timed out", Qt::CaseInsensitive) || said.contains(u"Unable to contact", Qt::CaseInsensitive))
-        return tr("Slurm did not answer (%1). Job states are unknown until it does.").arg(said.left(300));
-    if (result.exitStatus == 127)
-        return tr("%1 is not installed on this cluster's login node.").arg(what);
-    return said.isEmpty() ? tr("%1 failed (exit status %2).").arg(what).arg(result.exitStatus)
-                          : tr("%1 failed: %2").arg(what, said.left(400));
-}
-
 } // namespace
 
 QByteArray SlurmScheduler::submitCommand(const QString &scriptPath, const QString &workDirectory) const
