@@ -23,6 +23,15 @@ QString tr(const char *text)
 
 } // namespace
 
+QString valueOf(const QList<std::pair<QString, QString>> &pairs, QStringView name)
+{
+    for (const auto &[key, value] : pairs) {
+        if (key == name)
+            return value;
+    }
+    return {};
+}
+
 QByteArray Scheduler::testCommand(const QString &, const QString &) const
 {
     return {};

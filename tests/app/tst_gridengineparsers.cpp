@@ -7,7 +7,6 @@
 #include "app/schedulers/gridengine/GridEngineParsers.h"
 #include "app/schedulers/gridengine/GridEngineScheduler.h"
 
-#include <QFile>
 #include <QTest>
 #include <QTimeZone>
 
@@ -17,22 +16,12 @@ using namespace app;
 
 namespace {
 
+using testsupport::near;
+using testsupport::utc;
+
 QByteArray recorded(const char *name)
 {
-    QFile file(QStringLiteral(CLUSTERDESK_TEST_DATA "/schedulers/sge/") + QLatin1StringView(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", name);
-    return file.readAll();
-}
-
-QDateTime utc(int year, int month, int day, int hour, int minute, int second)
-{
-    return QDateTime(QDate(year, month, day), QTime(hour, minute, second), QTimeZone::UTC);
-}
-
-bool near(std::optional<double> value, double expected)
-{
-    return value && qAbs(*value - expected) < 1e-9;
+    return testsupport::testData(QStringLiteral("schedulers/sge/") + QLatin1StringView(name));
 }
 
 } // namespace

@@ -7,7 +7,6 @@
 #include "app/schedulers/lsf/LsfParsers.h"
 #include "app/schedulers/lsf/LsfScheduler.h"
 
-#include <QFile>
 #include <QTest>
 #include <QTimeZone>
 
@@ -15,22 +14,12 @@ using namespace app;
 
 namespace {
 
+using testsupport::near;
+using testsupport::utc;
+
 QByteArray recorded(const char *name)
 {
-    QFile file(QStringLiteral(CLUSTERDESK_TEST_DATA "/schedulers/lsf/") + QLatin1StringView(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", name);
-    return file.readAll();
-}
-
-QDateTime utc(int year, int month, int day, int hour, int minute)
-{
-    return QDateTime(QDate(year, month, day), QTime(hour, minute), QTimeZone::UTC);
-}
-
-bool near(std::optional<double> value, double expected)
-{
-    return value && qAbs(*value - expected) < 1e-9;
+    return testsupport::testData(QStringLiteral("schedulers/lsf/") + QLatin1StringView(name));
 }
 
 // The DKFZ recordings are from December 2017 and January 2018 (their times have no year).

@@ -395,13 +395,7 @@ JobState accountedState(const JobAccounting &job, int failed, int exitStatus, st
 
 Result<JobAccounting> accountingOf(const QList<std::pair<QString, QString>> &fields)
 {
-    const auto value = [&](QStringView key) -> QString {
-        for (const auto &[name, text] : fields) {
-            if (name == key)
-                return text;
-        }
-        return {};
-    };
+    const auto value = [&](QStringView key) { return valueOf(fields, key); };
     JobAccounting job;
     const QString number = value(u"jobnumber");
     static const QRegularExpression leadingNumber(QStringLiteral("^(-?\\d+)"));

@@ -32,9 +32,7 @@ QByteArray GridEngineScheduler::queueCommand(bool allUsers) const
 
 Result<QList<Job>> GridEngineScheduler::parseQueue(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("qstat")));
-    return gridengine::parseQueue(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("qstat"), gridengine::parseQueue);
 }
 
 QByteArray GridEngineScheduler::detailsCommand(const QString &jobId) const
@@ -95,9 +93,7 @@ QByteArray GridEngineScheduler::partitionsCommand() const
 
 Result<QList<Partition>> GridEngineScheduler::parsePartitions(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("qstat -f")));
-    return gridengine::parseQueues(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("qstat -f"), gridengine::parseQueues);
 }
 
 } // namespace app

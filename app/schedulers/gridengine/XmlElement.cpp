@@ -1,5 +1,7 @@
 #include "app/schedulers/gridengine/XmlElement.h"
 
+#include "app/schedulers/Scheduler.h"
+
 #include <QCoreApplication>
 #include <QXmlStreamReader>
 
@@ -15,11 +17,7 @@ constexpr qsizetype MaxDepth = 64;
 
 QString XmlElement::attribute(QStringView attributeName) const
 {
-    for (const auto &[key, value] : attributes) {
-        if (key == attributeName)
-            return value;
-    }
-    return {};
+    return valueOf(attributes, attributeName);
 }
 
 const XmlElement *XmlElement::child(QStringView childName) const

@@ -259,28 +259,14 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output, const QDateTime
         const auto job = jobOf(record, now, true);
         if (!job)
             return failure(job.error());
-        JobAccounting accounting;
-        accounting.id = job->id;
-        accounting.name = job->name;
-        accounting.user = job->user;
-        accounting.partition = job->partition;
-        accounting.account = job->account;
-        accounting.state = job->state;
-        accounting.stateText = job->stateText;
+        JobAccounting accounting = JobAccounting::fromJob(*job);
         accounting.exitCode = field(record, QLatin1StringView("EXIT_CODE"));
-        accounting.elapsedSeconds = job->elapsedSeconds;
-        accounting.timeLimitSeconds = job->timeLimitSeconds;
         if (accounting.state == JobState::Failed && accounting.timeEfficiency().value_or(0) >= 1)
             accounting.state = JobState::TimedOut;
         accounting.cpuSeconds = cpuSeconds(field(record, QLatin1StringView("CPU_USED")));
-        accounting.allocatedCpus = job->cpuCount;
-        accounting.nodeCount = job->nodeCount;
         accounting.requestedMemoryBytes = requestedMemory(field(record, QLatin1StringView("EFFECTIVE_RESREQ")));
         accounting.maxRssBytes = memory(field(record, QLatin1StringView("MAX_MEM")));
         accounting.allocatedResources = field(record, QLatin1StringView("EFFECTIVE_RESREQ")).trimmed();
-        accounting.submitTime = job->submitTime;
-        accounting.startTime = job->startTime;
-        accounting.endTime = job->endTime;
         jobs.append(std::move(accounting));
     }
     return jobs;

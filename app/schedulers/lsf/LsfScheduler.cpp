@@ -51,9 +51,9 @@ Result<QList<Job>> LsfScheduler::parseQueue(const CommandResult &result) const
 {
     if (saysNoJobs(result))
         return QList<Job>();
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("bjobs")));
-    return lsf::parseQueue(result.standardOutput, QDateTime::currentDateTimeUtc());
+    return parsedOutput(result, QStringLiteral("bjobs"), [](QByteArrayView output) {
+        return lsf::parseQueue(output, QDateTime::currentDateTimeUtc());
+    });
 }
 
 QByteArray LsfScheduler::detailsCommand(const QString &jobId) const
@@ -105,9 +105,7 @@ QByteArray LsfScheduler::partitionsCommand() const
 
 Result<QList<Partition>> LsfScheduler::parsePartitions(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("bqueues")));
-    return lsf::parseQueues(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("bqueues"), lsf::parseQueues);
 }
 
 } // namespace app

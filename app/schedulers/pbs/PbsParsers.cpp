@@ -248,31 +248,16 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
     QList<JobAccounting> jobs;
     jobs.reserve(records->size());
     for (const PbsRecord &record : *records) {
-        const Job job = jobOf(record);
-        JobAccounting accounting;
-        accounting.id = job.id;
-        accounting.name = job.name;
-        accounting.user = job.user;
-        accounting.partition = job.partition;
-        accounting.account = job.account;
-        accounting.state = job.state;
-        accounting.stateText = job.stateText;
+        JobAccounting accounting = JobAccounting::fromJob(jobOf(record));
         accounting.exitCode = orOther(record.value(u"Exit_status"), record.value(u"exit_status"));
-        accounting.elapsedSeconds = job.elapsedSeconds;
-        accounting.timeLimitSeconds = job.timeLimitSeconds;
         if (const auto cpu = units::parseDuration(record.value(u"resources_used.cput")))
             accounting.cpuSeconds = *cpu;
-        accounting.allocatedCpus = record.value(u"resources_used.ncpus").toInt();
-        if (accounting.allocatedCpus <= 0)
-            accounting.allocatedCpus = job.cpuCount;
-        accounting.nodeCount = job.nodeCount;
+        if (const int used = record.value(u"resources_used.ncpus").toInt(); used > 0)
+            accounting.allocatedCpus = used;
         accounting.requestedMemoryBytes = memory(record.value(u"Resource_List.mem"));
         accounting.maxRssBytes = memory(record.value(u"resources_used.mem"));
         accounting.allocatedResources =
             orOther(record.value(u"Resource_List.select"), record.value(u"Resource_List.nodes"));
-        accounting.submitTime = job.submitTime;
-        accounting.startTime = job.startTime;
-        accounting.endTime = job.endTime;
         jobs.append(std::move(accounting));
     }
     return jobs;

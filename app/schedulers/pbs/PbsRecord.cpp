@@ -1,6 +1,7 @@
 #include "app/schedulers/pbs/PbsRecord.h"
 
 #include "app/schedulers/JsonKeyOrder.h"
+#include "app/schedulers/Scheduler.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -165,11 +166,7 @@ Result<QList<PbsRecord>> readText(QByteArrayView output, PbsRecord::Kind kind)
 
 QString PbsRecord::value(QStringView name) const
 {
-    for (const auto &[key, text] : attributes) {
-        if (key == name)
-            return text;
-    }
-    return {};
+    return valueOf(attributes, name);
 }
 
 bool PbsRecord::has(QStringView name) const

@@ -86,9 +86,7 @@ QByteArray PbsScheduler::detailsCommand(const QString &jobId) const
 
 Result<JobDetails> PbsScheduler::parseDetails(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("qstat")));
-    return pbs::parseJobRecord(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("qstat"), pbs::parseJobRecord);
 }
 
 QByteArray PbsScheduler::controlCommand(JobControl action, const QString &jobId) const
@@ -129,9 +127,7 @@ QByteArray PbsScheduler::partitionsCommand() const
 
 Result<QList<Partition>> PbsScheduler::parsePartitions(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("qstat -Q")));
-    return pbs::parseQueues(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("qstat -Q"), pbs::parseQueues);
 }
 
 } // namespace app

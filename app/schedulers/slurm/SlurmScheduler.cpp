@@ -64,9 +64,7 @@ QByteArray SlurmScheduler::queueCommand(bool allUsers) const
 
 Result<QList<Job>> SlurmScheduler::parseQueue(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("squeue")));
-    return slurm::parseQueue(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("squeue"), slurm::parseQueue);
 }
 
 QByteArray SlurmScheduler::detailsCommand(const QString &jobId) const
@@ -76,9 +74,7 @@ QByteArray SlurmScheduler::detailsCommand(const QString &jobId) const
 
 Result<JobDetails> SlurmScheduler::parseDetails(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("scontrol show job")));
-    return slurm::parseJobRecord(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("scontrol show job"), slurm::parseJobRecord);
 }
 
 QByteArray SlurmScheduler::controlCommand(JobControl action, const QString &jobId) const
@@ -107,9 +103,7 @@ QByteArray SlurmScheduler::historyCommand(const QDateTime &since, const QStringL
 
 Result<QList<JobAccounting>> SlurmScheduler::parseHistory(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("sacct")));
-    return slurm::parseHistory(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("sacct"), slurm::parseHistory);
 }
 
 QByteArray SlurmScheduler::partitionsCommand() const
@@ -119,9 +113,7 @@ QByteArray SlurmScheduler::partitionsCommand() const
 
 Result<QList<Partition>> SlurmScheduler::parsePartitions(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("sinfo")));
-    return slurm::parsePartitions(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("sinfo"), slurm::parsePartitions);
 }
 
 QByteArray SlurmScheduler::associationsCommand() const
