@@ -189,6 +189,17 @@ private Q_SLOTS:
         QVERIFY(near(job.memoryEfficiency(), double(std::llround(14.885 * double(units::GiB))) / double(8 * perSlot)));
         QVERIFY(!job.timeEfficiency()); // no h_rt
 
+        // Hand-made: the job with one more task record of a tightly integrated parallel run.
+        QByteArray parallel = recorded("qacct_j_array_task_pe8_ok.txt");
+        QByteArray task = parallel.mid(parallel.indexOf("=====")).replace("cpu          76808.002s", "cpu          1.998s");
+        task.replace("maxvmem      14.885GB", "maxvmem      15.000GB\npe_taskid    1.tac3n16");
+        const auto merged = gridengine::parseHistory(QByteArray(task + parallel));
+        QVERIFY_RESULT(merged);
+        QCOMPARE(merged->size(), 1);
+        QCOMPARE(merged->front().cpuSeconds, 76810.0);
+        QCOMPARE(merged->front().maxRssBytes, 15 * units::GiB);
+        QCOMPARE(merged->front().elapsedSeconds, 10550);
+
         const auto tasks = gridengine::parseHistory(recorded("qacct_j_array_3tasks.txt"));
         QVERIFY_RESULT(tasks);
         QCOMPARE(tasks->size(), 3);

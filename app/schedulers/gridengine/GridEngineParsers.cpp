@@ -4,6 +4,7 @@
 #include "app/schedulers/gridengine/XmlElement.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -458,13 +459,29 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
         blocks.back().append({match.captured(1), match.captured(2).trimmed()});
     }
     QList<JobAccounting> jobs;
+    QHash<QString, qsizetype> byId;
     for (const auto &block : std::as_const(blocks)) {
         if (block.isEmpty())
             continue;
         auto job = accountingOf(block);
         if (!job)
             return failure(job.error());
-        jobs.append(std::move(*job));
+        // A tightly integrated parallel job has a record per task besides its master's: the CPU
+        // time adds up, the memory is the largest, the rest is the master's.
+        const auto seen = byId.constFind(job->id);
+        if (seen == byId.cend()) {
+            byId.insert(job->id, jobs.size());
+            jobs.append(std::move(*job));
+            continue;
+        }
+        JobAccounting &kept = jobs[*seen];
+        const auto cpu = kept.cpuSeconds.value_or(0) + job->cpuSeconds.value_or(0);
+        const auto rss = std::max(kept.maxRssBytes.value_or(0), job->maxRssBytes.value_or(0));
+        const QString task = valueOf(block, u"pe_taskid");
+        if (task.isEmpty() || task == u"NONE")
+            kept = std::move(*job);
+        kept.cpuSeconds = cpu;
+        kept.maxRssBytes = rss;
     }
     return jobs;
 }

@@ -55,7 +55,8 @@ std::optional<qint64> memory(QString text)
 }
 
 // rusage[mem=8192.00] in the effective resource requirement: megabytes unless a unit says
-// otherwise (LSF_UNIT_FOR_LIMITS is MB on the clusters recorded here), taken as the job's.
+// otherwise (LSF_UNIT_FOR_LIMITS is MB on the clusters recorded here), per slot as LsfDialect
+// reads #BSUB -R.
 std::optional<qint64> requestedMemory(const QString &resourceRequirement)
 {
     static const QRegularExpression rusage(QStringLiteral("rusage\\[[^\\]]*\\bmem=([\\d.]+[KMGTkmgt]?[Bb]?)"));
@@ -264,7 +265,8 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output, const QDateTime
         if (accounting.state == JobState::Failed && accounting.timeEfficiency().value_or(0) >= 1)
             accounting.state = JobState::TimedOut;
         accounting.cpuSeconds = cpuSeconds(field(record, QLatin1StringView("CPU_USED")));
-        accounting.requestedMemoryBytes = requestedMemory(field(record, QLatin1StringView("EFFECTIVE_RESREQ")));
+        if (const auto perSlot = requestedMemory(field(record, QLatin1StringView("EFFECTIVE_RESREQ"))))
+            accounting.requestedMemoryBytes = *perSlot * std::max(1, accounting.allocatedCpus);
         accounting.maxRssBytes = memory(field(record, QLatin1StringView("MAX_MEM")));
         accounting.allocatedResources = field(record, QLatin1StringView("EFFECTIVE_RESREQ")).trimmed();
         jobs.append(std::move(accounting));
