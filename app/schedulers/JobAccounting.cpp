@@ -2,6 +2,26 @@
 
 namespace app {
 
+JobAccounting JobAccounting::fromJob(const Job &job)
+{
+    JobAccounting accounting;
+    accounting.id = job.id;
+    accounting.name = job.name;
+    accounting.user = job.user;
+    accounting.partition = job.partition;
+    accounting.account = job.account;
+    accounting.state = job.state;
+    accounting.stateText = job.stateText;
+    accounting.elapsedSeconds = job.elapsedSeconds;
+    accounting.timeLimitSeconds = job.timeLimitSeconds;
+    accounting.allocatedCpus = job.cpuCount;
+    accounting.nodeCount = job.nodeCount;
+    accounting.submitTime = job.submitTime;
+    accounting.startTime = job.startTime;
+    accounting.endTime = job.endTime;
+    return accounting;
+}
+
 std::optional<double> JobAccounting::cpuEfficiency() const
 {
     if (!cpuSeconds || !elapsedSeconds || *elapsedSeconds <= 0 || allocatedCpus <= 0)

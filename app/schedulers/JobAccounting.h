@@ -33,6 +33,9 @@ struct JobAccounting
     QDateTime startTime;
     QDateTime endTime;
 
+    // What a job listing already says of a job (ids, names, state, times, limits, CPUs, nodes).
+    static JobAccounting fromJob(const Job &job);
+
     // CPU time used / (CPUs allocated x elapsed), 0..1 (a little above 1 from rounding).
     std::optional<double> cpuEfficiency() const;
     // Largest step's resident set / memory requested.

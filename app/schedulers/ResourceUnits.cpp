@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <cmath>
 #include <limits>
@@ -169,6 +170,20 @@ QDateTime parseEpoch(QByteArrayView text)
     if (!ok || seconds <= 0)
         return {};
     return QDateTime::fromSecsSinceEpoch(seconds);
+}
+
+QDateTime parseCTime(QStringView text)
+{
+    // The weekday is left out: it only repeats what the date says.
+    const QList<QStringView> words = text.trimmed().split(u' ', Qt::SkipEmptyParts);
+    if (words.size() != 5)
+        return {};
+    const QDate date = QDate::fromString(QStringLiteral("%1 %2 %3").arg(words[1], words[2], words[4]),
+                                         QStringLiteral("MMM d yyyy"));
+    const QTime time = QTime::fromString(words[3].toString(), QStringLiteral("HH:mm:ss"));
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, QTimeZone::UTC);
 }
 
 } // namespace app::units

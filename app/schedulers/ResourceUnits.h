@@ -31,6 +31,11 @@ QString describeMemory(qint64 bytes);
 // for "N/A", "Unknown", "None", 0 or anything else.
 QDateTime parseEpoch(QByteArrayView text);
 
+// "Thu Jun 19 10:36:47 2025", "Tue Oct  4 21:23:20 2022": C's ctime(), as PBS and Grid Engine
+// print times. Read as UTC: clusterdesk runs those commands with TZ=UTC, so that a time means the
+// same on both ends whatever zones the cluster and the desktop are in. Invalid for anything else.
+QDateTime parseCTime(QStringView text);
+
 constexpr qint64 KiB = 1024;
 constexpr qint64 MiB = 1024 * KiB;
 constexpr qint64 GiB = 1024 * MiB;

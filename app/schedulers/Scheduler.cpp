@@ -1,6 +1,10 @@
 #include "app/schedulers/Scheduler.h"
 
+#include "app/schedulers/gridengine/GridEngineScheduler.h"
+#include "app/schedulers/lsf/LsfScheduler.h"
+#include "app/schedulers/pbs/PbsScheduler.h"
 #include "app/schedulers/slurm/SlurmScheduler.h"
+#include "sshcore/ShellQuote.h"
 
 #include <QCoreApplication>
 
@@ -18,6 +22,15 @@ QString tr(const char *text)
 }
 
 } // namespace
+
+QString valueOf(const QList<std::pair<QString, QString>> &pairs, QStringView name)
+{
+    for (const auto &[key, value] : pairs) {
+        if (key == name)
+            return value;
+    }
+    return {};
+}
 
 QByteArray Scheduler::testCommand(const QString &, const QString &) const
 {
@@ -76,9 +89,9 @@ std::unique_ptr<Scheduler> Scheduler::create(Profile::Scheduler kind)
 {
     switch (kind) {
     case Profile::Scheduler::Slurm: return std::make_unique<SlurmScheduler>();
-    case Profile::Scheduler::Pbs:
-    case Profile::Scheduler::Lsf:
-    case Profile::Scheduler::GridEngine:
+    case Profile::Scheduler::Pbs: return std::make_unique<PbsScheduler>();
+    case Profile::Scheduler::Lsf: return std::make_unique<LsfScheduler>();
+    case Profile::Scheduler::GridEngine: return std::make_unique<GridEngineScheduler>();
     case Profile::Scheduler::Unknown:
     case Profile::Scheduler::None:
         return nullptr;
@@ -98,6 +111,29 @@ QString Scheduler::commandFailure(const CommandResult &result, const QString &wh
     if (said.isEmpty())
         return tr("%1 refused (exit status %2).").arg(what).arg(result.exitStatus);
     return said.left(400);
+}
+
+QString Scheduler::queryFailure(const CommandResult &result, const QString &what) const
+{
+    const QString said = QString::fromUtf8(result.standardError).trimmed();
+    // Slurm: "Socket timed out", "Unable to contact slurm controller"; PBS: "cannot connect to
+    // server"; LSF: "LSF is down", "not responding"; Grid Engine: "unable to contact qmaster",
+    // "commlib error".
+    static const char *const unreachable[] = {"timed out", "Unable to contact", "cannot connect", "not responding",
+                                              "LSF is down", "Connection refused", "commlib error"};
+    for (const char *words : unreachable) {
+        if (said.contains(QLatin1StringView(words), Qt::CaseInsensitive))
+            return tr("%1 did not answer (%2). Job states are unknown until it does.").arg(name(), said.left(300));
+    }
+    if (result.exitStatus == 127)
+        return tr("%1 is not installed on this cluster's login node.").arg(what);
+    return said.isEmpty() ? tr("%1 failed (exit status %2).").arg(what).arg(result.exitStatus)
+                          : tr("%1 failed: %2").arg(what, said.left(400));
+}
+
+QByteArray Scheduler::quoted(const QString &text)
+{
+    return sshcore::ShellQuote::quote(text.toUtf8());
 }
 
 } // namespace app

@@ -44,6 +44,9 @@ struct JobDetails
     QList<std::pair<QString, QString>> fields;
 };
 
+// The value of the first pair named name in a list of (name, value) pairs; empty when none is.
+QString valueOf(const QList<std::pair<QString, QString>> &pairs, QStringView name);
+
 enum class JobControl { Cancel, Hold, Release };
 
 // One batch system's command lines and the pure parsers of their output (no I/O here: a
@@ -96,6 +99,20 @@ protected:
     // "sbatch: error: Invalid partition name specified" → "Invalid partition name specified", or
     // the exit status when the command said nothing.
     static QString commandFailure(const sshcore::CommandResult &result, const QString &what);
+    // A query that failed: the scheduler's own words, and what it means for the jobs on screen (a
+    // scheduler that does not answer leaves every state unknown, never finished).
+    QString queryFailure(const sshcore::CommandResult &result, const QString &what) const;
+    // Every remote string goes through ShellQuote.
+    static QByteArray quoted(const QString &text);
+    // What parse makes of a query's output, or queryFailure when the command failed.
+    template<typename Parse>
+    auto parsedOutput(const sshcore::CommandResult &result, const QString &what, Parse parse) const
+        -> decltype(parse(QByteArrayView()))
+    {
+        if (result.exitStatus != 0)
+            return sshcore::failure(queryFailure(result, what));
+        return parse(QByteArrayView(result.standardOutput));
+    }
 };
 
 } // namespace app

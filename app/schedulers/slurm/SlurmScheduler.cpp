@@ -19,23 +19,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("app::SlurmScheduler", text);
 }
 
-QByteArray quoted(const QString &text)
-{
-    return ShellQuote::quote(text.toUtf8());
-}
-
-// A query that failed: Slurm's own words, and what it means for the jobs on screen.
-QString queryFailure(const CommandResult &result, const QString &what)
-{
-    const QString said = QString::fromUtf8(result.standardError).trimmed();
-    if (said.contains(u"timed out", Qt::CaseInsensitive) || said.contains(u"Unable to contact", Qt::CaseInsensitive))
-        return tr("Slurm did not answer (%1). Job states are unknown until it does.").arg(said.left(300));
-    if (result.exitStatus == 127)
-        return tr("%1 is not installed on this cluster's login node.").arg(what);
-    return said.isEmpty() ? tr("%1 failed (exit status %2).").arg(what).arg(result.exitStatus)
-                          : tr("%1 failed: %2").arg(what, said.left(400));
-}
-
 } // namespace
 
 QByteArray SlurmScheduler::submitCommand(const QString &scriptPath, const QString &workDirectory) const
@@ -81,9 +64,7 @@ QByteArray SlurmScheduler::queueCommand(bool allUsers) const
 
 Result<QList<Job>> SlurmScheduler::parseQueue(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("squeue")));
-    return slurm::parseQueue(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("squeue"), slurm::parseQueue);
 }
 
 QByteArray SlurmScheduler::detailsCommand(const QString &jobId) const
@@ -93,9 +74,7 @@ QByteArray SlurmScheduler::detailsCommand(const QString &jobId) const
 
 Result<JobDetails> SlurmScheduler::parseDetails(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("scontrol show job")));
-    return slurm::parseJobRecord(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("scontrol show job"), slurm::parseJobRecord);
 }
 
 QByteArray SlurmScheduler::controlCommand(JobControl action, const QString &jobId) const
@@ -124,9 +103,7 @@ QByteArray SlurmScheduler::historyCommand(const QDateTime &since, const QStringL
 
 Result<QList<JobAccounting>> SlurmScheduler::parseHistory(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("sacct")));
-    return slurm::parseHistory(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("sacct"), slurm::parseHistory);
 }
 
 QByteArray SlurmScheduler::partitionsCommand() const
@@ -136,9 +113,7 @@ QByteArray SlurmScheduler::partitionsCommand() const
 
 Result<QList<Partition>> SlurmScheduler::parsePartitions(const CommandResult &result) const
 {
-    if (result.exitStatus != 0)
-        return failure(queryFailure(result, QStringLiteral("sinfo")));
-    return slurm::parsePartitions(result.standardOutput);
+    return parsedOutput(result, QStringLiteral("sinfo"), slurm::parsePartitions);
 }
 
 QByteArray SlurmScheduler::associationsCommand() const

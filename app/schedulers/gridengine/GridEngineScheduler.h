@@ -1,0 +1,33 @@
+#pragma once
+
+#include "app/schedulers/Scheduler.h"
+
+namespace app {
+
+// Grid Engine (Sun/Oracle Grid Engine, Son of Grid Engine, Open Grid Scheduler, Univa/Altair):
+// qsub -wd, qstat -xml for jobs and queue instances, qstat -j -xml for one job, qdel, qhold and
+// qrls, qacct for what finished jobs used. Commands run with TZ=UTC so times read as UTC.
+class GridEngineScheduler final : public Scheduler
+{
+public:
+    Profile::Scheduler kind() const override { return Profile::Scheduler::GridEngine; }
+
+    QByteArray submitCommand(const QString &scriptPath, const QString &workDirectory) const override;
+    sshcore::Result<SubmitReply> parseSubmit(const sshcore::CommandResult &result) const override;
+
+    QByteArray queueCommand(bool allUsers) const override;
+    sshcore::Result<QList<Job>> parseQueue(const sshcore::CommandResult &result) const override;
+
+    QByteArray detailsCommand(const QString &jobId) const override;
+    sshcore::Result<JobDetails> parseDetails(const sshcore::CommandResult &result) const override;
+
+    QByteArray controlCommand(JobControl action, const QString &jobId) const override;
+
+    QByteArray historyCommand(const QDateTime &since, const QStringList &jobIds) const override;
+    sshcore::Result<QList<JobAccounting>> parseHistory(const sshcore::CommandResult &result) const override;
+
+    QByteArray partitionsCommand() const override;
+    sshcore::Result<QList<Partition>> parsePartitions(const sshcore::CommandResult &result) const override;
+};
+
+} // namespace app
