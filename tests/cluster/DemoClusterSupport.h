@@ -1,10 +1,13 @@
 #pragma once
 
-// What the tests against the demo cluster share: connection settings for one of its users, waiting
-// for a callback-style call, and small file helpers.
+// What the tests against the demo cluster share: connection settings for one of its users, a
+// connection as one of them, waiting for a callback-style call, running a command, and small file
+// helpers.
 
 #include "app/demo/DemoCluster.h"
+#include "app/schedulers/SchedulerClient.h"
 #include "sshcore/Result.h"
+#include "sshcore/SshConnection.h"
 #include "sshcore/SshConnectionSettings.h"
 
 #include <QElapsedTimer>
@@ -12,6 +15,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <chrono>
+#include <memory>
 #include <optional>
 
 namespace testsupport {
@@ -43,6 +48,33 @@ sshcore::Result<T> await(Start start)
     while (!result && timer.elapsed() < 120000)
         QTest::qWait(5);
     return result ? *result : sshcore::Result<T>(sshcore::failure(QStringLiteral("no answer within 120 s")));
+}
+
+// Opens a connection as user and waits until it is up or has failed (the caller checks which).
+inline std::unique_ptr<sshcore::SshConnection> connectAs(const app::DemoCluster &cluster, const QString &user,
+                                                         sshcore::SshInteraction *interaction)
+{
+    auto connection = std::make_unique<sshcore::SshConnection>(demoSettings(cluster, user), interaction);
+    connection->open();
+    QElapsedTimer timer;
+    timer.start();
+    while (connection->state() != sshcore::SshConnectionState::Connected
+           && connection->state() != sshcore::SshConnectionState::Failed && timer.elapsed() < 30000) {
+        QTest::qWait(10);
+    }
+    return connection;
+}
+
+// Runs a command line through the client (on a channel of its own) and waits for it. A command
+// that could not run gives exit status -1, with a warning that says why.
+inline sshcore::CommandResult runCommand(app::SchedulerClient &client, const QByteArray &commandLine)
+{
+    using namespace std::chrono_literals;
+    const auto result = await<sshcore::CommandResult>(
+        [&](QObject *context, auto done) { client.runCommand(commandLine, false, 60s, context, done); });
+    if (!result)
+        qWarning("%s", qPrintable(result.error()));
+    return result.value_or(sshcore::CommandResult{-1, {}, {}, {}});
 }
 
 inline QByteArray randomBytes(qsizetype size)

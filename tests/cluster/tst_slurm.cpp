@@ -23,14 +23,7 @@ class TestSlurm : public QObject
     Q_OBJECT
 
 private:
-    sshcore::CommandResult run(const QByteArray &commandLine)
-    {
-        const auto result = await<sshcore::CommandResult>(
-            [&](QObject *context, auto done) { m_client->runCommand(commandLine, false, 60s, context, done); });
-        if (!result)
-            qWarning("%s", qPrintable(result.error()));
-        return result.value_or(sshcore::CommandResult{-1, {}, {}, {}});
-    }
+    sshcore::CommandResult run(const QByteArray &commandLine) { return testsupport::runCommand(*m_client, commandLine); }
 
     // Writes a script into the test's folder and returns its path.
     QString writeScript(const QString &name, const QString &text)
@@ -78,11 +71,7 @@ private Q_SLOTS:
     {
         const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
         QVERIFY_RESULT(cluster);
-        m_connection = std::make_unique<SshConnection>(testsupport::demoSettings(*cluster, u"alice"_s), &m_interaction);
-        m_connection->open();
-        QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == SshConnectionState::Connected
-                                     || m_connection->state() == SshConnectionState::Failed,
-                                 30000);
+        m_connection = testsupport::connectAs(*cluster, u"alice"_s, &m_interaction);
         QVERIFY2(m_connection->state() == SshConnectionState::Connected, qPrintable(m_connection->stateMessage()));
         m_client = std::make_unique<app::SchedulerClient>(m_connection.get(),
                                                           app::Scheduler::create(app::Profile::Scheduler::Slurm));

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+
+#include <chrono>
+
+namespace app {
+
+class JobListModel;
+class SchedulerClient;
+
+// Keeps a JobListModel up to date: asks for the queue every interval (never two listings at once;
+// a refresh asked for during one follows right after it), and asks accounting how the jobs that
+// left the queue ended. Accounting lags behind the queue by a few seconds, so a job it does not
+// know yet is asked about again on later refreshes, a few times, before its row says its outcome is
+// unknown. Everything is asynchronous; answers for a destroyed monitor are dropped by the client.
+class JobMonitor : public QObject
+{
+    Q_OBJECT
+
+public:
+    JobMonitor(SchedulerClient *client, JobListModel *model, QObject *parent = nullptr);
+
+    void setInterval(std::chrono::milliseconds interval);
+    std::chrono::milliseconds interval() const { return m_interval; }
+    // Polls now and then every interval, until stop().
+    void start();
+    void stop();
+    bool isActive() const { return m_active; }
+    // A listing now (or right after the one under way).
+    void refresh();
+    // Everyone's jobs or only the user's. Changing it empties the list (the jobs of others are not
+    // jobs that left the queue) and lists again at once.
+    void setAllUsers(bool allUsers);
+    bool allUsers() const { return m_allUsers; }
+    bool isBusy() const { return m_queueInFlight || m_historyInFlight; }
+
+    // How many times accounting is asked about a job before its outcome is left unknown.
+    static constexpr int MaxHistoryAttempts = 5;
+
+Q_SIGNALS:
+    void refreshed(const QDateTime &when);
+    void failed(const QString &message);
+    void busyChanged(bool busy);
+
+private:
+    void askQueue();
+    void askHistory();
+    void historyAnswered(const QStringList &asked, const QString &error);
+    void setBusy(bool queue, bool history);
+    void scheduleNext();
+
+    QPointer<SchedulerClient> m_client;
+    QPointer<JobListModel> m_model;
+    QTimer m_timer;
+    std::chrono::milliseconds m_interval{5000};
+    bool m_active = false;
+    bool m_allUsers = false;
+    bool m_queueInFlight = false;
+    bool m_refreshAgain = false;
+    bool m_historyInFlight = false;
+    quint64 m_listing = 0; // which setting a listing answers: changed by setAllUsers
+    QHash<QString, int> m_historyAttempts; // vanished id → times asked
+};
+
+} // namespace app

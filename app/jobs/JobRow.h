@@ -1,0 +1,49 @@
+#pragma once
+
+#include "app/schedulers/Job.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QVariant>
+
+namespace app {
+
+// One row of the job list: the job as last listed, and where it is in its life as far as the
+// list knows (still queued, gone from the queue, finished with a known outcome). Knows how each
+// column of the list shows it, so the model only stores and diffs rows.
+struct JobRow
+{
+    enum class Phase {
+        Listed,   // in the last successful queue listing
+        Vanished, // left the queue; accounting has not said how it ended yet
+        Finished, // accounting gave its final state
+        Ended,    // left the queue, and accounting never said how it ended
+    };
+
+    Job job;
+    Phase phase = Phase::Listed;
+    bool stale = false; // the last query failed: what the row says may no longer be true
+    QString exitCode;   // from accounting, once finished
+    QString note;       // why the outcome is not known (Ended)
+    quint32 seen = 0;   // the listing that last had the job (JobListModel's generation)
+
+    // What the State column and StateRole give: Unknown while stale, Completing while vanished.
+    JobState shownState() const;
+    bool isArrayRange() const { return job.arrayTaskId.startsWith(u'['); }
+
+    // Per column (JobListModel::Column); now is the time relative times are measured from.
+    QString text(int column, const QDateTime &now) const;
+    QString toolTip(int column, const QString &staleReason) const;
+    QVariant sortKey(int column) const;
+    static Qt::Alignment alignment(int column);
+    // The first and last column whose text differs between two listings of the same job, or
+    // {-1, -1} when none does (fields no column shows count as the Id column's: its tooltip).
+    static std::pair<int, int> changedColumns(const Job &before, const Job &after);
+
+    // GPUs the job was given: per node ("gres/gpu:2", "gpu:a100:2", "ngpus=1") times its nodes.
+    static int gpuCount(const Job &job);
+    // "1234_7" sorts after "1234_6" and before "1235"; ranges after their listed tasks.
+    static qint64 idSortKey(QStringView id);
+};
+
+} // namespace app
