@@ -4,6 +4,7 @@
 // answered; a folder is made, renamed and deleted (confirmed); a remote text file is edited and saved.
 
 #include "DemoClusterSupport.h"
+#include "DemoConnection.h"
 #include "GuiTestSupport.h"
 #include "ScriptedInteraction.h"
 #include "TestSupport.h"
@@ -112,14 +113,8 @@ private Q_SLOTS:
         const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
         QVERIFY_RESULT(cluster);
         m_cluster = *cluster;
-        const QString emptyConfig = m_dir.filePath(u"ssh_config"_s);
-        QVERIFY(writeFile(emptyConfig, {}));
-        m_connection = std::make_unique<app::ClusterConnection>(app::ClusterListModel::demoProfile(m_cluster), emptyConfig,
-                                                                &m_interaction, nullptr);
-        m_connection->open();
-        QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() == SshConnectionState::Connected
-                                     || m_connection->state() == SshConnectionState::Failed,
-                                 30000);
+        m_connection = openDemoConnection(m_cluster, m_dir.filePath(u"ssh_config"_s), &m_interaction);
+        QVERIFY(m_connection);
         QVERIFY2(m_connection->state() == SshConnectionState::Connected, qPrintable(m_connection->message()));
         m_sftp = std::make_unique<sshcore::SftpClient>(m_connection->ssh());
         m_remote = "/home/alice/tst-files-" + QByteArray::number(QRandomGenerator::global()->generate());

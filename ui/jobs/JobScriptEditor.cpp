@@ -28,6 +28,7 @@
 #include <QSplitter>
 #include <QStyle>
 #include <QTextBlock>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -101,6 +102,7 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     m_workDirectory->setPlaceholderText(tr("e.g. ~/runs/first (made if missing)"));
     m_workDirectory->setText(QStringLiteral("~/clusterdesk-jobs"));
     m_scriptName->setObjectName(QStringLiteral("scriptName"));
+    m_scriptName->setMaximumWidth(fontMetrics().horizontalAdvance(QStringLiteral("a-long-job-name.sh")) + 24);
     m_localFolder->setObjectName(QStringLiteral("localFolder"));
     m_localFolder->setPlaceholderText(tr("a folder on this computer, e.g. your code and data"));
     m_localFolder->setEnabled(false);
@@ -140,13 +142,16 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     translate->setMenu(translateMenu);
     m_dialect->setObjectName(QStringLiteral("dialect"));
     m_dialect->setForegroundRole(QPalette::PlaceholderText);
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_templates);
-    bar->addWidget(open);
-    bar->addWidget(save);
-    bar->addWidget(keep);
-    bar->addWidget(translate);
-    bar->addStretch(1);
+    // A tool bar: what does not fit in a narrow window goes into its overflow menu.
+    auto *bar = new QToolBar(this);
+    bar->setObjectName(QStringLiteral("scriptBar"));
+    bar->setIconSize(QSize(16, 16));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_templates, open, save, keep, translate})
+        bar->addWidget(widget);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
     bar->addWidget(m_dialect);
 
     auto *textSide = new QWidget(this);
@@ -186,12 +191,11 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     folderRow->addWidget(m_localFolder, 1);
     folderRow->addWidget(browse);
     submitGrid->addLayout(folderRow, 1, 1, 1, 3);
-    submitGrid->setColumnStretch(1, 3);
-    submitGrid->setColumnStretch(3, 1);
+    submitGrid->setColumnStretch(1, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 8);
-    layout->addLayout(bar);
+    layout->addWidget(bar);
     layout->addWidget(splitter, 1);
     layout->addLayout(submitGrid);
     layout->addWidget(m_status);

@@ -38,15 +38,16 @@ JobScriptForm::JobScriptForm(QWidget *parent)
     auto *content = new QWidget;
     auto *column = new QVBoxLayout(content);
     column->setContentsMargins(12, 8, 12, 8);
-    QFormLayout *form = nullptr;
+    // One form for every section, so that the labels line up.
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    column->addLayout(form);
     const auto section = [&](const QString &title) {
         auto *heading = new QLabel(title, content);
         makeHeading(heading, 1.0, QFont::DemiBold);
-        column->addSpacing(column->count() ? 10 : 0);
-        column->addWidget(heading);
-        form = new QFormLayout;
-        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        column->addLayout(form);
+        if (form->rowCount() > 0)
+            heading->setContentsMargins(0, 10, 0, 0);
+        form->addRow(heading);
     };
     const auto row = [&](JobField field, QWidget *widget) {
         form->addRow(app::jobFieldName(field) + u':', widget);
@@ -164,8 +165,8 @@ JobScriptForm::JobScriptForm(QWidget *parent)
     moduleRow->addWidget(m_moduleToAdd, 1);
     moduleRow->addWidget(add);
     moduleRow->addWidget(remove);
-    column->addWidget(m_modules);
-    column->addLayout(moduleRow);
+    form->addRow(m_modules);
+    form->addRow(moduleRow);
     column->addStretch(1);
 
     auto *scroll = new QScrollArea(this);
@@ -175,7 +176,7 @@ JobScriptForm::JobScriptForm(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
-    setMinimumWidth(content->sizeHint().width() + 24);
+    setMinimumWidth(fontMetrics().horizontalAdvance(u'x') * 40);
 }
 
 QLineEdit *JobScriptForm::addLine(JobField field, const QString &placeholder)

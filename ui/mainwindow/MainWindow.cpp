@@ -10,6 +10,7 @@
 #include "ui/about/AboutDialog.h"
 #include "ui/connection/GuiInteraction.h"
 #include "ui/files/FilesArea.h"
+#include "ui/jobs/JobsArea.h"
 #include "ui/mainwindow/AreaTabs.h"
 #include "ui/mainwindow/ClusterPanel.h"
 #include "ui/mainwindow/ClusterSidebar.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     , m_panel(new ClusterPanel(m_clusters, this))
     , m_areas(new AreaTabs(this))
     , m_files(new FilesArea(this))
+    , m_jobs(new JobsArea(this))
     , m_welcome(new WelcomeView(this))
     , m_right(new QStackedWidget(this))
     , m_storeProblem(new QLabel(this))
@@ -78,6 +80,8 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     workLayout->addWidget(m_areas, 1);
     m_areas->setAreaWidget(AreaTabs::Files, m_files);
     connect(m_files, &FilesArea::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    m_areas->setAreaWidget(AreaTabs::Jobs, m_jobs);
+    connect(m_jobs, &JobsArea::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     m_right->addWidget(m_welcome);
     m_right->addWidget(work);
 
@@ -493,9 +497,12 @@ void MainWindow::updateForCurrent()
         m_areas->setCluster({}, false);
     else
         m_areas->setCluster(profile->name, state == SshConnectionState::Connected);
-    // The Files area follows the selected cluster once it is connected (and stays through a reconnect).
-    if (state == SshConnectionState::Connected || !connection)
-        m_files->setConnection(state == SshConnectionState::Connected ? m_clusters->existingConnection(id) : nullptr);
+    // The areas follow the selected cluster once it is connected (and stay through a reconnect).
+    if (state == SshConnectionState::Connected || !connection) {
+        app::ClusterConnection *connected = state == SshConnectionState::Connected ? m_clusters->existingConnection(id) : nullptr;
+        m_files->setConnection(connected);
+        m_jobs->setConnection(connected);
+    }
     updateStatus();
 }
 

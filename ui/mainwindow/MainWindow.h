@@ -18,6 +18,7 @@ namespace ui {
 
 class AreaTabs;
 class FilesArea;
+class JobsArea;
 class ClusterPanel;
 class ClusterSidebar;
 class GuiInteraction;
@@ -67,6 +68,7 @@ protected:
 
 public:
     FilesArea *filesArea() const { return m_files; }
+    JobsArea *jobsArea() const { return m_jobs; }
 
 private:
     void createActions();
@@ -86,6 +88,7 @@ private:
     ClusterPanel *m_panel;
     AreaTabs *m_areas;
     FilesArea *m_files;
+    JobsArea *m_jobs;
     WelcomeView *m_welcome;
     QStackedWidget *m_right;
     QLabel *m_storeProblem;

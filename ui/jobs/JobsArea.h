@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QPointer>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QModelIndex;
+class QPlainTextEdit;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QTabWidget;
+class QToolButton;
+class QTreeView;
+class QTreeWidget;
+
+namespace app {
+class ClusterConnection;
+class JobListModel;
+class JobMonitor;
+class OutputFollower;
+class SchedulerClient;
+struct Job;
+} // namespace app
+
+namespace ui {
+
+class JobScriptEditor;
+
+// The Jobs area: the queue of the user's jobs (refreshed every few seconds without disturbing the
+// view), the selected job's details and its output followed live, cancel/hold/release, the history
+// of finished jobs with how much of what they asked for they used, and the job-script editor.
+class JobsArea : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Page { QueuePage, HistoryPage, ScriptPage };
+
+    explicit JobsArea(QWidget *parent = nullptr);
+    ~JobsArea() override;
+
+    void setConnection(app::ClusterConnection *connection);
+    void showPage(Page page);
+
+    JobScriptEditor *editor() const { return m_editor; }
+    QTreeView *jobView() const { return m_jobs; }
+    app::JobListModel *model() const { return m_model; }
+    app::JobMonitor *monitor() const { return m_monitor; }
+    QTreeWidget *history() const { return m_history; }
+    QPlainTextEdit *output() const { return m_output; }
+    // The selected job's id; empty when none.
+    QString selectedJob() const;
+    void selectJob(const QString &id);
+
+Q_SIGNALS:
+    void message(const QString &text); // for the status bar
+
+private:
+    QWidget *makeQueuePage();
+    QWidget *makeHistoryPage();
+    app::SchedulerClient *client() const;
+    void onSchedulerReady();
+    void onSelectionChanged();
+    void showDetails(const app::Job &job);
+    void follow(const app::Job &job, const QList<std::pair<QString, QString>> &fields);
+    void control(int action);
+    void refreshHistory();
+    void updateActions();
+
+    QPointer<app::ClusterConnection> m_connection;
+    QPointer<app::SchedulerClient> m_client; // the one the monitor uses
+    app::JobListModel *m_model;
+    app::JobMonitor *m_monitor = nullptr;
+    QSortFilterProxyModel *m_sorted;
+    QTabWidget *m_pages;
+    QTreeView *m_jobs;
+    QLabel *m_queueStatus;
+    QCheckBox *m_allUsers;
+    QToolButton *m_cancel;
+    QToolButton *m_hold;
+    QToolButton *m_release;
+    QTabWidget *m_jobTabs;
+    QTreeWidget *m_details;
+    QPlainTextEdit *m_output;
+    QPlainTextEdit *m_errors;
+    QLabel *m_outputPath;
+    app::OutputFollower *m_outputFollower = nullptr;
+    app::OutputFollower *m_errorFollower = nullptr;
+    QTreeWidget *m_history;
+    QSpinBox *m_historyDays;
+    QLabel *m_historyStatus;
+    JobScriptEditor *m_editor;
+    QString m_detailsFor;
+    QString m_selectWhenListed;
+    quint64 m_detailsRequest = 0;
+};
+
+} // namespace ui
