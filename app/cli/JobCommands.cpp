@@ -197,7 +197,7 @@ int queueCommand(const ConnectionOptions &options, bool allUsers)
         if (job.state == app::JobState::Pending || job.state == app::JobState::Held) {
             where = job.reason;
             if (job.startTime.isValid())
-                where += QStringLiteral(" (expected %1)").arg(job.startTime.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                where += QStringLiteral(" (expected %1)").arg(job.startTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         }
         printRow({job.id, job.name, app::jobStateName(job.state), timeText(job.elapsedSeconds),
                   timeText(job.timeLeftSeconds), job.partition, QString::number(job.nodeCount), where},

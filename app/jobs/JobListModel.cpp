@@ -257,7 +257,8 @@ void JobListModel::appendJobs(const QList<Job> &jobs, const QList<qsizetype> &wh
     // A row per id, even if a listing had one twice.
     QList<qsizetype> fresh;
     fresh.reserve(which.size());
-    m_rowOf.reserve(m_rows.size() + which.size());
+    if (m_rows.isEmpty())
+        m_rowOf.reserve(which.size() + which.size() / 8 + 256);
     for (const qsizetype i : which) {
         const qsizetype before = m_rowOf.size();
         int &slot = m_rowOf[jobs.at(i).id]; // one lookup: it grows only for a new id
@@ -270,12 +271,14 @@ void JobListModel::appendJobs(const QList<Job> &jobs, const QList<qsizetype> &wh
         return;
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    m_rows.reserve(first + fresh.size());
+    // Room for the jobs the next refreshes bring: growing a list of 50,000 rows means a new block
+    // and a copy (and its pages faulted in). Capacity not yet used is address space, not memory.
+    if (m_rows.isEmpty())
+        m_rows.reserve(fresh.size() + fresh.size() / 8 + 256);
     for (const qsizetype i : std::as_const(fresh)) {
-        JobRow row;
+        JobRow &row = m_rows.emplaceBack();
         row.job = jobs.at(i);
         row.seen = m_generation;
-        m_rows.append(std::move(row));
     }
     endInsertRows();
 }

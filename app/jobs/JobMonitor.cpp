@@ -5,8 +5,6 @@
 
 #include <QSet>
 
-using namespace std::chrono_literals;
-
 namespace app {
 
 namespace {
@@ -21,40 +19,8 @@ JobMonitor::JobMonitor(SchedulerClient *client, JobListModel *model, QObject *pa
     : QObject(parent)
     , m_client(client)
     , m_model(model)
-{
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &JobMonitor::refresh);
-}
-
-void JobMonitor::setInterval(std::chrono::milliseconds interval)
-{
-    m_interval = std::max(interval, std::chrono::milliseconds(100ms));
-    if (m_timer.isActive())
-        m_timer.start(m_interval);
-}
-
-void JobMonitor::start()
-{
-    m_active = true;
-    refresh();
-}
-
-void JobMonitor::stop()
-{
-    m_active = false;
-    m_refreshAgain = false;
-    m_timer.stop();
-}
-
-void JobMonitor::refresh()
-{
-    if (m_queueInFlight) {
-        m_refreshAgain = true;
-        return;
-    }
-    m_timer.stop();
-    askQueue();
-}
+    , m_poller([this] { askQueue(); })
+{}
 
 void JobMonitor::setAllUsers(bool allUsers)
 {
@@ -71,13 +37,14 @@ void JobMonitor::setAllUsers(bool allUsers)
 void JobMonitor::askQueue()
 {
     if (!m_client || !m_model) {
-        setBusy(false, m_historyInFlight);
+        m_poller.finished();
+        updateBusy();
         return;
     }
-    setBusy(true, m_historyInFlight);
+    updateBusy();
     m_client->queue(m_allUsers, this, [this, listing = m_listing](sshcore::Result<QList<Job>> jobs) {
         if (listing != m_listing) {
-            m_refreshAgain = true;
+            m_poller.trigger(); // asked before allUsers changed: ask again
         } else if (m_model && jobs) {
             m_model->setJobs(*jobs);
             Q_EMIT refreshed(QDateTime::currentDateTime());
@@ -86,21 +53,9 @@ void JobMonitor::askQueue()
             m_model->markUnknown(jobs.error());
             Q_EMIT failed(jobs.error());
         }
-        if (m_refreshAgain) {
-            m_refreshAgain = false;
-            askQueue(); // busy throughout
-        } else {
-            setBusy(false, m_historyInFlight);
-            scheduleNext();
-        }
+        m_poller.finished();
+        updateBusy();
     });
-}
-
-void JobMonitor::scheduleNext()
-{
-    // From the end of a listing, so a slow cluster is not asked back to back.
-    if (m_active)
-        m_timer.start(m_interval);
 }
 
 void JobMonitor::askHistory()
@@ -121,14 +76,16 @@ void JobMonitor::askHistory()
         if (!ids.contains(askFor))
             ids.append(askFor);
     }
-    setBusy(m_queueInFlight, true);
+    m_historyInFlight = true;
+    updateBusy();
     m_client->history({}, ids, this, [this, asked](sshcore::Result<QList<JobAccounting>> records) {
+        m_historyInFlight = false;
         if (m_model) {
             if (records)
                 m_model->setFinished(*records);
             historyAnswered(asked, records ? QString() : records.error());
         }
-        setBusy(m_queueInFlight, false);
+        updateBusy();
     });
 }
 
@@ -151,13 +108,12 @@ void JobMonitor::historyAnswered(const QStringList &asked, const QString &error)
     }
 }
 
-void JobMonitor::setBusy(bool queue, bool history)
+void JobMonitor::updateBusy()
 {
-    const bool wasBusy = isBusy();
-    m_queueInFlight = queue;
-    m_historyInFlight = history;
-    if (isBusy() != wasBusy)
-        Q_EMIT busyChanged(isBusy());
+    if (isBusy() == m_wasBusy)
+        return;
+    m_wasBusy = isBusy();
+    Q_EMIT busyChanged(m_wasBusy);
 }
 
 } // namespace app

@@ -1,11 +1,12 @@
 #pragma once
 
+#include "app/jobs/Poller.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QString>
-#include <QTimer>
 
 #include <chrono>
 
@@ -26,19 +27,19 @@ class JobMonitor : public QObject
 public:
     JobMonitor(SchedulerClient *client, JobListModel *model, QObject *parent = nullptr);
 
-    void setInterval(std::chrono::milliseconds interval);
-    std::chrono::milliseconds interval() const { return m_interval; }
-    // Polls now and then every interval, until stop().
-    void start();
-    void stop();
-    bool isActive() const { return m_active; }
+    void setInterval(std::chrono::milliseconds interval) { m_poller.setInterval(interval); }
+    std::chrono::milliseconds interval() const { return m_poller.interval(); }
+    // Lists now and then every interval (counted from the last answer), until stop().
+    void start() { m_poller.start(); }
+    void stop() { m_poller.stop(); }
+    bool isActive() const { return m_poller.isActive(); }
     // A listing now (or right after the one under way).
-    void refresh();
+    void refresh() { m_poller.trigger(); }
     // Everyone's jobs or only the user's. Changing it empties the list (the jobs of others are not
     // jobs that left the queue) and lists again at once.
     void setAllUsers(bool allUsers);
     bool allUsers() const { return m_allUsers; }
-    bool isBusy() const { return m_queueInFlight || m_historyInFlight; }
+    bool isBusy() const { return m_poller.isBusy() || m_historyInFlight; }
 
     // How many times accounting is asked about a job before its outcome is left unknown.
     static constexpr int MaxHistoryAttempts = 5;
@@ -52,18 +53,14 @@ private:
     void askQueue();
     void askHistory();
     void historyAnswered(const QStringList &asked, const QString &error);
-    void setBusy(bool queue, bool history);
-    void scheduleNext();
+    void updateBusy();
 
     QPointer<SchedulerClient> m_client;
     QPointer<JobListModel> m_model;
-    QTimer m_timer;
-    std::chrono::milliseconds m_interval{5000};
-    bool m_active = false;
+    Poller m_poller;
     bool m_allUsers = false;
-    bool m_queueInFlight = false;
-    bool m_refreshAgain = false;
     bool m_historyInFlight = false;
+    bool m_wasBusy = false;
     quint64 m_listing = 0; // which setting a listing answers: changed by setAllUsers
     QHash<QString, int> m_historyAttempts; // vanished id → times asked
 };

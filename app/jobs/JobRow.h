@@ -4,7 +4,10 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QTypeInfo>
 #include <QVariant>
+
+#include <utility>
 
 namespace app {
 
@@ -47,3 +50,7 @@ struct JobRow
 };
 
 } // namespace app
+
+// Moved in memory as bytes (a Job is QStrings, QDateTimes and numbers, all relocatable): a list of
+// rows that outgrows its capacity is reallocated, not moved row by row.
+Q_DECLARE_TYPEINFO(app::JobRow, Q_RELOCATABLE_TYPE);

@@ -32,9 +32,9 @@ exit 0)sh";
 OutputFollower::OutputFollower(SchedulerClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_poller([this] { read(); })
 {
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &OutputFollower::poll);
+    m_poller.setInterval(2s);
 }
 
 void OutputFollower::setPath(const QString &path)
@@ -44,13 +44,8 @@ void OutputFollower::setPath(const QString &path)
     m_path = path;
     m_lastProblem.clear();
     startOver();
-    if (m_active)
+    if (isActive())
         poll();
-}
-
-void OutputFollower::setInterval(std::chrono::milliseconds interval)
-{
-    m_interval = std::max(interval, std::chrono::milliseconds(100ms));
 }
 
 void OutputFollower::setKeepBytes(qsizetype bytes)
@@ -58,46 +53,23 @@ void OutputFollower::setKeepBytes(qsizetype bytes)
     m_keepBytes = std::max<qsizetype>(bytes, 1024);
 }
 
-void OutputFollower::start()
+void OutputFollower::read()
 {
-    m_active = true;
-    poll();
-}
-
-void OutputFollower::stop()
-{
-    m_active = false;
-    m_pollAgain = false;
-    m_timer.stop();
-}
-
-void OutputFollower::poll()
-{
-    if (m_inFlight) {
-        m_pollAgain = true;
+    if (!m_client || m_path.isEmpty()) {
+        m_poller.finished();
         return;
     }
-    m_timer.stop();
-    if (!m_client || m_path.isEmpty())
-        return;
-    m_inFlight = true;
     // The first read and a large backlog get their own channel; the rest share the shell.
     const bool shared = m_offset >= 0 && m_size - m_offset <= SharedShellBacklog;
     m_client->runCommand(command(), shared, ReadTimeout, this,
                          [this, generation = m_generation](sshcore::Result<sshcore::CommandResult> result) {
-                             m_inFlight = false;
                              if (generation != m_generation)
-                                 m_pollAgain = true; // for another file: read the current one now
+                                 m_poller.trigger(); // for another file: read the current one now
                              else if (result)
                                  answered(*result);
                              else
                                  report(result.error());
-                             if (m_pollAgain) {
-                                 m_pollAgain = false;
-                                 poll();
-                             } else {
-                                 scheduleNext();
-                             }
+                             m_poller.finished();
                          });
 }
 
@@ -133,7 +105,7 @@ void OutputFollower::answered(const sshcore::CommandResult &result)
     // Shrunk (truncated, rewritten) or another file under the same name: start over from its tail.
     if (m_offset >= 0 && (size < m_offset || (identity != m_identity && identity != "-"))) {
         startOver();
-        m_pollAgain = true;
+        m_poller.trigger(); // right after this answer
         return;
     }
     m_lastProblem.clear();
@@ -154,7 +126,7 @@ void OutputFollower::answered(const sshcore::CommandResult &result)
     }
     Q_EMIT appended(bytes);
     if (bytes.size() >= MaxReadBytes)
-        m_pollAgain = true; // more is waiting
+        m_poller.trigger(); // more is waiting: right after this answer
 }
 
 void OutputFollower::report(const QString &message)
@@ -175,12 +147,6 @@ void OutputFollower::startOver()
     m_text.clear();
     if (hadText)
         Q_EMIT reset();
-}
-
-void OutputFollower::scheduleNext()
-{
-    if (m_active)
-        m_timer.start(m_interval);
 }
 
 } // namespace app

@@ -1,10 +1,11 @@
 #pragma once
 
+#include "app/jobs/Poller.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
 #include <QString>
-#include <QTimer>
 
 #include <chrono>
 
@@ -34,15 +35,16 @@ public:
     // The remote file (expanded already: see OutputPatterns). Setting another one starts over.
     void setPath(const QString &path);
     QString path() const { return m_path; }
-    void setInterval(std::chrono::milliseconds interval);
+    // Every two seconds by default, counted from the last answer.
+    void setInterval(std::chrono::milliseconds interval) { m_poller.setInterval(interval); }
     // How much of the output is kept (the tail); also how much of an existing file is read first.
     void setKeepBytes(qsizetype bytes);
 
-    void start();
-    void stop();
-    bool isActive() const { return m_active; }
+    void start() { m_poller.start(); }
+    void stop() { m_poller.stop(); }
+    bool isActive() const { return m_poller.isActive(); }
     // Reads what is new now (or right after the read under way).
-    void poll();
+    void poll() { m_poller.trigger(); }
 
     // The kept tail of the output, and where in the file it ends.
     const QByteArray &text() const { return m_text; }
@@ -59,20 +61,16 @@ Q_SIGNALS:
     void problem(const QString &message);
 
 private:
+    void read();
     QByteArray command() const;
     void answered(const sshcore::CommandResult &result);
     void report(const QString &message);
     void startOver();
-    void scheduleNext();
 
     QPointer<SchedulerClient> m_client;
-    QTimer m_timer;
+    Poller m_poller;
     QString m_path;
-    std::chrono::milliseconds m_interval{2000};
     qsizetype m_keepBytes = DefaultKeepBytes;
-    bool m_active = false;
-    bool m_inFlight = false;
-    bool m_pollAgain = false;
     quint64 m_generation = 0; // which path a read under way is for
     qint64 m_offset = -1;     // -1: not read yet (start from the tail)
     qint64 m_size = 0;        // the file's size at the last read

@@ -27,8 +27,8 @@ QString formatMemory(qint64 bytes);
 // "3.9 GiB": for people.
 QString describeMemory(qint64 bytes);
 
-// Seconds since the epoch ("1732262400"), as printed with SLURM_TIME_FORMAT=%s; an invalid time
-// for "N/A", "Unknown", "None", 0 or anything else.
+// Seconds since the epoch ("1732262400"), as printed with SLURM_TIME_FORMAT=%s, in UTC (show it
+// with toLocalTime()); an invalid time for "N/A", "Unknown", "None", 0 or anything else.
 QDateTime parseEpoch(QByteArrayView text);
 
 // "Thu Jun 19 10:36:47 2025", "Tue Oct  4 21:23:20 2022": C's ctime(), as PBS and Grid Engine

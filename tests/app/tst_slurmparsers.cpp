@@ -84,6 +84,33 @@ private Q_SLOTS:
         QVERIFY2(jobs.error().contains(u"squeue printed a line"), qPrintable(jobs.error()));
     }
 
+    // squeue's times in all their spellings (read in place, without the general parser).
+    void queueDurations_data()
+    {
+        QTest::addColumn<QByteArray>("used");
+        QTest::addColumn<std::optional<qint64>>("seconds");
+        QTest::newRow("minutes:seconds") << QByteArray("0:29") << std::optional<qint64>(29);
+        QTest::newRow("hours") << QByteArray("2:03:04") << std::optional<qint64>(7384);
+        QTest::newRow("days") << QByteArray("1-02:03:04") << std::optional<qint64>(93784);
+        QTest::newRow("days-hours") << QByteArray("3-04") << std::optional<qint64>(3 * 86400 + 4 * 3600);
+        QTest::newRow("minutes") << QByteArray("90") << std::optional<qint64>(5400);
+        QTest::newRow("unlimited") << QByteArray("UNLIMITED") << std::optional<qint64>();
+        QTest::newRow("invalid") << QByteArray("INVALID") << std::optional<qint64>();
+        QTest::newRow("fraction") << QByteArray("00:01.500") << std::optional<qint64>(2);
+        QTest::newRow("too many parts") << QByteArray("1:2:3:4") << std::optional<qint64>();
+        QTest::newRow("dash only") << QByteArray("1-") << std::optional<qint64>();
+    }
+
+    void queueDurations()
+    {
+        QFETCH(QByteArray, used);
+        QFETCH(std::optional<qint64>, seconds);
+        const QByteArray field = QByteArray("\x1f") + used + '\x1f';
+        const auto jobs = slurm::parseQueue(QByteArray(recorded("squeue.txt")).replace(QByteArray("\x1f" "0:29\x1f"), field));
+        QVERIFY2(jobs, qPrintable(jobs.error()));
+        QCOMPARE(jobs->at(1).elapsedSeconds, seconds);
+    }
+
     void emptyQueue()
     {
         const auto jobs = slurm::parseQueue("");

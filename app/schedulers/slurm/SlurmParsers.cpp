@@ -96,7 +96,45 @@ std::optional<qint64> duration(QByteArrayView value)
 {
     if (isNothing(value))
         return std::nullopt;
-    return units::parseDurationSeconds(QString::fromLatin1(value));
+    // Slurm's own spelling, "[days-][hours:]minutes:seconds", three times a job in a listing of
+    // tens of thousands: read in place. Anything else (fractions, words) the general way.
+    const auto general = [value] { return units::parseDurationSeconds(QString::fromLatin1(value)); };
+    std::array<qint64, 3> parts{};
+    qsizetype count = 0;
+    qint64 days = 0;
+    bool hasDays = false;
+    qint64 current = 0;
+    qsizetype digits = 0;
+    for (const char c : value) {
+        if (c >= '0' && c <= '9' && digits < 12) {
+            current = current * 10 + (c - '0');
+            ++digits;
+        } else if (c == '-' && !hasDays && count == 0 && digits > 0) {
+            days = current;
+            hasDays = true;
+            current = 0;
+            digits = 0;
+        } else if (c == ':' && count < 2 && digits > 0) {
+            parts[count++] = current;
+            current = 0;
+            digits = 0;
+        } else {
+            return general();
+        }
+    }
+    if (digits == 0)
+        return general();
+    parts[count++] = current;
+    qint64 seconds = 0;
+    if (hasDays) // days-hours[:minutes[:seconds]]
+        seconds = parts[0] * 3600 + (count > 1 ? parts[1] * 60 : 0) + (count > 2 ? parts[2] : 0);
+    else if (count == 1) // minutes
+        seconds = parts[0] * 60;
+    else if (count == 2) // minutes:seconds
+        seconds = parts[0] * 60 + parts[1];
+    else
+        seconds = parts[0] * 3600 + parts[1] * 60 + parts[2];
+    return days * 86400 + seconds;
 }
 
 bool isNumber(QByteArrayView value)
@@ -173,17 +211,24 @@ Result<QList<Job>> parseQueue(QByteArrayView output)
     jobs.reserve(lines.size());
     Strings strings;
     std::array<QByteArrayView, FieldCount> f;
+    QByteArrayView previousName;
     for (QByteArrayView line : lines) {
         if (!split(line, FieldSeparator, FieldCount, f.data()) || !isNumber(f[0]))
             return failure(malformed("squeue", line));
         Job job;
-        job.id = strings(f[1]);
+        job.id = QString::fromLatin1(f[1]); // unique: not worth a place in strings
         const bool isArrayTask = !isNothing(f[3]);
         if (isArrayTask) {
             job.arrayJobId = strings(f[2]);
             job.arrayTaskId = strings(f[3]);
         }
-        job.name = QString::fromUtf8(f[4]);
+        // Tasks of an array, and series of jobs, come one after another with the same name.
+        if (f[4] != previousName || jobs.isEmpty()) {
+            previousName = f[4];
+            job.name = QString::fromUtf8(f[4]);
+        } else {
+            job.name = jobs.back().name;
+        }
         job.user = strings(f[5]);
         job.partition = strings(f[6]);
         job.account = strings(orNothing(f[7]));
