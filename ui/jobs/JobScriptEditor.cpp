@@ -391,7 +391,7 @@ void JobScriptEditor::submit(bool testOnly)
         updateButtons();
     });
     connect(m_submission, &app::JobSubmission::estimated, this, [this](const app::StartEstimate &estimate) {
-        const QString when = estimate.start.isValid() ? QLocale().toString(estimate.start, QLocale::ShortFormat) : QString();
+        const QString when = estimate.start.isValid() ? QLocale().toString(estimate.start.toLocalTime(), QLocale::ShortFormat) : QString();
         showStatus(when.isEmpty() ? estimate.message
                                   : tr("It would start %1 on %2 (partition %3). Nothing was submitted.")
                                         .arg(when, estimate.nodes.isEmpty() ? tr("a node") : estimate.nodes, estimate.partition));

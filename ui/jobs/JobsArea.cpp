@@ -353,7 +353,7 @@ void JobsArea::onSchedulerReady()
     m_monitor = new app::JobMonitor(current, m_model, this);
     m_monitor->setAllUsers(m_allUsers->isChecked());
     connect(m_monitor, &app::JobMonitor::refreshed, this, [this](const QDateTime &when) {
-        m_queueStatus->setText(tr("Updated %1").arg(QLocale().toString(when.time(), QLocale::ShortFormat)));
+        m_queueStatus->setText(tr("Updated %1").arg(QLocale().toString(when.toLocalTime().time(), QLocale::ShortFormat)));
         m_queueStatus->setToolTip(QString());
         if (!m_selectWhenListed.isEmpty() && m_model->indexOf(m_selectWhenListed).isValid()) {
             selectJob(m_selectWhenListed);
@@ -571,7 +571,7 @@ void JobsArea::refreshHistory()
                             duration(record.elapsedSeconds), duration(record.timeLimitSeconds),
                             QString::number(record.allocatedCpus), percentText(record.cpuEfficiency()),
                             percentText(record.memoryEfficiency()), percentText(record.timeEfficiency()),
-                            record.endTime.isValid() ? QLocale().toString(record.endTime, QLocale::ShortFormat) : QString()});
+                            record.endTime.isValid() ? QLocale().toString(record.endTime.toLocalTime(), QLocale::ShortFormat) : QString()});
             item->setForeground(2, stateColour(record.state, colours));
             item->setForeground(7, efficiencyColour(record.cpuEfficiency()));
             item->setForeground(8, efficiencyColour(record.memoryEfficiency()));
