@@ -215,6 +215,7 @@ QWidget *JobsArea::makeQueuePage()
     m_outputPath->setForegroundRole(QPalette::PlaceholderText);
     m_outputPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_outputPath->setWordWrap(true);
+    m_outputPath->setContentsMargins(8, 0, 8, 0);
     auto *outputPage = new QWidget(page);
     auto *outputLayout = new QVBoxLayout(outputPage);
     outputLayout->setContentsMargins(0, 4, 0, 0);
@@ -250,13 +251,14 @@ QWidget *JobsArea::makeQueuePage()
             m_monitor->setAllUsers(all);
     });
     connect(m_jobs->selectionModel(), &QItemSelectionModel::selectionChanged, this, &JobsArea::onSelectionChanged);
-    // A selected job's row that changes (it started, it ended) updates what is shown about it.
+    // The selected job's details are read again when its state changes (it started, it ended), not
+    // each time its elapsed time moves on.
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &first, const QModelIndex &last) {
+        updateActions();
         const QModelIndex selected = m_model->indexOf(m_detailsFor);
-        if (selected.isValid() && selected.row() >= first.row() && selected.row() <= last.row())
+        if (selected.isValid() && selected.row() >= first.row() && selected.row() <= last.row()
+            && selected.data(JobListModel::StateRole).toInt() != m_detailsState)
             onSelectionChanged();
-        else
-            updateActions();
     });
     return page;
 }
@@ -409,6 +411,7 @@ void JobsArea::onSelectionChanged()
     }
     const bool same = id == m_detailsFor;
     m_detailsFor = id;
+    m_detailsState = m_model->indexOf(id).data(JobListModel::StateRole).toInt();
     if (!same) {
         m_output->clear();
         m_errors->clear();
@@ -437,18 +440,18 @@ void JobsArea::showDetails(const app::Job &job)
             auto *item = new QTreeWidgetItem(m_details, {tr("Details"), details.error()});
             item->setToolTip(1, details.error());
             if (const app::Job *known = m_model->job(id); known && m_outputPath->text().isEmpty())
-                follow(*known, {});
+                follow(*known);
             return;
         }
         for (const auto &[key, value] : details->fields) {
             auto *item = new QTreeWidgetItem(m_details, {key, value});
             item->setToolTip(1, value);
         }
-        follow(details->job, details->fields);
+        follow(details->job);
     });
 }
 
-void JobsArea::follow(const app::Job &job, const QList<std::pair<QString, QString>> &)
+void JobsArea::follow(const app::Job &job)
 {
     app::SchedulerClient *current = client();
     if (!current || m_outputFollower)

@@ -63,7 +63,7 @@ private:
     void onSchedulerReady();
     void onSelectionChanged();
     void showDetails(const app::Job &job);
-    void follow(const app::Job &job, const QList<std::pair<QString, QString>> &fields);
+    void follow(const app::Job &job);
     void control(int action);
     void refreshHistory();
     void updateActions();
@@ -92,6 +92,7 @@ private:
     QLabel *m_historyStatus;
     JobScriptEditor *m_editor;
     QString m_detailsFor;
+    int m_detailsState = -1; // the state the details were read in
     QString m_selectWhenListed;
     quint64 m_detailsRequest = 0;
 };
