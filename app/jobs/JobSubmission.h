@@ -38,7 +38,6 @@ public:
     void start(const Request &request);
     // Where the script went, once known ("/home/alice/runs/job.sh").
     QString remoteScript() const { return m_remoteScript; }
-    QString remoteDirectory() const { return m_directory; }
 
 Q_SIGNALS:
     void progress(const QString &step); // "Uploading job.sh…"

@@ -104,6 +104,7 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     m_scriptName->setObjectName(QStringLiteral("scriptName"));
     m_scriptName->setMaximumWidth(fontMetrics().horizontalAdvance(QStringLiteral("a-long-job-name.sh")) + 24);
     m_localFolder->setObjectName(QStringLiteral("localFolder"));
+    m_uploadFolder->setObjectName(QStringLiteral("uploadFolder"));
     m_localFolder->setPlaceholderText(tr("a folder on this computer, e.g. your code and data"));
     m_localFolder->setEnabled(false);
     m_test->setObjectName(QStringLiteral("testButton"));

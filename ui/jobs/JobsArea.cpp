@@ -5,14 +5,13 @@
 #include "app/jobs/JobMonitor.h"
 #include "app/jobs/OutputFollower.h"
 #include "app/jobs/OutputPatterns.h"
-#include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/SchedulerClient.h"
+#include "ui/jobs/JobHistoryView.h"
 #include "ui/jobs/JobScriptEditor.h"
-#include "ui/widgets/Palette.h"
+#include "ui/jobs/JobStateColour.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -21,7 +20,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
@@ -39,26 +37,6 @@ namespace ui {
 
 namespace {
 
-QColor stateColour(JobState state, const QPalette &colours)
-{
-    switch (state) {
-    case JobState::Running:
-    case JobState::Completing:
-    case JobState::Completed: return palette::success(colours);
-    case JobState::Pending:
-    case JobState::Held:
-    case JobState::Suspended:
-    case JobState::Unknown: return palette::warning(colours);
-    case JobState::Failed:
-    case JobState::Cancelled:
-    case JobState::TimedOut:
-    case JobState::OutOfMemory:
-    case JobState::NodeFailed:
-    case JobState::Preempted: return palette::danger(colours);
-    }
-    return colours.color(QPalette::Text);
-}
-
 // The State column in its colour; finished jobs' rows faded.
 class JobRowDelegate : public QStyledItemDelegate
 {
@@ -71,7 +49,7 @@ protected:
         QStyledItemDelegate::initStyleOption(option, index);
         const auto state = JobState(index.data(JobListModel::StateRole).toInt());
         if (index.column() == JobListModel::StateColumn) {
-            option->palette.setColor(QPalette::Text, stateColour(state, option->palette));
+            option->palette.setColor(QPalette::Text, jobStateColour(state, option->palette));
             option->font.setWeight(QFont::DemiBold);
         } else if (index.data(JobListModel::FinishedRole).toBool()) {
             option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
@@ -102,11 +80,6 @@ void appendOutput(QPlainTextEdit *view, const QByteArray &bytes)
         bar->setValue(bar->maximum());
 }
 
-QString percentText(const std::optional<double> &fraction)
-{
-    return fraction ? QStringLiteral("%1 %").arg(qRound(*fraction * 100)) : QStringLiteral("–");
-}
-
 } // namespace
 
 JobsArea::JobsArea(QWidget *parent)
@@ -114,6 +87,7 @@ JobsArea::JobsArea(QWidget *parent)
     , m_model(new JobListModel(this))
     , m_sorted(new QSortFilterProxyModel(this))
     , m_pages(new QTabWidget(this))
+    , m_history(new JobHistoryView(this))
     , m_editor(new JobScriptEditor(this))
 {
     setObjectName(QStringLiteral("JobsArea"));
@@ -123,14 +97,14 @@ JobsArea::JobsArea(QWidget *parent)
     m_pages->setObjectName(QStringLiteral("jobPages"));
     m_pages->setDocumentMode(true);
     m_pages->addTab(makeQueuePage(), tr("Queue"));
-    m_pages->addTab(makeHistoryPage(), tr("History"));
+    m_pages->addTab(m_history, tr("History"));
     m_pages->addTab(m_editor, tr("Job script"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
-        if (page == HistoryPage && m_history->topLevelItemCount() == 0)
-            refreshHistory();
+        if (page == HistoryPage && m_history->list()->topLevelItemCount() == 0)
+            m_history->refresh();
     });
     connect(m_editor, &JobScriptEditor::submitted, this, [this](const QString &jobId) {
         m_selectWhenListed = jobId;
@@ -210,6 +184,7 @@ QWidget *JobsArea::makeQueuePage()
     m_details->setColumnWidth(0, 200);
     m_output = makeOutputView(page, QStringLiteral("jobOutput"));
     m_errors = makeOutputView(page, QStringLiteral("jobErrors"));
+    m_output->setPlaceholderText(tr("Select a job to see its output as it is written."));
     m_outputPath = new QLabel(page);
     m_outputPath->setObjectName(QStringLiteral("outputPath"));
     m_outputPath->setForegroundRole(QPalette::PlaceholderText);
@@ -263,54 +238,6 @@ QWidget *JobsArea::makeQueuePage()
     return page;
 }
 
-QWidget *JobsArea::makeHistoryPage()
-{
-    auto *page = new QWidget(this);
-    m_historyDays = new QSpinBox(page);
-    m_historyDays->setObjectName(QStringLiteral("historyDays"));
-    m_historyDays->setRange(1, 365);
-    m_historyDays->setValue(7);
-    m_historyDays->setSuffix(tr(" days"));
-    auto *refresh = new QToolButton(page);
-    refresh->setText(tr("Refresh"));
-    refresh->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
-    refresh->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_historyStatus = new QLabel(page);
-    m_historyStatus->setObjectName(QStringLiteral("historyStatus"));
-    m_historyStatus->setWordWrap(true);
-    auto *bar = new QHBoxLayout;
-    bar->setContentsMargins(8, 6, 8, 0);
-    bar->addWidget(new QLabel(tr("Jobs of the last"), page));
-    bar->addWidget(m_historyDays);
-    bar->addWidget(refresh);
-    bar->addWidget(m_historyStatus, 1);
-
-    m_history = new QTreeWidget(page);
-    m_history->setObjectName(QStringLiteral("historyList"));
-    m_history->setRootIsDecorated(false);
-    m_history->setAlternatingRowColors(true);
-    m_history->setSortingEnabled(true);
-    m_history->setHeaderLabels({tr("Job"), tr("Name"), tr("State"), tr("Partition"), tr("Ran"), tr("Limit"), tr("CPUs"),
-                                tr("CPU use"), tr("Memory use"), tr("Time use"), tr("Ended")});
-    m_history->setColumnWidth(0, 110);
-    m_history->setColumnWidth(1, 160);
-    auto *hint = new QLabel(tr("CPU use: of the CPUs the job held, how busy they were. Memory use: its largest "
-                               "step's peak against what it asked for. Time use: of its time limit. Low figures "
-                               "mean you can ask for less, and wait less in the queue."),
-                            page);
-    hint->setWordWrap(true);
-    hint->setForegroundRole(QPalette::PlaceholderText);
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(bar);
-    layout->addWidget(m_history, 1);
-    hint->setContentsMargins(8, 0, 8, 6);
-    layout->addWidget(hint);
-    connect(refresh, &QToolButton::clicked, this, &JobsArea::refreshHistory);
-    connect(m_historyDays, &QSpinBox::editingFinished, this, &JobsArea::refreshHistory);
-    return page;
-}
-
 void JobsArea::setConnection(app::ClusterConnection *connection)
 {
     if (connection == m_connection)
@@ -322,9 +249,10 @@ void JobsArea::setConnection(app::ClusterConnection *connection)
     m_monitor = nullptr;
     m_client = nullptr;
     m_model->clear();
-    m_history->clear();
+    m_history->setClient(nullptr);
     m_details->clear();
     m_detailsFor.clear();
+    stopFollowing(tr("Select a job to see its output as it is written."));
     m_editor->setConnection(connection);
     if (connection) {
         connect(connection, &app::ClusterConnection::schedulerDetected, this, &JobsArea::onSchedulerReady);
@@ -351,11 +279,14 @@ void JobsArea::onSchedulerReady()
     if (current == m_client)
         return;
     m_client = current;
+    m_history->setClient(current);
     delete m_monitor;
     m_monitor = new app::JobMonitor(current, m_model, this);
     m_monitor->setAllUsers(m_allUsers->isChecked());
     connect(m_monitor, &app::JobMonitor::refreshed, this, [this](const QDateTime &when) {
-        m_queueStatus->setText(tr("Updated %1").arg(QLocale().toString(when.toLocalTime().time(), QLocale::ShortFormat)));
+        const QString time = QLocale().toString(when.toLocalTime().time(), QLocale::ShortFormat);
+        m_queueStatus->setText(m_model->rowCount() == 0 ? tr("Updated %1 · no jobs in the queue: write one under Job script").arg(time)
+                                                        : tr("Updated %1").arg(time));
         m_queueStatus->setToolTip(QString());
         if (!m_selectWhenListed.isEmpty() && m_model->indexOf(m_selectWhenListed).isValid()) {
             selectJob(m_selectWhenListed);
@@ -399,6 +330,19 @@ void JobsArea::selectJob(const QString &id)
     m_jobs->scrollTo(index);
 }
 
+void JobsArea::stopFollowing(const QString &placeholder)
+{
+    delete m_outputFollower;
+    delete m_errorFollower;
+    m_outputFollower = nullptr;
+    m_errorFollower = nullptr;
+    m_output->clear();
+    m_errors->clear();
+    m_outputPath->clear();
+    m_output->setPlaceholderText(placeholder);
+    m_errors->setPlaceholderText(QString());
+}
+
 void JobsArea::onSelectionChanged()
 {
     updateActions();
@@ -407,20 +351,13 @@ void JobsArea::onSelectionChanged()
     if (!job) {
         m_detailsFor.clear();
         m_details->clear();
+        stopFollowing(tr("Select a job to see its output as it is written."));
         return;
     }
-    const bool same = id == m_detailsFor;
+    if (id != m_detailsFor)
+        stopFollowing(tr("Reading the job's output…"));
     m_detailsFor = id;
     m_detailsState = m_model->indexOf(id).data(JobListModel::StateRole).toInt();
-    if (!same) {
-        m_output->clear();
-        m_errors->clear();
-        m_outputPath->clear();
-        delete m_outputFollower;
-        delete m_errorFollower;
-        m_outputFollower = nullptr;
-        m_errorFollower = nullptr;
-    }
     showDetails(*job);
 }
 
@@ -537,58 +474,6 @@ void JobsArea::control(int action)
                 m_monitor->refresh();
         });
     }
-}
-
-void JobsArea::refreshHistory()
-{
-    app::SchedulerClient *current = client();
-    if (!current) {
-        m_historyStatus->setText(tr("Connect to a cluster with a batch scheduler to see its history."));
-        return;
-    }
-    m_historyStatus->setText(tr("Asking the scheduler's accounting…"));
-    const QDateTime since = QDateTime::currentDateTime().addDays(-m_historyDays->value());
-    current->history(since, {}, this, [this](sshcore::Result<QList<app::JobAccounting>> records) {
-        if (!records) {
-            m_historyStatus->setText(records.error());
-            palette::showAsProblem(m_historyStatus);
-            return;
-        }
-        m_historyStatus->setPalette(palette());
-        m_historyStatus->setText(records->size() == 1 ? tr("1 job") : tr("%1 jobs").arg(records->size()));
-        m_history->setSortingEnabled(false);
-        m_history->clear();
-        const QPalette colours = palette();
-        const auto efficiencyColour = [&](const std::optional<double> &fraction) {
-            if (!fraction)
-                return colours.color(QPalette::PlaceholderText);
-            return *fraction < 0.25 ? palette::danger(colours) : *fraction < 0.6 ? palette::warning(colours)
-                                                                                  : palette::success(colours);
-        };
-        for (const app::JobAccounting &record : std::as_const(*records)) {
-            const auto duration = [](const std::optional<qint64> &seconds) {
-                return seconds ? app::units::formatDuration(*seconds) : QStringLiteral("–");
-            };
-            auto *item = new QTreeWidgetItem(
-                m_history, {record.id, record.name, app::jobStateName(record.state), record.partition,
-                            duration(record.elapsedSeconds), duration(record.timeLimitSeconds),
-                            QString::number(record.allocatedCpus), percentText(record.cpuEfficiency()),
-                            percentText(record.memoryEfficiency()), percentText(record.timeEfficiency()),
-                            record.endTime.isValid() ? QLocale().toString(record.endTime.toLocalTime(), QLocale::ShortFormat) : QString()});
-            item->setForeground(2, stateColour(record.state, colours));
-            item->setForeground(7, efficiencyColour(record.cpuEfficiency()));
-            item->setForeground(8, efficiencyColour(record.memoryEfficiency()));
-            item->setToolTip(8, record.maxRssBytes && record.requestedMemoryBytes
-                                    ? tr("Peak %1 of %2 asked for").arg(app::units::describeMemory(*record.maxRssBytes),
-                                                                       app::units::describeMemory(*record.requestedMemoryBytes))
-                                    : QString());
-            item->setToolTip(2, tr("Exit code %1").arg(record.exitCode));
-            for (int column : {4, 5, 6, 7, 8, 9})
-                item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
-        }
-        m_history->setSortingEnabled(true);
-        m_history->sortByColumn(0, Qt::DescendingOrder);
-    });
 }
 
 void JobsArea::updateActions()

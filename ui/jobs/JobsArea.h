@@ -8,7 +8,6 @@ class QLabel;
 class QModelIndex;
 class QPlainTextEdit;
 class QSortFilterProxyModel;
-class QSpinBox;
 class QTabWidget;
 class QToolButton;
 class QTreeView;
@@ -25,6 +24,7 @@ struct Job;
 
 namespace ui {
 
+class JobHistoryView;
 class JobScriptEditor;
 
 // The Jobs area: the queue of the user's jobs (refreshed every few seconds without disturbing the
@@ -47,7 +47,7 @@ public:
     QTreeView *jobView() const { return m_jobs; }
     app::JobListModel *model() const { return m_model; }
     app::JobMonitor *monitor() const { return m_monitor; }
-    QTreeWidget *history() const { return m_history; }
+    JobHistoryView *history() const { return m_history; }
     QPlainTextEdit *output() const { return m_output; }
     // The selected job's id; empty when none.
     QString selectedJob() const;
@@ -58,14 +58,14 @@ Q_SIGNALS:
 
 private:
     QWidget *makeQueuePage();
-    QWidget *makeHistoryPage();
     app::SchedulerClient *client() const;
     void onSchedulerReady();
     void onSelectionChanged();
+    // Stops following the output shown and empties it, saying placeholder instead.
+    void stopFollowing(const QString &placeholder);
     void showDetails(const app::Job &job);
     void follow(const app::Job &job);
     void control(int action);
-    void refreshHistory();
     void updateActions();
 
     QPointer<app::ClusterConnection> m_connection;
@@ -87,9 +87,7 @@ private:
     QLabel *m_outputPath;
     app::OutputFollower *m_outputFollower = nullptr;
     app::OutputFollower *m_errorFollower = nullptr;
-    QTreeWidget *m_history;
-    QSpinBox *m_historyDays;
-    QLabel *m_historyStatus;
+    JobHistoryView *m_history;
     JobScriptEditor *m_editor;
     QString m_detailsFor;
     int m_detailsState = -1; // the state the details were read in
