@@ -19,6 +19,9 @@
 #include "ui/connection/CredentialsDialog.h"
 #include "ui/connection/HostKeyChangedDialog.h"
 #include "ui/connection/HostKeyDialog.h"
+#include "ui/jobs/JobScriptEditor.h"
+#include "ui/jobs/JobScriptForm.h"
+#include "ui/jobs/JobsArea.h"
 #include "ui/mainwindow/AreaTabs.h"
 #include "ui/mainwindow/ClusterSidebar.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -191,6 +194,14 @@ private Q_SLOTS:
         QVERIFY(readFile(knownHosts).startsWith(entry));
         QTest::qWait(300); // let the last repaint land
         screenshot(f.window.get(), u"connected-window.png"_s);
+        // The Jobs area follows the connection: its queue is listed and its editor has the partitions.
+        f.window->areas()->setCurrentIndex(ui::AreaTabs::Jobs);
+        QVERIFY(f.window->jobsArea()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(f.find<QLabel>(u"queueStatus"_s)->text().startsWith(u"Updated"_s), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(f.window->jobsArea()->editor()->form()->partition()->count(), 2, 30000);
+        QTest::qWait(300);
+        screenshot(f.window.get(), u"connected-window-jobs.png"_s);
+        f.window->areas()->setCurrentIndex(ui::AreaTabs::Files);
 
         QTest::mouseClick(f.find<QPushButton>(u"disconnectButton"_s), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(f.connection(id)->state(), SshConnectionState::Disconnected, 10000);
