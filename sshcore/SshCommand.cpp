@@ -9,7 +9,7 @@ SshCommand::SshCommand(SshConnection *connection, std::shared_ptr<detail::ExecSh
     : QObject(parent)
     , m_connection(connection)
     , m_shared(std::move(shared))
-    , m_result(failure(QStringLiteral("The command has not finished.")))
+    , m_result(failure(ErrorKind::Other, QStringLiteral("The command has not finished.")))
 {}
 
 SshCommand::~SshCommand()
@@ -39,12 +39,12 @@ void SshCommand::onStandardError(const QByteArray &data)
     Q_EMIT standardErrorReady(data);
 }
 
-void SshCommand::onFinished(int exitStatus, const QString &exitSignal, const QString &error)
+void SshCommand::onFinished(int exitStatus, const QString &exitSignal, const sshcore::Error &error)
 {
     if (m_finished)
         return;
     m_finished = true;
-    if (!error.isEmpty()) {
+    if (!error.message.isEmpty()) {
         m_result = failure(error);
     } else {
         m_collected.exitStatus = exitStatus;

@@ -49,7 +49,7 @@ private:
 
     void onStandardOutput(const QByteArray &data);
     void onStandardError(const QByteArray &data);
-    void onFinished(int exitStatus, const QString &exitSignal, const QString &error);
+    void onFinished(int exitStatus, const QString &exitSignal, const sshcore::Error &error);
 
     QPointer<SshConnection> m_connection;
     std::shared_ptr<detail::ExecShared> m_shared;

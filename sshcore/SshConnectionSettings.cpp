@@ -19,7 +19,7 @@ Result<QList<SshConnectionSettings>> resolveHops(const SshConfig &config, const 
     for (const QString &hop : hops) {
         auto jump = resolve(config, hop, depth + 1);
         if (!jump)
-            return failure(QStringLiteral("Jump host %1: %2").arg(hop, jump.error()));
+            return failure(jump.error().prefixed(QStringLiteral("Jump host %1: ").arg(hop)));
         // A jump host's own jumps come first (OpenSSH chains them the same way).
         resolved += jump->jumpHosts;
         jump->jumpHosts.clear();

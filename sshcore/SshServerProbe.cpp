@@ -24,7 +24,7 @@ SshServerProbe::SshServerProbe(const QString &host, quint16 port, std::chrono::m
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        finish(failure(tr("No answer from %1 within %2 s. The host may be down, or a firewall may "
+        finish(failure(ErrorKind::TimedOut, tr("No answer from %1 within %2 s. The host may be down, or a firewall may "
                           "be dropping the connection.")
                            .arg(where())
                            .arg(std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count())));
@@ -50,14 +50,14 @@ void SshServerProbe::onReadyRead()
         if (line.startsWith("SSH-")) {
             auto identity = SshServerIdentity::parse(line);
             if (!identity)
-                finish(failure(tr("%1: %2").arg(where(), identity.error())));
+                finish(failure(identity.error().withMessage(tr("%1: %2").arg(where(), identity.error().message))));
             else
                 finish(identity);
             return;
         }
     }
     if (m_received.size() > maxPreambleBytes)
-        finish(failure(tr("The server at %1 does not speak SSH (it sent %2 bytes without an SSH "
+        finish(failure(ErrorKind::Malformed, tr("The server at %1 does not speak SSH (it sent %2 bytes without an SSH "
                           "identification). Check the port number.")
                            .arg(where())
                            .arg(m_received.size())));
@@ -67,22 +67,22 @@ void SshServerProbe::onError(QAbstractSocket::SocketError error)
 {
     switch (error) {
     case QAbstractSocket::HostNotFoundError:
-        finish(failure(tr("The host name \"%1\" could not be resolved. Check its spelling and "
+        finish(failure(ErrorKind::NotFound, tr("The host name \"%1\" could not be resolved. Check its spelling and "
                           "your network or VPN connection.")
                            .arg(m_host)));
         break;
     case QAbstractSocket::ConnectionRefusedError:
-        finish(failure(tr("Nothing accepts connections on %1 (connection refused). Check the port "
+        finish(failure(ErrorKind::Refused, tr("Nothing accepts connections on %1 (connection refused). Check the port "
                           "number, and that the SSH server is running.")
                            .arg(where())));
         break;
     case QAbstractSocket::RemoteHostClosedError:
-        finish(failure(tr("%1 closed the connection before identifying itself. The server may "
+        finish(failure(ErrorKind::LinkLost, tr("%1 closed the connection before identifying itself. The server may "
                           "limit connections, or this may not be an SSH port.")
                            .arg(where())));
         break;
     default:
-        finish(failure(tr("Could not reach %1: %2.").arg(where(), m_socket.errorString())));
+        finish(failure(ErrorKind::LinkLost, tr("Could not reach %1: %2.").arg(where(), m_socket.errorString())));
         break;
     }
 }

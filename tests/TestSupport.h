@@ -14,7 +14,7 @@ namespace testsupport {
 template<typename Result>
 QByteArray errorText(const Result &result)
 {
-    return result.has_value() ? QByteArray() : result.error().toLocal8Bit();
+    return result.has_value() ? QByteArray() : result.error().message.toLocal8Bit();
 }
 
 #ifdef CLUSTERDESK_TEST_DATA

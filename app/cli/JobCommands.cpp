@@ -47,7 +47,7 @@ std::unique_ptr<app::SchedulerClient> schedulerOf(sshcore::SshConnection *connec
         });
     });
     if (!probe) {
-        printError(probe.error());
+        printError(probe.error().message);
         return nullptr;
     }
     const app::SchedulerDetection detection = app::SchedulerDetection::parse(probe->standardOutput);
@@ -184,7 +184,7 @@ int queueCommand(const ConnectionOptions &options, bool allUsers)
     const auto jobs = waitFor<QList<app::Job>>(
         [&](QObject *context, auto handler) { client->queue(allUsers, context, handler); });
     if (!jobs) {
-        printError(jobs.error());
+        printError(jobs.error().message);
         return 1;
     }
     const QList<int> widths{12, 20, 10, 10, 10, 10, 6};
@@ -220,7 +220,7 @@ int controlCommand(const ConnectionOptions &options, const QString &action, cons
         const auto done = waitFor<void>(
             [&](QObject *context, auto handler) { client->control(control, id, context, handler); });
         if (!done) {
-            printError(QStringLiteral("%1 %2: %3").arg(action, id, done.error()));
+            printError(QStringLiteral("%1 %2: %3").arg(action, id, done.error().message));
             status = 1;
         }
     }
@@ -237,7 +237,7 @@ int historyCommand(const ConnectionOptions &options, int days, const QStringList
         client->history(QDateTime::currentDateTimeUtc().addDays(-days), jobIds, context, handler);
     });
     if (!jobs) {
-        printError(jobs.error());
+        printError(jobs.error().message);
         return 1;
     }
     const QList<int> widths{12, 20, 12, 10, 6, 6, 10, 8, 6};

@@ -45,7 +45,7 @@ std::optional<sshcore::SshConnectionSettings> settingsFor(const ConnectionOption
     const sshcore::SshConfig config = sshcore::SshConfig::loadUserConfig();
     auto settings = sshcore::SshConnectionSettings::fromConfig(config, options.target);
     if (!settings) {
-        printError(settings.error());
+        printError(settings.error().message);
         return std::nullopt;
     }
     applyOptions(options, &*settings);
@@ -53,7 +53,7 @@ std::optional<sshcore::SshConnectionSettings> settingsFor(const ConnectionOption
         auto jumps = sshcore::SshConnectionSettings::resolveJumpHosts(
             config, options.jumpHosts.split(u',', Qt::SkipEmptyParts));
         if (!jumps) {
-            printError(jumps.error());
+            printError(jumps.error().message);
             return std::nullopt;
         }
         settings->jumpHosts = *jumps;
@@ -140,7 +140,7 @@ int execCommand(const ConnectionOptions &options, const QList<QByteArray> &comma
     loop.exec();
     const auto &result = run->result();
     if (!result) {
-        printError(result.error());
+        printError(result.error().message);
         return connectionFailed;
     }
     if (!result->exitSignal.isEmpty()) {
@@ -277,7 +277,7 @@ int listCommand(const ConnectionOptions &options, const QByteArray &path)
     sftp.list(path.isEmpty() ? QByteArray(".") : path, &loop,
               [&](const sshcore::Result<QList<sshcore::SftpEntry>> &entries) {
                   if (!entries) {
-                      printError(entries.error());
+                      printError(entries.error().message);
                       status = 1;
                   } else {
                       QList<sshcore::SftpEntry> sorted = *entries;
@@ -317,7 +317,7 @@ int forwardCommand(const ConnectionOptions &options, const QString &spec)
     sshcore::SshTunnel tunnel(connection, parts.at(1).toUtf8(), quint16(remotePort));
     const auto listening = tunnel.listen(quint16(localPort));
     if (!listening) {
-        printError(listening.error());
+        printError(listening.error().message);
         return 1;
     }
     QObject::connect(&tunnel, &sshcore::SshTunnel::connectionFailed, &tunnel,
@@ -372,7 +372,7 @@ int benchExecCommand(const ConnectionOptions &options, int count, const QByteArr
             if (!run->result() || run->result()->exitStatus != 0) {
                 printError(QStringLiteral("'%1' failed: %2")
                                .arg(QString::fromUtf8(command), run->result() ? QString::fromUtf8(run->result()->standardError)
-                                                                              : run->result().error()));
+                                                                              : run->result().error().message));
                 return false;
             }
         }

@@ -79,7 +79,7 @@ int probe(QCoreApplication &application, const QStringList &arguments)
                                                  << result->protocolVersion << ")\n";
                                            status = 0;
                                        } else {
-                                           err() << "clusterdesk-cli: " << result.error() << '\n';
+                                           err() << "clusterdesk-cli: " << result.error().message << '\n';
                                        }
                                        QCoreApplication::exit(status);
                                    });
@@ -95,7 +95,7 @@ int demoInfo(const QStringList &arguments)
     const QString path = app::DemoCluster::defaultFilePath();
     const auto cluster = app::DemoCluster::load(path);
     if (!cluster) {
-        err() << "clusterdesk-cli: " << cluster.error() << '\n';
+        err() << "clusterdesk-cli: " << cluster.error().message << '\n';
         return 1;
     }
     out() << cluster->name << " (" << path << ")\n"
@@ -186,7 +186,7 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (const auto initialized = sshcore::Libssh2Library::initialize(); !initialized) {
-        err() << "clusterdesk-cli: " << initialized.error() << '\n';
+        err() << "clusterdesk-cli: " << initialized.error().message << '\n';
         return 1;
     }
 

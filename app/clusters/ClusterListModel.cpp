@@ -113,7 +113,7 @@ bool ClusterListModel::setData(const QModelIndex &index, const QVariant &value, 
         return false;
     const auto renamed = m_store->rename(m_ids.at(index.row()), name);
     if (!renamed)
-        Q_EMIT renameFailed(renamed.error());
+        Q_EMIT renameFailed(renamed.error().message);
     return bool(renamed);
 }
 

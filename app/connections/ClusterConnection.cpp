@@ -71,12 +71,12 @@ void ClusterConnection::open()
     } else if (auto loaded = sshcore::SshConfig::load(m_sshConfigPath); loaded) {
         config = std::move(*loaded);
     } else {
-        onStateChanged(SshConnectionState::Failed, loaded.error());
+        onStateChanged(SshConnectionState::Failed, loaded.error().message);
         return;
     }
     const auto settings = m_profile.connectionSettings(config);
     if (!settings) {
-        onStateChanged(SshConnectionState::Failed, settings.error());
+        onStateChanged(SshConnectionState::Failed, settings.error().message);
         return;
     }
     m_interaction->beginLogin();

@@ -27,7 +27,7 @@ void RememberingInteraction::loginSucceeded()
     for (auto it = typed.cbegin(); it != typed.cend(); ++it) {
         m_keyring->write(it.key(), it.value(), this, [this](const sshcore::Result<> &written) {
             if (!written)
-                Q_EMIT keyringProblem(written.error());
+                Q_EMIT keyringProblem(written.error().message);
         });
     }
 }
@@ -75,7 +75,7 @@ void RememberingInteraction::askSecret(const SecretQuestion &question, std::func
             return;
         }
         if (!stored)
-            Q_EMIT keyringProblem(stored.error());
+            Q_EMIT keyringProblem(stored.error().message);
         askPerson(question, key, answer);
     });
 }

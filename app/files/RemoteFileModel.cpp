@@ -192,8 +192,8 @@ void RemoteFileModel::list(Node *folder)
         node->listing = false;
         node->listed = true;
         if (!entries) {
-            node->error = entries.error();
-            Q_EMIT folderFailed(path, entries.error());
+            node->error = entries.error().message;
+            Q_EMIT folderFailed(path, entries.error().message);
             return;
         }
         node->error.clear();
@@ -409,7 +409,7 @@ void RemoteFileModel::makeFolder(const QModelIndex &parentFolder, const QString 
         }
         m_sftp->makePath(path, this, [this, what, folder](const Result<> &made) {
             refreshPath(folder);
-            Q_EMIT operationFinished(what, made ? QString() : made.error());
+            Q_EMIT operationFinished(what, made ? QString() : made.error().message);
         });
     });
 }
@@ -429,7 +429,7 @@ void RemoteFileModel::remove(const QModelIndexList &indexes)
     for (const QByteArray &path : std::as_const(paths)) {
         m_sftp->remove(path, true, this, [this, what, path, left, errors](const Result<> &removed) {
             if (!removed)
-                errors->append(removed.error());
+                errors->append(removed.error().message);
             refreshPath(parentPath(path));
             if (--*left == 0)
                 Q_EMIT operationFinished(what, errors->join(u'\n'));
@@ -561,7 +561,7 @@ bool RemoteFileModel::setData(const QModelIndex &index, const QVariant &value, i
         }
         m_sftp->rename(from, to, this, [this, what, folder](const Result<> &renamed) {
             refreshPath(folder);
-            Q_EMIT operationFinished(what, renamed ? QString() : renamed.error());
+            Q_EMIT operationFinished(what, renamed ? QString() : renamed.error().message);
         });
     });
     return true;

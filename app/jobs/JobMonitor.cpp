@@ -50,8 +50,8 @@ void JobMonitor::askQueue()
             Q_EMIT refreshed(QDateTime::currentDateTime());
             askHistory();
         } else if (m_model) {
-            m_model->markUnknown(jobs.error());
-            Q_EMIT failed(jobs.error());
+            m_model->markUnknown(jobs.error().message);
+            Q_EMIT failed(jobs.error().message);
         }
         m_poller.finished();
         updateBusy();
@@ -83,7 +83,7 @@ void JobMonitor::askHistory()
         if (m_model) {
             if (records)
                 m_model->setFinished(*records);
-            historyAnswered(asked, records ? QString() : records.error());
+            historyAnswered(asked, records ? QString() : records.error().message);
         }
         updateBusy();
     });

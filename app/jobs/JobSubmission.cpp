@@ -74,7 +74,7 @@ void JobSubmission::makeDirectory()
     m_client->runCommand("mkdir -p -- " + folder + " && cd -- " + folder + " && pwd -P", false, 30s, this,
                          [this](sshcore::Result<sshcore::CommandResult> result) {
                              if (!result)
-                                 return fail(result.error());
+                                 return fail(result.error().message);
                              if (result->exitStatus != 0) {
                                  QString said = QString::fromUtf8(result->standardError).trimmed();
                                  return fail(tr("Cannot make the working folder %1: %2")
@@ -147,7 +147,7 @@ void JobSubmission::submit()
         Q_EMIT progress(tr("Asking %1 when the job would start…").arg(m_client->scheduler().name()));
         m_client->testSubmit(m_remoteScript, m_directory, this, [this](sshcore::Result<StartEstimate> estimate) {
             if (!estimate)
-                return fail(estimate.error());
+                return fail(estimate.error().message);
             m_done = true;
             Q_EMIT estimated(*estimate);
         });
@@ -156,7 +156,7 @@ void JobSubmission::submit()
     Q_EMIT progress(tr("Submitting %1…").arg(m_request.scriptName));
     m_client->submit(m_remoteScript, m_directory, this, [this](sshcore::Result<SubmitReply> reply) {
         if (!reply)
-            return fail(reply.error());
+            return fail(reply.error().message);
         m_done = true;
         Q_EMIT submitted(*reply);
     });

@@ -68,7 +68,7 @@ void OutputFollower::read()
                              else if (result)
                                  answered(*result);
                              else
-                                 report(result.error());
+                                 report(result.error().message);
                              m_poller.finished();
                          });
 }

@@ -50,7 +50,8 @@ Result<QList<Profile>> ProfileStore::parse(const QByteArray &json, const QString
     for (const QJsonValue &value : root.value(QLatin1StringView("profiles")).toArray()) {
         auto profile = Profile::fromJson(value.toObject());
         if (!profile)
-            return failure(QStringLiteral("%1 is damaged: %2.").arg(origin, profile.error()));
+            return failure(sshcore::ErrorKind::Malformed,
+                           QStringLiteral("%1 is damaged: %2.").arg(origin, profile.error().message));
         profiles.append(*profile);
     }
     return profiles;
@@ -77,7 +78,7 @@ Result<> ProfileStore::load()
     if (!file.open(QIODevice::ReadOnly)) {
         m_problem = QStringLiteral("Cannot read %1: %2.").arg(QDir::toNativeSeparators(m_filePath), file.errorString());
     } else if (auto profiles = parse(file.readAll(), QDir::toNativeSeparators(m_filePath)); !profiles) {
-        m_problem = profiles.error();
+        m_problem = profiles.error().message;
     } else {
         m_profiles = *profiles;
     }

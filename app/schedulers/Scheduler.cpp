@@ -39,14 +39,14 @@ QByteArray Scheduler::testCommand(const QString &, const QString &) const
 
 Result<StartEstimate> Scheduler::parseTest(const CommandResult &) const
 {
-    return failure(tr("%1 cannot say when a job would start without submitting it.").arg(name()));
+    return failure(sshcore::ErrorKind::Refused, tr("%1 cannot say when a job would start without submitting it.").arg(name()));
 }
 
 Result<void> Scheduler::parseControl(const CommandResult &result) const
 {
     if (result.exitStatus == 0)
         return {};
-    return failure(commandFailure(result, name()));
+    return failure(sshcore::ErrorKind::Refused, commandFailure(result, name()));
 }
 
 QByteArray Scheduler::associationsCommand() const
@@ -69,7 +69,7 @@ Result<QStringList> Scheduler::parseModules(const CommandResult &result)
 {
     const QString text = QString::fromUtf8(result.standardOutput);
     if (result.exitStatus != 0 || text.contains(u"module: command not found"))
-        return failure(tr("This cluster has no environment modules (\"module\" is not available)."));
+        return failure(sshcore::ErrorKind::NotFound, tr("This cluster has no environment modules (\"module\" is not available)."));
     QStringList modules;
     for (QString line : text.split(u'\n')) {
         line = line.trimmed();

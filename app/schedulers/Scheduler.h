@@ -110,7 +110,7 @@ protected:
         -> decltype(parse(QByteArrayView()))
     {
         if (result.exitStatus != 0)
-            return sshcore::failure(queryFailure(result, what));
+            return sshcore::failure(sshcore::ErrorKind::Refused, queryFailure(result, what));
         return parse(QByteArrayView(result.standardOutput));
     }
 };

@@ -39,7 +39,8 @@ void SchedulerClient::query(const QByteArray &commandLine, bool persistentShell,
     Q_ASSERT(context);
     if (!m_ssh) {
         QTimer::singleShot(0, context, [handler] {
-            handler(failure(QCoreApplication::translate("app::SchedulerClient", "Not connected to the cluster.")));
+            handler(failure(sshcore::ErrorKind::LinkLost,
+                            QCoreApplication::translate("app::SchedulerClient", "Not connected to the cluster.")));
         });
         return;
     }
@@ -66,8 +67,8 @@ void SchedulerClient::submit(const QString &scriptPath, const QString &workDirec
         m_scheduler->submitCommand(scriptPath, workDirectory), false, SubmitTimeout, context,
         [](const Scheduler &scheduler, const CommandResult &result) { return scheduler.parseSubmit(result); },
         [handler = std::move(handler)](Result<SubmitReply> reply) {
-            if (!reply && reply.error().contains(u"did not finish within")) {
-                handler(failure(QCoreApplication::translate(
+            if (!reply && reply.error().is(sshcore::ErrorKind::TimedOut)) {
+                handler(failure(sshcore::ErrorKind::TimedOut, QCoreApplication::translate(
                                     "app::SchedulerClient",
                                     "The scheduler did not confirm the submission in time. The job may have been "
                                     "created all the same: look for it in the job list before submitting again.")));
@@ -130,15 +131,15 @@ void SchedulerClient::resources(QObject *context, Handler<ClusterResources> hand
     struct Gathering
     {
         ClusterResources resources;
-        QString error;
+        std::optional<sshcore::Error> error;
         int pending = 3;
         Handler<ClusterResources> handler;
         void done()
         {
             if (--pending > 0)
                 return;
-            if (!error.isEmpty())
-                handler(failure(error));
+            if (error)
+                handler(failure(*error));
             else
                 handler(std::move(resources));
         }

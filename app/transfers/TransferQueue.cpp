@@ -83,21 +83,10 @@ QByteArray localLinkTarget(const QString &path)
 }
 
 // An SFTP status (no such file, permission denied, disk full) or a local file problem is the answer;
-// a transport error or a lost connection may only be the link going down.
-bool mayBeTheLink(const QString &error)
+// a lost connection or one that stopped answering may only be the link going down.
+bool mayBeTheLink(const sshcore::Error &error)
 {
-    return error.contains(u"SSH error") || error.contains(u"connection", Qt::CaseInsensitive)
-           || error.contains(u"Not connected");
-}
-
-bool isDiskFull(const QString &error)
-{
-    return error.contains(u"no space left") || error.contains(u"quota is exceeded");
-}
-
-bool isMissing(const QString &error)
-{
-    return error.contains(u"no such file");
+    return error.is(sshcore::ErrorKind::LinkLost) || error.is(sshcore::ErrorKind::TimedOut);
 }
 
 } // namespace
@@ -284,7 +273,7 @@ void TransferQueue::scanRemote(int id, const QByteArray &remotePath, const QStri
                 failed.remote = remoteDir;
                 failed.local = localDir;
                 failed.state = FileState::Failed;
-                failed.error = entries.error();
+                failed.error = entries.error().message;
                 job->files.append(failed);
             } else {
                 for (const SftpEntry &entry : *entries) {
@@ -313,7 +302,7 @@ void TransferQueue::scanRemote(int id, const QByteArray &remotePath, const QStri
         if (!job)
             return;
         if (!root) {
-            job->error = root.error();
+            job->error = root.error().message;
             job->state = JobState::Finished;
             Q_EMIT jobChanged(id);
             Q_EMIT jobFinished(id);
@@ -375,7 +364,7 @@ void TransferQueue::makeDirectories(int id)
                 for (File &file : again->files) {
                     if (file.remote.startsWith(QByteArray(directory + '/')) && file.state == FileState::Queued) {
                         file.state = FileState::Failed;
-                        file.error = made.error();
+                        file.error = made.error().message;
                     }
                 }
             }
@@ -489,7 +478,7 @@ void TransferQueue::checkDestination(int id, int index, TransferOptions::Conflic
                 return;
             if (existing)
                 decideConflict(id, index, &*existing, decision);
-            else if (isMissing(existing.error()))
+            else if (existing.error().is(sshcore::ErrorKind::NotFound))
                 decideConflict(id, index, nullptr, TransferOptions::Conflict::Overwrite);
             else
                 finishFile(id, index, sshcore::failure(existing.error()));
@@ -652,15 +641,16 @@ void TransferQueue::copyLink(int id, int index, const SftpEntry *existing)
     Job *job = findJob(id);
     const File &file = job->files.at(index);
     const bool replace = existing != nullptr;
-    const auto fail = [this, id, index](const QString &why) { finishFile(id, index, sshcore::failure(why)); };
+    const auto fail = [this, id, index](const sshcore::Error &why) { finishFile(id, index, sshcore::failure(why)); };
     if (job->direction == Direction::Upload) {
         const QByteArray target = localLinkTarget(file.local);
         if (target.isEmpty()) {
-            fail(tr("Cannot read the link '%1' (it vanished?).").arg(file.local));
+            fail({sshcore::ErrorKind::NotFound, tr("Cannot read the link '%1' (it vanished?).").arg(file.local)});
             return;
         }
         if (replace && existing->type == SftpEntry::Type::Directory) {
-            fail(tr("A folder named '%1' is in the way of the link.").arg(QString::fromUtf8(file.remote)));
+            fail({sshcore::ErrorKind::Refused,
+                  tr("A folder named '%1' is in the way of the link.").arg(QString::fromUtf8(file.remote))});
             return;
         }
         const auto make = [this, id, index, target] {
@@ -692,15 +682,17 @@ void TransferQueue::copyLink(int id, int index, const SftpEntry *existing)
         const QFileInfo info(local);
         const QByteArray name = QFile::encodeName(local);
         if (info.isDir() && !info.isSymLink()) {
-            fail(tr("A folder named '%1' is in the way of the link.").arg(local));
+            fail({sshcore::ErrorKind::Refused, tr("A folder named '%1' is in the way of the link.").arg(local)});
             return;
         }
         if ((info.exists() || info.isSymLink()) && ::unlink(name.constData()) != 0) {
-            fail(tr("Cannot replace '%1': %2.").arg(local, qt_error_string(errno)));
+            const int error = errno;
+            fail({sshcore::errnoKind(error), tr("Cannot replace '%1': %2.").arg(local, qt_error_string(error))});
             return;
         }
         if (::symlink(target->constData(), name.constData()) != 0) {
-            fail(tr("Cannot create the link '%1': %2.").arg(local, qt_error_string(errno)));
+            const int error = errno;
+            fail({sshcore::errnoKind(error), tr("Cannot create the link '%1': %2.").arg(local, qt_error_string(error))});
             return;
         }
         finishFile(id, index, {});
@@ -819,7 +811,7 @@ void TransferQueue::verifyAndPlace(int id, int index)
         command->deleteLater();
         const auto &result = command->result();
         if (!result)
-            hashes->error = result.error();
+            hashes->error = result.error().message;
         else if (result->exitStatus != 0)
             hashes->error = tr("sha256sum on the cluster failed: %1").arg(QString::fromUtf8(result->standardError).trimmed());
         else
@@ -843,7 +835,7 @@ void TransferQueue::verifyAndPlace(int id, int index)
 
 void TransferQueue::finishFile(int id, int index, const Result<> &result)
 {
-    qCDebug(transfersLog) << "finish" << id << index << (result ? QString() : result.error());
+    qCDebug(transfersLog) << "finish" << id << index << (result ? QString() : result.error().message);
     --m_running;
     m_bytesInFlight.remove(quint64(id) << 32 | quint32(index));
     Job *job = findJob(id);
@@ -876,7 +868,7 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
         } else if (file.attempts < maxAttempts && job->state != JobState::Cancelled && mayBeTheLink(result.error())) {
             // Was it the link? The operation may hear of a broken link before the connection says so:
             // wait a moment, then resume once it is back, or report the error if the link stayed up.
-            file.error = result.error(); // still Running, in its slot, while we wait
+            file.error = result.error().message; // still Running, in its slot, while we wait
             ++m_running;
             const quint64 generation = m_linkLosses;
             QTimer::singleShot(std::chrono::milliseconds(1500), this, [this, id, index, generation] {
@@ -896,9 +888,9 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
                 schedule();
             });
             return;
-        } else if (job->direction == Direction::Upload && isDiskFull(result.error())) {
+        } else if (job->direction == Direction::Upload && result.error().is(sshcore::ErrorKind::NoSpace)) {
             // A partial copy would only keep the disk full: remove it (in its slot), then report.
-            file.error = result.error();
+            file.error = result.error().message;
             ++m_running;
             m_sftp->remove(temporaryRemoteName(file.remote), false, this, [this, id, index](const Result<> &removed) {
                 --m_running;
@@ -916,7 +908,7 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
             return;
         } else {
             file.state = FileState::Failed;
-            file.error = result.error();
+            file.error = result.error().message;
         }
     }
     Q_EMIT jobChanged(id);

@@ -130,7 +130,7 @@ SshConfig SshConfig::loadUserConfig()
     auto config = load(path);
     if (!config) {
         SshConfig empty;
-        empty.m_problems.append({path, 0, config.error()});
+        empty.m_problems.append({path, 0, config.error().message});
         return empty;
     }
     return *config;

@@ -139,7 +139,7 @@ Result<> Authenticator::run()
         message += QStringLiteral(" Tried: %1.").arg(m_tried.join(QStringLiteral("; ")));
     if (!offered.isEmpty())
         message += QStringLiteral(" The server accepts: %1.").arg(offered.join(QStringLiteral(", ")));
-    return failure(message);
+    return failure(ErrorKind::Refused, message);
 }
 
 std::optional<QString> Authenticator::askSecret(SshInteraction::SecretQuestion::Kind kind, const QString &keyFile,

@@ -77,7 +77,7 @@ private:
     RememberedSecrets *m_secrets;
     QByteArray m_user;
     QStringList m_tried; // "public key ~/.ssh/id_ed25519: not accepted", ...
-    std::optional<QString> m_fatal; // cancelled or the link failed
+    std::optional<Error> m_fatal; // cancelled or the link failed
     bool m_keyboardCancelled = false;
     QString m_lastRejection; // why the last answer a person typed failed, for the next question
     int m_keyboardRounds = 0;

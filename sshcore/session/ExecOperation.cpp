@@ -26,15 +26,16 @@ ExecOperation::~ExecOperation()
 
 void ExecOperation::tick()
 {
-    if (!m_stopReason.isEmpty())
+    if (!m_stopReason.message.isEmpty())
         return;
     if (m_shared->cancelled)
-        m_stopReason = QStringLiteral("The command was cancelled.");
+        m_stopReason = {ErrorKind::Cancelled, QStringLiteral("The command was cancelled.")};
     else if (m_timeout.count() > 0 && std::chrono::steady_clock::now() - m_started > m_timeout)
-        m_stopReason = QStringLiteral("The command did not finish within %1 s and was stopped.").arg(m_timeout.count());
+        m_stopReason = {ErrorKind::TimedOut,
+                        QStringLiteral("The command did not finish within %1 s and was stopped.").arg(m_timeout.count())};
 }
 
-Operation::Step ExecOperation::fail(LIBSSH2_SESSION *session, const QString &why)
+Operation::Step ExecOperation::fail(LIBSSH2_SESSION *session, const Error &why)
 {
     m_error = why;
     if (m_channel) {
@@ -72,7 +73,7 @@ Operation::Step ExecOperation::step(LIBSSH2_SESSION *session)
 {
     tick();
     bool progressed = false;
-    if (!m_stopReason.isEmpty() && m_error.isEmpty() && m_state != State::Opening
+    if (!m_stopReason.message.isEmpty() && m_error.message.isEmpty() && m_state != State::Opening
         && m_state < State::Signalling) {
         m_error = m_stopReason;
         m_stopped = std::chrono::steady_clock::now();
@@ -82,7 +83,7 @@ Operation::Step ExecOperation::step(LIBSSH2_SESSION *session)
     while (true) {
         switch (m_state) {
         case State::Opening: {
-            if (!m_stopReason.isEmpty()) {
+            if (!m_stopReason.message.isEmpty()) {
                 Q_EMIT m_relay->finished(-1, {}, m_stopReason);
                 return Step::Finished;
             }
@@ -158,13 +159,13 @@ Operation::Step ExecOperation::step(LIBSSH2_SESSION *session)
             break;
         }
         case State::WaitingClosed: {
-            if (m_error.isEmpty()) {
+            if (m_error.message.isEmpty()) {
                 bool ignored = false;
                 readStreams(session, &ignored); // output that raced with EOF
             }
             const int rc = libssh2_channel_wait_closed(m_channel);
             // A stopped command whose server does not close its side within 3 s is let go.
-            const bool givenUp = !m_error.isEmpty() && std::chrono::steady_clock::now() - m_stopped > std::chrono::seconds(3);
+            const bool givenUp = !m_error.message.isEmpty() && std::chrono::steady_clock::now() - m_stopped > std::chrono::seconds(3);
             if (rc == LIBSSH2_ERROR_EAGAIN && !givenUp)
                 return progressed ? Step::Progressed : Step::Blocked;
             m_exitStatus = libssh2_channel_get_exit_status(m_channel);
@@ -186,7 +187,7 @@ Operation::Step ExecOperation::step(LIBSSH2_SESSION *session)
             if (rc == LIBSSH2_ERROR_EAGAIN)
                 return progressed ? Step::Progressed : Step::Blocked;
             m_channel = nullptr;
-            if (!m_error.isEmpty())
+            if (!m_error.message.isEmpty())
                 Q_EMIT m_relay->finished(-1, {}, m_error);
             else
                 Q_EMIT m_relay->finished(m_exitStatus, m_exitSignal, {});
@@ -196,7 +197,7 @@ Operation::Step ExecOperation::step(LIBSSH2_SESSION *session)
     }
 }
 
-void ExecOperation::abandon(const QString &why)
+void ExecOperation::abandon(const Error &why)
 {
     m_channel = nullptr; // freed with the session
     Q_EMIT m_relay->finished(-1, {}, why);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sshcore/Result.h"
 #include "sshcore/session/Operation.h"
 
 #include <QByteArray>
@@ -23,8 +24,8 @@ public:
 Q_SIGNALS:
     void standardOutput(const QByteArray &data);
     void standardError(const QByteArray &data);
-    // exitStatus -1 with an error: the command did not finish normally.
-    void finished(int exitStatus, const QString &exitSignal, const QString &error);
+    // An error (its message is never empty): the command did not finish normally, exitStatus is -1.
+    void finished(int exitStatus, const QString &exitSignal, const sshcore::Error &error);
 };
 
 struct ExecShared
@@ -42,13 +43,13 @@ public:
     ~ExecOperation() override;
 
     Step step(LIBSSH2_SESSION *session) override;
-    void abandon(const QString &why) override;
+    void abandon(const Error &why) override;
     void tick() override;
 
 private:
     enum class State { Opening, Executing, Running, Signalling, Closing, WaitingClosed, Freeing };
 
-    Step fail(LIBSSH2_SESSION *session, const QString &why);
+    Step fail(LIBSSH2_SESSION *session, const Error &why);
     Step readStreams(LIBSSH2_SESSION *session, bool *progressed);
 
     State m_state = State::Opening;
@@ -61,9 +62,9 @@ private:
     std::chrono::steady_clock::time_point m_started;
     std::shared_ptr<ExecShared> m_shared;
     ExecRelay *m_relay;
-    QString m_stopReason; // set when cancelled or timed out: signal, close and report this
+    Error m_stopReason; // set when cancelled or timed out: signal, close and report this
     std::chrono::steady_clock::time_point m_stopped;
-    QString m_error;
+    Error m_error;
     int m_exitStatus = -1;
     QString m_exitSignal;
 };

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QString>
+#include "sshcore/Result.h"
 
 #include <functional>
 
@@ -26,7 +26,7 @@ public:
     virtual Step step(LIBSSH2_SESSION *session) = 0;
 
     // The session is gone: report why. Must not touch libssh2.
-    virtual void abandon(const QString &why) = 0;
+    virtual void abandon(const Error &why) = 0;
 
     // Called once a second; may turn a timeout or a cancellation into work for step().
     virtual void tick() {}

@@ -68,7 +68,7 @@ Result<int> SessionWorker::openSocket()
     const QByteArray port = QByteArray::number(m_settings.port);
     if (const int rc = getaddrinfo(host.constData(), port.constData(), &hints, &addresses); rc != 0) {
         m_lastFailureRetryable = rc == EAI_AGAIN;
-        return failure(QStringLiteral("The host name \"%1\" could not be resolved (%2). Check its spelling and "
+        return failure(ErrorKind::NotFound, QStringLiteral("The host name \"%1\" could not be resolved (%2). Check its spelling and "
                                       "your network or VPN connection.")
                            .arg(m_settings.host, QString::fromLocal8Bit(gai_strerror(rc))));
     }
@@ -112,20 +112,21 @@ Result<int> SessionWorker::openSocket()
     if (m_stopRequested) {
         if (result >= 0)
             ::close(result);
-        return failure(QStringLiteral("The connection was closed."));
+        return failure(ErrorKind::LinkLost, QStringLiteral("The connection was closed."));
     }
     if (result < 0) {
         m_lastFailureRetryable = true;
         if (lastError == ECONNREFUSED)
-            return failure(QStringLiteral("Nothing accepts connections on %1 (connection refused). Check the port "
+            return failure(ErrorKind::Refused, QStringLiteral("Nothing accepts connections on %1 (connection refused). Check the port "
                                           "number, and that the SSH server is running.")
                                .arg(where(m_settings)));
         if (lastError == ETIMEDOUT)
-            return failure(QStringLiteral("No answer from %1 within %2 s. The host may be down, or a firewall may "
+            return failure(ErrorKind::TimedOut, QStringLiteral("No answer from %1 within %2 s. The host may be down, or a firewall may "
                                           "be dropping the connection.")
                                .arg(where(m_settings))
                                .arg(m_settings.connectTimeoutSeconds));
-        return failure(QStringLiteral("Cannot connect to %1: %2.").arg(where(m_settings), systemError(lastError)));
+        return failure(errnoKind(lastError),
+                       QStringLiteral("Cannot connect to %1: %2.").arg(where(m_settings), systemError(lastError)));
     }
     const int on = 1;
     setsockopt(result, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
@@ -164,14 +165,15 @@ Result<int> SessionWorker::openThroughJumpHost()
     while (opened.wait_for(50ms) != std::future_status::ready) {
         if (m_stopRequested) {
             ::close(pair[1]);
-            return failure(QStringLiteral("The connection was closed."));
+            return failure(ErrorKind::LinkLost, QStringLiteral("The connection was closed."));
         }
     }
     const QString error = opened.get();
     if (!error.isEmpty()) {
         ::close(pair[1]);
         m_lastFailureRetryable = true; // the jump host may come back; our reconnect backs off
-        return failure(QStringLiteral("Through the jump host %1: %2").arg(jumpSettings.displayName(), error));
+        return failure(ErrorKind::LinkLost,
+                       QStringLiteral("Through the jump host %1: %2").arg(jumpSettings.displayName(), error));
     }
     return pair[1];
 }
@@ -212,9 +214,11 @@ Result<> SessionWorker::connectOnce()
         if (const auto waited = waitSocket(deadline); !waited)
             return waited;
     }
-    if (rc != 0)
-        return failure(QStringLiteral("The SSH handshake with %1 failed. %2")
-                           .arg(where(m_settings), libsshError(m_session, "libssh2 says")));
+    if (rc != 0) {
+        const Error why = libsshError(m_session, "libssh2 says");
+        return failure(
+            why.withMessage(QStringLiteral("The SSH handshake with %1 failed. %2").arg(where(m_settings), why.message)));
+    }
     if (const auto verified = verifyHostKey(); !verified) {
         m_lastFailureRetryable = false;
         return verified;
@@ -264,7 +268,7 @@ Result<> SessionWorker::verifyHostKey()
     int type = 0;
     const char *key = libssh2_session_hostkey(m_session, &length, &type);
     if (!key)
-        return failure(QStringLiteral("%1 sent no host key.").arg(where(m_settings)));
+        return failure(ErrorKind::Refused, QStringLiteral("%1 sent no host key.").arg(where(m_settings)));
     const QByteArray keyBytes(key, qsizetype(length));
     const KnownHosts knownHosts(m_session);
     const auto verdict = knownHosts.check(m_settings.knownHostsFiles, m_settings.host, m_settings.port, keyBytes, type);
@@ -286,7 +290,7 @@ Result<> SessionWorker::verifyHostKey()
                     interaction->warnHostKeyChanged(change);
             }, Qt::QueuedConnection);
         }
-        return failure(QStringLiteral(
+        return failure(ErrorKind::Refused, QStringLiteral(
                            "WARNING: the host key of %1 has CHANGED since it was saved in %2. Someone could be "
                            "intercepting the connection, or the server was reinstalled. clusterdesk did not log in "
                            "and sent no password or key. The server now presents %3 %4. If the cluster's "
@@ -302,7 +306,7 @@ Result<> SessionWorker::verifyHostKey()
     case StrictHostKeyChecking::AcceptNew:
         return KnownHosts::append(verdict.file, m_settings.host, m_settings.port, keyBytes, type);
     case StrictHostKeyChecking::Yes:
-        return failure(QStringLiteral("The host key of %1 (%2 %3) is not in your known hosts, and "
+        return failure(ErrorKind::Refused, QStringLiteral("The host key of %1 (%2 %3) is not in your known hosts, and "
                                       "StrictHostKeyChecking is on. Add it after checking the fingerprint with the "
                                       "cluster's documentation.")
                            .arg(where(m_settings), keyType, fingerprint));
@@ -320,7 +324,7 @@ Result<> SessionWorker::verifyHostKey()
         [question](SshInteraction *interaction, auto reply) { interaction->askHostKey(question, reply); });
     switch (decision) {
     case SshInteraction::HostKeyDecision::Reject:
-        return failure(QStringLiteral("The host key of %1 (%2) was not accepted, so clusterdesk did not log in.")
+        return failure(ErrorKind::Refused, QStringLiteral("The host key of %1 (%2) was not accepted, so clusterdesk did not log in.")
                            .arg(where(m_settings), fingerprint));
     case SshInteraction::HostKeyDecision::AcceptOnce:
         return {};

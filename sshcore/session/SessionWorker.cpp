@@ -55,7 +55,7 @@ void SessionWorker::setState(SshConnectionState state, const QString &message)
 {
     m_state = state;
     if (state == SshConnectionState::Failed)
-        m_lastError = message;
+        m_lastError = {ErrorKind::LinkLost, message};
     Q_EMIT stateChanged(state, message);
 }
 
@@ -64,7 +64,7 @@ void SessionWorker::start()
     m_stopRequested = false; // a close() earlier must not cut this new attempt short
     uint64_t pending = 0;
     [[maybe_unused]] const auto drained = ::read(m_wakeFd, &pending, sizeof pending);
-    m_lastError.clear();
+    m_lastError = {};
     setState(SshConnectionState::Connecting);
     const auto connected = connectOnce();
     if (connected) {
@@ -75,10 +75,10 @@ void SessionWorker::start()
         return;
     }
     teardown();
-    const QString why = connected.error();
+    const Error why = connected.error();
     for (const auto &operation : std::exchange(m_waiting, {}))
         operation->abandon(why);
-    setState(m_stopRequested ? SshConnectionState::Disconnected : SshConnectionState::Failed, why);
+    setState(m_stopRequested ? SshConnectionState::Disconnected : SshConnectionState::Failed, why.message);
 }
 
 void SessionWorker::stop()
@@ -86,7 +86,7 @@ void SessionWorker::stop()
     m_stopRequested = true;
     m_tick.stop();
     m_reconnectTimer.stop();
-    const QString why = QStringLiteral("The connection was closed.");
+    const Error why{ErrorKind::LinkLost, QStringLiteral("The connection was closed.")};
     for (const auto &operation : std::exchange(m_active, {}))
         operation->abandon(why);
     for (const auto &operation : std::exchange(m_waiting, {}))
@@ -110,8 +110,9 @@ void SessionWorker::addOperation(std::shared_ptr<Operation> operation)
         break;
     case SshConnectionState::Disconnected:
     case SshConnectionState::Failed:
-        operation->abandon(m_lastError.isEmpty() ? QStringLiteral("Not connected to %1.").arg(where(m_settings))
-                                                 : m_lastError);
+        operation->abandon(m_lastError.message.isEmpty()
+                               ? Error{ErrorKind::LinkLost, QStringLiteral("Not connected to %1.").arg(where(m_settings))}
+                               : m_lastError);
         break;
     }
 }
@@ -139,17 +140,18 @@ Result<> SessionWorker::waitSocket(Clock::time_point deadline)
     fds[1].events = POLLIN;
     while (true) {
         if (m_stopRequested)
-            return failure(QStringLiteral("The connection was closed."));
+            return failure(ErrorKind::LinkLost, QStringLiteral("The connection was closed."));
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
         if (left <= 0ms)
-            return failure(QStringLiteral("%1 stopped answering (no reply within %2 s).")
+            return failure(ErrorKind::TimedOut, QStringLiteral("%1 stopped answering (no reply within %2 s).")
                                .arg(where(m_settings))
                                .arg(m_settings.connectTimeoutSeconds));
         const int ready = ::poll(fds, 2, int(left.count()));
         if (ready < 0 && errno == EINTR)
             continue;
         if (ready < 0)
-            return failure(QStringLiteral("Waiting for %1 failed: %2.").arg(where(m_settings), systemError(errno)));
+            return failure(ErrorKind::LinkLost,
+                           QStringLiteral("Waiting for %1 failed: %2.").arg(where(m_settings), systemError(errno)));
         if (fds[1].revents)
             continue; // woken by requestStop(): loop to report it
         return {};
@@ -196,22 +198,22 @@ bool SessionWorker::sessionBroken() const
     }
 }
 
-void SessionWorker::linkLost(const QString &why)
+void SessionWorker::linkLost(const Error &why)
 {
     if (m_state != SshConnectionState::Connected)
         return;
     m_tick.stop();
-    const QString message = QStringLiteral("The connection to %1 was lost: %2").arg(where(m_settings), why);
+    const QString message = QStringLiteral("The connection to %1 was lost: %2").arg(where(m_settings), why.message);
     // The new state first: whoever hears of an abandoned operation then already knows the link is
     // being restored (a transfer waits and resumes instead of failing).
     const bool giveUp = !m_settings.reconnect || m_stopRequested;
     setState(giveUp ? SshConnectionState::Failed : SshConnectionState::Reconnecting, message);
     for (const auto &operation : std::exchange(m_active, {}))
-        operation->abandon(message + QStringLiteral(" The command may or may not have finished."));
+        operation->abandon({ErrorKind::LinkLost, message + QStringLiteral(" The command may or may not have finished.")});
     teardown();
     if (giveUp) {
         for (const auto &operation : std::exchange(m_waiting, {}))
-            operation->abandon(message);
+            operation->abandon({ErrorKind::LinkLost, message});
         return;
     }
     m_reconnectAttempt = 0;
@@ -241,13 +243,13 @@ void SessionWorker::reconnect()
     teardown();
     if (m_lastFailureRetryable && !m_stopRequested) {
         setState(SshConnectionState::Reconnecting,
-                 QStringLiteral("%1 Trying again (attempt %2).").arg(connected.error()).arg(m_reconnectAttempt + 1));
+                 QStringLiteral("%1 Trying again (attempt %2).").arg(connected.error().message).arg(m_reconnectAttempt + 1));
         scheduleReconnect();
         return;
     }
     for (const auto &operation : std::exchange(m_waiting, {}))
         operation->abandon(connected.error());
-    setState(SshConnectionState::Failed, connected.error());
+    setState(SshConnectionState::Failed, connected.error().message);
 }
 
 void SessionWorker::onReadable()
@@ -261,9 +263,9 @@ void SessionWorker::onReadable()
     char byte;
     const ssize_t n = ::recv(m_socket, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
     if (n == 0) {
-        linkLost(QStringLiteral("the server closed the connection."));
+        linkLost({ErrorKind::LinkLost, QStringLiteral("the server closed the connection.")});
     } else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
-        linkLost(systemError(errno) + u'.');
+        linkLost({ErrorKind::LinkLost, systemError(errno) + u'.'});
     } else if (n > 0 && m_readNotifier) {
         m_readNotifier->setEnabled(false); // re-enabled by the next pump or tick
     }
@@ -351,8 +353,8 @@ void SessionWorker::onTick()
         const auto silence = Clock::now() - m_lastReceived;
         const auto bound = std::chrono::seconds(m_settings.keepAliveIntervalSeconds * (m_settings.keepAliveCountMax + 1));
         if (silence > bound) {
-            linkLost(QStringLiteral("no answer to keep-alives for %1 s.")
-                         .arg(std::chrono::duration_cast<std::chrono::seconds>(silence).count()));
+            linkLost({ErrorKind::LinkLost, QStringLiteral("no answer to keep-alives for %1 s.")
+                                               .arg(std::chrono::duration_cast<std::chrono::seconds>(silence).count())});
             return;
         }
     }

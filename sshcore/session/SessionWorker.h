@@ -62,7 +62,7 @@ private:
     Result<> waitSocket(std::chrono::steady_clock::time_point deadline);
     void setState(SshConnectionState state, const QString &message = {});
     void teardown();
-    void linkLost(const QString &why);
+    void linkLost(const Error &why);
     void scheduleReconnect();
     void pump();
     void updateNotifiers();
@@ -104,7 +104,7 @@ private:
     SessionContext m_context;
     std::shared_ptr<ShellRunnerOperation> m_runner;
     std::unique_ptr<SshConnection> m_jump; // the nearest jump host's session, carrying ours
-    QString m_lastError;
+    Error m_lastError;
     SftpChannels m_sftp;
     bool m_lastFailureRetryable = true;
     std::chrono::steady_clock::time_point m_lastReceived;

@@ -36,10 +36,10 @@ void ShellRunnerOperation::startJob()
     m_stdoutDone = m_stderrDone = false;
     m_exitStatus = -1;
     m_started = std::chrono::steady_clock::now();
-    m_stopReason.clear();
+    m_stopReason = {};
 }
 
-void ShellRunnerOperation::finishJob(int exitStatus, const QString &error)
+void ShellRunnerOperation::finishJob(int exitStatus, const Error &error)
 {
     ExecRelay *relay = m_job->relay;
     Q_EMIT relay->finished(exitStatus, {}, error);
@@ -49,12 +49,13 @@ void ShellRunnerOperation::finishJob(int exitStatus, const QString &error)
 
 void ShellRunnerOperation::tick()
 {
-    if (!m_job || !m_stopReason.isEmpty())
+    if (!m_job || !m_stopReason.message.isEmpty())
         return;
     if (m_job->shared->cancelled)
-        m_stopReason = QStringLiteral("The command was cancelled.");
+        m_stopReason = {ErrorKind::Cancelled, QStringLiteral("The command was cancelled.")};
     else if (m_job->timeout.count() > 0 && std::chrono::steady_clock::now() - m_started > m_job->timeout)
-        m_stopReason = QStringLiteral("The command did not finish within %1 s and was stopped.").arg(m_job->timeout.count());
+        m_stopReason = {ErrorKind::TimedOut, QStringLiteral("The command did not finish within %1 s and was stopped.")
+                                                 .arg(m_job->timeout.count())};
 }
 
 // Passes on what is certainly output and looks for the marker; true once it was found.
@@ -83,7 +84,7 @@ bool ShellRunnerOperation::scan(QByteArray *buffer, bool stderrStream)
     return true;
 }
 
-Operation::Step ShellRunnerOperation::restart(LIBSSH2_SESSION *session, const QString &why)
+Operation::Step ShellRunnerOperation::restart(LIBSSH2_SESSION *session, const Error &why)
 {
     if (m_job)
         finishJob(-1, why);
@@ -136,7 +137,7 @@ Operation::Step ShellRunnerOperation::step(LIBSSH2_SESSION *session)
                 startJob();
                 progressed = true;
             }
-            if (!m_stopReason.isEmpty()) {
+            if (!m_stopReason.message.isEmpty()) {
                 // The command runs inside our shell: ending it means ending the shell.
                 libssh2_channel_signal_ex(m_channel, "TERM", 4);
                 return restart(session, m_stopReason);
@@ -173,7 +174,7 @@ Operation::Step ShellRunnerOperation::step(LIBSSH2_SESSION *session)
                 continue;
             }
             if (libssh2_channel_eof(m_channel))
-                return restart(session, QStringLiteral("The remote shell ended unexpectedly."));
+                return restart(session, {ErrorKind::LinkLost, QStringLiteral("The remote shell ended unexpectedly.")});
             return blocked();
         }
         case State::Closing: {
@@ -195,13 +196,13 @@ Operation::Step ShellRunnerOperation::step(LIBSSH2_SESSION *session)
     }
 }
 
-void ShellRunnerOperation::abandon(const QString &why)
+void ShellRunnerOperation::abandon(const Error &why)
 {
     m_channel = nullptr;
     failAll(why);
 }
 
-void ShellRunnerOperation::failAll(const QString &why)
+void ShellRunnerOperation::failAll(const Error &why)
 {
     m_done = true;
     if (m_job)

@@ -35,17 +35,17 @@ public:
     // It ended (no work left after its shell went away); the worker makes a new one when needed.
     bool done() const { return m_done; }
     Step step(LIBSSH2_SESSION *session) override;
-    void abandon(const QString &why) override;
+    void abandon(const Error &why) override;
     void tick() override;
 
 private:
     enum class State { Opening, Executing, Ready, Closing, Freeing };
 
     void startJob();
-    void finishJob(int exitStatus, const QString &error);
-    void failAll(const QString &why);
+    void finishJob(int exitStatus, const Error &error);
+    void failAll(const Error &why);
     bool scan(QByteArray *buffer, bool stderrStream);
-    Step restart(LIBSSH2_SESSION *session, const QString &why);
+    Step restart(LIBSSH2_SESSION *session, const Error &why);
 
     State m_state = State::Opening;
     LIBSSH2_CHANNEL *m_channel = nullptr;
@@ -60,7 +60,7 @@ private:
     bool m_stderrDone = false;
     int m_exitStatus = -1;
     std::chrono::steady_clock::time_point m_started;
-    QString m_stopReason;
+    Error m_stopReason;
     bool m_done = false;
 };
 

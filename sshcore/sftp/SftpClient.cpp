@@ -2,8 +2,11 @@
 
 #include "sshcore/SshConnection.h"
 #include "sshcore/session/ResultRelay.h"
-#include "sshcore/sftp/SftpOperations.h"
-
+#include "sshcore/sftp/SftpListOperation.h"
+#include "sshcore/sftp/SftpMakePathOperation.h"
+#include "sshcore/sftp/SftpRemoveOperation.h"
+#include "sshcore/sftp/SftpRenameOperation.h"
+#include "sshcore/sftp/SftpTransferOperation.h"
 
 namespace sshcore {
 
@@ -20,7 +23,7 @@ bool refuseWithoutConnection(const QPointer<SshConnection> &connection, QObject 
 {
     if (connection)
         return false;
-    QMetaObject::invokeMethod(context, [callback] { callback(failure(QStringLiteral("Not connected."))); },
+    QMetaObject::invokeMethod(context, [callback] { callback(failure(ErrorKind::LinkLost, QStringLiteral("Not connected."))); },
                               Qt::QueuedConnection);
     return true;
 }
@@ -42,7 +45,7 @@ auto statusOnly(QString what, QByteArray path)
     return [what = std::move(what), path = std::move(path)](const sftp::Reply &reply) -> Result<> {
         if (reply.isStatus(sftp::Ok))
             return {};
-        return failure(sftp::cannotMessage(what, path, sftp::statusText(reply)));
+        return failure(sftp::cannot(what, path, reply));
     };
 }
 
@@ -51,12 +54,13 @@ auto firstName(QString what, QByteArray path)
 {
     return [what = std::move(what), path = std::move(path)](const sftp::Reply &reply) -> Result<QByteArray> {
         if (reply.type != sftp::Name)
-            return failure(sftp::cannotMessage(what, path, sftp::statusText(reply)));
+            return failure(sftp::cannot(what, path, reply));
         sftp::PacketReader reader = reply.reader();
         const quint32 count = reader.u32();
         QByteArray name = reader.string();
         if (reader.failed() || count < 1)
-            return failure(sftp::cannotMessage(what, path, QStringLiteral("the server sent a malformed reply")));
+            return failure(ErrorKind::Malformed,
+                           sftp::cannotMessage(what, path, QStringLiteral("the server sent a malformed reply")));
         return name;
     };
 }
@@ -73,7 +77,7 @@ void SftpClient::stat(const QByteArray &path, QObject *context, Callback<SftpEnt
         sftp::Lstat, onePath(path),
         [path](const sftp::Reply &reply) -> Result<SftpEntry> {
             if (reply.type != sftp::Attrs)
-                return failure(sftp::cannotMessage(QStringLiteral("read the details of"), path, sftp::statusText(reply)));
+                return failure(sftp::cannot(QStringLiteral("read the details of"), path, reply));
             SftpEntry entry = reply.reader().attributes();
             entry.name = baseName(path);
             return entry;
@@ -151,7 +155,7 @@ void SftpClient::fileSystem(const QByteArray &path, QObject *context, Callback<S
         sftp::Extended, [path](sftp::PacketWriter &w) { w.string(QByteArrayLiteral("statvfs@openssh.com")).string(path); },
         [path](const sftp::Reply &reply) -> Result<SftpFileSystem> {
             if (reply.type != sftp::ExtendedReply)
-                return failure(sftp::cannotMessage(QStringLiteral("read the free space of"), path, sftp::statusText(reply)));
+                return failure(sftp::cannot(QStringLiteral("read the free space of"), path, reply));
             sftp::PacketReader r = reply.reader();
             r.u64(); // block size
             const quint64 fragment = r.u64();
@@ -164,7 +168,8 @@ void SftpClient::fileSystem(const QByteArray &path, QObject *context, Callback<S
             r.u64(); // file system id
             const quint64 flags = r.u64();
             if (r.failed())
-                return failure(sftp::cannotMessage(QStringLiteral("read the free space of"), path,
+                return failure(ErrorKind::Malformed,
+                               sftp::cannotMessage(QStringLiteral("read the free space of"), path,
                                                    QStringLiteral("the server sent a malformed reply")));
             SftpFileSystem fs;
             fs.totalBytes = blocks * fragment;

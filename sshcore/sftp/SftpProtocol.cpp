@@ -197,4 +197,33 @@ QString cannotMessage(const QString &what, const QByteArray &path, const QString
     return QStringLiteral("Cannot %1 '%2': %3.").arg(what, QString::fromUtf8(path), why);
 }
 
+ErrorKind statusKind(const Reply &reply)
+{
+    if (reply.type == 0)
+        return ErrorKind::LinkLost; // never answered: the channel or the link went
+    if (reply.type != Status)
+        return ErrorKind::Malformed;
+    switch (reply.status) {
+    case NoSuchFile:
+    case NotADirectory: return ErrorKind::NotFound;
+    case PermissionDenied:
+    case WriteProtect: return ErrorKind::PermissionDenied;
+    case NoSpaceOnFilesystem:
+    case QuotaExceeded: return ErrorKind::NoSpace;
+    case NoConnection:
+    case ConnectionLost: return ErrorKind::LinkLost;
+    case BadMessage: return ErrorKind::Malformed;
+    case OpUnsupported:
+    case FileAlreadyExists:
+    case DirNotEmpty:
+    case InvalidFilename: return ErrorKind::Refused;
+    default: return ErrorKind::Other;
+    }
+}
+
+Error cannot(const QString &what, const QByteArray &path, const Reply &reply)
+{
+    return {statusKind(reply), cannotMessage(what, path, statusText(reply))};
+}
+
 } // namespace sshcore::detail::sftp

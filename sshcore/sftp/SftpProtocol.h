@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sshcore/Result.h"
 #include "sshcore/sftp/SftpEntry.h"
 
 #include <QByteArray>
@@ -135,5 +136,12 @@ QString statusText(const Reply &reply);
 
 // "Cannot <what> '<path>': <why>."
 QString cannotMessage(const QString &what, const QByteArray &path, const QString &why);
+
+// The kind a reply's status means to a program (no such file: NotFound; a full disk or quota: NoSpace;
+// no answer because the channel or link went: LinkLost...).
+ErrorKind statusKind(const Reply &reply);
+
+// "Cannot <what> '<path>': <the reply's status>.", of the status's kind.
+Error cannot(const QString &what, const QByteArray &path, const Reply &reply);
 
 } // namespace sshcore::detail::sftp

@@ -28,7 +28,7 @@ SftpSession::Status SftpSession::open(LIBSSH2_SESSION *session, quint64 *attempt
         if (*attempt != 0 && *attempt == m_failedAttempt)
             return Status::Failed;
         *attempt = ++m_attempt;
-        m_error.clear();
+        m_error = {};
         m_phase = Phase::OpeningChannel;
     }
     *attempt = m_attempt;
@@ -49,7 +49,7 @@ SftpSession::Status SftpSession::open(LIBSSH2_SESSION *session, quint64 *attempt
         if (rc == LIBSSH2_ERROR_EAGAIN)
             return Status::Blocked;
         if (rc < 0) {
-            fail(QStringLiteral("The server refused the SFTP subsystem (is SFTP disabled there?)"));
+            fail({ErrorKind::Refused, QStringLiteral("The server refused the SFTP subsystem (is SFTP disabled there?)")});
             return Status::Failed;
         }
         libssh2_channel_handle_extended_data2(m_channel, LIBSSH2_CHANNEL_EXTENDED_DATA_IGNORE);
@@ -70,7 +70,7 @@ void SftpSession::request(quint8 type, const std::function<void(sftp::PacketWrit
         // The channel failed (or never opened): this request can never be answered.
         sftp::Reply lost;
         lost.status = sftp::ConnectionLost;
-        lost.message = m_error.isEmpty() ? QStringLiteral("the SFTP channel is closed") : m_error;
+        lost.message = m_error.message.isEmpty() ? QStringLiteral("the SFTP channel is closed") : m_error.message;
         handler(lost);
         return;
     }
@@ -148,7 +148,7 @@ bool SftpSession::readArrived(LIBSSH2_SESSION *session)
         }
         if (rc == 0) {
             if (libssh2_channel_eof(m_channel)) {
-                fail(QStringLiteral("The server ended the SFTP session (its connection closed or its SFTP server stopped)."));
+                fail({ErrorKind::LinkLost, QStringLiteral("The server ended the SFTP session (its connection closed or its SFTP server stopped).")});
                 return true;
             }
             break;
@@ -161,7 +161,7 @@ bool SftpSession::readArrived(LIBSSH2_SESSION *session)
         while (buffer.size() - start >= 4) {
             const quint32 length = qFromBigEndian<quint32>(buffer.constData() + start);
             if (length < 1 || length > MaxPacket) {
-                fail(QStringLiteral("The server sent a malformed SFTP packet (length %1).").arg(length));
+                fail({ErrorKind::Malformed, QStringLiteral("The server sent a malformed SFTP packet (length %1).").arg(length)});
                 return true;
             }
             if (buffer.size() - start - 4 < qsizetype(length))
@@ -191,7 +191,7 @@ void SftpSession::deliver(const QByteArray &packet)
     sftp::PacketReader header(packet, 5);
     const quint32 id = header.u32();
     if (header.failed()) {
-        fail(QStringLiteral("The server sent a malformed SFTP reply."));
+        fail({ErrorKind::Malformed, QStringLiteral("The server sent a malformed SFTP reply.")});
         return;
     }
     const auto found = m_pending.find(id);
@@ -220,7 +220,7 @@ void SftpSession::onVersion(const QByteArray &packet)
     sftp::PacketReader reader(packet, 5);
     const quint32 version = reader.u32();
     if (reader.failed() || version < 3) {
-        fail(QStringLiteral("The server speaks SFTP version %1; clusterdesk needs version 3.").arg(version));
+        fail({ErrorKind::Refused, QStringLiteral("The server speaks SFTP version %1; clusterdesk needs version 3.").arg(version)});
         return;
     }
     while (!reader.atEnd() && !reader.failed()) {
@@ -255,9 +255,9 @@ void SftpSession::onVersion(const QByteArray &packet)
         });
 }
 
-void SftpSession::fail(const QString &why)
+void SftpSession::fail(const Error &why)
 {
-    qCDebug(lcSftp) << "SFTP channel failed:" << why;
+    qCDebug(lcSftp) << "SFTP channel failed:" << why.message;
     m_error = why;
     m_failedAttempt = m_attempt;
     m_phase = Phase::Closed;
@@ -269,7 +269,7 @@ void SftpSession::fail(const QString &why)
     const auto pending = std::exchange(m_pending, {});
     sftp::Reply lost;
     lost.status = sftp::ConnectionLost;
-    lost.message = why;
+    lost.message = why.message;
     for (const Handler &handler : pending)
         handler(lost);
     freeChannels();
@@ -300,7 +300,7 @@ void SftpSession::abandon()
     m_channel = nullptr;
     m_closing.clear();
     m_phase = Phase::Closed;
-    m_error.clear();
+    m_error = {};
     m_pending.clear();
     clearStreams();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sshcore/Result.h"
 #include "sshcore/sftp/SftpProtocol.h"
 
 #include <QByteArray>
@@ -35,7 +36,7 @@ public:
     // time. attempt identifies the opening the caller waits for: every caller waiting on an attempt
     // that failed gets Failed with error(); a caller arriving later starts a new one.
     Status open(LIBSSH2_SESSION *session, quint64 *attempt);
-    QString error() const { return m_error; }
+    Error error() const { return m_error; }
     bool isOpen() const { return m_channel != nullptr; }
 
     // Writes what is queued and reads what arrived, delivering replies. True if anything moved.
@@ -56,7 +57,7 @@ public:
 
 private:
     enum class Phase { Closed, OpeningChannel, StartingSubsystem, Negotiating, AskingLimits, Ready };
-    void fail(const QString &why);
+    void fail(const Error &why);
     void freeChannels();
     void clearStreams();
     bool writeQueued(LIBSSH2_SESSION *session);
@@ -69,7 +70,7 @@ private:
     std::deque<LIBSSH2_CHANNEL *> m_closing; // failed channels libssh2 has not finished freeing
     quint64 m_attempt = 0;
     quint64 m_failedAttempt = 0;
-    QString m_error;
+    Error m_error;
     quint32 m_nextId = 1;
     QHash<quint32, Handler> m_pending;
     std::deque<QByteArray> m_outbound;

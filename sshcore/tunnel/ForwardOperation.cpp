@@ -31,10 +31,10 @@ ForwardOperation::~ForwardOperation()
         m_relay->deleteLater();
 }
 
-void ForwardOperation::abandon(const QString &why)
+void ForwardOperation::abandon(const Error &why)
 {
     m_channel = nullptr;
-    Q_EMIT m_relay->closed(why);
+    Q_EMIT m_relay->closed(why.message);
 }
 
 void ForwardOperation::updateNotifiers()
@@ -92,7 +92,7 @@ Operation::Step ForwardOperation::step(LIBSSH2_SESSION *session)
             return close(session, QStringLiteral("The server could not open a connection to %1 port %2: %3")
                                       .arg(QString::fromUtf8(m_host))
                                       .arg(m_port)
-                                      .arg(libsshError(session, "libssh2 says")));
+                                      .arg(libsshError(session, "libssh2 says").message));
         }
         m_state = State::Relaying;
         progressed = true;
@@ -121,7 +121,7 @@ Operation::Step ForwardOperation::step(LIBSSH2_SESSION *session)
             if (n == LIBSSH2_ERROR_EAGAIN)
                 break;
             if (n < 0)
-                return close(session, libsshError(session, "Forwarding failed"));
+                return close(session, libsshError(session, "Forwarding failed").message);
             m_toRemote.remove(0, n);
             moved = true;
         }
@@ -131,7 +131,7 @@ Operation::Step ForwardOperation::step(LIBSSH2_SESSION *session)
                 m_remoteEofSent = true;
                 moved = true;
             } else if (rc != LIBSSH2_ERROR_EAGAIN) {
-                return close(session, libsshError(session, "Forwarding failed"));
+                return close(session, libsshError(session, "Forwarding failed").message);
             }
         }
         // Remote -> local, only while the local side keeps up (back-pressure on the SSH window).
@@ -147,7 +147,7 @@ Operation::Step ForwardOperation::step(LIBSSH2_SESSION *session)
                     moved = true;
                 }
             } else {
-                return close(session, libsshError(session, "Forwarding failed"));
+                return close(session, libsshError(session, "Forwarding failed").message);
             }
         }
         while (!m_toLocal.isEmpty()) {

@@ -41,7 +41,7 @@ public:
     // Tunnels are not sessions: OpenSSH's MaxSessions does not count them.
     bool needsChannel() const override { return false; }
     Step step(LIBSSH2_SESSION *session) override;
-    void abandon(const QString &why) override;
+    void abandon(const Error &why) override;
     void bindWake(std::function<void()> wake) override { m_wake = std::move(wake); }
 
 private:

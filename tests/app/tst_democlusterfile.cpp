@@ -59,7 +59,7 @@ private Q_SLOTS:
         QFETCH(QString, messagePart);
         const auto cluster = DemoCluster::load(file);
         QVERIFY(!cluster.has_value());
-        QVERIFY2(cluster.error().contains(messagePart), qPrintable(cluster.error()));
+        QVERIFY2(cluster.error().message.contains(messagePart), qPrintable(cluster.error().message));
     }
 
     void defaultPathFollowsPackagingDev()

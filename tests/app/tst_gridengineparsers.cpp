@@ -102,7 +102,7 @@ private Q_SLOTS:
                                "unable to contact qmaster using port 6444 on host \"master\"\n";
         const auto jobs = scheduler.parseQueue(result);
         QVERIFY(!jobs);
-        QVERIFY2(jobs.error().contains(u"unknown"), qPrintable(jobs.error()));
+        QVERIFY2(jobs.error().message.contains(u"unknown"), qPrintable(jobs.error().message));
     }
 
     void detailsSonOfGridEngine()
@@ -156,12 +156,12 @@ private Q_SLOTS:
         // Real, and not well-formed XML: what it is still shows.
         const auto details = gridengine::parseJobRecord(recorded("qstat_r_xml_j_unknown_job.xml"));
         QVERIFY(!details);
-        QVERIFY2(details.error().contains(u"no longer knows"), qPrintable(details.error()));
+        QVERIFY2(details.error().message.contains(u"no longer knows"), qPrintable(details.error().message));
         const GridEngineScheduler scheduler;
         sshcore::CommandResult result;
         result.exitStatus = 1;
         result.standardOutput = recorded("qstat_r_xml_j_unknown_job.xml");
-        QVERIFY(scheduler.parseDetails(result).error().contains(u"no longer knows"));
+        QVERIFY(scheduler.parseDetails(result).error().message.contains(u"no longer knows"));
         QVERIFY(!gridengine::parseJobRecord(recorded("qstat_r_xml.xml")));
     }
 

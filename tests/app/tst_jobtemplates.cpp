@@ -49,7 +49,7 @@ private Q_SLOTS:
         QVERIFY(templates.saved().isEmpty());
         const QString hostile = QStringLiteral("../a/b: c? *100%* ..");
         const auto saved = templates.save(hostile, QStringLiteral("#!/bin/bash\n#SBATCH -t 5\n"));
-        QVERIFY2(saved.has_value(), saved ? "" : qPrintable(saved.error()));
+        QVERIFY2(saved.has_value(), saved ? "" : qPrintable(saved.error().message));
         QCOMPARE(saved->title, hostile.trimmed());
         QVERIFY(saved->isUsers);
         // Inside the folder, whatever the title said.

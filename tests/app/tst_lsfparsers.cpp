@@ -163,7 +163,7 @@ private Q_SLOTS:
         result.standardError = "LSF is down. Please wait ...\n";
         const auto down = scheduler.parseQueue(result);
         QVERIFY(!down);
-        QVERIFY2(down.error().contains(u"unknown"), qPrintable(down.error()));
+        QVERIFY2(down.error().message.contains(u"unknown"), qPrintable(down.error().message));
 
         result.exitStatus = 0;
         result.standardError.clear();
@@ -174,7 +174,7 @@ private Q_SLOTS:
         result.standardError = "Job <59061>: No matching job found\n";
         const auto refused = scheduler.parseControl(result);
         QVERIFY(!refused);
-        QVERIFY(refused.error().contains(u"No matching job found"));
+        QVERIFY(refused.error().message.contains(u"No matching job found"));
     }
 
     void states()

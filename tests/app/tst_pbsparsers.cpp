@@ -161,7 +161,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, output);
         const auto jobs = pbs::parseQueue(output);
         QVERIFY(!jobs);
-        QVERIFY(!jobs.error().isEmpty());
+        QVERIFY(!jobs.error().message.isEmpty());
     }
 
     void emptyQueue()
@@ -182,7 +182,7 @@ private Q_SLOTS:
         result.standardError = "Connection refused\nqstat: cannot connect to server pbs (errno=111)\n";
         const auto jobs = scheduler.parseQueue(result);
         QVERIFY(!jobs);
-        QVERIFY2(jobs.error().contains(u"unknown"), qPrintable(jobs.error()));
+        QVERIFY2(jobs.error().message.contains(u"unknown"), qPrintable(jobs.error().message));
         // A job that ended between qselect and qstat: the rest is still a listing.
         result.exitStatus = 153;
         result.standardError = "qstat: Unknown Job Id 1007.pbs\n";
@@ -330,7 +330,7 @@ private Q_SLOTS:
         refused.standardError = "qsub: Unknown queue\n";
         const auto failed = scheduler.parseSubmit(refused);
         QVERIFY(!failed);
-        QCOMPARE(failed.error(), QStringLiteral("Unknown queue"));
+        QCOMPARE(failed.error().message, QStringLiteral("Unknown queue"));
     }
 
     void commands()

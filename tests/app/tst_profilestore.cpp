@@ -149,8 +149,8 @@ private Q_SLOTS:
         ProfileStore store(path);
         const auto loaded = store.load();
         QVERIFY(!loaded);
-        QVERIFY2(loaded.error().contains(messagePart), qPrintable(loaded.error()));
-        QVERIFY2(loaded.error().contains(u"untouched"_s), qPrintable(loaded.error()));
+        QVERIFY2(loaded.error().message.contains(messagePart), qPrintable(loaded.error().message));
+        QVERIFY2(loaded.error().message.contains(u"untouched"_s), qPrintable(loaded.error().message));
         QVERIFY(store.isReadOnly());
         QVERIFY(!store.add(hawk()));
         QVERIFY(!store.importFrom(path));

@@ -27,7 +27,7 @@ private Q_SLOTS:
     void queue()
     {
         const auto jobs = slurm::parseQueue(recorded("squeue.txt"));
-        QVERIFY2(jobs, qPrintable(jobs.error()));
+        QVERIFY2(jobs, qPrintable(jobs.error().message));
         QCOMPARE(jobs->size(), 2);
         const Job &pending = jobs->at(0);
         QCOMPARE(pending.id, QStringLiteral("6"));
@@ -53,7 +53,7 @@ private Q_SLOTS:
     void queueWithArrayAndOddName()
     {
         const auto jobs = slurm::parseQueue(recorded("squeue-array.txt"));
-        QVERIFY2(jobs, qPrintable(jobs.error()));
+        QVERIFY2(jobs, qPrintable(jobs.error().message));
         QCOMPARE(jobs->size(), 12);
         const Job &task = jobs->at(1);
         QCOMPARE(task.id, QStringLiteral("8_0"));
@@ -81,7 +81,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, output);
         const auto jobs = slurm::parseQueue(output);
         QVERIFY(!jobs);
-        QVERIFY2(jobs.error().contains(u"squeue printed a line"), qPrintable(jobs.error()));
+        QVERIFY2(jobs.error().message.contains(u"squeue printed a line"), qPrintable(jobs.error().message));
     }
 
     // squeue's times in all their spellings (read in place, without the general parser).
@@ -107,7 +107,7 @@ private Q_SLOTS:
         QFETCH(std::optional<qint64>, seconds);
         const QByteArray field = QByteArray("\x1f") + used + '\x1f';
         const auto jobs = slurm::parseQueue(QByteArray(recorded("squeue.txt")).replace(QByteArray("\x1f" "0:29\x1f"), field));
-        QVERIFY2(jobs, qPrintable(jobs.error()));
+        QVERIFY2(jobs, qPrintable(jobs.error().message));
         QCOMPARE(jobs->at(1).elapsedSeconds, seconds);
     }
 
@@ -126,13 +126,13 @@ private Q_SLOTS:
         result.standardError = "slurm_load_jobs error: Socket timed out on send/recv operation\n";
         const auto jobs = scheduler->parseQueue(result);
         QVERIFY(!jobs);
-        QVERIFY2(jobs.error().contains(u"unknown"), qPrintable(jobs.error()));
+        QVERIFY2(jobs.error().message.contains(u"unknown"), qPrintable(jobs.error().message));
     }
 
     void history()
     {
         const auto jobs = slurm::parseHistory(recorded("sacct.txt"));
-        QVERIFY2(jobs, qPrintable(jobs.error()));
+        QVERIFY2(jobs, qPrintable(jobs.error().message));
         const auto it = std::ranges::find(*jobs, QStringLiteral("6"), &JobAccounting::id);
         QVERIFY(it != jobs->end());
         QCOMPARE(it->name, QStringLiteral("cpu-test"));
@@ -165,7 +165,7 @@ private Q_SLOTS:
     void partitions()
     {
         const auto partitions = slurm::parsePartitions(recorded("sinfo.txt"));
-        QVERIFY2(partitions, qPrintable(partitions.error()));
+        QVERIFY2(partitions, qPrintable(partitions.error().message));
         QCOMPARE(partitions->size(), 2);
         const Partition &cpu = partitions->at(0);
         QCOMPARE(cpu.name, QStringLiteral("cpu"));
@@ -187,7 +187,7 @@ private Q_SLOTS:
                                   "gpu*\x1fup\x1f" "2-00:00:00\x1f" "2\x1f" "0/64/0/64\x1fgpu:v100:2,mps:400\x1f" "256000\x1f"
                                   "0/2/0/2\x1e\n";
         const auto partitions = slurm::parsePartitions(output);
-        QVERIFY2(partitions, qPrintable(partitions.error()));
+        QVERIFY2(partitions, qPrintable(partitions.error().message));
         QCOMPARE(partitions->size(), 1);
         const Partition &gpu = partitions->front();
         QCOMPARE(gpu.nodes, 6);
@@ -203,7 +203,7 @@ private Q_SLOTS:
     void jobRecord()
     {
         const auto details = slurm::parseJobRecord(recorded("scontrol-show-job.txt"));
-        QVERIFY2(details, qPrintable(details.error()));
+        QVERIFY2(details, qPrintable(details.error().message));
         QCOMPARE(details->job.name, QStringLiteral("held job")); // a value with a space
         QCOMPARE(details->job.state, JobState::Held);
         QCOMPARE(details->job.user, QStringLiteral("alice"));
@@ -230,14 +230,14 @@ private Q_SLOTS:
         refused.standardError = recorded("sbatch-invalid-partition.stderr");
         const auto failed = scheduler->parseSubmit(refused);
         QVERIFY(!failed);
-        QVERIFY2(failed.error().contains(u"Invalid partition name specified"), qPrintable(failed.error()));
-        QVERIFY(!failed.error().contains(u"sbatch: error:"));
+        QVERIFY2(failed.error().message.contains(u"Invalid partition name specified"), qPrintable(failed.error().message));
+        QVERIFY(!failed.error().message.contains(u"sbatch: error:"));
     }
 
     void testOnly()
     {
         const auto estimate = slurm::parseTestOnly(recorded("sbatch-test-only.stderr"));
-        QVERIFY2(estimate, qPrintable(estimate.error()));
+        QVERIFY2(estimate, qPrintable(estimate.error().message));
         QCOMPARE(estimate->partition, QStringLiteral("cpu"));
         QCOMPARE(estimate->processors, 2);
         QCOMPARE(estimate->nodes, QStringLiteral("node01"));

@@ -205,7 +205,7 @@ QList<Job> parse(const QByteArray &listing)
 {
     auto jobs = app::slurm::parseQueue(listing);
     if (!jobs)
-        qFatal("the generated listing does not parse: %s", qPrintable(jobs.error()));
+        qFatal("the generated listing does not parse: %s", qPrintable(jobs.error().message));
     return std::move(*jobs);
 }
 

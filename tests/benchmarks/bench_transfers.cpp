@@ -310,14 +310,14 @@ private:
                 const std::function<Result<Tally>()> &arrived, const Tally &expected)
     {
         if (!time) {
-            note(u"  %1, %2: FAILED: %3"_s.arg(row.name, toolName(tool), time.error()));
+            note(u"  %1, %2: FAILED: %3"_s.arg(row.name, toolName(tool), time.error().message));
             row.failed[tool] = true;
             return false;
         }
         const auto tally = arrived();
         if (!tally || !(*tally == expected)) {
             note(u"  %1, %2: FAILED: expected %3, found %4"_s.arg(row.name, toolName(tool), expected.text(),
-                                                                  tally ? tally->text() : tally.error()));
+                                                                  tally ? tally->text() : tally.error().message));
             row.failed[tool] = true;
             return false;
         }
@@ -445,7 +445,7 @@ int main(int argc, char *argv[])
     const QByteArray load = loadFile.open(QIODevice::ReadOnly) ? loadFile.readAll().split(' ').value(0) : "?";
     const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
     if (!cluster) {
-        note(cluster.error());
+        note(cluster.error().message);
         return 2;
     }
     const app::DemoCluster::User *alice = cluster->user(u"alice");
@@ -455,7 +455,7 @@ int main(int argc, char *argv[])
     }
     const auto methods = bench::negotiatedMethods(cluster->host, cluster->loginPort);
     if (!methods) {
-        note(methods.error());
+        note(methods.error().message);
         return 2;
     }
 
@@ -484,7 +484,7 @@ int main(int argc, char *argv[])
     if (const auto made = remoteRun(connection, {"mkdir", "-p", remote + "/up-sftp", remote + "/up-scp",
                                                  remote + "/up-clusterdesk", remote + "/src"});
         !made) {
-        note(made.error());
+        note(made.error().message);
         return 2;
     }
 
@@ -510,7 +510,7 @@ int main(int argc, char *argv[])
     TransferBench bench(openssh, options, local.path(), remote, &connection, rounds);
     const auto loginDirect = openssh.login(direct);
     if (!loginDirect) {
-        note(u"OpenSSH cannot log in: "_s + loginDirect.error());
+        note(u"OpenSSH cannot log in: "_s + loginDirect.error().message);
         status = 1;
     } else {
         const QString size = bigMiB == 1024 ? u"1 GiB"_s : u"%1 MiB"_s.arg(bigMiB);
@@ -529,7 +529,7 @@ int main(int argc, char *argv[])
     if (!cases.contains(u"latency"_s)) {
         // not asked for
     } else if (!proxyPort || !loginDirect) {
-        note(proxyPort ? u"skipping the latency cases"_s : proxyPort.error());
+        note(proxyPort ? u"skipping the latency cases"_s : proxyPort.error().message);
         status = 1;
     } else {
         const Endpoint delayed{*proxyPort, local.path() + u"/known_hosts.proxy"_s};
@@ -542,7 +542,7 @@ int main(int argc, char *argv[])
         openSftp(slow);
         const auto login = openssh.login(delayed);
         if (!slowConnected || !login) {
-            note(u"cannot connect through the delay proxy: "_s + (login ? slow.stateMessage() : login.error()));
+            note(u"cannot connect through the delay proxy: "_s + (login ? slow.stateMessage() : login.error().message));
             status = 1;
         } else {
             loginProxy = *login;
@@ -552,7 +552,7 @@ int main(int argc, char *argv[])
     }
     proxy.stop();
     if (const auto removed = remoteRun(connection, {"rm", "-rf", remote}); !removed)
-        note(u"could not remove %1 on the cluster: %2"_s.arg(QString::fromUtf8(remote), removed.error()));
+        note(u"could not remove %1 on the cluster: %2"_s.arg(QString::fromUtf8(remote), removed.error().message));
 
     printTable(bench.rows());
     std::printf("\nserver: %s on %s:%u (the demo cluster's login node), user alice with her key\n",

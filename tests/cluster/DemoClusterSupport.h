@@ -73,7 +73,7 @@ inline sshcore::CommandResult runCommand(app::SchedulerClient &client, const QBy
     const auto result = await<sshcore::CommandResult>(
         [&](QObject *context, auto done) { client.runCommand(commandLine, false, 60s, context, done); });
     if (!result)
-        qWarning("%s", qPrintable(result.error()));
+        qWarning("%s", qPrintable(result.error().message));
     return result.value_or(sshcore::CommandResult{-1, {}, {}, {}});
 }
 

@@ -361,7 +361,7 @@ void tst_DemoCluster::probeIdentifiesServers()
         QObject context;
         sshcore::SshServerProbe::probe(m_cluster.host, c.port, 10s, &context,
                                        [&](const sshcore::Result<sshcore::SshServerIdentity> &result) {
-                                           answer = result ? result->softwareVersion : result.error();
+                                           answer = result ? result->softwareVersion : result.error().message;
                                            done = true;
                                        });
         QTRY_VERIFY_WITH_TIMEOUT(done, 15000);

@@ -139,7 +139,8 @@ void tst_Sftp::makePathStatAndErrors()
 
     const auto missing = await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/nope", c, cb); });
     QVERIFY(!missing);
-    QVERIFY2(missing.error().contains(u"no such file or folder"_s), qPrintable(missing.error()));
+    QVERIFY2(missing.error().message.contains(u"no such file or folder"_s), qPrintable(missing.error().message));
+    QCOMPARE(missing.error().kind, sshcore::ErrorKind::NotFound);
 
     QVERIFY(writeFile(m_local.filePath(u"small"_s), "small\n"));
     QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) {
@@ -147,22 +148,25 @@ void tst_Sftp::makePathStatAndErrors()
     }));
     const auto underFile = await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base + "/file/sub", c, cb); });
     QVERIFY(!underFile);
-    QVERIFY2(underFile.error().contains(u"is a file"_s), qPrintable(underFile.error()));
+    QVERIFY2(underFile.error().message.contains(u"is a file"_s), qPrintable(underFile.error().message));
+    QCOMPARE(underFile.error().kind, sshcore::ErrorKind::Refused);
 
     const auto denied = await<void>([&](QObject *c, auto cb) { m_sftp->makePath("/etc/clusterdesk-test", c, cb); });
     QVERIFY(!denied);
-    QVERIFY2(denied.error().contains(u"permission denied"_s), qPrintable(denied.error()));
+    QVERIFY2(denied.error().message.contains(u"permission denied"_s), qPrintable(denied.error().message));
+    QCOMPARE(denied.error().kind, sshcore::ErrorKind::PermissionDenied);
 
     const auto tooLong = await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base + '/' + QByteArray(300, 'n'), c, cb); });
     QVERIFY(!tooLong);
-    QVERIFY2(tooLong.error().contains(u"name is too long"_s), qPrintable(tooLong.error()));
+    QVERIFY2(tooLong.error().message.contains(u"name is too long"_s), qPrintable(tooLong.error().message));
 
     const auto noSource = await<quint64>([&](QObject *c, auto cb) {
         m_sftp->download(m_base + "/missing", m_local.filePath(u"x"_s), {}, c, cb);
     });
     QVERIFY(!noSource);
-    QVERIFY2(noSource.error().contains(u"Cannot read"_s) && noSource.error().contains(u"no such file"_s),
-             qPrintable(noSource.error()));
+    QVERIFY2(noSource.error().message.contains(u"Cannot read"_s) && noSource.error().message.contains(u"no such file"_s),
+             qPrintable(noSource.error().message));
+    QCOMPARE(noSource.error().kind, sshcore::ErrorKind::NotFound);
 }
 
 void tst_Sftp::uploadDownloadAndResume()
@@ -300,7 +304,7 @@ void tst_Sftp::transferPlacesTheFile()
         m_sftp->upload(m_local.filePath(u"placed"_s), m_base + "/placed/.kept.part", options, c, cb);
     });
     QVERIFY(!refused);
-    QVERIFY2(refused.error().contains(u"rename"_s), qPrintable(refused.error()));
+    QVERIFY2(refused.error().message.contains(u"rename"_s), qPrintable(refused.error().message));
     const auto kept = await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/placed/.kept.part", c, cb); });
     QVERIFY_RESULT(kept);
     QCOMPARE(kept->size, quint64(content.size()));

@@ -188,7 +188,7 @@ private Q_SLOTS:
         const auto again = await<void>(
             [&](QObject *context, auto done) { m_client->control(app::JobControl::Release, id, context, done); });
         QVERIFY(!again);
-        QVERIFY2(!again.error().isEmpty() && !again.error().contains(u"error:"), qPrintable(again.error()));
+        QVERIFY2(!again.error().message.isEmpty() && !again.error().message.contains(u"error:"), qPrintable(again.error().message));
     }
 
     void invalidPartitionGivesSlurmsMessage()
@@ -197,7 +197,7 @@ private Q_SLOTS:
         const auto reply = await<app::SubmitReply>(
             [&](QObject *context, auto done) { m_client->submit(script, m_folder, context, done); });
         QVERIFY(!reply);
-        QVERIFY2(reply.error().contains(u"Invalid partition name specified"), qPrintable(reply.error()));
+        QVERIFY2(reply.error().message.contains(u"Invalid partition name specified"), qPrintable(reply.error().message));
     }
 
     void testOnlyGivesAnEstimate()

@@ -42,7 +42,7 @@ sshcore::Result<sshcore::CommandResult> runAndWait(SshConnection &connection, co
 QByteArray outputOf(SshConnection &connection, const QList<QByteArray> &arguments)
 {
     const auto result = runAndWait(connection, arguments);
-    return result ? result->standardOutput : "ERROR: " + result.error().toUtf8();
+    return result ? result->standardOutput : "ERROR: " + result.error().message.toUtf8();
 }
 
 } // namespace
@@ -406,7 +406,8 @@ void tst_SshConnection::timeoutAndCancel()
     QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
     const auto timedOut = runAndWait(*connection, {"sleep", "30"}, {{}, 2s});
     QVERIFY(!timedOut);
-    QVERIFY2(timedOut.error().contains(u"did not finish within 2 s"_s), qPrintable(timedOut.error()));
+    QVERIFY2(timedOut.error().message.contains(u"did not finish within 2 s"_s), qPrintable(timedOut.error().message));
+    QCOMPARE(timedOut.error().kind, sshcore::ErrorKind::TimedOut);
 
     std::unique_ptr<sshcore::SshCommand> command(connection->run({"sleep", "30"}));
     QSignalSpy finished(command.get(), &sshcore::SshCommand::finished);
@@ -414,7 +415,8 @@ void tst_SshConnection::timeoutAndCancel()
     command->cancel();
     QVERIFY(finished.wait(10000));
     QVERIFY(!command->result());
-    QVERIFY(command->result().error().contains(u"cancelled"_s));
+    QVERIFY(command->result().error().message.contains(u"cancelled"_s));
+    QCOMPARE(command->result().error().kind, sshcore::ErrorKind::Cancelled);
     // The session is still good afterwards.
     QCOMPARE(outputOf(*connection, {"echo", "still here"}), QByteArray("still here\n"));
 }
@@ -470,7 +472,8 @@ void tst_SshConnection::persistentShell()
     shortShell.timeout = 2s;
     const auto timedOut = run("sleep 30", shortShell);
     QVERIFY(!timedOut);
-    QVERIFY2(timedOut.error().contains(u"within 2 s"_s), qPrintable(timedOut.error()));
+    QVERIFY2(timedOut.error().message.contains(u"within 2 s"_s), qPrintable(timedOut.error().message));
+    QCOMPARE(timedOut.error().kind, sshcore::ErrorKind::TimedOut);
     QCOMPARE(run("echo alive", shell)->standardOutput, QByteArray("alive\n"));
     QCOMPARE(outputOf(*connection, {"sh", "-c", "ls -A ~ | grep -c pwned || true"}), QByteArray("0\n"));
 }

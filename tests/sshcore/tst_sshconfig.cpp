@@ -150,7 +150,7 @@ private Q_SLOTS:
     {
         const auto config = SshConfig::load(dataFile(u"does-not-exist"_s));
         QVERIFY(!config.has_value());
-        QVERIFY(config.error().contains(u"does-not-exist"_s));
+        QVERIFY(config.error().message.contains(u"does-not-exist"_s));
     }
 };
 

@@ -61,7 +61,7 @@ private Q_SLOTS:
         QFETCH(QString, messagePart);
         const auto identity = SshServerIdentity::parse(line);
         QVERIFY(!identity.has_value());
-        QVERIFY2(identity.error().contains(messagePart, Qt::CaseInsensitive), qPrintable(identity.error()));
+        QVERIFY2(identity.error().message.contains(messagePart, Qt::CaseInsensitive), qPrintable(identity.error().message));
     }
 
     void displayName()

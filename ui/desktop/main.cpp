@@ -85,7 +85,7 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/clusterdesk/icons/clusterdesk.svg")));
 
     if (const auto initialized = sshcore::Libssh2Library::initialize(); !initialized) {
-        QMessageBox::critical(nullptr, QStringLiteral("clusterdesk"), initialized.error());
+        QMessageBox::critical(nullptr, QStringLiteral("clusterdesk"), initialized.error().message);
         return 1;
     }
 
@@ -110,7 +110,7 @@ int main(int argc, char *argv[])
                 print(stdout, path + u'\n');
                 status = 0;
             } else {
-                print(stderr, QStringLiteral("clusterdesk: %1\n").arg(saved.error()));
+                print(stderr, QStringLiteral("clusterdesk: %1\n").arg(saved.error().message));
             }
             QApplication::exit(status);
         };

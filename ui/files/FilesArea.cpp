@@ -429,7 +429,7 @@ void FilesArea::setRemoteFolder(const QByteArray &path)
             if (real)
                 setRemoteFolder(*real);
             else
-                Q_EMIT message(real.error());
+                Q_EMIT message(real.error().message);
         });
         return;
     }
@@ -708,7 +708,7 @@ void FilesArea::editRemoteFile(const QByteArray &path)
     auto sftp = std::make_shared<sshcore::SftpClient>(m_connection->ssh());
     sftp->stat(path, this, [this, sftp, path](const sshcore::Result<sshcore::SftpEntry> &entry) {
         if (!entry) {
-            showProblem(this, tr("Open"), entry.error());
+            showProblem(this, tr("Open"), entry.error().message);
             return;
         }
         if (entry->size > quint64(EditableLimit)) {
@@ -722,7 +722,7 @@ void FilesArea::editRemoteFile(const QByteArray &path)
         const QString local = folder->filePath(QString::fromUtf8(entry->name));
         sftp->download(path, local, {}, this, [this, sftp, path, folder, local](const sshcore::Result<quint64> &done) {
             if (!done) {
-                showProblem(this, tr("Open"), done.error());
+                showProblem(this, tr("Open"), done.error().message);
                 return;
             }
             QFile file(local);

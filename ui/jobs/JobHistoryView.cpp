@@ -90,7 +90,7 @@ void JobHistoryView::refresh()
     const QDateTime since = QDateTime::currentDateTime().addDays(-m_days->value());
     current->history(since, {}, this, [this](sshcore::Result<QList<app::JobAccounting>> records) {
         if (!records) {
-            m_status->setText(records.error());
+            m_status->setText(records.error().message);
             palette::showAsProblem(m_status);
             return;
         }

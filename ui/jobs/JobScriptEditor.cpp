@@ -276,7 +276,7 @@ void JobScriptEditor::onFormEdited(JobField field, const QString &value)
 {
     app::JobScript next = m_script;
     if (const auto set = next.setValue(field, value); !set)
-        return showStatus(set.error(), true);
+        return showStatus(set.error().message, true);
     applyScript(next);
 }
 
@@ -488,7 +488,7 @@ void JobScriptEditor::saveTemplate()
         return;
     const auto saved = app::JobTemplates(app::JobTemplates::defaultFolder()).save(title, text());
     if (!saved)
-        return showStatus(saved.error(), true);
+        return showStatus(saved.error().message, true);
     showStatus(tr("Saved as the template “%1”: it is under “New from template”.").arg(saved->title));
 }
 

@@ -305,7 +305,7 @@ void JobsArea::onSchedulerReady()
         if (resources)
             m_editor->setResources(*resources);
         else
-            Q_EMIT message(tr("Cannot read the cluster's partitions: %1").arg(resources.error()));
+            Q_EMIT message(tr("Cannot read the cluster's partitions: %1").arg(resources.error().message));
     });
 }
 
@@ -374,8 +374,8 @@ void JobsArea::showDetails(const app::Job &job)
         m_details->clear();
         if (!details) {
             // Gone from the scheduler's memory: what the list knows is all there is.
-            auto *item = new QTreeWidgetItem(m_details, {tr("Details"), details.error()});
-            item->setToolTip(1, details.error());
+            auto *item = new QTreeWidgetItem(m_details, {tr("Details"), details.error().message});
+            item->setToolTip(1, details.error().message);
             if (const app::Job *known = m_model->job(id); known && m_outputPath->text().isEmpty())
                 follow(*known);
             return;
@@ -469,7 +469,7 @@ void JobsArea::control(int action)
     for (const QString &id : std::as_const(ids)) {
         current->control(what, id, this, [this, id](sshcore::Result<void> done) {
             if (!done)
-                QMessageBox::warning(this, tr("Job %1").arg(id), done.error());
+                QMessageBox::warning(this, tr("Job %1").arg(id), done.error().message);
             if (m_monitor)
                 m_monitor->refresh();
         });

@@ -269,7 +269,7 @@ void MainWindow::refresh()
 {
     const auto demo = m_clusters->followDemoCluster(m_options.demoConnectionFile);
     m_demoRunning = demo && *demo;
-    m_welcome->setDemoCluster(m_demoRunning, demo ? QString() : demo.error());
+    m_welcome->setDemoCluster(m_demoRunning, demo ? QString() : demo.error().message);
     if (QAction *tryDemo = findChild<QAction *>(QStringLiteral("tryDemoAction")))
         tryDemo->setEnabled(m_demoRunning);
     const auto config = sshcore::SshConfig::load(sshConfigFile(m_options.sshConfigPath));
@@ -302,7 +302,7 @@ void MainWindow::addCluster()
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const auto added = m_store->add(dialog->profile());
         if (!added) {
-            reportError(tr("Could not add the cluster"), added.error());
+            reportError(tr("Could not add the cluster"), added.error().message);
             return;
         }
         m_sidebar->setCurrentId(added->id);
@@ -323,7 +323,7 @@ void MainWindow::editCluster(const QUuid &id)
         if (before.rememberSecrets && !after.rememberSecrets)
             app::RememberingInteraction::forget(m_keyring, before);
         if (const auto saved = m_store->update(after); !saved)
-            reportError(tr("Could not save the cluster"), saved.error());
+            reportError(tr("Could not save the cluster"), saved.error().message);
     });
     dialog->open();
 }
@@ -332,7 +332,7 @@ void MainWindow::cloneCluster(const QUuid &id)
 {
     const auto cloned = m_store->clone(id);
     if (!cloned) {
-        reportError(tr("Could not clone the cluster"), cloned.error());
+        reportError(tr("Could not clone the cluster"), cloned.error().message);
         return;
     }
     m_sidebar->setCurrentId(cloned->id);
@@ -372,7 +372,7 @@ void MainWindow::deleteCluster(const QUuid &id)
         if (const app::Profile *gone = m_store->profile(id))
             app::RememberingInteraction::forget(m_keyring, *gone);
         if (const auto removed = m_store->remove(id); !removed)
-            reportError(tr("Could not delete the cluster"), removed.error());
+            reportError(tr("Could not delete the cluster"), removed.error().message);
     });
     box->open();
 }
@@ -382,7 +382,7 @@ void MainWindow::importFromSshConfig()
     const QString path = sshConfigFile(m_options.sshConfigPath);
     const auto config = sshcore::SshConfig::load(path);
     if (!config) {
-        reportError(tr("Could not read %1").arg(path), config.error());
+        reportError(tr("Could not read %1").arg(path), config.error().message);
         return;
     }
     const QList<app::Profile> suggestions = app::ProfileStore::suggestionsFromSshConfig(*config);
@@ -401,7 +401,7 @@ void MainWindow::importFromSshConfig()
         for (const app::Profile &profile : dialog->chosen()) {
             const auto added = m_store->add(profile);
             if (!added) {
-                reportError(tr("Could not import %1").arg(profile.name), added.error());
+                reportError(tr("Could not import %1").arg(profile.name), added.error().message);
                 return;
             }
             if (first.isNull())
@@ -420,7 +420,7 @@ void MainWindow::importFromFile()
         return;
     const auto imported = m_store->importFrom(path);
     if (!imported)
-        reportError(tr("Could not import clusters"), imported.error());
+        reportError(tr("Could not import clusters"), imported.error().message);
     else
         statusBar()->showMessage((*imported == 1 ? tr("Imported 1 cluster from %1").arg(path) : tr("Imported %1 clusters from %2").arg(*imported).arg(path)), 10000);
 }
@@ -436,7 +436,7 @@ void MainWindow::exportClusters()
     for (const app::Profile &profile : m_store->profiles())
         ids.append(profile.id);
     if (const auto exported = m_store->exportTo(path, ids); !exported)
-        reportError(tr("Could not export clusters"), exported.error());
+        reportError(tr("Could not export clusters"), exported.error().message);
     else
         statusBar()->showMessage((ids.size() == 1 ? tr("Exported 1 cluster to %1 (no passwords)").arg(path) : tr("Exported %1 clusters to %2 (no passwords)").arg(ids.size()).arg(path)), 10000);
 }
@@ -446,7 +446,7 @@ void MainWindow::tryDemoCluster()
     const auto cluster = app::DemoCluster::load(m_options.demoConnectionFile);
     if (!cluster) {
         reportError(tr("The demo cluster is not available"),
-                    tr("%1\n\nStart it with: packaging/dev cluster start").arg(cluster.error()));
+                    tr("%1\n\nStart it with: packaging/dev cluster start").arg(cluster.error().message));
         return;
     }
     for (const app::Profile &profile : m_store->profiles()) {
@@ -458,7 +458,7 @@ void MainWindow::tryDemoCluster()
     }
     const auto added = m_store->add(app::ClusterListModel::demoProfile(*cluster));
     if (!added) {
-        reportError(tr("Could not add the demo cluster"), added.error());
+        reportError(tr("Could not add the demo cluster"), added.error().message);
         return;
     }
     m_sidebar->setCurrentId(added->id);

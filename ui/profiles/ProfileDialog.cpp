@@ -221,7 +221,7 @@ QString ProfileDialog::problem() const
         return tr("The host is a name or address only; put the user name under User.");
     for (const QString &hop : splitJumpHosts(m_jumpHosts->text())) {
         if (const auto parsed = sshcore::SshEndpoint::parse(hop); !parsed)
-            return tr("Jump host \"%1\": %2").arg(hop, parsed.error());
+            return tr("Jump host \"%1\": %2").arg(hop, parsed.error().message);
     }
     const auto method = Profile::Authentication(m_authentication->currentData().toInt());
     if (method == Profile::Authentication::KeyFile && m_keyFile->text().trimmed().isEmpty())

@@ -63,7 +63,7 @@ Result<Job> jobOf(const XmlElement &element, const QString &queueInstance)
     job.stateText = element.childText(u"state");
     const auto state = stateFromGridEngine(job.stateText);
     if (number.isEmpty() || !state)
-        return failure(tr("qstat listed job \"%1\" with the state \"%2\", which clusterdesk does not know. The list "
+        return failure(sshcore::ErrorKind::Malformed, tr("qstat listed job \"%1\" with the state \"%2\", which clusterdesk does not know. The list "
                           "was left as it was.")
                            .arg(number.left(40), job.stateText.left(20)));
     job.state = *state;
@@ -223,12 +223,12 @@ std::optional<qint64> parseLimit(QStringView text)
 Result<QList<Job>> parseQueue(QByteArrayView output)
 {
     if (output.trimmed().isEmpty())
-        return failure(tr("qstat printed nothing (it prints an empty job list when there are no jobs)."));
+        return failure(sshcore::ErrorKind::Malformed, tr("qstat printed nothing (it prints an empty job list when there are no jobs)."));
     const auto root = XmlElement::read(output);
     if (!root)
         return failure(root.error());
     if (root->name != u"job_info")
-        return failure(tr("qstat printed <%1> where a job list was expected.").arg(root->name.left(40)));
+        return failure(sshcore::ErrorKind::Malformed, tr("qstat printed <%1> where a job list was expected.").arg(root->name.left(40)));
     QList<Job> jobs;
     // Running jobs sit in their queue instance's <Queue-List> (qstat -f) or carry <queue_name>.
     const std::function<Result<void>(const XmlElement &, const QString &)> walk =
@@ -257,7 +257,7 @@ Result<QList<Job>> parseQueue(QByteArrayView output)
 Result<JobDetails> parseJobRecord(QByteArrayView output)
 {
     if (XmlElement::rootName(output) == u"unknown_jobs")
-        return failure(tr("Grid Engine no longer knows this job: it has finished (its accounting tells how it "
+        return failure(sshcore::ErrorKind::NotFound, tr("Grid Engine no longer knows this job: it has finished (its accounting tells how it "
                           "ended)."));
     const auto root = XmlElement::read(output);
     if (!root)
@@ -266,7 +266,7 @@ Result<JobDetails> parseJobRecord(QByteArrayView output)
     if (info && info->child(u"element"))
         info = info->child(u"element"); // Univa 8.0 wraps the job once more
     if (!info || info->childText(u"JB_job_number").isEmpty())
-        return failure(tr("qstat did not describe the job (it printed <%1>).").arg(root->name.left(40)));
+        return failure(sshcore::ErrorKind::Malformed, tr("qstat did not describe the job (it printed <%1>).").arg(root->name.left(40)));
     JobDetails details;
     for (const XmlElement &child : info->children)
         details.fields.append({child.name, child.children.isEmpty() ? child.text : summary(child)});
@@ -308,7 +308,7 @@ Result<QList<Partition>> parseQueues(QByteArrayView output)
     if (!root)
         return failure(root.error());
     if (root->name != u"job_info")
-        return failure(tr("qstat printed <%1> where a queue list was expected.").arg(root->name.left(40)));
+        return failure(sshcore::ErrorKind::Malformed, tr("qstat printed <%1> where a queue list was expected.").arg(root->name.left(40)));
     const XmlElement *queues = root->child(u"queue_info");
     QList<Partition> partitions;
     if (!queues)
@@ -318,7 +318,7 @@ Result<QList<Partition>> parseQueues(QByteArrayView output)
             continue;
         const QString name = queueOf(instance.childText(u"name"));
         if (name.isEmpty())
-            return failure(tr("qstat listed a queue instance without a name."));
+            return failure(sshcore::ErrorKind::Malformed, tr("qstat listed a queue instance without a name."));
         auto it = std::ranges::find(partitions, name, &Partition::name);
         if (it == partitions.end()) {
             Partition partition;
@@ -403,7 +403,7 @@ Result<JobAccounting> accountingOf(const QList<std::pair<QString, QString>> &fie
     const auto failedMatch = leadingNumber.match(value(u"failed"));
     const auto exitMatch = leadingNumber.match(value(u"exit_status"));
     if (number.isEmpty() || !failedMatch.hasMatch() || !exitMatch.hasMatch())
-        return failure(tr("qacct printed a job without its number, failed or exit_status (job \"%1\"). The list was "
+        return failure(sshcore::ErrorKind::Malformed, tr("qacct printed a job without its number, failed or exit_status (job \"%1\"). The list was "
                           "left as it was.")
                            .arg(number.left(40)));
     const QString task = value(u"taskid");
@@ -440,7 +440,7 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
 {
     const QString text = QString::fromUtf8(output);
     if (text.contains(u"Total System Usage"))
-        return failure(tr("qacct printed its summary instead of jobs: no job matched."));
+        return failure(sshcore::ErrorKind::Malformed, tr("qacct printed its summary instead of jobs: no job matched."));
     static const QRegularExpression line(QStringLiteral("^([a-z_0-9]+)(?:\\s+(.*))?$"));
     QList<QList<std::pair<QString, QString>>> blocks(1);
     for (QStringView raw : QStringView(text).split(u'\n')) {
@@ -454,7 +454,7 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
         }
         const auto match = line.match(trimmed);
         if (!match.hasMatch())
-            return failure(tr("qacct printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
+            return failure(sshcore::ErrorKind::Malformed, tr("qacct printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
                                .arg(trimmed.left(120)));
         blocks.back().append({match.captured(1), match.captured(2).trimmed()});
     }
@@ -505,7 +505,7 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
     }
     if (id.isEmpty()) {
         const QString said = QString::fromUtf8(standardError.isEmpty() ? standardOutput : standardError).trimmed();
-        return failure(tr("qsub did not say which job it created: %1").arg(said.left(400)));
+        return failure(sshcore::ErrorKind::Malformed, tr("qsub did not say which job it created: %1").arg(said.left(400)));
     }
     SubmitReply reply;
     reply.jobId = id;

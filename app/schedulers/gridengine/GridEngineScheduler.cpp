@@ -20,7 +20,7 @@ Result<SubmitReply> GridEngineScheduler::parseSubmit(const CommandResult &result
 {
     // "Unable to run job: error: no suitable queues."
     if (result.exitStatus != 0)
-        return failure(commandFailure(result, QStringLiteral("qsub")));
+        return failure(sshcore::ErrorKind::Refused, commandFailure(result, QStringLiteral("qsub")));
     return gridengine::parseSubmitted(result.standardOutput, result.standardError);
 }
 
@@ -44,7 +44,7 @@ Result<JobDetails> GridEngineScheduler::parseDetails(const CommandResult &result
 {
     // For a job it no longer knows qstat exits 1 and still prints <unknown_jobs>: that says more.
     if (result.exitStatus != 0 && result.standardOutput.trimmed().isEmpty())
-        return failure(queryFailure(result, QStringLiteral("qstat -j")));
+        return failure(sshcore::ErrorKind::Refused, queryFailure(result, QStringLiteral("qstat -j")));
     return gridengine::parseJobRecord(result.standardOutput);
 }
 
@@ -80,7 +80,7 @@ Result<QList<JobAccounting>> GridEngineScheduler::parseHistory(const CommandResu
         const QByteArray said = result.standardError;
         if (said.contains("not found") || said.contains("no jobs"))
             return QList<JobAccounting>();
-        return failure(queryFailure(result, QStringLiteral("qacct")));
+        return failure(sshcore::ErrorKind::Refused, queryFailure(result, QStringLiteral("qacct")));
     }
     return gridengine::parseHistory(result.standardOutput);
 }

@@ -82,7 +82,7 @@ Result<XmlElement> XmlElement::read(QByteArrayView xml)
         }
     }
     if (reader.hasError() || !done)
-        return failure(QCoreApplication::translate("app::gridengine",
+        return failure(sshcore::ErrorKind::Malformed, QCoreApplication::translate("app::gridengine",
                                                    "qstat printed XML that clusterdesk cannot read (%1, line %2). "
                                                    "The list was left as it was.")
                            .arg(reader.hasError() ? reader.errorString() : QStringLiteral("no document"))

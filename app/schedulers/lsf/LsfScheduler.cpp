@@ -38,7 +38,7 @@ QByteArray LsfScheduler::submitCommand(const QString &scriptPath, const QString 
 Result<SubmitReply> LsfScheduler::parseSubmit(const CommandResult &result) const
 {
     if (result.exitStatus != 0)
-        return failure(commandFailure(result, QStringLiteral("bsub")));
+        return failure(sshcore::ErrorKind::Refused, commandFailure(result, QStringLiteral("bsub")));
     return lsf::parseSubmitted(result.standardOutput, result.standardError);
 }
 
@@ -64,7 +64,7 @@ QByteArray LsfScheduler::detailsCommand(const QString &jobId) const
 Result<JobDetails> LsfScheduler::parseDetails(const CommandResult &result) const
 {
     if (result.exitStatus != 0 || saysNoJobs(result))
-        return failure(queryFailure(result, QStringLiteral("bjobs")));
+        return failure(sshcore::ErrorKind::Refused, queryFailure(result, QStringLiteral("bjobs")));
     return lsf::parseJobRecord(result.standardOutput, QDateTime::currentDateTimeUtc());
 }
 
@@ -93,7 +93,7 @@ Result<QList<JobAccounting>> LsfScheduler::parseHistory(const CommandResult &res
     if (saysNoJobs(result))
         return QList<JobAccounting>();
     if (result.exitStatus != 0 && result.standardOutput.trimmed().isEmpty())
-        return failure(queryFailure(result, QStringLiteral("bjobs")));
+        return failure(sshcore::ErrorKind::Refused, queryFailure(result, QStringLiteral("bjobs")));
     return lsf::parseHistory(result.standardOutput, QDateTime::currentDateTimeUtc());
 }
 

@@ -171,9 +171,9 @@ Result<QList<PbsRecord>> jobRecords(QByteArrayView output)
         return records;
     for (const PbsRecord &record : std::as_const(*records)) {
         if (!record.has(u"job_state"))
-            return failure(malformedJob(record, tr("no job_state")));
+            return failure(sshcore::ErrorKind::Malformed, malformedJob(record, tr("no job_state")));
         if (!stateFromPbs(record.value(u"job_state")))
-            return failure(malformedJob(record, tr("the state \"%1\", which clusterdesk does not know")
+            return failure(sshcore::ErrorKind::Malformed, malformedJob(record, tr("the state \"%1\", which clusterdesk does not know")
                                                     .arg(record.value(u"job_state").left(20))));
     }
     return records;
@@ -232,7 +232,7 @@ Result<JobDetails> parseJobRecord(QByteArrayView output)
     if (!records)
         return failure(records.error());
     if (records->isEmpty() || !records->front().has(u"job_state"))
-        return failure(tr("qstat did not describe the job (it printed \"%1\").")
+        return failure(sshcore::ErrorKind::Malformed, tr("qstat did not describe the job (it printed \"%1\").")
                            .arg(QString::fromUtf8(output.first(std::min<qsizetype>(output.size(), 200))).trimmed()));
     JobDetails details;
     details.job = jobOf(records->front());
@@ -271,7 +271,7 @@ Result<QList<Partition>> parseQueues(QByteArrayView output)
     QList<Partition> partitions;
     for (const PbsRecord &record : *records) {
         if (!record.has(u"queue_type"))
-            return failure(tr("qstat listed queue \"%1\" without its queue_type.").arg(record.id.left(100)));
+            return failure(sshcore::ErrorKind::Malformed, tr("qstat listed queue \"%1\" without its queue_type.").arg(record.id.left(100)));
         Partition partition;
         partition.name = record.id;
         partition.available = record.value(u"enabled") == u"True" && record.value(u"started") == u"True";
@@ -302,7 +302,7 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
     const QString last = lines.isEmpty() ? QString() : lines.back().trimmed();
     if (!id.match(last).hasMatch()) {
         const QString said = QString::fromUtf8(standardError.isEmpty() ? standardOutput : standardError).trimmed();
-        return failure(tr("qsub did not say which job it created: %1").arg(said.left(400)));
+        return failure(sshcore::ErrorKind::Malformed, tr("qsub did not say which job it created: %1").arg(said.left(400)));
     }
     SubmitReply reply;
     reply.jobId = last;

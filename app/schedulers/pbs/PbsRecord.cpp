@@ -76,19 +76,19 @@ Result<QList<PbsRecord>> readJson(QByteArrayView output, PbsRecord::Kind kind)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(output.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
-        return failure(tr("qstat printed JSON that clusterdesk cannot read (%1 at character %2). The list was left "
+        return failure(sshcore::ErrorKind::Malformed, tr("qstat printed JSON that clusterdesk cannot read (%1 at character %2). The list was left "
                           "as it was.")
                            .arg(error.errorString())
                            .arg(error.offset));
     const QJsonObject root = document.object();
     if (!root.contains(u"pbs_version"))
-        return failure(tr("qstat printed JSON without \"pbs_version\": this is not PBS output clusterdesk knows."));
+        return failure(sshcore::ErrorKind::Malformed, tr("qstat printed JSON without \"pbs_version\": this is not PBS output clusterdesk knows."));
     const QString section = kind == PbsRecord::Kind::Job ? QStringLiteral("Jobs") : QStringLiteral("Queue");
     QList<PbsRecord> records;
     if (!root.contains(section))
         return records; // PBS leaves the member out when there is nothing to list
     if (!root.value(section).isObject())
-        return failure(tr("qstat's \"%1\" is not an object.").arg(section));
+        return failure(sshcore::ErrorKind::Malformed, tr("qstat's \"%1\" is not an object.").arg(section));
     const QJsonObject objects = root.value(section).toObject();
     QStringList ids = jsonKeysInOrder(output, {section});
     if (ids.size() != objects.size())
@@ -96,7 +96,7 @@ Result<QList<PbsRecord>> readJson(QByteArrayView output, PbsRecord::Kind kind)
     for (const QString &id : std::as_const(ids)) {
         const QJsonValue value = objects.value(id);
         if (!value.isObject() || id.isEmpty())
-            return failure(tr("qstat listed \"%1\" without its attributes.").arg(id.left(100)));
+            return failure(sshcore::ErrorKind::Malformed, tr("qstat listed \"%1\" without its attributes.").arg(id.left(100)));
         PbsRecord record;
         record.id = id;
         flatten(output, {section, id}, value.toObject(), QString(), record.attributes);
@@ -134,13 +134,13 @@ Result<QList<PbsRecord>> readText(QByteArrayView output, PbsRecord::Kind kind)
             PbsRecord record;
             record.id = QString::fromUtf8(line.sliced(heading.size()).trimmed());
             if (record.id.isEmpty())
-                return failure(tr("qstat printed a \"%1\" line without an id.").arg(QString::fromLatin1(heading)));
+                return failure(sshcore::ErrorKind::Malformed, tr("qstat printed a \"%1\" line without an id.").arg(QString::fromLatin1(heading)));
             records.append(std::move(record));
             attributeIndent = -1;
             continue;
         }
         if (records.isEmpty())
-            return failure(tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
+            return failure(sshcore::ErrorKind::Malformed, tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
                                .arg(shown(line)));
         PbsRecord &record = records.back();
         const qsizetype indent = indentation(line);
@@ -154,7 +154,7 @@ Result<QList<PbsRecord>> readText(QByteArrayView output, PbsRecord::Kind kind)
         }
         // A long value goes on after a newline and a tab (or the spaces a tab became).
         if (record.attributes.isEmpty())
-            return failure(tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
+            return failure(sshcore::ErrorKind::Malformed, tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
                                .arg(shown(line)));
         const QByteArrayView rest = line.startsWith('\t') ? line.sliced(1) : line.sliced(indent);
         record.attributes.back().second += QString::fromUtf8(rest);

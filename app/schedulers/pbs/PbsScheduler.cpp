@@ -58,7 +58,7 @@ Result<SubmitReply> PbsScheduler::parseSubmit(const CommandResult &result) const
         // "qsub: Unknown queue", "qsub: Job exceeds queue resource limits"
         QString said = QString::fromUtf8(result.standardError).trimmed();
         said.remove(QLatin1StringView("qsub: "));
-        return failure(said.isEmpty() ? tr("qsub failed (exit status %1).").arg(result.exitStatus) : said.left(400));
+        return failure(sshcore::ErrorKind::Refused, said.isEmpty() ? tr("qsub failed (exit status %1).").arg(result.exitStatus) : said.left(400));
     }
     return pbs::parseSubmitted(result.standardOutput, result.standardError);
 }
@@ -75,7 +75,7 @@ QByteArray PbsScheduler::queueCommand(bool allUsers) const
 Result<QList<Job>> PbsScheduler::parseQueue(const CommandResult &result) const
 {
     if (result.exitStatus != 0 && !onlyUnknownJobs(result))
-        return failure(queryFailure(result, QStringLiteral("qstat")));
+        return failure(sshcore::ErrorKind::Refused, queryFailure(result, QStringLiteral("qstat")));
     return pbs::parseQueue(result.standardOutput);
 }
 
@@ -116,7 +116,7 @@ QByteArray PbsScheduler::historyCommand(const QDateTime &, const QStringList &jo
 Result<QList<JobAccounting>> PbsScheduler::parseHistory(const CommandResult &result) const
 {
     if (result.exitStatus != 0 && !onlyUnknownJobs(result))
-        return failure(queryFailure(result, QStringLiteral("qstat")));
+        return failure(sshcore::ErrorKind::Refused, queryFailure(result, QStringLiteral("qstat")));
     return pbs::parseHistory(result.standardOutput);
 }
 

@@ -214,7 +214,7 @@ Result<QList<Job>> parseQueue(QByteArrayView output)
     QByteArrayView previousName;
     for (QByteArrayView line : lines) {
         if (!split(line, FieldSeparator, FieldCount, f.data()) || !isNumber(f[0]))
-            return failure(malformed("squeue", line));
+            return failure(sshcore::ErrorKind::Malformed, malformed("squeue", line));
         Job job;
         job.id = QString::fromLatin1(f[1]); // unique: not worth a place in strings
         const bool isArrayTask = !isNothing(f[3]);
@@ -237,7 +237,7 @@ Result<QList<Job>> parseQueue(QByteArrayView output)
         job.reason = strings(orNothing(f[10]));
         job.state = stateFromSlurm(f[9], f[10]);
         if (job.id.isEmpty() || job.state == JobState::Unknown)
-            return failure(malformed("squeue", line));
+            return failure(sshcore::ErrorKind::Malformed, malformed("squeue", line));
         job.elapsedSeconds = duration(f[11]);
         job.timeLimitSeconds = duration(f[12]);
         job.timeLeftSeconds = duration(f[13]);
@@ -268,7 +268,7 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
     std::array<QByteArrayView, FieldCount> f;
     for (QByteArrayView line : records(output, '\n')) {
         if (!split(line, FieldSeparator, FieldCount, f.data()))
-            return failure(malformed("sacct", line));
+            return failure(sshcore::ErrorKind::Malformed, malformed("sacct", line));
         const QByteArrayView id = f[0];
         const qsizetype dot = id.indexOf('.');
         if (dot >= 0) {
@@ -290,7 +290,7 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
         job.stateText = QString::fromUtf8(f[5]);
         job.state = stateFromSlurm(f[5]);
         if (job.id.isEmpty() || job.state == JobState::Unknown)
-            return failure(malformed("sacct", line));
+            return failure(sshcore::ErrorKind::Malformed, malformed("sacct", line));
         job.exitCode = QString::fromUtf8(f[6]);
         job.elapsedSeconds = duration(f[7]);
         job.timeLimitSeconds = duration(f[8]);
@@ -365,7 +365,7 @@ Result<QList<Partition>> parsePartitions(QByteArrayView output)
     std::array<QByteArrayView, FieldCount> f;
     for (QByteArrayView line : records(output, RecordSeparator)) {
         if (!split(line, FieldSeparator, FieldCount, f.data()) || f[0].isEmpty())
-            return failure(malformed("sinfo", line));
+            return failure(sshcore::ErrorKind::Malformed, malformed("sinfo", line));
         QByteArrayView name = f[0];
         const bool isDefault = name.endsWith('*');
         if (isDefault)
@@ -428,7 +428,7 @@ Result<JobDetails> parseJobRecord(QByteArrayView output)
     const qsizetype end = output.indexOf('\n');
     const QString line = QString::fromUtf8(end < 0 ? output : output.first(end)).trimmed();
     if (!line.startsWith(u"JobId="))
-        return failure(tr("scontrol did not describe the job (it printed \"%1\").").arg(line.left(200)));
+        return failure(sshcore::ErrorKind::Malformed, tr("scontrol did not describe the job (it printed \"%1\").").arg(line.left(200)));
     // Keys are words followed by "="; a value runs to the next " Key=". Values with spaces (a
     // command line, a path) stay whole unless they contain " Word=" themselves.
     static const QRegularExpression key(QStringLiteral("(?:^| )([A-Za-z][A-Za-z0-9_:/]*)="));
@@ -492,7 +492,7 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
                                        : id.match(QString::fromUtf8(lines.back()).trimmed());
     if (!match.hasMatch()) {
         const QString said = QString::fromUtf8(standardError.isEmpty() ? standardOutput : standardError).trimmed();
-        return failure(tr("sbatch did not say which job it created: %1").arg(said.left(400)));
+        return failure(sshcore::ErrorKind::Malformed, tr("sbatch did not say which job it created: %1").arg(said.left(400)));
     }
     SubmitReply reply;
     reply.jobId = match.captured(1);
@@ -513,7 +513,7 @@ Result<StartEstimate> parseTestOnly(QByteArrayView standardError)
     const QString text = QString::fromUtf8(standardError);
     const auto match = sentence.match(text);
     if (!match.hasMatch())
-        return failure(tr("Slurm did not say when the job would start: %1").arg(text.trimmed().left(400)));
+        return failure(sshcore::ErrorKind::Malformed, tr("Slurm did not say when the job would start: %1").arg(text.trimmed().left(400)));
     StartEstimate estimate;
     estimate.jobId = match.captured(1);
     estimate.start = QDateTime::fromString(match.captured(2), Qt::ISODate);

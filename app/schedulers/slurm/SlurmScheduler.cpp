@@ -34,7 +34,7 @@ Result<SubmitReply> SlurmScheduler::parseSubmit(const CommandResult &result) con
         said.replace(QLatin1StringView("sbatch: error: "), QString());
         if (said.isEmpty())
             said = tr("sbatch failed (exit status %1).").arg(result.exitStatus);
-        return failure(said);
+        return failure(sshcore::ErrorKind::Refused, said);
     }
     return slurm::parseSubmitted(result.standardOutput, result.standardError);
 }
@@ -49,7 +49,7 @@ Result<StartEstimate> SlurmScheduler::parseTest(const CommandResult &result) con
     if (result.exitStatus != 0) {
         QString said = QString::fromUtf8(result.standardError).trimmed();
         said.replace(QLatin1StringView("sbatch: error: "), QString());
-        return failure(said.isEmpty() ? tr("sbatch --test-only failed (exit status %1).").arg(result.exitStatus)
+        return failure(sshcore::ErrorKind::Refused, said.isEmpty() ? tr("sbatch --test-only failed (exit status %1).").arg(result.exitStatus)
                                       : said);
     }
     return slurm::parseTestOnly(result.standardError);

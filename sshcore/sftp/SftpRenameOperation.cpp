@@ -1,0 +1,24 @@
+#include "sshcore/sftp/SftpRenameOperation.h"
+
+namespace sshcore::detail {
+
+using namespace sftp;
+
+SftpRenameOperation::SftpRenameOperation(QByteArray from, QByteArray to, std::function<void(Result<>)> reply)
+    : m_from(std::move(from))
+    , m_to(std::move(to))
+    , m_reply(std::move(reply))
+{}
+
+void SftpRenameOperation::start()
+{
+    sendRename(m_from, m_to, [this](const Reply &reply) {
+        finish();
+        if (reply.isStatus(Ok))
+            m_reply({});
+        else
+            m_reply(failure(cannot(QStringLiteral("rename"), m_from, reply)));
+    });
+}
+
+} // namespace sshcore::detail
