@@ -440,18 +440,30 @@ private Q_SLOTS:
         editor->editor()->moveCursor(QTextCursor::End);
         editor->editor()->insertPlainText(u"echo two\n"_s);
         save->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!editor->isModified(), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!editor->isModified(), qPrintable(editor->status()->text()), 20000);
         QCOMPARE(remoteContents(remote), "#!/bin/sh\necho one\necho two\n"_ba);
         QCOMPARE(mode(), 0750u);
 
         QVERIFY_RESULT(chmod(0700)); // someone's chmod while the editor is open
         editor->editor()->insertPlainText(u"echo three\n"_s);
         save->click();
-        QTRY_VERIFY_WITH_TIMEOUT(!editor->isModified(), 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!editor->isModified(), qPrintable(editor->status()->text()), 20000);
         QCOMPARE(remoteContents(remote), "#!/bin/sh\necho one\necho two\necho three\n"_ba);
         QCOMPARE(mode(), 0700u);
+
+        // Closing with a change unsaved asks (without blocking anything); Save saves, then closes.
+        editor->editor()->insertPlainText(u"echo four\n"_s);
         editor->close();
-        QVERIFY(closes(editor));
+        QVERIFY(editor->isVisible());
+        auto *question = waitForDialog<QMessageBox>(editor, 5000, [](QMessageBox *box) {
+            return box->objectName() == u"UnsavedChangesQuestion";
+        });
+        QVERIFY(question);
+        QCOMPARE(question->windowModality(), Qt::WindowModal); // the editor waits, not the application
+        question->button(QMessageBox::Save)->click();
+        QVERIFY(closes(editor, 20000));
+        QCOMPARE(remoteContents(remote), "#!/bin/sh\necho one\necho two\necho three\necho four\n"_ba);
+        QCOMPARE(mode(), 0700u);
     }
 
     // A file dragged out to the desktop while its link dies for good: the drop target's question

@@ -76,15 +76,16 @@ void TextFileDialog::save()
     m_save->setEnabled(false);
     m_status->setText(tr("Saving to the cluster…"));
     m_status->setStyleSheet({});
-    m_savedRevision = m_editor->document()->revision();
-    m_file->save(m_editor->toPlainText().toUtf8());
+    m_savedText = m_editor->toPlainText().toUtf8();
+    m_file->save(m_savedText);
 }
 
 void TextFileDialog::saved(const QString &error)
 {
     if (error.isEmpty()) {
-        // Typing on while it was saved leaves it modified.
-        if (m_editor->document()->revision() == m_savedRevision)
+        // Typing on while it was saved leaves it modified. (Not the document's revision: the
+        // highlighter's first pass, which may come during the save, changes that too.)
+        if (m_editor->toPlainText().toUtf8() == m_savedText)
             m_editor->document()->setModified(false);
         m_status->setText(tr("Saved."));
     } else {

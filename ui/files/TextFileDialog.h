@@ -30,6 +30,7 @@ public:
     ~TextFileDialog() override;
 
     QPlainTextEdit *editor() const { return m_editor; }
+    QLabel *status() const { return m_status; } // saving, saved, or why not
     bool isModified() const;
 
 protected:
@@ -48,7 +49,7 @@ private:
     QPushButton *m_save;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     QPointer<QMessageBox> m_question;
-    int m_savedRevision = -1;     // the document's revision being saved
+    QByteArray m_savedText;        // what is being saved
     bool m_closeAfterSave = false; // the person chose Save when closing
     bool m_discard = false;        // ... or Discard
 };
