@@ -20,11 +20,15 @@ namespace {
 QFile::Permissions localPermissions(quint32 mode)
 {
     static constexpr std::pair<quint32, QFile::Permissions> Bits[] = {
-        {0400, QFile::ReadOwner | QFile::ReadUser},   {0200, QFile::WriteOwner | QFile::WriteUser},
-        {0100, QFile::ExeOwner | QFile::ExeUser},     {0040, QFile::ReadGroup},
-        {0020, QFile::WriteGroup},                    {0010, QFile::ExeGroup},
-        {0004, QFile::ReadOther},                     {0002, QFile::WriteOther},
-        {0001, QFile::ExeOther},
+        { 0400, QFile::ReadOwner | QFile::ReadUser },
+        { 0200, QFile::WriteOwner | QFile::WriteUser },
+        { 0100, QFile::ExeOwner | QFile::ExeUser },
+        { 0040, QFile::ReadGroup },
+        { 0020, QFile::WriteGroup },
+        { 0010, QFile::ExeGroup },
+        { 0004, QFile::ReadOther },
+        { 0002, QFile::WriteOther },
+        { 0001, QFile::ExeOther },
     };
     QFile::Permissions permissions;
     for (const auto &[bit, permission] : Bits) {
@@ -36,11 +40,13 @@ QFile::Permissions localPermissions(quint32 mode)
 
 } // namespace
 
-RemoteTextFile::RemoteTextFile(ClusterConnection *connection, const QByteArray &path, QObject *parent)
+RemoteTextFile::RemoteTextFile(ClusterConnection *connection,
+                               const QByteArray &path,
+                               QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_path(path)
-{}
+{ }
 
 RemoteTextFile::~RemoteTextFile() = default;
 
@@ -57,41 +63,45 @@ void RemoteTextFile::open()
             return;
         }
         if (entry->size > quint64(EditableLimit)) {
-            Q_EMIT openFailed(Problem::TooBig, tr("%1 is %2: too big to edit here. Download it instead.")
-                                                   .arg(QString::fromUtf8(m_path),
-                                                        QLocale().formattedDataSize(qint64(entry->size))));
+            Q_EMIT openFailed(Problem::TooBig,
+                              tr("%1 is %2: too big to edit here. Download it instead.")
+                                  .arg(QString::fromUtf8(m_path),
+                                       QLocale().formattedDataSize(qint64(entry->size))));
             return;
         }
         m_permissions = entry->permissions & 07777;
         m_folder = std::make_unique<QTemporaryDir>();
         if (!m_folder->isValid()) {
             Q_EMIT openFailed(Problem::Unreadable,
-                              tr("Cannot make a temporary folder for a local copy: %1").arg(m_folder->errorString()));
+                              tr("Cannot make a temporary folder for a local copy: %1")
+                                  .arg(m_folder->errorString()));
             return;
         }
         // Named as on the cluster, so that the upload on saving lands on the same name.
         m_local = m_folder->filePath(QString::fromUtf8(sshcore::RemotePath::baseName(m_path)));
-        sftp->download(m_path, m_local, {}, this, [this, sftp](const sshcore::Result<quint64> &done) {
-            if (!done) {
-                Q_EMIT openFailed(Problem::Unreadable, done.error());
-                return;
-            }
-            QFile file(m_local);
-            if (!file.open(QIODevice::ReadOnly)) {
-                Q_EMIT openFailed(Problem::Unreadable,
-                                  tr("Cannot read the local copy of %1: %2")
-                                      .arg(QString::fromUtf8(m_path), file.errorString()));
-                return;
-            }
-            const QByteArray contents = file.readAll();
-            if (contents.contains('\0')) {
-                Q_EMIT openFailed(Problem::NotText,
-                                  tr("%1 is not a text file. Download it to open it with another program.")
-                                      .arg(QString::fromUtf8(m_path)));
-                return;
-            }
-            Q_EMIT opened(contents);
-        });
+        sftp->download(
+            m_path, m_local, {}, this, [this, sftp](const sshcore::Result<quint64> &done) {
+                if (!done) {
+                    Q_EMIT openFailed(Problem::Unreadable, done.error());
+                    return;
+                }
+                QFile file(m_local);
+                if (!file.open(QIODevice::ReadOnly)) {
+                    Q_EMIT openFailed(Problem::Unreadable,
+                                      tr("Cannot read the local copy of %1: %2")
+                                          .arg(QString::fromUtf8(m_path), file.errorString()));
+                    return;
+                }
+                const QByteArray contents = file.readAll();
+                if (contents.contains('\0')) {
+                    Q_EMIT openFailed(
+                        Problem::NotText,
+                        tr("%1 is not a text file. Download it to open it with another program.")
+                            .arg(QString::fromUtf8(m_path)));
+                    return;
+                }
+                Q_EMIT opened(contents);
+            });
     });
 }
 
@@ -104,10 +114,13 @@ void RemoteTextFile::save(const QByteArray &contents)
         return;
     }
     m_saving = true;
-    // Writable by its owner while it is written (a read-only file's copy is made read-only again below).
-    QFile::setPermissions(m_local, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+    // Writable by its owner while it is written (a read-only file's copy is made read-only again
+    // below).
+    QFile::setPermissions(
+        m_local, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
     QFile out(m_local);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(contents) != contents.size()) {
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || out.write(contents) != contents.size()) {
         finishSave(tr("cannot write a local copy: %1").arg(out.errorString()));
         return;
     }
@@ -117,11 +130,12 @@ void RemoteTextFile::save(const QByteArray &contents)
         return;
     }
     // The mode as it is now: someone may have changed it (chmod +x) while the editor was open.
-    sshcore::SftpClient(m_connection->ssh()).stat(m_path, this, [this](const sshcore::Result<sshcore::SftpEntry> &entry) {
-        if (entry)
-            m_permissions = entry->permissions & 07777;
-        upload();
-    });
+    sshcore::SftpClient(m_connection->ssh())
+        .stat(m_path, this, [this](const sshcore::Result<sshcore::SftpEntry> &entry) {
+            if (entry)
+                m_permissions = entry->permissions & 07777;
+            upload();
+        });
 }
 
 void RemoteTextFile::upload()
@@ -139,7 +153,8 @@ void RemoteTextFile::upload()
     options.conflict = TransferOptions::Conflict::Overwrite; // it is this file, edited
     options.preservePermissions = true;
     const int id = transfers->upload(m_local, sshcore::RemotePath::parent(m_path), options);
-    // Answered once: when the job finishes, or when the queue goes away first; then both watches go.
+    // Answered once: when the job finishes, or when the queue goes away first; then both watches
+    // go.
     struct Watch
     {
         QMetaObject::Connection finished;
@@ -151,22 +166,23 @@ void RemoteTextFile::upload()
         }
     };
     auto watch = std::make_shared<Watch>();
-    watch->finished = connect(transfers, &TransferQueue::jobFinished, this, [this, transfers, id, watch](int finishedId) {
-        if (finishedId != id || !transfers)
-            return;
-        watch->end();
-        const TransferQueue::Job *job = transfers->job(id);
-        QString error = job ? job->error : tr("the upload disappeared from the queue");
-        if (job) {
-            if (job->state == TransferQueue::JobState::Cancelled)
-                error = tr("the upload was cancelled");
-            for (const auto &file : job->files) {
-                if (file.state == TransferQueue::FileState::Failed)
-                    error = file.error;
+    watch->finished = connect(
+        transfers, &TransferQueue::jobFinished, this, [this, transfers, id, watch](int finishedId) {
+            if (finishedId != id || !transfers)
+                return;
+            watch->end();
+            const TransferQueue::Job *job = transfers->job(id);
+            QString error = job ? job->error : tr("the upload disappeared from the queue");
+            if (job) {
+                if (job->state == TransferQueue::JobState::Cancelled)
+                    error = tr("the upload was cancelled");
+                for (const auto &file : job->files) {
+                    if (file.state == TransferQueue::FileState::Failed)
+                        error = file.error;
+                }
             }
-        }
-        finishSave(error);
-    });
+            finishSave(error);
+        });
     watch->gone = connect(transfers, &QObject::destroyed, this, [this, watch] {
         watch->end();
         finishSave(tr("the connection was closed before the file was saved"));

@@ -1,10 +1,10 @@
 #pragma once
 
-// A TCP relay a test owns, between a client (the app's connection) and a server (the demo sshd): the
-// bytes go through as they come, until cut(), which closes every relayed connection and stops
-// listening, so the link is gone and cannot come back, as when a laptop leaves the network or a login
-// node goes down. It runs on the test's thread: it relays while that thread's event loop runs (in
-// QTRY_*, in qWait, and in any local event loop the code under test runs).
+// A TCP relay a test owns, between a client (the app's connection) and a server (the demo sshd):
+// the bytes go through as they come, until cut(), which closes every relayed connection and stops
+// listening, so the link is gone and cannot come back, as when a laptop leaves the network or a
+// login node goes down. It runs on the test's thread: it relays while that thread's event loop runs
+// (in QTRY_*, in qWait, and in any local event loop the code under test runs).
 
 #include <QHostAddress>
 #include <QList>
@@ -57,7 +57,8 @@ private:
             auto *server = new QTcpSocket(this);
             m_sockets.append(client);
             m_sockets.append(server);
-            // What the client sends before the server's side is connected waits in the client socket.
+            // What the client sends before the server's side is connected waits in the client
+            // socket.
             const auto toServer = [client, server] {
                 if (server->state() == QAbstractSocket::ConnectedState)
                     server->write(client->readAll());

@@ -18,10 +18,11 @@ namespace ui {
 class FileListView;
 class RemoteIconProxy;
 
-// The Files area's right pane: the cluster's files, listed as a view asks (RemoteFileModel), with its
-// own history, a path to type (relative paths resolved by the server), new folder, rename, delete
-// (asked first), copy path, and a status line (how many items, the disk's free space, or why the
-// folder cannot be listed). What goes across (downloads, uploads, edits) it asks the Files area for.
+// The Files area's right pane: the cluster's files, listed as a view asks (RemoteFileModel), with
+// its own history, a path to type (relative paths resolved by the server), new folder, rename,
+// delete (asked first), copy path, and a status line (how many items, the disk's free space, or why
+// the folder cannot be listed). What goes across (downloads, uploads, edits) it asks the Files area
+// for.
 class ClusterPane : public QWidget
 {
     Q_OBJECT
@@ -72,7 +73,7 @@ private:
     QByteArrayList m_history;
     QString m_freeSpace;
     quint64 m_navigation = 0; // folder changes asked for: an answer to an older one is dropped
-    QString m_problem;        // why the folder shown cannot be listed
+    QString m_problem; // why the folder shown cannot be listed
 };
 
 } // namespace ui

@@ -59,14 +59,19 @@ FilesArea::FilesArea(QWidget *parent)
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(vertical);
 
-    connect(m_local, &LocalPane::uploadRequested, this, [this](const QStringList &paths) { upload(paths); });
+    connect(m_local, &LocalPane::uploadRequested, this, [this](const QStringList &paths) {
+        upload(paths);
+    });
     connect(m_local, &LocalPane::downloadDropped, this, &FilesArea::download);
     connect(m_local, &LocalPane::message, this, &FilesArea::message);
-    connect(m_cluster, &ClusterPane::downloadRequested, this, [this](const QByteArrayList &paths) { download(paths); });
+    connect(m_cluster, &ClusterPane::downloadRequested, this, [this](const QByteArrayList &paths) {
+        download(paths);
+    });
     connect(m_cluster, &ClusterPane::uploadDropped, this, &FilesArea::upload);
     connect(m_cluster, &ClusterPane::editRequested, this, &FilesArea::editRemoteFile);
     connect(m_cluster, &ClusterPane::message, this, &FilesArea::message);
-    m_cluster->view()->setDragMaker([this](const QModelIndexList &rows) { return remoteDrag(rows); });
+    m_cluster->view()->setDragMaker(
+        [this](const QModelIndexList &rows) { return remoteDrag(rows); });
 
     setLocalFolder(QDir::homePath());
     setConnection(nullptr);
@@ -130,9 +135,10 @@ void FilesArea::jobFinished(int id)
     if (job->direction == TransferQueue::Direction::Upload)
         m_cluster->refreshAfterUpload(job->destination.toUtf8());
     const int failed = queue()->progress(id).filesFailed;
-    Q_EMIT message(failed > 0 || !job->error.isEmpty()
-                       ? tr("%1: %n file(s) failed; see Transfers.", nullptr, failed).arg(job->source)
-                       : tr("%1: done.").arg(QFileInfo(job->source).fileName()));
+    Q_EMIT message(
+        failed > 0 || !job->error.isEmpty()
+            ? tr("%1: %n file(s) failed; see Transfers.", nullptr, failed).arg(job->source)
+            : tr("%1: done.").arg(QFileInfo(job->source).fileName()));
 }
 
 void FilesArea::setLocalFolder(const QString &path)
@@ -155,7 +161,8 @@ QByteArray FilesArea::remoteFolder() const
     return m_cluster->folder();
 }
 
-// --- transfers -----------------------------------------------------------------------------------------
+// --- transfers
+// -----------------------------------------------------------------------------------------
 
 void FilesArea::upload(const QStringList &localPaths, const QByteArray &remoteFolder)
 {
@@ -189,17 +196,21 @@ QMimeData *FilesArea::remoteDrag(const QModelIndexList &rows)
     std::unique_ptr<QMimeData> plain(remoteModel()->mimeData(source));
     if (!plain)
         return nullptr;
-    // Dropped outside clusterdesk: downloaded first into a folder that lives as long as this window.
-    // The drop may outlive the window (the target asks late): the lambdas check it is still there.
+    // Dropped outside clusterdesk: downloaded first into a folder that lives as long as this
+    // window. The drop may outlive the window (the target asks late): the lambdas check it is still
+    // there.
     const QPointer<FilesArea> self(this);
     RemoteDragData::Fetch fetch;
     fetch.remotePaths = RemoteFileModel::remotePaths(plain.get());
-    fetch.queue = [self] { return self ? self->queue() : nullptr; };
+    fetch.queue = [self] {
+        return self ? self->queue() : nullptr;
+    };
     fetch.folder = [self]() -> QString {
         if (!self)
             return {};
         if (!self->m_dragDir)
-            self->m_dragDir = std::make_unique<QTemporaryDir>(QDir::temp().filePath(u"clusterdesk-drag-XXXXXX"_s));
+            self->m_dragDir = std::make_unique<QTemporaryDir>(
+                QDir::temp().filePath(u"clusterdesk-drag-XXXXXX"_s));
         return self->m_dragDir->isValid() ? self->m_dragDir->path() : QString();
     };
     fetch.stallLimit = m_dragStallLimit;
@@ -213,31 +224,38 @@ QMimeData *FilesArea::remoteDrag(const QModelIndexList &rows)
     return drag;
 }
 
-// Told in the status bar and in a box that blocks nothing, not even this window: the person may go on
-// working while it is up.
+// Told in the status bar and in a box that blocks nothing, not even this window: the person may go
+// on working while it is up.
 void FilesArea::dragFailed(const QString &text)
 {
     Q_EMIT message(text);
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Drag to the desktop"), text, QMessageBox::Close, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Drag to the desktop"), text, QMessageBox::Close, this);
     box->setObjectName(QStringLiteral("DragProblem"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::NonModal);
     box->show();
 }
 
-// --- editing --------------------------------------------------------------------------------------------
+// --- editing
+// --------------------------------------------------------------------------------------------
 
 void FilesArea::editRemoteFile(const QByteArray &path)
 {
     if (!m_connection || !m_connection->ssh())
         return;
     auto *file = new app::RemoteTextFile(m_connection, path, this);
-    connect(file, &app::RemoteTextFile::openFailed, this,
+    connect(file,
+            &app::RemoteTextFile::openFailed,
+            this,
             [this, file](app::RemoteTextFile::Problem problem, const QString &error) {
                 file->deleteLater();
-                showFilesProblem(this, tr("Open"), error,
-                                 problem == app::RemoteTextFile::Problem::Unreadable ? QMessageBox::Warning
-                                                                                     : QMessageBox::Information);
+                showFilesProblem(this,
+                                 tr("Open"),
+                                 error,
+                                 problem == app::RemoteTextFile::Problem::Unreadable
+                                     ? QMessageBox::Warning
+                                     : QMessageBox::Information);
             });
     connect(file, &app::RemoteTextFile::opened, this, [this, file](const QByteArray &contents) {
         auto *dialog = new TextFileDialog(file, contents, window());

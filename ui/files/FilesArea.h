@@ -29,9 +29,9 @@ class RemoteIconProxy;
 class TransferPanel;
 
 // The Files area: this computer's files on the left (LocalPane), the cluster's on the right
-// (ClusterPane), the transfer queue below. Files go across by dragging (also from the desktop's file
-// manager onto the cluster's pane, and out of it to the desktop), or with Upload/Download; everything
-// goes through the cluster's transfer queue, whose conflicts ConflictPrompt asks about.
+// (ClusterPane), the transfer queue below. Files go across by dragging (also from the desktop's
+// file manager onto the cluster's pane, and out of it to the desktop), or with Upload/Download;
+// everything goes through the cluster's transfer queue, whose conflicts ConflictPrompt asks about.
 class FilesArea : public QWidget
 {
     Q_OBJECT
@@ -40,7 +40,8 @@ public:
     explicit FilesArea(QWidget *parent = nullptr);
     ~FilesArea() override;
 
-    // The cluster to show (null: none). Its home folder, or the profile's remote folder, is shown first.
+    // The cluster to show (null: none). Its home folder, or the profile's remote folder, is shown
+    // first.
     void setConnection(app::ClusterConnection *connection);
 
     void setLocalFolder(const QString &path);
@@ -52,8 +53,9 @@ public:
     void upload(const QStringList &localPaths, const QByteArray &remoteFolder = {});
     void download(const QByteArrayList &remotePaths, const QString &localFolder = {});
 
-    // What a drag of these rows of the cluster's pane carries: the remote paths for clusterdesk's panes,
-    // and file URLs for anything else, downloaded (once) when first asked for (see RemoteDragData).
+    // What a drag of these rows of the cluster's pane carries: the remote paths for clusterdesk's
+    // panes, and file URLs for anything else, downloaded (once) when first asked for (see
+    // RemoteDragData).
     QMimeData *remoteDrag(const QModelIndexList &rows);
     // How long a drop waits for its downloads without a byte arriving before it gives up.
     void setDragStallLimit(std::chrono::milliseconds limit) { m_dragStallLimit = limit; }
@@ -84,8 +86,9 @@ private:
     ClusterPane *m_cluster;
     TransferPanel *m_transfers;
     ConflictPrompt *m_conflicts;
-    std::unique_ptr<QTemporaryDir> m_dragDir; // local copies of what was dragged out, as long as the window
-    std::chrono::milliseconds m_dragStallLimit{20000};
+    std::unique_ptr<QTemporaryDir>
+        m_dragDir; // local copies of what was dragged out, as long as the window
+    std::chrono::milliseconds m_dragStallLimit { 20000 };
 };
 
 } // namespace ui

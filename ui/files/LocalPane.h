@@ -12,7 +12,8 @@ namespace ui {
 class FileListView;
 
 // The Files area's left pane: this computer's files, with its own history (Back, Up, Home), a path
-// to type, and Upload. Remote paths dropped on it (from the cluster's pane) become downloadDropped().
+// to type, and Upload. Remote paths dropped on it (from the cluster's pane) become
+// downloadDropped().
 class LocalPane : public QWidget
 {
     Q_OBJECT

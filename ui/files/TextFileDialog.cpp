@@ -7,7 +7,6 @@
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
-
 #include <QCloseEvent>
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -20,7 +19,9 @@
 
 namespace ui {
 
-TextFileDialog::TextFileDialog(app::RemoteTextFile *file, const QByteArray &contents, QWidget *parent)
+TextFileDialog::TextFileDialog(app::RemoteTextFile *file,
+                               const QByteArray &contents,
+                               QWidget *parent)
     : QDialog(parent)
     , m_file(file)
     , m_remotePath(QString::fromUtf8(file->path()))
@@ -39,7 +40,8 @@ TextFileDialog::TextFileDialog(app::RemoteTextFile *file, const QByteArray &cont
     m_editor->setPlainText(QString::fromUtf8(contents));
     m_editor->document()->setModified(false);
     applySyntaxTheme(m_highlighter, palette());
-    m_highlighter->setDefinition(syntaxRepository().definitionForFileName(QFileInfo(m_remotePath).fileName()));
+    m_highlighter->setDefinition(
+        syntaxRepository().definitionForFileName(QFileInfo(m_remotePath).fileName()));
 
     auto *path = new QLabel(m_remotePath, this);
     path->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -102,9 +104,11 @@ void TextFileDialog::askBeforeClosing()
 {
     if (m_question)
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
+    auto *box = new QMessageBox(QMessageBox::Question,
+                                tr("Unsaved changes"),
                                 tr("Save your changes to %1 on the cluster?").arg(m_remotePath),
-                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                this);
     box->setObjectName(QStringLiteral("UnsavedChangesQuestion"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setDefaultButton(QMessageBox::Save);
