@@ -30,7 +30,8 @@ public:
     explicit RemoteFileActions(sshcore::SshConnection *connection);
 
     // The absolute folder for typed: relative to base (empty or "." alone: the home folder), with
-    // "..", "." and repeated slashes resolved by the server (which also follows links).
+    // "..", "." and repeated slashes resolved by the server (which also follows links). Whether the
+    // folder exists is for its listing to say: servers differ on what they resolve.
     void resolveFolder(const QByteArray &typed,
                        const QByteArray &base,
                        QObject *context,
