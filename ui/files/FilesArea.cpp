@@ -4,6 +4,7 @@
 #include "app/files/RemoteFileModel.h"
 #include "app/files/RemoteTextFile.h"
 #include "app/transfers/TransferQueue.h"
+#include "sshcore/RemotePath.h"
 #include "ui/files/ClusterPane.h"
 #include "ui/files/ConflictPrompt.h"
 #include "ui/files/FileViews.h"
@@ -135,10 +136,14 @@ void FilesArea::jobFinished(int id)
     if (job->direction == TransferQueue::Direction::Upload)
         m_cluster->refreshAfterUpload(job->destination.toUtf8());
     const int failed = queue()->progress(id).filesFailed;
+    // The source is a local path for an upload, a remote one for a download.
+    const QString name = job->direction == TransferQueue::Direction::Upload
+        ? QFileInfo(job->source).fileName()
+        : QString::fromUtf8(sshcore::RemotePath::baseName(job->source.toUtf8()));
     Q_EMIT message(
         failed > 0 || !job->error.isEmpty()
             ? tr("%1: %n file(s) failed; see Transfers.", nullptr, failed).arg(job->source)
-            : tr("%1: done.").arg(QFileInfo(job->source).fileName()));
+            : tr("%1: done.").arg(name));
 }
 
 void FilesArea::setLocalFolder(const QString &path)

@@ -1,6 +1,7 @@
 #include "ui/files/TextFileDialog.h"
 
 #include "app/files/RemoteTextFile.h"
+#include "sshcore/RemotePath.h"
 #include "ui/widgets/Palette.h"
 #include "ui/widgets/Syntax.h"
 
@@ -9,7 +10,6 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <QCloseEvent>
 #include <QDialogButtonBox>
-#include <QFileInfo>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QMessageBox>
@@ -32,7 +32,8 @@ TextFileDialog::TextFileDialog(app::RemoteTextFile *file,
 {
     m_file->setParent(this); // its local copy lives as long as this window
     setObjectName(QStringLiteral("TextFileDialog"));
-    setWindowTitle(tr("%1[*] — on the cluster").arg(QFileInfo(m_remotePath).fileName()));
+    const QString name = QString::fromUtf8(sshcore::RemotePath::baseName(file->path()));
+    setWindowTitle(tr("%1[*] — on the cluster").arg(name));
     setAttribute(Qt::WA_DeleteOnClose);
     resize(820, 620);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -40,8 +41,7 @@ TextFileDialog::TextFileDialog(app::RemoteTextFile *file,
     m_editor->setPlainText(QString::fromUtf8(contents));
     m_editor->document()->setModified(false);
     applySyntaxTheme(m_highlighter, palette());
-    m_highlighter->setDefinition(
-        syntaxRepository().definitionForFileName(QFileInfo(m_remotePath).fileName()));
+    m_highlighter->setDefinition(syntaxRepository().definitionForFileName(name));
 
     auto *path = new QLabel(m_remotePath, this);
     path->setTextInteractionFlags(Qt::TextSelectableByMouse);
