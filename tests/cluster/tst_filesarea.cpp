@@ -40,6 +40,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUrl>
 
@@ -533,6 +534,44 @@ private Q_SLOTS:
         screenshot(&area, u"files-after-lost-drag.png"_s);
         box->close();
         QVERIFY(closes(box));
+    }
+
+    // The transfer panel's "Errors…" box opens without a nested event loop: the test goes on with
+    // it up (with exec() it would wait here for a click).
+    void transferProblemsDoNotBlock()
+    {
+        ui::FilesArea area;
+        area.resize(1000, 600);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        area.setConnection(m_connection.get());
+        const QByteArray locked = m_remote + "/locked";
+        QVERIFY_RESULT(await<void>([&](QObject *c, auto done) { m_sftp->makePath(locked, c, done, 0555); }));
+        const QString local = m_dir.filePath(u"refused.txt"_s);
+        QVERIFY(writeFile(local, "no room for me"));
+        TransferQueue *queue = m_connection->transfers();
+        const int before = int(queue->jobIds().size());
+        area.upload({local}, locked);
+        QTRY_VERIFY_WITH_TIMEOUT(queue->jobIds().size() == before + 1 && allJobsDone(queue), 20000);
+        QCOMPARE(queue->progress(queue->jobIds().last()).filesFailed, 1);
+
+        QTreeView *jobs = area.transferPanel()->view();
+        jobs->setCurrentIndex(jobs->model()->index(jobs->model()->rowCount() - 1, 0));
+        QToolButton *errors = nullptr;
+        for (QToolButton *button : area.transferPanel()->findChildren<QToolButton *>()) {
+            if (button->text().remove(u'&') == u"Errors…")
+                errors = button;
+        }
+        QVERIFY(errors);
+        QTRY_VERIFY(errors->isEnabled());
+        errors->click();
+        auto *box = waitForDialog<QMessageBox>(&area, 5000, [](QMessageBox *b) { return b->objectName() == u"TransferProblems"; });
+        QVERIFY(box);
+        QVERIFY2(box->informativeText().contains(u"refused.txt"_s), qPrintable(box->informativeText()));
+        QCOMPARE(box->windowModality(), Qt::WindowModal);
+        box->button(QMessageBox::Close)->click();
+        QVERIFY(closes(box));
+        QVERIFY_RESULT(await<void>([&](QObject *c, auto done) { m_sftp->setAttributes(locked, std::nullopt, 0755, c, done); }));
     }
 
 private:
