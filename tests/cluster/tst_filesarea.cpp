@@ -1,12 +1,15 @@
 // The Files area against the demo cluster: the remote model under QAbstractItemModelTester while it
 // lists, refreshes, sorts and hides; files dropped from the local pane (and from a file manager, as
 // text/uri-list) onto the cluster's pane and back arrive byte for byte; a conflict is asked and
-// answered; a folder is made, renamed and deleted (confirmed); a remote text file is edited and saved.
+// answered; a folder is made, renamed and deleted (confirmed); a remote text file is edited and saved,
+// keeping its mode; the remote icon proxy under QAbstractItemModelTester; a drag to the desktop whose
+// link is cut mid-download (through a relay the test owns) ends within its limit with a message.
 
 #include "DemoClusterSupport.h"
 #include "DemoConnection.h"
 #include "GuiTestSupport.h"
 #include "ScriptedInteraction.h"
+#include "TcpRelay.h"
 #include "TestSupport.h"
 #include "app/clusters/ClusterListModel.h"
 #include "app/connections/ClusterConnection.h"
@@ -26,6 +29,7 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFileSystemModel>
 #include <QLabel>
 #include <QMessageBox>
@@ -36,10 +40,12 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
 using namespace testsupport;
 using app::RemoteFileModel;
 using app::TransferQueue;
@@ -370,6 +376,202 @@ private Q_SLOTS:
 
         // The free space of the folder's disk is shown.
         QTRY_VERIFY_WITH_TIMEOUT(area.remoteStatus()->text().contains(u"free of"_s), 10000);
+    }
+
+    void remoteIconProxyPassesTheTester()
+    {
+        ui::FilesArea area;
+        area.resize(1000, 600);
+        area.show();
+        QAbstractItemModelTester tester(area.remoteView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(area.remoteView()->model() == static_cast<QAbstractItemModel *>(area.remoteProxy()));
+        area.setConnection(m_connection.get());
+        area.setRemoteFolder(m_remote);
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(area.remoteView(), u"sub"_s).isValid(), 10000);
+        QTRY_VERIFY(!area.remoteModel()->isLoading());
+        // Icons the model has none of: a folder's, and a file's by its type.
+        QVERIFY(!rowNamed(area.remoteView(), u"sub"_s).data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(!rowNamed(area.remoteView(), u"job.sh"_s).data(Qt::DecorationRole).value<QIcon>().isNull());
+
+        // Listing a folder in place, refreshing, hiding and sorting through the proxy.
+        const QModelIndex sub = rowNamed(area.remoteView(), u"sub"_s);
+        area.remoteView()->expand(sub);
+        QTRY_VERIFY_WITH_TIMEOUT(area.remoteProxy()->rowCount(sub) > 0, 10000);
+        area.remoteModel()->refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!area.remoteModel()->isLoading(), 10000);
+        area.remoteModel()->setShowHidden(true);
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(area.remoteView(), u".hidden-folder"_s).isValid(), 10000);
+        area.remoteModel()->setShowHidden(false);
+        area.remoteView()->sortByColumn(RemoteFileModel::SizeColumn, Qt::DescendingOrder);
+        QCOMPARE(area.remoteProxy()->index(0, 0).data().toString(), u"sub"_s); // folders first
+        // Elsewhere and back: the rows are replaced.
+        area.setRemoteFolder(m_remote + "/sub");
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(area.remoteView(), u"deeper"_s).isValid(), 10000);
+        area.setRemoteFolder(m_remote);
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(area.remoteView(), u"sub"_s).isValid(), 10000);
+    }
+
+    // An executable script edited and saved stays executable (and a mode changed on the cluster while
+    // it is open is the one kept).
+    void savingKeepsTheMode()
+    {
+        ui::FilesArea area;
+        area.resize(1000, 600);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        area.setConnection(m_connection.get());
+        const QByteArray remote = m_remote + "/run.sh";
+        const QString script = m_dir.filePath(u"run.sh"_s);
+        QVERIFY(writeFile(script, "#!/bin/sh\necho one\n"));
+        QVERIFY_RESULT(await<quint64>([&](QObject *c, auto done) { m_sftp->upload(script, remote, {}, c, done); }));
+        const auto chmod = [&](quint32 mode) {
+            return await<void>([&](QObject *c, auto done) { m_sftp->setAttributes(remote, std::nullopt, mode, c, done); });
+        };
+        const auto mode = [&] {
+            const auto entry = remoteStat(remote);
+            return entry ? entry->permissions & 07777 : 0u;
+        };
+        QVERIFY_RESULT(chmod(0750));
+        QCOMPARE(mode(), 0750u);
+
+        area.editRemoteFile(remote);
+        auto *editor = waitForDialog<ui::TextFileDialog>(area.window(), 10000);
+        QVERIFY(editor);
+        QPushButton *save = editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+        editor->editor()->moveCursor(QTextCursor::End);
+        editor->editor()->insertPlainText(u"echo two\n"_s);
+        save->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(!editor->isModified(), qPrintable(editor->status()->text()), 20000);
+        QCOMPARE(remoteContents(remote), "#!/bin/sh\necho one\necho two\n"_ba);
+        QCOMPARE(mode(), 0750u);
+
+        QVERIFY_RESULT(chmod(0700)); // someone's chmod while the editor is open
+        editor->editor()->insertPlainText(u"echo three\n"_s);
+        save->click();
+        QTRY_VERIFY2_WITH_TIMEOUT(!editor->isModified(), qPrintable(editor->status()->text()), 20000);
+        QCOMPARE(remoteContents(remote), "#!/bin/sh\necho one\necho two\necho three\n"_ba);
+        QCOMPARE(mode(), 0700u);
+
+        // Closing with a change unsaved asks (without blocking anything); Save saves, then closes.
+        editor->editor()->insertPlainText(u"echo four\n"_s);
+        editor->close();
+        QVERIFY(editor->isVisible());
+        auto *question = waitForDialog<QMessageBox>(editor, 5000, [](QMessageBox *box) {
+            return box->objectName() == u"UnsavedChangesQuestion";
+        });
+        QVERIFY(question);
+        QCOMPARE(question->windowModality(), Qt::WindowModal); // the editor waits, not the application
+        question->button(QMessageBox::Save)->click();
+        QVERIFY(closes(editor, 20000));
+        QCOMPARE(remoteContents(remote), "#!/bin/sh\necho one\necho two\necho three\necho four\n"_ba);
+        QCOMPARE(mode(), 0700u);
+    }
+
+    // A file dragged out to the desktop while its link dies for good: the drop target's question
+    // (the URLs) is answered within the limit, the download is cancelled, the person is told without
+    // a modal box, and the window goes on working.
+    void dragToTheDesktopWhoseLinkNeverComesBack()
+    {
+        const QByteArray data = randomBytes(24 << 20);
+        const QString big = m_dir.filePath(u"big.bin"_s);
+        QVERIFY(writeFile(big, data));
+        QVERIFY_RESULT(await<quint64>([&](QObject *c, auto done) { m_sftp->upload(big, m_remote + "/big.bin", {}, c, done); }));
+
+        TcpRelay relay(m_cluster.host, m_cluster.loginPort);
+        QVERIFY(relay.listen());
+        app::Profile profile = app::ClusterListModel::demoProfile(m_cluster);
+        profile.host = u"127.0.0.1"_s;
+        profile.port = relay.port();
+        profile.knownHostsFile = m_dir.filePath(u"relay_known_hosts"_s); // the relay's port is a new host
+        ScriptedInteraction person;
+        person.hostKeyDecision = ScriptedInteraction::HostKeyDecision::AcceptOnce;
+        app::ClusterConnection connection(profile, m_dir.filePath(u"ssh_config"_s), &person, nullptr);
+        connection.open();
+        QTRY_VERIFY_WITH_TIMEOUT(connection.state() == SshConnectionState::Connected && connection.transfers(), 30000);
+
+        ui::FilesArea area;
+        area.resize(1200, 760);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        constexpr auto Limit = 3s;
+        area.setDragStallLimit(Limit);
+        area.setConnection(&connection);
+        area.setRemoteFolder(m_remote);
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(area.remoteView(), u"big.bin"_s).isValid(), 10000);
+        QSignalSpy messages(&area, &ui::FilesArea::message);
+        std::unique_ptr<QMimeData> drag(area.remoteDrag({rowNamed(area.remoteView(), u"big.bin"_s)}));
+        QVERIFY(drag && drag->hasFormat(u"text/uri-list"_s));
+
+        // The link dies once a MiB of the download has come through, and the relay stops listening.
+        QElapsedTimer sinceCut;
+        relay.cutAfter(1 << 20, [&] { sinceCut.start(); });
+        const QList<QUrl> urls = drag->urls(); // what a drop target asks, and waits for
+        QVERIFY(relay.isCut());
+        QVERIFY(urls.isEmpty());
+        // The limit counts from the last byte that arrived: a progress report may lag the cut a little.
+        QVERIFY2(sinceCut.elapsed() < std::chrono::milliseconds(Limit).count() + 2000,
+                 qPrintable(u"waited %1 ms after the cut"_s.arg(sinceCut.elapsed())));
+
+        auto *box = waitForDialog<QMessageBox>(&area, 5000, [](QMessageBox *b) { return b->objectName() == u"DragProblem"; });
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(u"big.bin"_s) || box->text().contains(u"closed"_s), qPrintable(box->text()));
+        QCOMPARE(box->windowModality(), Qt::NonModal);
+        QVERIFY(!QApplication::activeModalWidget());
+        QVERIFY(!messages.isEmpty());
+        QCOMPARE(messages.last().first().toString(), box->text());
+        screenshot(box, u"files-drag-link-lost.png"_s);
+
+        // Nothing waits for the download any more.
+        if (TransferQueue *queue = connection.transfers())
+            QTRY_VERIFY_WITH_TIMEOUT(allJobsDone(queue), 5000);
+        // The window works with the box up: the local pane goes elsewhere and lists it.
+        const QString elsewhere = m_dir.filePath(u"after-drag"_s);
+        QVERIFY(QDir().mkpath(elsewhere));
+        QVERIFY(writeFile(elsewhere + u"/still-here.txt"_s, "yes"));
+        area.setLocalFolder(elsewhere);
+        QCOMPARE(area.localFolder(), elsewhere);
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(area.localView(), u"still-here.txt"_s).isValid(), 10000);
+        screenshot(&area, u"files-after-lost-drag.png"_s);
+        box->close();
+        QVERIFY(closes(box));
+    }
+
+    // The transfer panel's "Errors…" box opens without a nested event loop: the test goes on with
+    // it up (with exec() it would wait here for a click).
+    void transferProblemsDoNotBlock()
+    {
+        ui::FilesArea area;
+        area.resize(1000, 600);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        area.setConnection(m_connection.get());
+        const QByteArray locked = m_remote + "/locked";
+        QVERIFY_RESULT(await<void>([&](QObject *c, auto done) { m_sftp->makePath(locked, c, done, 0555); }));
+        const QString local = m_dir.filePath(u"refused.txt"_s);
+        QVERIFY(writeFile(local, "no room for me"));
+        TransferQueue *queue = m_connection->transfers();
+        const int before = int(queue->jobIds().size());
+        area.upload({local}, locked);
+        QTRY_VERIFY_WITH_TIMEOUT(queue->jobIds().size() == before + 1 && allJobsDone(queue), 20000);
+        QCOMPARE(queue->progress(queue->jobIds().last()).filesFailed, 1);
+
+        QTreeView *jobs = area.transferPanel()->view();
+        jobs->setCurrentIndex(jobs->model()->index(jobs->model()->rowCount() - 1, 0));
+        QToolButton *errors = nullptr;
+        for (QToolButton *button : area.transferPanel()->findChildren<QToolButton *>()) {
+            if (button->text().remove(u'&') == u"Errors…")
+                errors = button;
+        }
+        QVERIFY(errors);
+        QTRY_VERIFY(errors->isEnabled());
+        errors->click();
+        auto *box = waitForDialog<QMessageBox>(&area, 5000, [](QMessageBox *b) { return b->objectName() == u"TransferProblems"; });
+        QVERIFY(box);
+        QVERIFY2(box->informativeText().contains(u"refused.txt"_s), qPrintable(box->informativeText()));
+        QCOMPARE(box->windowModality(), Qt::WindowModal);
+        box->button(QMessageBox::Close)->click();
+        QVERIFY(closes(box));
+        QVERIFY_RESULT(await<void>([&](QObject *c, auto done) { m_sftp->setAttributes(locked, std::nullopt, 0755, c, done); }));
     }
 
 private:

@@ -1,35 +1,37 @@
 #pragma once
 
-#include "app/transfers/TransferQueue.h"
-
+#include <QByteArrayList>
 #include <QModelIndexList>
 #include <QPointer>
 #include <QWidget>
 
+#include <chrono>
+#include <memory>
+
 class QAction;
-class QFileSystemModel;
 class QLabel;
-class QLineEdit;
-class QMessageBox;
 class QMimeData;
 class QTemporaryDir;
-class QToolButton;
 
 namespace app {
 class ClusterConnection;
 class RemoteFileModel;
+class TransferQueue;
 } // namespace app
 
 namespace ui {
 
+class ClusterPane;
+class ConflictPrompt;
 class FileListView;
+class LocalPane;
 class RemoteIconProxy;
 class TransferPanel;
 
-// The Files area: this computer's files on the left, the cluster's on the right, the transfer queue
-// below. Files go across by dragging (also from the desktop's file manager onto the cluster's pane,
-// and out of it to the desktop), or with Upload/Download; everything goes through the cluster's
-// transfer queue.
+// The Files area: this computer's files on the left (LocalPane), the cluster's on the right
+// (ClusterPane), the transfer queue below. Files go across by dragging (also from the desktop's
+// file manager onto the cluster's pane, and out of it to the desktop), or with Upload/Download;
+// everything goes through the cluster's transfer queue, whose conflicts ConflictPrompt asks about.
 class FilesArea : public QWidget
 {
     Q_OBJECT
@@ -38,7 +40,8 @@ public:
     explicit FilesArea(QWidget *parent = nullptr);
     ~FilesArea() override;
 
-    // The cluster to show (null: none). Its home folder, or the profile's remote folder, is shown first.
+    // The cluster to show (null: none). Its home folder, or the profile's remote folder, is shown
+    // first.
     void setConnection(app::ClusterConnection *connection);
 
     void setLocalFolder(const QString &path);
@@ -48,66 +51,44 @@ public:
 
     // Queue transfers into a folder (empty: the one shown).
     void upload(const QStringList &localPaths, const QByteArray &remoteFolder = {});
-    void download(const QList<QByteArray> &remotePaths, const QString &localFolder = {});
+    void download(const QByteArrayList &remotePaths, const QString &localFolder = {});
 
-    // What a drag of these rows of the cluster's pane carries: the remote paths for clusterdesk's panes,
-    // and file URLs for anything else, downloaded (once) when first asked for.
+    // What a drag of these rows of the cluster's pane carries: the remote paths for clusterdesk's
+    // panes, and file URLs for anything else, downloaded (once) when first asked for (see
+    // RemoteDragData).
     QMimeData *remoteDrag(const QModelIndexList &rows);
+    // How long a drop waits for its downloads without a byte arriving before it gives up.
+    void setDragStallLimit(std::chrono::milliseconds limit) { m_dragStallLimit = limit; }
 
-    // Opens a remote text file in an editor window; saving puts it back (safely, through the queue).
+    // Opens a remote text file in an editor window; saving puts it back (safely, through the queue,
+    // keeping its mode).
     void editRemoteFile(const QByteArray &path);
 
-    app::RemoteFileModel *remoteModel() const { return m_remoteModel; }
-    FileListView *localView() const { return m_localView; }
-    FileListView *remoteView() const { return m_remoteView; }
+    app::RemoteFileModel *remoteModel() const;
+    RemoteIconProxy *remoteProxy() const;
+    FileListView *localView() const;
+    FileListView *remoteView() const;
     TransferPanel *transferPanel() const { return m_transfers; }
-    QLabel *remoteStatus() const { return m_remoteStatus; }
+    QLabel *remoteStatus() const;
 
 Q_SIGNALS:
     void message(const QString &text); // for the status bar
 
 private:
-    QWidget *makeLocalPane();
-    QWidget *makeRemotePane();
-    void goBack(bool remote);
-    void goUp(bool remote);
-    void openLocal(const QModelIndex &index);
-    void openRemote(const QModelIndex &index);
-    void localMenu(const QPoint &pos);
-    void remoteMenu(const QPoint &pos);
-    void newRemoteFolder();
-    void renameRemote();
-    void deleteRemote();
-    void copyRemotePaths();
-    void updateFreeSpace();
-    void updateRemoteStatus();
-    void askConflict(const app::TransferQueue::ConflictQuestion &question);
-    void showNextConflict();
+    void jobFinished(int id);
+    void dragFailed(const QString &text);
     app::TransferQueue *queue() const;
 
     QPointer<app::ClusterConnection> m_connection;
     QPointer<app::TransferQueue> m_queue; // the connection's, when it was shown
-    QFileSystemModel *m_localModel;
-    app::RemoteFileModel *m_remoteModel;
-    RemoteIconProxy *m_remoteProxy;
-    FileListView *m_localView;
-    FileListView *m_remoteView;
-    QLineEdit *m_localPath;
-    QLineEdit *m_remotePath;
-    QLabel *m_remoteTitle;
-    QLabel *m_remoteStatus;
     QAction *m_showHidden;
-    QAction *m_upload;
-    QAction *m_download;
+    LocalPane *m_local;
+    ClusterPane *m_cluster;
     TransferPanel *m_transfers;
-    QStringList m_localHistory;
-    QList<QByteArray> m_remoteHistory;
-    QString m_freeSpace;
-    quint64 m_navigation = 0; // remote folder changes asked for
-    QString m_remoteProblem;
-    std::unique_ptr<QTemporaryDir> m_dragDir;
-    QList<app::TransferQueue::ConflictQuestion> m_conflicts; // waiting for an answer, the first one asked
-    QPointer<QMessageBox> m_conflictBox;
+    ConflictPrompt *m_conflicts;
+    std::unique_ptr<QTemporaryDir>
+        m_dragDir; // local copies of what was dragged out, as long as the window
+    std::chrono::milliseconds m_dragStallLimit { 20000 };
 };
 
 } // namespace ui

@@ -1,36 +1,39 @@
 #include "ui/files/TextFileDialog.h"
 
+#include "app/files/RemoteTextFile.h"
+#include "sshcore/RemotePath.h"
 #include "ui/widgets/Palette.h"
 #include "ui/widgets/Syntax.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
-
 #include <QCloseEvent>
 #include <QDialogButtonBox>
-#include <QFileInfo>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 namespace ui {
 
-TextFileDialog::TextFileDialog(const QString &remotePath, const QByteArray &contents, Saver saver, QWidget *parent)
+TextFileDialog::TextFileDialog(app::RemoteTextFile *file,
+                               const QByteArray &contents,
+                               QWidget *parent)
     : QDialog(parent)
-    , m_remotePath(remotePath)
-    , m_saver(std::move(saver))
+    , m_file(file)
+    , m_remotePath(QString::fromUtf8(file->path()))
     , m_editor(new QPlainTextEdit(this))
     , m_status(new QLabel(this))
     , m_save(nullptr)
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(m_editor->document()))
 {
+    m_file->setParent(this); // its local copy lives as long as this window
     setObjectName(QStringLiteral("TextFileDialog"));
-    setWindowTitle(tr("%1[*] — on the cluster").arg(QFileInfo(remotePath).fileName()));
+    const QString name = QString::fromUtf8(sshcore::RemotePath::baseName(file->path()));
+    setWindowTitle(tr("%1[*] — on the cluster").arg(name));
     setAttribute(Qt::WA_DeleteOnClose);
     resize(820, 620);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -38,9 +41,9 @@ TextFileDialog::TextFileDialog(const QString &remotePath, const QByteArray &cont
     m_editor->setPlainText(QString::fromUtf8(contents));
     m_editor->document()->setModified(false);
     applySyntaxTheme(m_highlighter, palette());
-    m_highlighter->setDefinition(syntaxRepository().definitionForFileName(QFileInfo(remotePath).fileName()));
+    m_highlighter->setDefinition(syntaxRepository().definitionForFileName(name));
 
-    auto *path = new QLabel(remotePath, this);
+    auto *path = new QLabel(m_remotePath, this);
     path->setTextInteractionFlags(Qt::TextSelectableByMouse);
     path->setForegroundRole(QPalette::PlaceholderText);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
@@ -54,8 +57,9 @@ TextFileDialog::TextFileDialog(const QString &remotePath, const QByteArray &cont
     layout->addWidget(buttons);
     connect(m_save, &QPushButton::clicked, this, &TextFileDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &TextFileDialog::reject);
+    connect(m_file, &app::RemoteTextFile::saved, this, &TextFileDialog::saved);
     connect(m_editor->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
-        m_save->setEnabled(modified && !m_saving);
+        m_save->setEnabled(modified && !m_file->isSaving());
         setWindowModified(modified);
     });
 }
@@ -69,56 +73,79 @@ bool TextFileDialog::isModified() const
 
 void TextFileDialog::save()
 {
-    if (m_saving)
+    if (m_file->isSaving())
         return;
-    m_saving = true;
     m_save->setEnabled(false);
     m_status->setText(tr("Saving to the cluster…"));
     m_status->setStyleSheet({});
-    const int revision = m_editor->document()->revision();
-    m_saver(m_editor->toPlainText().toUtf8(), [self = QPointer<TextFileDialog>(this), revision](const QString &error) {
-        if (!self)
-            return;
-        self->m_saving = false;
-        if (error.isEmpty()) {
-            if (self->m_editor->document()->revision() == revision)
-                self->m_editor->document()->setModified(false);
-            self->m_status->setText(tr("Saved."));
-        } else {
-            self->m_status->setText(tr("Not saved: %1").arg(error));
-            palette::showAsProblem(self->m_status);
-        }
-        self->m_save->setEnabled(self->m_editor->document()->isModified());
-    });
+    m_savedText = m_editor->toPlainText().toUtf8();
+    m_file->save(m_savedText);
 }
 
-bool TextFileDialog::confirmDiscard()
+void TextFileDialog::saved(const QString &error)
 {
-    if (!isModified())
-        return true;
-    const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
-                                              tr("Save your changes to %1 on the cluster?").arg(m_remotePath),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                                              QMessageBox::Save);
-    if (answer == QMessageBox::Save) {
-        save();
-        return false; // stays open until saved; closing again then goes through
+    if (error.isEmpty()) {
+        // Typing on while it was saved leaves it modified. (Not the document's revision: the
+        // highlighter's first pass, which may come during the save, changes that too.)
+        if (m_editor->toPlainText().toUtf8() == m_savedText)
+            m_editor->document()->setModified(false);
+        m_status->setText(tr("Saved."));
+    } else {
+        m_closeAfterSave = false;
+        m_status->setText(tr("Not saved: %1").arg(error));
+        palette::showAsProblem(m_status);
     }
-    return answer == QMessageBox::Discard;
+    m_save->setEnabled(isModified());
+    if (m_closeAfterSave && !isModified())
+        close();
+}
+
+void TextFileDialog::askBeforeClosing()
+{
+    if (m_question)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question,
+                                tr("Unsaved changes"),
+                                tr("Save your changes to %1 on the cluster?").arg(m_remotePath),
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                this);
+    box->setObjectName(QStringLiteral("UnsavedChangesQuestion"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::Save);
+    connect(box, &QMessageBox::finished, this, [this, box] {
+        switch (box->standardButton(box->clickedButton())) {
+        case QMessageBox::Save:
+            m_closeAfterSave = true; // once it is on the cluster
+            save();
+            break;
+        case QMessageBox::Discard:
+            m_discard = true;
+            close();
+            break;
+        default:
+            break;
+        }
+    });
+    m_question = box;
+    box->open();
 }
 
 void TextFileDialog::closeEvent(QCloseEvent *event)
 {
-    if (confirmDiscard())
+    if (!isModified() || m_discard) {
         event->accept();
-    else
-        event->ignore();
+        return;
+    }
+    event->ignore();
+    askBeforeClosing();
 }
 
 void TextFileDialog::reject()
 {
-    if (confirmDiscard())
+    if (!isModified() || m_discard)
         QDialog::reject();
+    else
+        askBeforeClosing();
 }
 
 } // namespace ui

@@ -1,10 +1,16 @@
 #pragma once
 
 #include <QDialog>
+#include <QPointer>
 
 class QLabel;
+class QMessageBox;
 class QPlainTextEdit;
 class QPushButton;
+
+namespace app {
+class RemoteTextFile;
+}
 
 namespace KSyntaxHighlighting {
 class SyntaxHighlighter;
@@ -12,19 +18,21 @@ class SyntaxHighlighter;
 
 namespace ui {
 
-// A remote text file opened for editing: highlighted by its name, saved back through save(), which
-// gets the new contents and answers with an error (empty when it worked).
+// A remote text file opened for editing: highlighted by its name, saved back through its
+// app::RemoteTextFile (which this window takes over). Closing with unsaved changes asks first, in a
+// box that does not block the application.
 class TextFileDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    using Saver = std::function<void(const QByteArray &contents, std::function<void(const QString &error)> done)>;
-
-    TextFileDialog(const QString &remotePath, const QByteArray &contents, Saver saver, QWidget *parent = nullptr);
+    TextFileDialog(app::RemoteTextFile *file,
+                   const QByteArray &contents,
+                   QWidget *parent = nullptr);
     ~TextFileDialog() override;
 
     QPlainTextEdit *editor() const { return m_editor; }
+    QLabel *status() const { return m_status; } // saving, saved, or why not
     bool isModified() const;
 
 protected:
@@ -33,15 +41,19 @@ protected:
 
 private:
     void save();
-    bool confirmDiscard();
+    void saved(const QString &error);
+    void askBeforeClosing();
 
+    app::RemoteTextFile *m_file;
     QString m_remotePath;
-    Saver m_saver;
     QPlainTextEdit *m_editor;
     QLabel *m_status;
     QPushButton *m_save;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
-    bool m_saving = false;
+    QPointer<QMessageBox> m_question;
+    QByteArray m_savedText; // what is being saved
+    bool m_closeAfterSave = false; // the person chose Save when closing
+    bool m_discard = false; // ... or Discard
 };
 
 } // namespace ui

@@ -176,12 +176,16 @@ void TransferPanel::showFailures()
     if (!current.isValid())
         return;
     const QStringList failures = current.data(app::TransferQueueModel::FailuresRole).toStringList();
-    QMessageBox box(QMessageBox::Warning, tr("Transfer problems"),
-                    tr("%n file(s) could not be transferred. The others were.", nullptr, int(failures.size())),
-                    QMessageBox::Close, this);
-    box.setInformativeText(failures.mid(0, 5).join(u'\n'));
-    box.setDetailedText(failures.join(u'\n'));
-    box.exec();
+    // Opened, not exec()'d: the window (and the queue it shows) goes on while the box is up.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Transfer problems"),
+                                tr("%n file(s) could not be transferred. The others were.", nullptr,
+                                   int(failures.size())),
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("TransferProblems"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(failures.mid(0, 5).join(u'\n'));
+    box->setDetailedText(failures.join(u'\n'));
+    box->open();
 }
 
 } // namespace ui

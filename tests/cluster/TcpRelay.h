@@ -1,0 +1,88 @@
+#pragma once
+
+// A TCP relay a test owns, between a client (the app's connection) and a server (the demo sshd):
+// the bytes go through as they come, until cut(), which closes every relayed connection and stops
+// listening, so the link is gone and cannot come back, as when a laptop leaves the network or a
+// login node goes down. It runs on the test's thread: it relays while that thread's event loop runs
+// (in QTRY_*, in qWait, and in any local event loop the code under test runs).
+
+#include <QHostAddress>
+#include <QList>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <functional>
+
+class TcpRelay : public QObject
+{
+public:
+    TcpRelay(const QString &host, quint16 port)
+        : m_host(host)
+        , m_port(port)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, &TcpRelay::accept);
+    }
+
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    quint16 port() const { return m_server.serverPort(); }
+    bool isCut() const { return m_cut; }
+
+    // Cuts once bytes more have gone from the server to the client; then calls cutNow.
+    void cutAfter(qint64 bytes, std::function<void()> cutNow = {})
+    {
+        m_budget = bytes;
+        m_onCut = std::move(cutNow);
+    }
+
+    void cut()
+    {
+        if (m_cut)
+            return;
+        m_cut = true;
+        m_server.close();
+        for (const QPointer<QTcpSocket> &socket : std::as_const(m_sockets)) {
+            if (socket)
+                socket->abort();
+        }
+        if (m_onCut)
+            m_onCut();
+    }
+
+private:
+    void accept()
+    {
+        while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            client->setParent(this);
+            auto *server = new QTcpSocket(this);
+            m_sockets.append(client);
+            m_sockets.append(server);
+            // What the client sends before the server's side is connected waits in the client
+            // socket.
+            const auto toServer = [client, server] {
+                if (server->state() == QAbstractSocket::ConnectedState)
+                    server->write(client->readAll());
+            };
+            connect(client, &QTcpSocket::readyRead, server, toServer);
+            connect(server, &QTcpSocket::connected, client, toServer);
+            connect(server, &QTcpSocket::readyRead, client, [this, client, server] {
+                const QByteArray data = server->readAll();
+                client->write(data);
+                if (m_budget >= 0 && (m_budget -= data.size()) <= 0)
+                    cut();
+            });
+            // Either side going away closes the other: the relay is only a wire.
+            connect(client, &QTcpSocket::disconnected, server, &QTcpSocket::disconnectFromHost);
+            connect(server, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+            server->connectToHost(m_host, m_port);
+        }
+    }
+
+    QString m_host;
+    quint16 m_port;
+    QTcpServer m_server;
+    QList<QPointer<QTcpSocket>> m_sockets;
+    qint64 m_budget = -1; // bytes to the client before the cut; negative: no cut planned
+    std::function<void()> m_onCut;
+    bool m_cut = false;
+};
