@@ -1,5 +1,6 @@
 #include "app/jobscripts/JobTemplates.h"
 
+#include "app/TranslationContext.h"
 #include "app/jobscripts/JobScript.h"
 
 #include <QCoreApplication>
@@ -23,10 +24,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::JobTemplates", text);
-}
+constexpr Translator<"app::JobTemplates"> tr;
 
 QString readText(const QString &path)
 {
