@@ -9,6 +9,7 @@
 #include "sshcore/ShellQuote.h"
 #include "sshcore/SshConnection.h"
 
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QTest>
 
