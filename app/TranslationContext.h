@@ -21,14 +21,16 @@ namespace app {
 template<std::size_t N>
 struct TranslationContext
 {
-    consteval TranslationContext(const char (&name)[N]) { std::copy_n(name, N, text); } // NOLINT: implicit on purpose
+    // NOLINTNEXTLINE(google-explicit-constructor): implicit, so that a literal can be the argument
+    consteval TranslationContext(const char (&name)[N]) { std::copy_n(name, N, text); }
     char text[N];
 };
 
 template<TranslationContext Context>
 struct Translator
 {
-    QString operator()(const char *sourceText, const char *disambiguation = nullptr, int n = -1) const
+    QString
+    operator()(const char *sourceText, const char *disambiguation = nullptr, int n = -1) const
     {
         return QCoreApplication::translate(Context.text, sourceText, disambiguation, n);
     }
