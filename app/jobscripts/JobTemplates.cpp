@@ -65,7 +65,7 @@ QList<JobTemplate> JobTemplates::shipped()
         const QJsonObject entry = value.toObject();
         JobTemplate shippedTemplate;
         shippedTemplate.id = entry.value(u"id").toString();
-        shippedTemplate.title = QCoreApplication::translate("app::JobTemplates", qPrintable(entry.value(u"title").toString()));
+        shippedTemplate.title = tr(qPrintable(entry.value(u"title").toString()));
         shippedTemplate.description = entry.value(u"description").toString();
         shippedTemplate.text = readText(QStringLiteral(":/clusterdesk/templates/") + entry.value(u"file").toString());
         shippedTemplate.scheduler = JobScript::parse(shippedTemplate.text).scheduler();
