@@ -13,26 +13,26 @@ namespace testsupport {
 template<typename Dialog>
 Dialog *waitForDialog(QWidget *window, int timeoutMs = 5000, const std::function<bool(Dialog *)> &wanted = {})
 {
-    for (int waited = 0; waited <= timeoutMs; waited += 10) {
-        for (Dialog *dialog : window->findChildren<Dialog *>()) {
-            if (dialog->isVisible() && (!wanted || wanted(dialog)))
-                return dialog;
-        }
-        QTest::qWait(10);
-    }
-    return nullptr;
+    Dialog *found = nullptr;
+    (void)QTest::qWaitFor(
+        [&] {
+            for (Dialog *dialog : window->findChildren<Dialog *>()) {
+                if (dialog->isVisible() && (!wanted || wanted(dialog))) {
+                    found = dialog;
+                    return true;
+                }
+            }
+            return false;
+        },
+        timeoutMs);
+    return found;
 }
 
 // Whether widget is hidden or deleted (dialogs delete themselves on close) within timeoutMs.
 inline bool closes(QWidget *widget, int timeoutMs = 5000)
 {
     const QPointer<QWidget> guard = widget;
-    for (int waited = 0; waited <= timeoutMs; waited += 10) {
-        if (!guard || !guard->isVisible())
-            return true;
-        QTest::qWait(10);
-    }
-    return false;
+    return QTest::qWaitFor([&] { return !guard || !guard->isVisible(); }, timeoutMs);
 }
 
 } // namespace testsupport

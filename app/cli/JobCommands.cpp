@@ -36,11 +36,14 @@ sshcore::Result<T> waitFor(const std::function<void(QObject *, app::SchedulerCli
     return std::move(*answer);
 }
 
-// The cluster's scheduler, found as the app finds it on connecting.
+// The cluster's scheduler, found as the app finds it on connecting (SchedulerDetection's probe, with
+// the same time limit, so that a login shell that hangs ends the command instead of blocking it).
 std::unique_ptr<app::SchedulerClient> schedulerOf(sshcore::SshConnection *connection)
 {
     auto probe = waitFor<sshcore::CommandResult>([&](QObject *context, auto handler) {
-        auto *command = connection->runShell(app::SchedulerDetection::probeScript(), {}, context);
+        sshcore::SshCommandOptions options;
+        options.timeout = std::chrono::seconds(30);
+        auto *command = connection->runShell(app::SchedulerDetection::probeScript(), options, context);
         QObject::connect(command, &sshcore::SshCommand::finished, context, [command, handler] {
             command->deleteLater();
             handler(command->result());

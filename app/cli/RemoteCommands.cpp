@@ -3,6 +3,7 @@
 #include "app/cli/TerminalInteraction.h"
 #include "app/transfers/TransferQueue.h"
 #include "sshcore/SshConnection.h"
+#include "sshcore/sftp/PermissionString.h"
 #include "sshcore/sftp/SftpClient.h"
 #include "sshcore/tunnel/SshTunnel.h"
 
@@ -94,17 +95,6 @@ void onSignal(int)
 {
     const char byte = 1;
     [[maybe_unused]] auto written = ::write(g_signalPipe[1], &byte, 1);
-}
-
-QString modeString(const sshcore::SftpEntry &entry)
-{
-    QString mode = entry.type == sshcore::SftpEntry::Type::Directory ? QStringLiteral("d")
-                   : entry.type == sshcore::SftpEntry::Type::Symlink ? QStringLiteral("l")
-                                                                     : QStringLiteral("-");
-    const char *letters = "rwxrwxrwx";
-    for (int bit = 0; bit < 9; ++bit)
-        mode += (entry.permissions & (0400u >> bit)) ? QLatin1Char(letters[bit]) : QLatin1Char('-');
-    return mode;
 }
 
 } // namespace
@@ -285,7 +275,7 @@ int listCommand(const ConnectionOptions &options, const QByteArray &path)
                       for (const auto &entry : sorted) {
                           const QString when = QDateTime::fromSecsSinceEpoch(entry.modified).toString(
                               QStringLiteral("yyyy-MM-dd HH:mm"));
-                          std::printf("%s %12llu %s ", qPrintable(modeString(entry)),
+                          std::printf("%s %12llu %s ", qPrintable(sshcore::permissionString(entry.type, entry.permissions)),
                                       static_cast<unsigned long long>(entry.size), qPrintable(when));
                           std::fwrite(entry.name.constData(), 1, size_t(entry.name.size()), stdout);
                           std::printf("\n");

@@ -1,6 +1,7 @@
 #include "app/files/RemoteFileModel.h"
 
 #include "sshcore/SshConnection.h"
+#include "sshcore/sftp/PermissionString.h"
 #include "sshcore/sftp/SftpClient.h"
 
 #include <QCollator>
@@ -491,17 +492,9 @@ void RemoteFileModel::fetchMore(const QModelIndex &parent)
 
 QString RemoteFileModel::permissionsText(quint32 mode, Kind kind)
 {
-    QString text = kind == Kind::Folder ? QStringLiteral("d") : kind == Kind::Link ? QStringLiteral("l") : QStringLiteral("-");
-    const char *letters = "rwxrwxrwx";
-    for (int bit = 0; bit < 9; ++bit)
-        text += (mode & (0400u >> bit)) ? QChar::fromLatin1(letters[bit]) : u'-';
-    if (mode & 04000)
-        text[3] = text[3] == u'x' ? u's' : u'S';
-    if (mode & 02000)
-        text[6] = text[6] == u'x' ? u's' : u'S';
-    if (mode & 01000)
-        text[9] = text[9] == u'x' ? u't' : u'T';
-    return text;
+    using Type = sshcore::SftpEntry::Type;
+    return sshcore::permissionString(kind == Kind::Folder ? Type::Directory : kind == Kind::Link ? Type::Symlink : Type::File,
+                                     mode);
 }
 
 QVariant RemoteFileModel::data(const QModelIndex &index, int role) const

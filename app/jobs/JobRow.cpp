@@ -1,5 +1,6 @@
 #include "app/jobs/JobRow.h"
 
+#include "app/TranslationContext.h"
 #include "app/jobs/JobListModel.h"
 #include "app/schedulers/ResourceUnits.h"
 
@@ -13,10 +14,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::JobListModel", text);
-}
+constexpr Translator<"app::JobListModel"> tr;
 
 QString describeTime(const QDateTime &time)
 {

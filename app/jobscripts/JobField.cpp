@@ -1,5 +1,7 @@
 #include "app/jobscripts/JobField.h"
 
+#include "app/TranslationContext.h"
+
 #include <QCoreApplication>
 
 namespace app {
@@ -15,7 +17,7 @@ QList<JobField> allJobFields()
 
 QString jobFieldName(JobField field)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("app::JobField", text); };
+    constexpr Translator<"app::JobField"> tr;
     switch (field) {
     case JobField::Name: return tr("Job name");
     case JobField::Partition: return tr("Partition");

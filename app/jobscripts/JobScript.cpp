@@ -1,5 +1,6 @@
 #include "app/jobscripts/JobScript.h"
 
+#include "app/TranslationContext.h"
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -12,10 +13,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::JobScript", text);
-}
+constexpr Translator<"app::JobScript"> tr;
 
 // First word of a shell line, and the rest.
 std::pair<QString, QString> firstWord(const QString &line)

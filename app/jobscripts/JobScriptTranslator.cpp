@@ -1,5 +1,6 @@
 #include "app/jobscripts/JobScriptTranslator.h"
 
+#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 
 #include <QCoreApplication>
@@ -9,10 +10,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::JobScriptTranslator", text);
-}
+constexpr Translator<"app::JobScriptTranslator"> tr;
 
 // Output patterns: Slurm's %j/%A/%a, LSF's %J/%I; PBS and Grid Engine have none in directives.
 QString translatePattern(const QString &path, Profile::Scheduler from, Profile::Scheduler to, QStringList *notes)

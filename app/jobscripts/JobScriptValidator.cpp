@@ -1,5 +1,6 @@
 #include "app/jobscripts/JobScriptValidator.h"
 
+#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 
 #include <QCoreApplication>
@@ -9,10 +10,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::JobScriptValidator", text);
-}
+constexpr Translator<"app::JobScriptValidator"> tr;
 
 bool isPositiveInteger(const QString &text)
 {

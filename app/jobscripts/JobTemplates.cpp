@@ -1,5 +1,6 @@
 #include "app/jobscripts/JobTemplates.h"
 
+#include "app/TranslationContext.h"
 #include "app/jobscripts/JobScript.h"
 
 #include <QCoreApplication>
@@ -23,10 +24,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::JobTemplates", text);
-}
+constexpr Translator<"app::JobTemplates"> tr;
 
 QString readText(const QString &path)
 {
@@ -67,7 +65,7 @@ QList<JobTemplate> JobTemplates::shipped()
         const QJsonObject entry = value.toObject();
         JobTemplate shippedTemplate;
         shippedTemplate.id = entry.value(u"id").toString();
-        shippedTemplate.title = QCoreApplication::translate("app::JobTemplates", qPrintable(entry.value(u"title").toString()));
+        shippedTemplate.title = tr(qPrintable(entry.value(u"title").toString()));
         shippedTemplate.description = entry.value(u"description").toString();
         shippedTemplate.text = readText(QStringLiteral(":/clusterdesk/templates/") + entry.value(u"file").toString());
         shippedTemplate.scheduler = JobScript::parse(shippedTemplate.text).scheduler();

@@ -1,25 +1,31 @@
 #include "app/schedulers/Job.h"
 
+#include "app/TranslationContext.h"
+
 #include <QCoreApplication>
 
 namespace app {
 
+namespace {
+constexpr Translator<"app::Job"> tr;
+} // namespace
+
 QString jobStateName(JobState state)
 {
     switch (state) {
-    case JobState::Unknown: return QCoreApplication::translate("app::Job", "Unknown");
-    case JobState::Pending: return QCoreApplication::translate("app::Job", "Pending");
-    case JobState::Held: return QCoreApplication::translate("app::Job", "Held");
-    case JobState::Running: return QCoreApplication::translate("app::Job", "Running");
-    case JobState::Suspended: return QCoreApplication::translate("app::Job", "Suspended");
-    case JobState::Completing: return QCoreApplication::translate("app::Job", "Completing");
-    case JobState::Completed: return QCoreApplication::translate("app::Job", "Completed");
-    case JobState::Failed: return QCoreApplication::translate("app::Job", "Failed");
-    case JobState::Cancelled: return QCoreApplication::translate("app::Job", "Cancelled");
-    case JobState::TimedOut: return QCoreApplication::translate("app::Job", "Timed out");
-    case JobState::OutOfMemory: return QCoreApplication::translate("app::Job", "Out of memory");
-    case JobState::NodeFailed: return QCoreApplication::translate("app::Job", "Node failed");
-    case JobState::Preempted: return QCoreApplication::translate("app::Job", "Preempted");
+    case JobState::Unknown: return tr("Unknown");
+    case JobState::Pending: return tr("Pending");
+    case JobState::Held: return tr("Held");
+    case JobState::Running: return tr("Running");
+    case JobState::Suspended: return tr("Suspended");
+    case JobState::Completing: return tr("Completing");
+    case JobState::Completed: return tr("Completed");
+    case JobState::Failed: return tr("Failed");
+    case JobState::Cancelled: return tr("Cancelled");
+    case JobState::TimedOut: return tr("Timed out");
+    case JobState::OutOfMemory: return tr("Out of memory");
+    case JobState::NodeFailed: return tr("Node failed");
+    case JobState::Preempted: return tr("Preempted");
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #include "app/schedulers/ResourceUnits.h"
 
+#include "app/TranslationContext.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
@@ -95,7 +97,7 @@ QString formatDuration(qint64 seconds)
 
 QString describeDuration(qint64 seconds)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("app::units", text); };
+    constexpr Translator<"app::units"> tr;
     if (seconds < 0)
         seconds = 0;
     if (seconds < 60)

@@ -1,5 +1,6 @@
 #include "app/schedulers/Scheduler.h"
 
+#include "app/TranslationContext.h"
 #include "app/schedulers/gridengine/GridEngineScheduler.h"
 #include "app/schedulers/lsf/LsfScheduler.h"
 #include "app/schedulers/pbs/PbsScheduler.h"
@@ -16,10 +17,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::Scheduler", text);
-}
+constexpr Translator<"app::Scheduler"> tr;
 
 } // namespace
 

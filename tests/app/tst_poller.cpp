@@ -16,6 +16,7 @@ private Q_SLOTS:
     {
         int requests = 0;
         app::Poller poller([&] { ++requests; });
+        poller.setInterval(100ms); // so that a timer it started by mistake fires within the wait below
         poller.trigger();
         QCOMPARE(requests, 1);
         QVERIFY(poller.isBusy());
@@ -27,8 +28,10 @@ private Q_SLOTS:
         QVERIFY(poller.isBusy());
         poller.finished();
         QVERIFY(!poller.isBusy());
-        QTest::qWait(50);
-        QCOMPARE(requests, 2); // not started: no timer
+        // A check that nothing happens, so a wait of three intervals (not a synchronisation): not
+        // started, no timer.
+        QTest::qWait(300);
+        QCOMPARE(requests, 2);
     }
 
     void theNextComesAnIntervalAfterTheAnswer()
@@ -47,7 +50,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(requests, 3, 2000);
         poller.stop();
         const int stoppedAt = requests;
-        QTest::qWait(300);
+        QTest::qWait(300); // three intervals in which nothing may happen
         QCOMPARE(requests, stoppedAt);
     }
 

@@ -10,7 +10,6 @@
 #include "sshcore/SshConnection.h"
 #include "sshcore/SshConnectionSettings.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTest>
@@ -43,10 +42,7 @@ sshcore::Result<T> await(Start start)
     std::optional<sshcore::Result<T>> result;
     QObject context;
     start(&context, [&result](const sshcore::Result<T> &r) { result = r; });
-    QElapsedTimer timer;
-    timer.start();
-    while (!result && timer.elapsed() < 120000)
-        QTest::qWait(5);
+    (void)QTest::qWaitFor([&result] { return result.has_value(); }, 120000);
     return result ? *result : sshcore::Result<T>(sshcore::failure(QStringLiteral("no answer within 120 s")));
 }
 
@@ -56,12 +52,12 @@ inline std::unique_ptr<sshcore::SshConnection> connectAs(const app::DemoCluster 
 {
     auto connection = std::make_unique<sshcore::SshConnection>(demoSettings(cluster, user), interaction);
     connection->open();
-    QElapsedTimer timer;
-    timer.start();
-    while (connection->state() != sshcore::SshConnectionState::Connected
-           && connection->state() != sshcore::SshConnectionState::Failed && timer.elapsed() < 30000) {
-        QTest::qWait(10);
-    }
+    (void)QTest::qWaitFor(
+        [&] {
+            return connection->state() == sshcore::SshConnectionState::Connected
+                   || connection->state() == sshcore::SshConnectionState::Failed;
+        },
+        30000);
     return connection;
 }
 

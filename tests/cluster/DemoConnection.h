@@ -33,8 +33,7 @@ inline std::unique_ptr<app::ClusterConnection> openDemoConnection(const app::Dem
             return true;
         return state == sshcore::SshConnectionState::Connected && (!scheduler || connection->schedulerClient());
     };
-    for (int waited = 0; waited < 30000 && !settled(); waited += 20)
-        QTest::qWait(20);
+    (void)QTest::qWaitFor(settled, 30000);
     return connection;
 }
 

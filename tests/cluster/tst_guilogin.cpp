@@ -187,19 +187,18 @@ private Q_SLOTS:
         for (int i = 0; i < f.window->areas()->count(); ++i)
             QVERIFY(f.window->areas()->widget(i)->isEnabled());
         // The Files area itself (not its empty state) shows the cluster's home.
-        QVERIFY(f.window->filesArea()->isVisibleTo(f.window.get()) || f.window->areas()->currentIndex() != 0);
+        f.window->areas()->setCurrentIndex(ui::AreaTabs::Files);
+        QVERIFY(f.window->filesArea()->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(f.window->filesArea()->remoteFolder(), "/home/alice"_ba, 10000);
         QVERIFY(f.find<QPushButton>(u"disconnectButton"_s)->isVisible());
         const QByteArray entry = "[" + m_cluster.host.toUtf8() + "]:" + QByteArray::number(m_cluster.loginPort) + ' ';
         QVERIFY(readFile(knownHosts).startsWith(entry));
-        QTest::qWait(300); // let the last repaint land
-        screenshot(f.window.get(), u"connected-window.png"_s);
+        screenshot(f.window.get(), u"connected-window.png"_s); // it paints before it grabs
         // The Jobs area follows the connection: its queue is listed and its editor has the partitions.
         f.window->areas()->setCurrentIndex(ui::AreaTabs::Jobs);
         QVERIFY(f.window->jobsArea()->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(f.find<QLabel>(u"queueStatus"_s)->text().startsWith(u"Updated"_s), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(f.window->jobsArea()->editor()->form()->partition()->count(), 2, 30000);
-        QTest::qWait(300);
         screenshot(f.window.get(), u"connected-window-jobs.png"_s);
         f.window->areas()->setCurrentIndex(ui::AreaTabs::Files);
 
@@ -299,8 +298,7 @@ private Q_SLOTS:
             QObject context; // a late answer after a timeout is dropped with it
             std::optional<sshcore::Result<std::optional<QString>>> result;
             m_keyring.read(key, &context, [&result](const auto &answer) { result = answer; });
-            for (int waited = 0; !result && waited < 10000; waited += 20)
-                QTest::qWait(20);
+            (void)QTest::qWaitFor([&result] { return result.has_value(); }, 10000);
             return result && *result ? (*result)->value_or(QString()) : QString();
         };
         QTRY_COMPARE_WITH_TIMEOUT(remembered(), password, 10000);

@@ -242,8 +242,15 @@ private Q_SLOTS:
         // A confirmation that is declined changes nothing.
         confirmWith(u"Cancel"_s); // the box's own Cancel: "Cancel the jobs" is the other button
         hold->click();
-        QTest::qWait(3000);
+        QTRY_VERIFY_WITH_TIMEOUT(!waitForDialog<QMessageBox>(m_area.get(), 0), 15000); // answered
+        {
+            // Two listings made after the answer show the job still pending, and the scheduler agrees.
+            QSignalSpy listed(m_area->monitor(), &app::JobMonitor::refreshed);
+            QVERIFY(listed.wait(10000));
+            QVERIFY(listed.wait(10000));
+        }
         QCOMPARE(stateOf(id), JobState::Pending);
+        QVERIFY(!run("squeue -h -j " + id.toUtf8() + " -o %r").contains("JobHeldUser"));
 
         confirmWith(u"Hold"_s);
         hold->click();

@@ -89,11 +89,11 @@ std::unique_ptr<SshConnection> tst_Sftp::connect(quint16 port)
     settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
     auto connection = std::make_unique<SshConnection>(settings, &m_interaction);
     connection->open();
-    QElapsedTimer timer;
-    timer.start();
-    while (connection->state() != SshConnectionState::Connected && connection->state() != SshConnectionState::Failed
-           && timer.elapsed() < 30000)
-        QTest::qWait(10);
+    (void)QTest::qWaitFor(
+        [&] {
+            return connection->state() == SshConnectionState::Connected || connection->state() == SshConnectionState::Failed;
+        },
+        30000);
     return connection;
 }
 

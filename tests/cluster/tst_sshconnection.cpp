@@ -118,10 +118,7 @@ std::unique_ptr<SshConnection> tst_SshConnection::connectAs(const SshConnectionS
 {
     auto connection = std::make_unique<SshConnection>(settings, interaction);
     connection->open();
-    QElapsedTimer timer;
-    timer.start();
-    while (!settled(connection->state()) && timer.elapsed() < 60000)
-        QTest::qWait(20);
+    (void)QTest::qWaitFor([&] { return settled(connection->state()); }, 60000);
     return connection;
 }
 
@@ -311,12 +308,12 @@ void tst_SshConnection::changedHostKeyIsRefusedBeforeAuthentication()
 
     // The server saw a connection, and no authentication attempt on it.
     QByteArray logged;
-    QElapsedTimer timer;
-    timer.start();
-    while (!logged.contains("Connection closed") && !logged.contains("Disconnected from") && timer.elapsed() < 5000) {
-        QTest::qWait(100);
-        logged += log.readAll();
-    }
+    (void)QTest::qWaitFor(
+        [&] {
+            logged += log.readAll();
+            return logged.contains("Connection closed") || logged.contains("Disconnected from");
+        },
+        5000);
     QVERIFY2(logged.contains("Connection from 127.0.0.1"), logged.constData());
     for (const char *attempt : {"Failed ", "Accepted ", "Postponed ", "Invalid user", "carol"})
         QVERIFY2(!logged.contains(attempt), logged.constData());
@@ -409,9 +406,13 @@ void tst_SshConnection::timeoutAndCancel()
     QVERIFY2(timedOut.error().message.contains(u"did not finish within 2 s"_s), qPrintable(timedOut.error().message));
     QCOMPARE(timedOut.error().kind, sshcore::ErrorKind::TimedOut);
 
-    std::unique_ptr<sshcore::SshCommand> command(connection->run({"sleep", "30"}));
+    // Cancelled once it is known to run on the server (it said so), not after a guessed delay.
+    std::unique_ptr<sshcore::SshCommand> command(connection->run({"sh", "-c", "echo started; exec sleep 30"}));
     QSignalSpy finished(command.get(), &sshcore::SshCommand::finished);
-    QTest::qWait(500);
+    QSignalSpy output(command.get(), &sshcore::SshCommand::standardOutputReady);
+    QVERIFY(output.wait(10000));
+    QCOMPARE(output.first().first().toByteArray(), "started\n"_ba);
+    QVERIFY(!command->isFinished());
     command->cancel();
     QVERIFY(finished.wait(10000));
     QVERIFY(!command->result());

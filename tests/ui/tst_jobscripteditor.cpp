@@ -1,6 +1,9 @@
 // The job-script editor: form and text kept in step both ways, problems marked on their lines,
 // the shipped syntax definition in use, pickers filled from the cluster's resources.
+#include "TestSupport.h"
 #include "app/jobscripts/JobTemplates.h"
+#include "app/schedulers/Scheduler.h"
+#include "app/schedulers/slurm/SlurmParsers.h"
 #include "ui/jobs/JobScriptEditor.h"
 #include "ui/jobs/JobScriptForm.h"
 #include "ui/widgets/CodeEditor.h"
@@ -10,6 +13,7 @@
 #include <KSyntaxHighlighting/Repository>
 
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QMenu>
 #include <QRegularExpression>
@@ -33,22 +37,26 @@ const QString gpuScript = QStringLiteral("#!/bin/bash\n"
                                          "module load python\n"
                                          "python train.py\n");
 
-app::ClusterResources demoResources()
+// What the editor is given on the demo cluster: its partitions and modules as sinfo and Lmod printed
+// them there (recorded with the commands the Slurm back end runs, see SOURCES.md in that folder; the
+// parsers' tests read the same files), read by the back end's own parsers.
+sshcore::Result<app::ClusterResources> demoResources()
 {
+    const auto recorded = [](const char *name) {
+        QFile file(QStringLiteral(CLUSTERDESK_TEST_DATA "/../../app/data/schedulers/slurm/24.11-demo/") + QLatin1StringView(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
     app::ClusterResources resources;
-    app::Partition cpu;
-    cpu.name = QStringLiteral("cpu");
-    cpu.isDefault = true;
-    cpu.maxTimeSeconds = 86400;
-    cpu.nodes = 1;
-    cpu.idleNodes = 1;
-    cpu.memoryPerNodeBytes = 8LL << 30;
-    app::Partition gpu = cpu;
-    gpu.name = QStringLiteral("gpu");
-    gpu.isDefault = false;
-    gpu.gpus = {app::GpuOffer{QStringLiteral("a100"), 2, 2}};
-    resources.partitions = {cpu, gpu};
-    resources.modules = {QStringLiteral("gcc/14"), QStringLiteral("python/3.13")};
+    const auto partitions = app::slurm::parsePartitions(recorded("sinfo.txt"));
+    if (!partitions)
+        return sshcore::failure(partitions.error());
+    resources.partitions = *partitions;
+    sshcore::CommandResult moduleList;
+    moduleList.standardOutput = recorded("module-t-avail.txt");
+    const auto modules = app::Scheduler::parseModules(moduleList);
+    if (!modules)
+        return sshcore::failure(modules.error());
+    resources.modules = *modules;
     return resources;
 }
 
@@ -179,24 +187,29 @@ private Q_SLOTS:
     {
         ui::JobScriptEditor editor;
         editor.setText(gpuScript);
-        editor.setResources(demoResources());
+        const auto resources = demoResources();
+        QVERIFY_RESULT(resources);
+        editor.setResources(*resources);
         QComboBox *partition = editor.form()->partition();
         QCOMPARE(partition->count(), 2);
         QCOMPARE(partition->currentData().toString(), QStringLiteral("gpu"));
         auto *info = editor.form()->findChild<QLabel *>(QStringLiteral("partitionInfo"));
         QVERIFY2(info->text().contains(QStringLiteral("2 GPUs")), qPrintable(info->text()));
         QVERIFY2(info->text().contains(QStringLiteral("1 of 1 nodes idle")), qPrintable(info->text()));
-        // Choosing the CPU partition keeps the GPU request, which the checker now flags on its line.
+        // Choosing the CPU partition rewrites its line; the demo's one node (with its 2 GPUs) is in both.
         partition->setCurrentIndex(0);
         Q_EMIT partition->activated(0);
         QVERIFY(editor.text().contains(QStringLiteral("#SBATCH --partition=cpu\n")));
+        QVERIFY(editor.editor()->marks().isEmpty());
+        // More GPUs than a node of it has: the checker flags the request on its line.
+        typeOver(editor.editor(), QStringLiteral("gpu:1"), QStringLiteral("gpu:3"));
         bool flagged = false;
         for (const auto &mark : editor.editor()->marks())
             flagged = flagged || (mark.line == 3 && mark.error);
         QVERIFY(flagged);
         // A module from the cluster's list: a load line is added.
         auto *module = editor.form()->findChild<QComboBox *>(QStringLiteral("moduleToAdd"));
-        QCOMPARE(module->count(), 2);
+        QCOMPARE(module->count(), 3); // gcc/14, jupyter/2.15, python/3.13
         module->setEditText(QStringLiteral("gcc/14"));
         Q_EMIT module->lineEdit()->returnPressed();
         QVERIFY(editor.script().environment().modules.contains(QStringLiteral("gcc/14")));

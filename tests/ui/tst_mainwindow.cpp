@@ -16,6 +16,7 @@
 #include "ui/screenshots/Screenshot.h"
 #include "ui/welcome/WelcomeView.h"
 #include "ui/widgets/EmptyStateWidget.h"
+#include "ui/widgets/Palette.h"
 
 #include <QAction>
 #include <QApplication>
@@ -386,6 +387,26 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
             QCOMPARE(f.find<QListView>(u"clusterList"_s)->palette().color(QPalette::Base), QColor(0x1f, 0x21, 0x24));
             screenshot(f.window.get(), u"main-window-dark.png"_s);
+        }
+        {
+            // The app's own colours switch to their dark variants: a damaged cluster list is reported
+            // on a wash of the dark danger colour, and that is what is painted.
+            QTemporaryDir dir;
+            const QString file = dir.filePath(u"profiles.json"_s);
+            writeFile(file, "{\"format\": 1");
+            app::ProfileStore store(file);
+            QVERIFY(!store.load());
+            ui::MainWindow window(&store, nullptr, {dir.filePath(u"no-demo"_s), dir.filePath(u"no-config"_s)});
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(ui::palette::isDark(window.palette()));
+            QCOMPARE(ui::palette::danger(window.palette()), QColor(0xef, 0x6b, 0x6b));
+            const QColor wash = ui::palette::tint(QColor(0xef, 0x6b, 0x6b), dark);
+            QVERIFY(wash != ui::palette::tint(ui::palette::danger(light), light));
+            auto *problem = window.findChild<QLabel *>(u"storeProblem"_s);
+            QVERIFY(problem->isVisible());
+            QCOMPARE(problem->palette().color(QPalette::Window), wash);
+            QCOMPARE(problem->grab().toImage().pixelColor(1, 1).name(), wash.name());
         }
         QApplication::setPalette(light);
     }

@@ -1,5 +1,6 @@
 #include "app/schedulers/gridengine/GridEngineParsers.h"
 
+#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/gridengine/XmlElement.h"
 
@@ -17,10 +18,7 @@ namespace app::gridengine {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::gridengine", text);
-}
+constexpr Translator<"app::gridengine"> tr;
 
 // "2018-10-10T14:37:16" (qstat's job list), seconds or (Univa 8.6) milliseconds since the epoch
 // (qstat -j).

@@ -1,5 +1,6 @@
 #include "app/schedulers/gridengine/XmlElement.h"
 
+#include "app/TranslationContext.h"
 #include "app/schedulers/Scheduler.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@ using sshcore::Result;
 namespace app::gridengine {
 
 namespace {
+constexpr Translator<"app::gridengine"> tr;
 // Grid Engine nests a handful of levels; a deeper document is not one of its own.
 constexpr qsizetype MaxDepth = 64;
 } // namespace
@@ -82,9 +84,9 @@ Result<XmlElement> XmlElement::read(QByteArrayView xml)
         }
     }
     if (reader.hasError() || !done)
-        return failure(sshcore::ErrorKind::Malformed, QCoreApplication::translate("app::gridengine",
-                                                   "qstat printed XML that clusterdesk cannot read (%1, line %2). "
-                                                   "The list was left as it was.")
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qstat printed XML that clusterdesk cannot read (%1, line %2). "
+                          "The list was left as it was.")
                            .arg(reader.hasError() ? reader.errorString() : QStringLiteral("no document"))
                            .arg(reader.lineNumber()));
     return root;

@@ -1,5 +1,6 @@
 #include "app/schedulers/lsf/LsfParsers.h"
 
+#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 
 #include <QCoreApplication>
@@ -17,10 +18,7 @@ namespace app::lsf {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::lsf", text);
-}
+constexpr Translator<"app::lsf"> tr;
 
 // "00:00:01" (with -hms), "1 second(s)", "10.0 min".
 std::optional<qint64> duration(const QString &text)

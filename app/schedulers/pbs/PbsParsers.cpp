@@ -1,5 +1,6 @@
 #include "app/schedulers/pbs/PbsParsers.h"
 
+#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/pbs/PbsRecord.h"
 
@@ -14,10 +15,7 @@ namespace app::pbs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::pbs", text);
-}
+constexpr Translator<"app::pbs"> tr;
 
 std::optional<qint64> duration(const QString &text)
 {

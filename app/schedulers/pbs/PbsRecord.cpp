@@ -1,5 +1,6 @@
 #include "app/schedulers/pbs/PbsRecord.h"
 
+#include "app/TranslationContext.h"
 #include "app/schedulers/JsonKeyOrder.h"
 #include "app/schedulers/Scheduler.h"
 
@@ -16,10 +17,7 @@ namespace app::pbs {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::pbs", text);
-}
+constexpr Translator<"app::pbs"> tr;
 
 QString shown(QByteArrayView text)
 {

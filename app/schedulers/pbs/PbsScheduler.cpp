@@ -1,5 +1,6 @@
 #include "app/schedulers/pbs/PbsScheduler.h"
 
+#include "app/TranslationContext.h"
 #include "app/schedulers/pbs/PbsParsers.h"
 
 #include <QCoreApplication>
@@ -12,10 +13,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::PbsScheduler", text);
-}
+constexpr Translator<"app::PbsScheduler"> tr;
 
 // qstat exits non-zero when a job it was asked about has gone (it finished between qselect and
 // qstat, or PBS keeps no history): the others are still listed, and the gone one has finished.

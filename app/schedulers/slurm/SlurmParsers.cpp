@@ -1,5 +1,6 @@
 #include "app/schedulers/slurm/SlurmParsers.h"
 
+#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 
 #include <QCoreApplication>
@@ -19,10 +20,7 @@ namespace {
 constexpr char FieldSeparator = '\x1f';
 constexpr char RecordSeparator = '\x1e';
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::slurm", text);
-}
+constexpr Translator<"app::slurm"> tr;
 
 // Splits output into records: by 0x1E when the format ends records with it (squeue, sinfo; the
 // tool adds a newline after each), else by lines (sacct, sacctmgr).

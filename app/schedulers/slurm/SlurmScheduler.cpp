@@ -1,5 +1,6 @@
 #include "app/schedulers/slurm/SlurmScheduler.h"
 
+#include "app/TranslationContext.h"
 #include "app/schedulers/slurm/SlurmParsers.h"
 #include "sshcore/ShellQuote.h"
 
@@ -14,10 +15,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::SlurmScheduler", text);
-}
+constexpr Translator<"app::SlurmScheduler"> tr;
 
 } // namespace
 
