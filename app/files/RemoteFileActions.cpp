@@ -27,7 +27,7 @@ void RemoteFileActions::resolveFolder(const QByteArray &typed,
                                       Callback<QByteArray> callback) const
 {
     if (!m_connection) {
-        callback(sshcore::failure(notConnected()));
+        callback(sshcore::failure(sshcore::ErrorKind::LinkLost, notConnected()));
         return;
     }
     using sshcore::RemotePath::isAbsolute;
@@ -44,7 +44,7 @@ void RemoteFileActions::freeSpace(const QByteArray &folder,
                                   Callback<sshcore::SftpFileSystem> callback) const
 {
     if (!m_connection) {
-        callback(sshcore::failure(notConnected()));
+        callback(sshcore::failure(sshcore::ErrorKind::LinkLost, notConnected()));
         return;
     }
     sshcore::SftpClient(m_connection).fileSystem(folder, context, std::move(callback));

@@ -59,7 +59,7 @@ void RemoteTextFile::open()
     auto sftp = std::make_shared<sshcore::SftpClient>(m_connection->ssh());
     sftp->stat(m_path, this, [this, sftp](const sshcore::Result<sshcore::SftpEntry> &entry) {
         if (!entry) {
-            Q_EMIT openFailed(Problem::Unreadable, entry.error());
+            Q_EMIT openFailed(Problem::Unreadable, entry.error().message);
             return;
         }
         if (entry->size > quint64(EditableLimit)) {
@@ -82,7 +82,7 @@ void RemoteTextFile::open()
         sftp->download(
             m_path, m_local, {}, this, [this, sftp](const sshcore::Result<quint64> &done) {
                 if (!done) {
-                    Q_EMIT openFailed(Problem::Unreadable, done.error());
+                    Q_EMIT openFailed(Problem::Unreadable, done.error().message);
                     return;
                 }
                 QFile file(m_local);

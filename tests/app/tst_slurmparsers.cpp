@@ -4,6 +4,7 @@
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/Scheduler.h"
 #include "app/schedulers/slurm/SlurmParsers.h"
+#include "TestSupport.h"
 
 #include <QFile>
 #include <QTest>
@@ -27,7 +28,7 @@ private Q_SLOTS:
     void queue()
     {
         const auto jobs = slurm::parseQueue(recorded("squeue.txt"));
-        QVERIFY2(jobs, qPrintable(jobs.error().message));
+        QVERIFY2(jobs, testsupport::errorText(jobs).constData());
         QCOMPARE(jobs->size(), 2);
         const Job &pending = jobs->at(0);
         QCOMPARE(pending.id, QStringLiteral("6"));
@@ -53,7 +54,7 @@ private Q_SLOTS:
     void queueWithArrayAndOddName()
     {
         const auto jobs = slurm::parseQueue(recorded("squeue-array.txt"));
-        QVERIFY2(jobs, qPrintable(jobs.error().message));
+        QVERIFY2(jobs, testsupport::errorText(jobs).constData());
         QCOMPARE(jobs->size(), 12);
         const Job &task = jobs->at(1);
         QCOMPARE(task.id, QStringLiteral("8_0"));
@@ -107,7 +108,7 @@ private Q_SLOTS:
         QFETCH(std::optional<qint64>, seconds);
         const QByteArray field = QByteArray("\x1f") + used + '\x1f';
         const auto jobs = slurm::parseQueue(QByteArray(recorded("squeue.txt")).replace(QByteArray("\x1f" "0:29\x1f"), field));
-        QVERIFY2(jobs, qPrintable(jobs.error().message));
+        QVERIFY2(jobs, testsupport::errorText(jobs).constData());
         QCOMPARE(jobs->at(1).elapsedSeconds, seconds);
     }
 
@@ -132,7 +133,7 @@ private Q_SLOTS:
     void history()
     {
         const auto jobs = slurm::parseHistory(recorded("sacct.txt"));
-        QVERIFY2(jobs, qPrintable(jobs.error().message));
+        QVERIFY2(jobs, testsupport::errorText(jobs).constData());
         const auto it = std::ranges::find(*jobs, QStringLiteral("6"), &JobAccounting::id);
         QVERIFY(it != jobs->end());
         QCOMPARE(it->name, QStringLiteral("cpu-test"));
@@ -165,7 +166,7 @@ private Q_SLOTS:
     void partitions()
     {
         const auto partitions = slurm::parsePartitions(recorded("sinfo.txt"));
-        QVERIFY2(partitions, qPrintable(partitions.error().message));
+        QVERIFY2(partitions, testsupport::errorText(partitions).constData());
         QCOMPARE(partitions->size(), 2);
         const Partition &cpu = partitions->at(0);
         QCOMPARE(cpu.name, QStringLiteral("cpu"));
@@ -187,7 +188,7 @@ private Q_SLOTS:
                                   "gpu*\x1fup\x1f" "2-00:00:00\x1f" "2\x1f" "0/64/0/64\x1fgpu:v100:2,mps:400\x1f" "256000\x1f"
                                   "0/2/0/2\x1e\n";
         const auto partitions = slurm::parsePartitions(output);
-        QVERIFY2(partitions, qPrintable(partitions.error().message));
+        QVERIFY2(partitions, testsupport::errorText(partitions).constData());
         QCOMPARE(partitions->size(), 1);
         const Partition &gpu = partitions->front();
         QCOMPARE(gpu.nodes, 6);
@@ -203,7 +204,7 @@ private Q_SLOTS:
     void jobRecord()
     {
         const auto details = slurm::parseJobRecord(recorded("scontrol-show-job.txt"));
-        QVERIFY2(details, qPrintable(details.error().message));
+        QVERIFY2(details, testsupport::errorText(details).constData());
         QCOMPARE(details->job.name, QStringLiteral("held job")); // a value with a space
         QCOMPARE(details->job.state, JobState::Held);
         QCOMPARE(details->job.user, QStringLiteral("alice"));
@@ -237,7 +238,7 @@ private Q_SLOTS:
     void testOnly()
     {
         const auto estimate = slurm::parseTestOnly(recorded("sbatch-test-only.stderr"));
-        QVERIFY2(estimate, qPrintable(estimate.error().message));
+        QVERIFY2(estimate, testsupport::errorText(estimate).constData());
         QCOMPARE(estimate->partition, QStringLiteral("cpu"));
         QCOMPARE(estimate->processors, 2);
         QCOMPARE(estimate->nodes, QStringLiteral("node01"));

@@ -169,7 +169,7 @@ bool remoteRun(sshcore::SshConnection &connection, const QList<QByteArray> &argu
     if (!command->isFinished() || !result || result->exitStatus != 0) {
         note(u"'%1' failed: %2"_s.arg(QString::fromUtf8(arguments.join(' ')),
                                       !command->isFinished() ? u"no answer"_s
-                                          : !result          ? result.error()
+                                          : !result          ? result.error().message
                                                     : QString::fromUtf8(result->standardError)));
         return false;
     }
@@ -282,7 +282,7 @@ bool queueCase(const app::Scheduler &slurm, app::JobListModel &model, int count,
             if (jobs)
                 model.setJobs(*jobs);
             else
-                note(u"the listing does not parse: "_s + jobs.error());
+                note(u"the listing does not parse: "_s + jobs.error().message);
             ok = ok && jobs.has_value();
             done = true;
         });
@@ -335,7 +335,7 @@ int main(int argc, char **argv)
 
     const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
     if (!cluster) {
-        note(cluster.error());
+        note(cluster.error().message);
         return 2;
     }
     const QString shm = u"/dev/shm"_s;

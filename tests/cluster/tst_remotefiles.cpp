@@ -156,7 +156,8 @@ private Q_SLOTS:
         const app::RemoteFileActions unconnected(nullptr);
         const auto none = await<sshcore::SftpFileSystem>([&](QObject *c, auto done) { unconnected.freeSpace(m_remote, c, done); });
         QVERIFY(!none);
-        QVERIFY(none.error().contains(u"Not connected"_s));
+        QVERIFY(none.error().message.contains(u"Not connected"_s));
+        QCOMPARE(none.error().kind, sshcore::ErrorKind::LinkLost);
     }
 
 private:

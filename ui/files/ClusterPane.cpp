@@ -198,7 +198,7 @@ void ClusterPane::setFolder(const QByteArray &path)
                                if (real)
                                    setFolder(*real);
                                else
-                                   Q_EMIT message(real.error());
+                                   Q_EMIT message(real.error().message);
                            });
         return;
     }
