@@ -1,5 +1,6 @@
 #include "app/files/RemoteFileModel.h"
 
+#include "sshcore/RemotePath.h"
 #include "sshcore/SshConnection.h"
 #include "sshcore/sftp/SftpClient.h"
 
@@ -47,12 +48,6 @@ RemoteFileModel::Kind kindOf(SftpEntry::Type type)
     case SftpEntry::Type::Other: break;
     }
     return RemoteFileModel::Kind::Other;
-}
-
-QByteArray parentPath(const QByteArray &path)
-{
-    const qsizetype slash = path.lastIndexOf('/');
-    return slash <= 0 ? QByteArray("/") : path.left(slash);
 }
 
 QCollator &collator()
@@ -323,7 +318,7 @@ void RemoteFileModel::reorder(Node *folder, bool recursive)
 
 QByteArray RemoteFileModel::join(const QByteArray &folder, const QByteArray &name)
 {
-    return folder.endsWith('/') ? QByteArray(folder + name) : QByteArray(folder + '/' + name);
+    return sshcore::RemotePath::join(folder, name);
 }
 
 QByteArray RemoteFileModel::pathOf(const QModelIndex &index) const
@@ -430,7 +425,7 @@ void RemoteFileModel::remove(const QModelIndexList &indexes)
         m_sftp->remove(path, true, this, [this, what, path, left, errors](const Result<> &removed) {
             if (!removed)
                 errors->append(removed.error());
-            refreshPath(parentPath(path));
+            refreshPath(sshcore::RemotePath::parent(path));
             if (--*left == 0)
                 Q_EMIT operationFinished(what, errors->join(u'\n'));
         });

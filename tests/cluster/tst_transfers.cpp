@@ -562,9 +562,18 @@ private Q_SLOTS:
         TransferQueue queue(m_connection.get());
         TransferOptions options;
         options.conflict = TransferOptions::Conflict::Overwrite;
-        const int id = queue.upload(up, m_remote, options); // scanned now; sent from the event loop
-        QVERIFY(QFile::remove(up + u"/goes.txt"_s));
+        // Removed as soon as the walk (on a worker) has listed it, before the job's files start.
+        bool removed = false;
+        int id = 0;
+        connect(&queue, &TransferQueue::jobChanged, this, [&](int changed) {
+            if (changed == id && !removed && queue.job(id)->state != TransferQueue::JobState::Scanning)
+                removed = QFile::remove(up + u"/goes.txt"_s);
+        });
+        id = queue.upload(up, m_remote, options);
+        QCOMPARE(queue.job(id)->state, TransferQueue::JobState::Scanning);
         const auto *job = run(queue, id);
+        QVERIFY(removed);
+        QCOMPARE(job->files.size(), 2);
         QCOMPARE(job->state, TransferQueue::JobState::Finished);
         for (const auto &file : job->files) {
             if (file.local.endsWith(u"goes.txt"_s)) {
