@@ -26,15 +26,20 @@ QString tr(const char *text)
 QByteArray LinkCopy::localTarget(const QString &path)
 {
     QByteArray target(4096, Qt::Uninitialized);
-    const ssize_t n = ::readlink(QFile::encodeName(path).constData(), target.data(), size_t(target.size()));
+    const ssize_t n
+        = ::readlink(QFile::encodeName(path).constData(), target.data(), size_t(target.size()));
     if (n < 0 || n >= target.size())
         return {};
     target.truncate(n);
     return target;
 }
 
-void LinkCopy::upload(sshcore::SftpClient *sftp, const QString &localLink, const QByteArray &remotePath,
-                      const SftpEntry *existing, QObject *context, Done done)
+void LinkCopy::upload(sshcore::SftpClient *sftp,
+                      const QString &localLink,
+                      const QByteArray &remotePath,
+                      const SftpEntry *existing,
+                      QObject *context,
+                      Done done)
 {
     const QByteArray target = localTarget(localLink);
     if (target.isEmpty()) {
@@ -42,10 +47,13 @@ void LinkCopy::upload(sshcore::SftpClient *sftp, const QString &localLink, const
         return;
     }
     if (existing && existing->type == SftpEntry::Type::Directory) {
-        done(sshcore::failure(tr("A folder named '%1' is in the way of the link.").arg(QString::fromUtf8(remotePath))));
+        done(sshcore::failure(tr("A folder named '%1' is in the way of the link.")
+                                  .arg(QString::fromUtf8(remotePath))));
         return;
     }
-    const auto make = [sftp, context, target, remotePath, done] { sftp->makeLink(target, remotePath, context, done); };
+    const auto make = [sftp, context, target, remotePath, done] {
+        sftp->makeLink(target, remotePath, context, done);
+    };
     if (!existing) {
         make();
         return;
@@ -58,8 +66,11 @@ void LinkCopy::upload(sshcore::SftpClient *sftp, const QString &localLink, const
     });
 }
 
-void LinkCopy::download(sshcore::SftpClient *sftp, const QByteArray &remoteLink, const QString &localPath,
-                        QObject *context, Done done)
+void LinkCopy::download(sshcore::SftpClient *sftp,
+                        const QByteArray &remoteLink,
+                        const QString &localPath,
+                        QObject *context,
+                        Done done)
 {
     sftp->readLink(remoteLink, context, [localPath, done](const Result<QByteArray> &target) {
         if (!target) {
@@ -69,15 +80,18 @@ void LinkCopy::download(sshcore::SftpClient *sftp, const QByteArray &remoteLink,
         const QFileInfo info(localPath);
         const QByteArray name = QFile::encodeName(localPath);
         if (info.isDir() && !info.isSymLink()) {
-            done(sshcore::failure(tr("A folder named '%1' is in the way of the link.").arg(localPath)));
+            done(sshcore::failure(
+                tr("A folder named '%1' is in the way of the link.").arg(localPath)));
             return;
         }
         if ((info.exists() || info.isSymLink()) && ::unlink(name.constData()) != 0) {
-            done(sshcore::failure(tr("Cannot replace '%1': %2.").arg(localPath, qt_error_string(errno))));
+            done(sshcore::failure(
+                tr("Cannot replace '%1': %2.").arg(localPath, qt_error_string(errno))));
             return;
         }
         if (::symlink(target->constData(), name.constData()) != 0) {
-            done(sshcore::failure(tr("Cannot create the link '%1': %2.").arg(localPath, qt_error_string(errno))));
+            done(sshcore::failure(
+                tr("Cannot create the link '%1': %2.").arg(localPath, qt_error_string(errno))));
             return;
         }
         done({});

@@ -23,7 +23,8 @@ TransferFile fileFor(const SftpEntry &entry, const QByteArray &remote, const QSt
     file.permissions = entry.permissions & 07777;
     file.symlink = entry.type == SftpEntry::Type::Symlink;
     if (file.symlink)
-        file.size = 0; // the link itself is made, with its target's name; nothing is read through it
+        file.size
+            = 0; // the link itself is made, with its target's name; nothing is read through it
     return file;
 }
 
@@ -33,35 +34,41 @@ RemoteTreeScan::RemoteTreeScan(sshcore::SftpClient *sftp, Done done, QObject *pa
     : QObject(parent)
     , m_sftp(sftp)
     , m_done(std::move(done))
-{}
+{ }
 
 void RemoteTreeScan::start(const QByteArray &remotePath, const QString &localDirectory)
 {
-    m_sftp->stat(remotePath, this, [this, remotePath, localDirectory](const Result<SftpEntry> &root) {
-        if (!root) {
-            m_done(sshcore::failure(root.error()));
-            return;
-        }
-        const QString local = QDir(localDirectory).filePath(QFile::decodeName(sshcore::RemotePath::baseName(remotePath)));
-        if (root->type == SftpEntry::Type::Directory) {
-            m_tree.localDirectories.append(local);
-            list(remotePath, local);
-            return;
-        }
-        append(fileFor(*root, remotePath, local));
-        m_done(m_tree);
-    });
+    m_sftp->stat(
+        remotePath, this, [this, remotePath, localDirectory](const Result<SftpEntry> &root) {
+            if (!root) {
+                m_done(sshcore::failure(root.error()));
+                return;
+            }
+            const QString local
+                = QDir(localDirectory)
+                      .filePath(QFile::decodeName(sshcore::RemotePath::baseName(remotePath)));
+            if (root->type == SftpEntry::Type::Directory) {
+                m_tree.localDirectories.append(local);
+                list(remotePath, local);
+                return;
+            }
+            append(fileFor(*root, remotePath, local));
+            m_done(m_tree);
+        });
 }
 
 void RemoteTreeScan::list(const QByteArray &remoteDirectory, const QString &localDirectory)
 {
     ++m_pending;
-    m_sftp->list(remoteDirectory, this, [this, remoteDirectory, localDirectory](const Result<QList<SftpEntry>> &entries) {
-        listed(remoteDirectory, localDirectory, entries);
-    });
+    m_sftp->list(remoteDirectory,
+                 this,
+                 [this, remoteDirectory, localDirectory](const Result<QList<SftpEntry>> &entries) {
+                     listed(remoteDirectory, localDirectory, entries);
+                 });
 }
 
-void RemoteTreeScan::listed(const QByteArray &remoteDirectory, const QString &localDirectory,
+void RemoteTreeScan::listed(const QByteArray &remoteDirectory,
+                            const QString &localDirectory,
                             const Result<QList<SftpEntry>> &entries)
 {
     if (!entries) {

@@ -17,8 +17,8 @@ struct SftpEntry;
 namespace app {
 
 // What a download fetches: a remote file, link or folder listed over SFTP, breadth first, all the
-// listings of a level in flight at once. A folder that cannot be listed becomes a failed entry of its
-// own; the rest goes on. Deleting the scan drops what is still on its way.
+// listings of a level in flight at once. A folder that cannot be listed becomes a failed entry of
+// its own; the rest goes on. Deleting the scan drops what is still on its way.
 class RemoteTreeScan : public QObject
 {
     Q_OBJECT
@@ -28,7 +28,7 @@ public:
     {
         QList<TransferFile> files;
         QStringList localDirectories; // to make, a parent before its children
-        TransferTotals totals;        // of files
+        TransferTotals totals; // of files
     };
     // The tree, or why the source itself could not be looked at.
     using Done = std::function<void(const sshcore::Result<Tree> &)>;
@@ -40,7 +40,8 @@ public:
 
 private:
     void list(const QByteArray &remoteDirectory, const QString &localDirectory);
-    void listed(const QByteArray &remoteDirectory, const QString &localDirectory,
+    void listed(const QByteArray &remoteDirectory,
+                const QString &localDirectory,
                 const sshcore::Result<QList<sshcore::SftpEntry>> &entries);
     void append(TransferFile file);
     void oneDone();

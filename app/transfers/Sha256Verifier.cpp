@@ -33,7 +33,8 @@ Sha256Verifier::~Sha256Verifier()
     m_closing->store(true);
 }
 
-QFuture<QByteArray> Sha256Verifier::hashLocal(QThreadPool *pool, const QString &file,
+QFuture<QByteArray> Sha256Verifier::hashLocal(QThreadPool *pool,
+                                              const QString &file,
                                               std::shared_ptr<std::atomic_bool> stop)
 {
     return QtConcurrent::run(pool, [file, stop = std::move(stop)] {
@@ -56,7 +57,10 @@ QFuture<QByteArray> Sha256Verifier::hashLocal(QThreadPool *pool, const QString &
     });
 }
 
-void Sha256Verifier::compare(const QString &localFile, const QByteArray &remoteFile, QObject *context, Done done)
+void Sha256Verifier::compare(const QString &localFile,
+                             const QByteArray &remoteFile,
+                             QObject *context,
+                             Done done)
 {
     struct Hashes
     {
@@ -74,9 +78,10 @@ void Sha256Verifier::compare(const QString &localFile, const QByteArray &remoteF
         if (!hashes->error.isEmpty())
             hashes->done(sshcore::failure(hashes->error));
         else if (hashes->local != hashes->remote)
-            hashes->done(sshcore::failure(tr("The copy differs from the original (SHA-256 %1 here, %2 "
-                                             "on the cluster); it was not put in place.")
-                                              .arg(QString::fromLatin1(hashes->local), QString::fromLatin1(hashes->remote))));
+            hashes->done(sshcore::failure(
+                tr("The copy differs from the original (SHA-256 %1 here, %2 "
+                   "on the cluster); it was not put in place.")
+                    .arg(QString::fromLatin1(hashes->local), QString::fromLatin1(hashes->remote))));
         else
             hashes->done({});
     };
@@ -84,24 +89,27 @@ void Sha256Verifier::compare(const QString &localFile, const QByteArray &remoteF
         hashes->done(sshcore::failure(tr("Not connected.")));
         return;
     }
-    sshcore::SshCommand *command = m_connection->run({"sha256sum", "--", remoteFile}, {}, context);
+    sshcore::SshCommand *command
+        = m_connection->run({ "sha256sum", "--", remoteFile }, {}, context);
     QObject::connect(command, &sshcore::SshCommand::finished, context, [command, hashes, oneDone] {
         command->deleteLater();
         const auto &result = command->result();
         if (!result)
             hashes->error = result.error();
         else if (result->exitStatus != 0)
-            hashes->error = tr("sha256sum on the cluster failed: %1").arg(QString::fromUtf8(result->standardError).trimmed());
+            hashes->error = tr("sha256sum on the cluster failed: %1")
+                                .arg(QString::fromUtf8(result->standardError).trimmed());
         else
             hashes->remote = result->standardOutput.left(64);
         oneDone();
     });
-    hashLocal(&m_pool, localFile, m_closing).then(context, [hashes, oneDone, localFile](const QByteArray &local) {
-        hashes->local = local;
-        if (local.isEmpty() && hashes->error.isEmpty())
-            hashes->error = tr("Cannot read '%1' to check it.").arg(localFile);
-        oneDone();
-    });
+    hashLocal(&m_pool, localFile, m_closing)
+        .then(context, [hashes, oneDone, localFile](const QByteArray &local) {
+            hashes->local = local;
+            if (local.isEmpty() && hashes->error.isEmpty())
+                hashes->error = tr("Cannot read '%1' to check it.").arg(localFile);
+            oneDone();
+        });
 }
 
 } // namespace app

@@ -28,7 +28,7 @@ Q_LOGGING_CATEGORY(transfersLog, "clusterdesk.transfers", QtWarningMsg)
 
 namespace {
 
-constexpr int diskThreads = 2;  // tree walks and local folders at once, per queue
+constexpr int diskThreads = 2; // tree walks and local folders at once, per queue
 
 } // namespace
 
@@ -42,7 +42,8 @@ TransferQueue::TransferQueue(sshcore::SshConnection *connection, QObject *parent
     m_disk.setObjectName(QStringLiteral("clusterdesk.transfers.disk"));
     m_progressTimer.setInterval(250);
     connect(&m_progressTimer, &QTimer::timeout, this, &TransferQueue::sampleRate);
-    connect(connection, &sshcore::SshConnection::stateChanged, this, &TransferQueue::onConnectionState);
+    connect(
+        connection, &sshcore::SshConnection::stateChanged, this, &TransferQueue::onConnectionState);
 }
 
 // The walks still running stop at their next entry; m_disk's destruction then waits for them (and
@@ -94,13 +95,16 @@ bool TransferQueue::isIdle() const
 {
     return std::ranges::all_of(m_jobs, [](const auto &pointer) {
         const Job &job = *pointer;
-        return job.state == JobState::Finished || job.state == JobState::Cancelled || job.state == JobState::Paused;
+        return job.state == JobState::Finished || job.state == JobState::Cancelled
+            || job.state == JobState::Paused;
     });
 }
 
 // --- scanning ------------------------------------------------------------------------------------
 
-int TransferQueue::addJob(Direction direction, const QString &source, const QString &destination,
+int TransferQueue::addJob(Direction direction,
+                          const QString &source,
+                          const QString &destination,
                           const TransferOptions &options)
 {
     auto job = std::make_shared<Job>();
@@ -114,9 +118,12 @@ int TransferQueue::addJob(Direction direction, const QString &source, const QStr
     return job->id;
 }
 
-int TransferQueue::upload(const QString &localPath, const QByteArray &remoteDirectory, const TransferOptions &options)
+int TransferQueue::upload(const QString &localPath,
+                          const QByteArray &remoteDirectory,
+                          const TransferOptions &options)
 {
-    const int id = addJob(Direction::Upload, localPath, QString::fromUtf8(remoteDirectory), options);
+    const int id
+        = addJob(Direction::Upload, localPath, QString::fromUtf8(remoteDirectory), options);
     scanLocal(id, QFileInfo(localPath).absoluteFilePath(), remoteDirectory);
     return id;
 }
@@ -126,52 +133,59 @@ void TransferQueue::scanLocal(int id, const QString &localPath, const QByteArray
 {
     auto stop = std::make_shared<std::atomic_bool>(false);
     m_localScans.insert(id, stop);
-    LocalTreeScan::start(&m_disk, localPath, remoteDirectory, stop).then(this, [this, id](const LocalTreeScan::Result &scan) {
-        m_localScans.remove(id);
-        Job *job = findJob(id);
-        if (!job || job->state == JobState::Cancelled || scan.stopped)
-            return;
-        if (!scan.error.isEmpty()) {
-            scanFailed(id, scan.error);
-            return;
-        }
-        job->files = scan.files;
-        job->totals = scan.totals;
-        job->remoteDirectories = scan.remoteDirectories;
-        if (job->state == JobState::Scanning)
-            job->state = JobState::Queued;
-        Q_EMIT jobChanged(id);
-        makeDirectories(id);
-    });
+    LocalTreeScan::start(&m_disk, localPath, remoteDirectory, stop)
+        .then(this, [this, id](const LocalTreeScan::Result &scan) {
+            m_localScans.remove(id);
+            Job *job = findJob(id);
+            if (!job || job->state == JobState::Cancelled || scan.stopped)
+                return;
+            if (!scan.error.isEmpty()) {
+                scanFailed(id, scan.error);
+                return;
+            }
+            job->files = scan.files;
+            job->totals = scan.totals;
+            job->remoteDirectories = scan.remoteDirectories;
+            if (job->state == JobState::Scanning)
+                job->state = JobState::Queued;
+            Q_EMIT jobChanged(id);
+            makeDirectories(id);
+        });
 }
 
-int TransferQueue::download(const QByteArray &remotePath, const QString &localDirectory, const TransferOptions &options)
+int TransferQueue::download(const QByteArray &remotePath,
+                            const QString &localDirectory,
+                            const TransferOptions &options)
 {
-    const int id = addJob(Direction::Download, QString::fromUtf8(remotePath), localDirectory, options);
+    const int id
+        = addJob(Direction::Download, QString::fromUtf8(remotePath), localDirectory, options);
     scanRemote(id, remotePath, QDir(localDirectory).absolutePath());
     return id;
 }
 
 void TransferQueue::scanRemote(int id, const QByteArray &remotePath, const QString &localDirectory)
 {
-    auto *scan = new RemoteTreeScan(m_sftp.get(), [this, id](const Result<RemoteTreeScan::Tree> &tree) {
-        if (RemoteTreeScan *done = m_remoteScans.take(id))
-            done->deleteLater();
-        Job *job = findJob(id);
-        if (!job || job->state == JobState::Cancelled)
-            return;
-        if (!tree) {
-            scanFailed(id, tree.error());
-            return;
-        }
-        job->files = tree->files;
-        job->totals = tree->totals;
-        job->localDirectories = tree->localDirectories;
-        if (job->state == JobState::Scanning)
-            job->state = JobState::Queued;
-        Q_EMIT jobChanged(id);
-        makeDirectories(id);
-    }, this);
+    auto *scan = new RemoteTreeScan(
+        m_sftp.get(),
+        [this, id](const Result<RemoteTreeScan::Tree> &tree) {
+            if (RemoteTreeScan *done = m_remoteScans.take(id))
+                done->deleteLater();
+            Job *job = findJob(id);
+            if (!job || job->state == JobState::Cancelled)
+                return;
+            if (!tree) {
+                scanFailed(id, tree.error());
+                return;
+            }
+            job->files = tree->files;
+            job->totals = tree->totals;
+            job->localDirectories = tree->localDirectories;
+            if (job->state == JobState::Scanning)
+                job->state = JobState::Queued;
+            Q_EMIT jobChanged(id);
+            makeDirectories(id);
+        },
+        this);
     m_remoteScans.insert(id, scan);
     scan->start(remotePath, localDirectory);
 }
@@ -195,36 +209,39 @@ void TransferQueue::makeDirectories(int id)
         makeRemoteDirectory(id, 0);
         return;
     }
-    LocalFolders::make(&m_disk, job->localDirectories).then(this, [this, id](const QStringList &failed) {
-        Job *current = findJob(id);
-        current->makingDirectories = false;
-        if (current->state == JobState::Cancelled)
-            return;
-        for (const QString &directory : failed) {
-            const QString inside = directory + u'/';
-            for (int index = 0; index < current->files.size(); ++index) {
-                const File &file = current->files.at(index);
-                if (file.local.startsWith(inside) && file.state == FileState::Queued) {
-                    changeFile(*current, index, [&](File &item) {
-                        item.state = FileState::Failed;
-                        item.error = tr("Cannot create the local folder '%1'.").arg(directory);
-                    });
+    LocalFolders::make(&m_disk, job->localDirectories)
+        .then(this, [this, id](const QStringList &failed) {
+            Job *current = findJob(id);
+            current->makingDirectories = false;
+            if (current->state == JobState::Cancelled)
+                return;
+            for (const QString &directory : failed) {
+                const QString inside = directory + u'/';
+                for (int index = 0; index < current->files.size(); ++index) {
+                    const File &file = current->files.at(index);
+                    if (file.local.startsWith(inside) && file.state == FileState::Queued) {
+                        changeFile(*current, index, [&](File &item) {
+                            item.state = FileState::Failed;
+                            item.error = tr("Cannot create the local folder '%1'.").arg(directory);
+                        });
+                    }
                 }
             }
-        }
-        current->directoriesMade = true;
-        if (!failed.isEmpty())
-            Q_EMIT jobChanged(id);
-        schedule();
-        jobMaybeFinished(id);
-    });
+            current->directoriesMade = true;
+            if (!failed.isEmpty())
+                Q_EMIT jobChanged(id);
+            schedule();
+            jobMaybeFinished(id);
+        });
 }
 
-// One after another (a parent before its children); each is "mkdir -p". Then the destinations' listing.
+// One after another (a parent before its children); each is "mkdir -p". Then the destinations'
+// listing.
 void TransferQueue::makeRemoteDirectory(int id, int index)
 {
     Job *job = findJob(id);
-    if (job->state == JobState::Cancelled || !connected()) { // made again once the connection is back
+    if (job->state == JobState::Cancelled
+        || !connected()) { // made again once the connection is back
         job->makingDirectories = false;
         return;
     }
@@ -251,8 +268,8 @@ void TransferQueue::makeRemoteDirectory(int id, int index)
     });
 }
 
-// What the destination folders of an upload hold, one listing each, so that each file's conflict and
-// partial copy are known without a round trip of its own. Then the files start.
+// What the destination folders of an upload hold, one listing each, so that each file's conflict
+// and partial copy are known without a round trip of its own. Then the files start.
 void TransferQueue::listDestinations(int id)
 {
     Job *job = findJob(id);
@@ -272,24 +289,26 @@ void TransferQueue::listDestinations(int id)
         jobMaybeFinished(id);
     };
     for (const QByteArray &folder : std::as_const(folders)) {
-        m_sftp->list(folder, this, [this, id, folder, oneDone](const Result<QList<SftpEntry>> &entries) {
-            Job *current = findJob(id);
-            if (entries) { // else each file looks for itself
-                current->listedFolders.insert(folder);
-                for (const SftpEntry &entry : *entries)
-                    current->listed.insert(RemotePath::join(folder, entry.name), entry);
-            }
-            oneDone();
-        });
+        m_sftp->list(
+            folder, this, [this, id, folder, oneDone](const Result<QList<SftpEntry>> &entries) {
+                Job *current = findJob(id);
+                if (entries) { // else each file looks for itself
+                    current->listedFolders.insert(folder);
+                    for (const SftpEntry &entry : *entries)
+                        current->listed.insert(RemotePath::join(folder, entry.name), entry);
+                }
+                oneDone();
+            });
     }
     oneDone();
 }
 
 // --- running -------------------------------------------------------------------------------------
 
-// Files in flight at once: up to options.parallelFiles, so that the round trips of small files (open,
-// write, close, rename) overlap, while the bytes in flight (each file's rest, up to its buffer) stay
-// within the queue's budget; a file larger than the budget runs, pipelined, when nothing else does.
+// Files in flight at once: up to options.parallelFiles, so that the round trips of small files
+// (open, write, close, rename) overlap, while the bytes in flight (each file's rest, up to its
+// buffer) stay within the queue's budget; a file larger than the budget runs, pipelined, when
+// nothing else does.
 void TransferQueue::schedule()
 {
     if (!connected())
@@ -299,7 +318,8 @@ void TransferQueue::schedule()
         used += bytes;
     for (const auto &pointer : m_jobs) {
         Job &job = *pointer;
-        if ((job.state != JobState::Queued && job.state != JobState::Running) || !job.directoriesMade)
+        if ((job.state != JobState::Queued && job.state != JobState::Running)
+            || !job.directoriesMade)
             continue;
         for (int index = job.scanFrom; index < job.files.size(); ++index) {
             if (job.files.at(index).state != FileState::Queued) {
@@ -310,8 +330,8 @@ void TransferQueue::schedule()
             if (m_running >= std::max(1, job.options.parallelFiles))
                 return;
             const File &file = job.files.at(index);
-            const qint64 bytes
-                = std::min<qint64>(qint64(file.size - std::min(file.size, file.done)), qint64(job.options.bufferSize));
+            const qint64 bytes = std::min<qint64>(
+                qint64(file.size - std::min(file.size, file.done)), qint64(job.options.bufferSize));
             if (m_running > 0 && used + bytes > job.options.queueBytesInFlight())
                 return; // in order: a large file waits for room rather than be overtaken for ever
             used += bytes;
@@ -351,8 +371,8 @@ void TransferQueue::requeue(Job &job, int index)
 void TransferQueue::jobMaybeFinished(int id)
 {
     Job *job = findJob(id);
-    if (!job || job->state == JobState::Finished || job->state == JobState::Cancelled || !job->directoriesMade
-        || job->totals.filesOpen() > 0)
+    if (!job || job->state == JobState::Finished || job->state == JobState::Cancelled
+        || !job->directoriesMade || job->totals.filesOpen() > 0)
         return;
     job->state = JobState::Finished;
     Q_EMIT jobChanged(id);
@@ -444,7 +464,8 @@ void TransferQueue::onConnectionState()
     }
     QList<int> pending;
     for (const auto &job : std::as_const(m_jobs)) {
-        if ((job->state == JobState::Queued || job->state == JobState::Running) && !job->directoriesMade)
+        if ((job->state == JobState::Queued || job->state == JobState::Running)
+            && !job->directoriesMade)
             pending.append(job->id);
     }
     for (const int id : pending)
@@ -481,7 +502,8 @@ TransferQueue::Progress TransferQueue::progress(int id) const
     if (job->state == JobState::Running) {
         progress.bytesPerSecond = rate;
         if (rate > 0)
-            progress.remaining = std::chrono::seconds(qint64(double(progress.bytesTotal - progress.bytesDone) / rate));
+            progress.remaining = std::chrono::seconds(
+                qint64(double(progress.bytesTotal - progress.bytesDone) / rate));
     }
     return progress;
 }
@@ -498,7 +520,8 @@ TransferQueue::Progress TransferQueue::overall() const
     }
     all.bytesPerSecond = m_rate.bytesPerSecond();
     if (all.bytesPerSecond > 0 && !isIdle())
-        all.remaining = std::chrono::seconds(qint64(double(all.bytesTotal - all.bytesDone) / all.bytesPerSecond));
+        all.remaining = std::chrono::seconds(
+            qint64(double(all.bytesTotal - all.bytesDone) / all.bytesPerSecond));
     return all;
 }
 

@@ -33,14 +33,15 @@ namespace app {
 class RemoteTreeScan;
 class Sha256Verifier;
 
-// Upload and download jobs over one cluster's SFTP channel, for single files and whole trees. Each file
-// is written under a temporary name beside its destination (".NAME.cdpart", see PartialName) and renamed into place only
-// when complete, with its time and mode set; a partial file left by a dropped connection is resumed from
-// its length once the connection is back. Symbolic links are never followed: each is made again on the
-// other side with the same target. One failed file does not stop the others; the failures are kept
-// with their reasons. Around it: the scans (LocalTreeScan on a worker, RemoteTreeScan), ConflictPolicy,
-// LinkCopy, Sha256Verifier, and TransferTotals and TransferRate for the figures. The window's thread
-// never walks a tree, makes local folders or hashes a file.
+// Upload and download jobs over one cluster's SFTP channel, for single files and whole trees. Each
+// file is written under a temporary name beside its destination (".NAME.cdpart", see PartialName)
+// and renamed into place only when complete, with its time and mode set; a partial file left by a
+// dropped connection is resumed from its length once the connection is back. Symbolic links are
+// never followed: each is made again on the other side with the same target. One failed file does
+// not stop the others; the failures are kept with their reasons. Around it: the scans
+// (LocalTreeScan on a worker, RemoteTreeScan), ConflictPolicy, LinkCopy, Sha256Verifier, and
+// TransferTotals and TransferRate for the figures. The window's thread never walks a tree, makes
+// local folders or hashes a file.
 class TransferQueue : public QObject
 {
     Q_OBJECT
@@ -66,7 +67,7 @@ public:
     {
         int id = 0;
         Direction direction = Direction::Upload;
-        QString source;      // what the user picked, for display
+        QString source; // what the user picked, for display
         QString destination; // where it goes, for display
         TransferOptions options;
         JobState state = JobState::Scanning;
@@ -74,11 +75,11 @@ public:
         QList<File> files;
         TransferTotals totals; // of files, kept as they change
         QList<QByteArray> remoteDirectories; // to make first (uploads)
-        QStringList localDirectories;        // to make first (downloads)
+        QStringList localDirectories; // to make first (downloads)
         bool directoriesMade = false;
         bool makingDirectories = false; // on their way (the local ones on a worker)
         int scanFrom = 0; // no file before this index is Queued (where schedule() starts looking)
-        QSet<QByteArray> listedFolders;               // uploads: destination folders listed before starting
+        QSet<QByteArray> listedFolders; // uploads: destination folders listed before starting
         QHash<QByteArray, sshcore::SftpEntry> listed; // what they held, by path
         quint64 transferred = 0;
     };
@@ -98,19 +99,27 @@ public:
     ~TransferQueue() override;
 
     // localPath (a file or folder) into remoteDirectory, which must exist.
-    int upload(const QString &localPath, const QByteArray &remoteDirectory, const TransferOptions &options = {});
+    int upload(const QString &localPath,
+               const QByteArray &remoteDirectory,
+               const TransferOptions &options = {});
     // remotePath (a file or folder) into localDirectory, which must exist.
-    int download(const QByteArray &remotePath, const QString &localDirectory, const TransferOptions &options = {});
+    int download(const QByteArray &remotePath,
+                 const QString &localDirectory,
+                 const TransferOptions &options = {});
 
-    // Pausing stops the files in flight too (their partial copies stay, to be continued); cancelling
-    // stops them and removes their partial copies.
+    // Pausing stops the files in flight too (their partial copies stay, to be continued);
+    // cancelling stops them and removes their partial copies.
     void pause(int job);
     void resume(int job);
     void cancel(int job);
     // Queues the job's failed files again.
     void retry(int job);
-    // Answers a conflict(); with rememberForQueue, later conflicts of every job get the same answer.
-    void resolveConflict(int job, int file, TransferOptions::Conflict decision, bool rememberForQueue = false);
+    // Answers a conflict(); with rememberForQueue, later conflicts of every job get the same
+    // answer.
+    void resolveConflict(int job,
+                         int file,
+                         TransferOptions::Conflict decision,
+                         bool rememberForQueue = false);
 
     QList<int> jobIds() const;
     const Job *job(int id) const;
@@ -123,13 +132,14 @@ public:
 
 Q_SIGNALS:
     void jobAdded(int id);
-    void jobChanged(int id);   // state, files, or (at most a few times a second) progress
-    void jobFinished(int id);  // finished or cancelled; see its files for failures
+    void jobChanged(int id); // state, files, or (at most a few times a second) progress
+    void jobFinished(int id); // finished or cancelled; see its files for failures
     void conflict(const app::TransferQueue::ConflictQuestion &question);
     void idle();
 
 private:
-    // Every change to a file goes through here: its old part of the job's counters out, the new one in.
+    // Every change to a file goes through here: its old part of the job's counters out, the new one
+    // in.
     template<typename Change>
     static void changeFile(Job &job, int index, Change &&change)
     {
@@ -140,7 +150,10 @@ private:
     }
 
     Job *findJob(int id);
-    int addJob(Direction direction, const QString &source, const QString &destination, const TransferOptions &options);
+    int addJob(Direction direction,
+               const QString &source,
+               const QString &destination,
+               const TransferOptions &options);
     void scanLocal(int id, const QString &localPath, const QByteArray &remoteDirectory);
     void scanRemote(int id, const QByteArray &remotePath, const QString &localDirectory);
     void scanFailed(int id, const QString &error);
@@ -159,7 +172,10 @@ private:
     void verifyAndPlace(int id, int index);
     void place(int id, int index);
     void requeue(Job &job, int index); // the file goes back to Queued
-    void decideConflict(int id, int index, const sshcore::SftpEntry *existing, TransferOptions::Conflict decision);
+    void decideConflict(int id,
+                        int index,
+                        const sshcore::SftpEntry *existing,
+                        TransferOptions::Conflict decision);
     void resumeExisting(int id, int index, quint64 offset);
     void keepBoth(int id, int index);
     void writeFile(int id, int index);
@@ -171,18 +187,20 @@ private:
     QPointer<sshcore::SshConnection> m_connection;
     std::unique_ptr<sshcore::SftpClient> m_sftp;
     QList<std::shared_ptr<Job>> m_jobs; // pointers stay valid while jobs are added
-    QHash<int, RemoteTreeScan *> m_remoteScans;                     // by job, while listing (children)
-    QHash<int, std::shared_ptr<std::atomic_bool>> m_localScans;     // by job, while walking: set to stop
+    QHash<int, RemoteTreeScan *> m_remoteScans; // by job, while listing (children of the queue)
+    QHash<int, std::shared_ptr<std::atomic_bool>>
+        m_localScans; // by job, while walking: set to stop it
     int m_nextId = 1;
     int m_running = 0;
-    QHash<quint64, qint64> m_bytesInFlight; // by job id and file index: the bytes a running file may hold
+    QHash<quint64, qint64>
+        m_bytesInFlight; // by job id and file index: the bytes a running file may hold
     quint64 m_linkLosses = 0; // times the connection left the connected state
     ConflictPolicy m_conflicts;
     QTimer m_progressTimer;
     TransferRate m_rate;
     std::unique_ptr<Sha256Verifier> m_verifier;
-    // Local disk work (tree walks, folders): last, so that its destruction, which waits for what runs
-    // on it (told to stop first), comes before anything else goes.
+    // Local disk work (tree walks, folders): last, so that its destruction, which waits for what
+    // runs on it (told to stop first), comes before anything else goes.
     QThreadPool m_disk;
 };
 
