@@ -22,9 +22,9 @@ TransferFile fileFor(const SftpEntry &entry, const QByteArray &remote, const QSt
     file.modified = entry.modified;
     file.permissions = entry.permissions & 07777;
     file.symlink = entry.type == SftpEntry::Type::Symlink;
+    // A link itself is made, with its target's name; nothing is read through it.
     if (file.symlink)
-        file.size
-            = 0; // the link itself is made, with its target's name; nothing is read through it
+        file.size = 0;
     return file;
 }
 
@@ -53,7 +53,7 @@ void RemoteTreeScan::start(const QByteArray &remotePath, const QString &localDir
                 return;
             }
             append(fileFor(*root, remotePath, local));
-            m_done(m_tree);
+            m_done(std::move(m_tree));
         });
 }
 
@@ -109,7 +109,7 @@ void RemoteTreeScan::append(TransferFile file)
 void RemoteTreeScan::oneDone()
 {
     if (--m_pending == 0)
-        m_done(m_tree);
+        m_done(std::move(m_tree));
 }
 
 } // namespace app

@@ -31,7 +31,7 @@ public:
         TransferTotals totals; // of files
     };
     // The tree, or why the source itself could not be looked at.
-    using Done = std::function<void(const sshcore::Result<Tree> &)>;
+    using Done = std::function<void(sshcore::Result<Tree>)>;
 
     RemoteTreeScan(sshcore::SftpClient *sftp, Done done, QObject *parent = nullptr);
 

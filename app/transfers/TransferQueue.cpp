@@ -134,8 +134,11 @@ void TransferQueue::scanLocal(int id, const QString &localPath, const QByteArray
     auto stop = std::make_shared<std::atomic_bool>(false);
     m_localScans.insert(id, stop);
     LocalTreeScan::start(&m_disk, localPath, remoteDirectory, stop)
-        .then(this, [this, id](const LocalTreeScan::Result &scan) {
+        .then(this, [this, id](QFuture<LocalTreeScan::Result> done) {
             m_localScans.remove(id);
+            // Taken out of the future, not copied: the job's files are its own, and a file's
+            // reference stays valid while the queue changes others (no copy on write behind it).
+            LocalTreeScan::Result scan = done.takeResult();
             Job *job = findJob(id);
             if (!job || job->state == JobState::Cancelled || scan.stopped)
                 return;
@@ -143,9 +146,9 @@ void TransferQueue::scanLocal(int id, const QString &localPath, const QByteArray
                 scanFailed(id, scan.error);
                 return;
             }
-            job->files = scan.files;
-            job->totals = scan.totals;
-            job->remoteDirectories = scan.remoteDirectories;
+            job->files = std::move(scan.files);
+            job->totals = std::move(scan.totals);
+            job->remoteDirectories = std::move(scan.remoteDirectories);
             if (job->state == JobState::Scanning)
                 job->state = JobState::Queued;
             Q_EMIT jobChanged(id);
@@ -167,7 +170,7 @@ void TransferQueue::scanRemote(int id, const QByteArray &remotePath, const QStri
 {
     auto *scan = new RemoteTreeScan(
         m_sftp.get(),
-        [this, id](const Result<RemoteTreeScan::Tree> &tree) {
+        [this, id](Result<RemoteTreeScan::Tree> tree) {
             if (RemoteTreeScan *done = m_remoteScans.take(id))
                 done->deleteLater();
             Job *job = findJob(id);
@@ -177,9 +180,9 @@ void TransferQueue::scanRemote(int id, const QByteArray &remotePath, const QStri
                 scanFailed(id, tree.error());
                 return;
             }
-            job->files = tree->files;
-            job->totals = tree->totals;
-            job->localDirectories = tree->localDirectories;
+            job->files = std::move(tree->files); // its own, as above
+            job->totals = std::move(tree->totals);
+            job->localDirectories = std::move(tree->localDirectories);
             if (job->state == JobState::Scanning)
                 job->state = JobState::Queued;
             Q_EMIT jobChanged(id);

@@ -96,8 +96,8 @@ void TransferQueue::resolveConflict(int id,
         return;
     if (rememberForQueue && decision != TransferOptions::Conflict::Ask)
         m_conflicts.remember(decision);
-    job->files[index].lookAgain
-        = true; // not from the listing: it may have changed while the person decided
+    // Not from the listing: it may have changed while the person decided.
+    job->files[index].lookAgain = true;
     checkDestination(id, index, decision);
 }
 
