@@ -1,5 +1,6 @@
 #include "app/files/RemoteFileModel.h"
 
+#include "sshcore/RemotePath.h"
 #include "sshcore/SshConnection.h"
 #include "sshcore/sftp/PermissionString.h"
 #include "sshcore/sftp/SftpClient.h"
@@ -48,12 +49,6 @@ RemoteFileModel::Kind kindOf(SftpEntry::Type type)
     case SftpEntry::Type::Other: break;
     }
     return RemoteFileModel::Kind::Other;
-}
-
-QByteArray parentPath(const QByteArray &path)
-{
-    const qsizetype slash = path.lastIndexOf('/');
-    return slash <= 0 ? QByteArray("/") : path.left(slash);
 }
 
 QCollator &collator()
@@ -324,7 +319,7 @@ void RemoteFileModel::reorder(Node *folder, bool recursive)
 
 QByteArray RemoteFileModel::join(const QByteArray &folder, const QByteArray &name)
 {
-    return folder.endsWith('/') ? QByteArray(folder + name) : QByteArray(folder + '/' + name);
+    return sshcore::RemotePath::join(folder, name);
 }
 
 QByteArray RemoteFileModel::pathOf(const QModelIndex &index) const
@@ -431,7 +426,7 @@ void RemoteFileModel::remove(const QModelIndexList &indexes)
         m_sftp->remove(path, true, this, [this, what, path, left, errors](const Result<> &removed) {
             if (!removed)
                 errors->append(removed.error().message);
-            refreshPath(parentPath(path));
+            refreshPath(sshcore::RemotePath::parent(path));
             if (--*left == 0)
                 Q_EMIT operationFinished(what, errors->join(u'\n'));
         });

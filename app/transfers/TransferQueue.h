@@ -1,21 +1,25 @@
 #pragma once
 
+#include "app/transfers/ConflictPolicy.h"
+#include "app/transfers/TransferFile.h"
+#include "app/transfers/TransferRate.h"
+#include "app/transfers/TransferTotals.h"
 #include "sshcore/Result.h"
 #include "sshcore/sftp/SftpEntry.h"
 
 #include <QByteArray>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
-#include <QSet>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
+#include <QStringList>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <atomic>
 #include <chrono>
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -26,27 +30,18 @@ class SshConnection;
 
 namespace app {
 
-struct TransferOptions
-{
-    // What to do when the destination already has a file of that name.
-    enum class Conflict { Ask, Overwrite, Skip, Resume, KeepBoth, OnlyIfNewer };
-    Conflict conflict = Conflict::Ask;
-    bool verify = false;              // compare SHA-256 of both ends before the rename into place
-    bool preserveTimes = true;        // modification time
-    bool preservePermissions = true;  // mode bits
-    int parallelFiles = 32;           // files in flight at once, at most
-    qsizetype bufferSize = 4 << 20;   // bytes in flight per file
-    // Bytes in flight across the files of the queue: many small files at once, a few large ones (what
-    // is in flight is held in memory).
-    qint64 queueBytesInFlight() const { return 4 * qint64(bufferSize); }
-};
+class RemoteTreeScan;
+class Sha256Verifier;
 
-// Upload and download jobs over one cluster's SFTP channel, for single files and whole trees. Each file
-// is written under a temporary name beside its destination (".NAME.cdpart") and renamed into place only
-// when complete, with its time and mode set; a partial file left by a dropped connection is resumed from
-// its length once the connection is back. Symbolic links are never followed: each is made again on the
-// other side with the same target. One failed file does not stop the others; the failures are kept
-// with their reasons.
+// Upload and download jobs over one cluster's SFTP channel, for single files and whole trees. Each
+// file is written under a temporary name beside its destination (".NAME.cdpart", see PartialName)
+// and renamed into place only when complete, with its time and mode set; a partial file left by a
+// dropped connection is resumed from its length once the connection is back. Symbolic links are
+// never followed: each is made again on the other side with the same target. One failed file does
+// not stop the others; the failures are kept with their reasons. Around it: the scans
+// (LocalTreeScan on a worker, RemoteTreeScan), ConflictPolicy, LinkCopy, Sha256Verifier, and
+// TransferTotals and TransferRate for the figures. The window's thread never walks a tree, makes
+// local folders or hashes a file.
 class TransferQueue : public QObject
 {
     Q_OBJECT
@@ -54,24 +49,8 @@ class TransferQueue : public QObject
 public:
     enum class Direction { Upload, Download };
     enum class JobState { Scanning, Queued, Running, Paused, Finished, Cancelled };
-    enum class FileState { Queued, Running, Done, Skipped, Failed };
-
-    struct File
-    {
-        QString local;     // absolute local path
-        QByteArray remote; // absolute remote path
-        quint64 size = 0;
-        qint64 modified = 0;
-        quint32 permissions = 0644;
-        bool symlink = false;
-        FileState state = FileState::Queued;
-        quint64 done = 0;        // bytes of this file at their destination
-        quint64 transferred = 0; // bytes this run actually sent or received (a resumed file sends less)
-        QString error;
-        int attempts = 0;
-        std::shared_ptr<std::atomic_bool> stop; // while it is being sent: set to stop it (pause, cancel)
-        bool lookAgain = false; // ask the server about its destination, not the job's listing
-    };
+    using FileState = TransferFileState;
+    using File = TransferFile;
 
     struct Progress
     {
@@ -88,17 +67,19 @@ public:
     {
         int id = 0;
         Direction direction = Direction::Upload;
-        QString source;      // what the user picked, for display
+        QString source; // what the user picked, for display
         QString destination; // where it goes, for display
         TransferOptions options;
         JobState state = JobState::Scanning;
         QString error; // why scanning failed, if it did
         QList<File> files;
+        TransferTotals totals; // of files, kept as they change
         QList<QByteArray> remoteDirectories; // to make first (uploads)
-        QStringList localDirectories;        // to make first (downloads)
+        QStringList localDirectories; // to make first (downloads)
         bool directoriesMade = false;
+        bool makingDirectories = false; // on their way (the local ones on a worker)
         int scanFrom = 0; // no file before this index is Queued (where schedule() starts looking)
-        QSet<QByteArray> listedFolders;               // uploads: destination folders listed before starting
+        QSet<QByteArray> listedFolders; // uploads: destination folders listed before starting
         QHash<QByteArray, sshcore::SftpEntry> listed; // what they held, by path
         quint64 transferred = 0;
     };
@@ -118,19 +99,27 @@ public:
     ~TransferQueue() override;
 
     // localPath (a file or folder) into remoteDirectory, which must exist.
-    int upload(const QString &localPath, const QByteArray &remoteDirectory, const TransferOptions &options = {});
+    int upload(const QString &localPath,
+               const QByteArray &remoteDirectory,
+               const TransferOptions &options = {});
     // remotePath (a file or folder) into localDirectory, which must exist.
-    int download(const QByteArray &remotePath, const QString &localDirectory, const TransferOptions &options = {});
+    int download(const QByteArray &remotePath,
+                 const QString &localDirectory,
+                 const TransferOptions &options = {});
 
-    // Pausing stops the files in flight too (their partial copies stay, to be continued); cancelling
-    // stops them and removes their partial copies.
+    // Pausing stops the files in flight too (their partial copies stay, to be continued);
+    // cancelling stops them and removes their partial copies.
     void pause(int job);
     void resume(int job);
     void cancel(int job);
     // Queues the job's failed files again.
     void retry(int job);
-    // Answers a conflict(); with rememberForQueue, later conflicts of every job get the same answer.
-    void resolveConflict(int job, int file, TransferOptions::Conflict decision, bool rememberForQueue = false);
+    // Answers a conflict(); with rememberForQueue, later conflicts of every job get the same
+    // answer.
+    void resolveConflict(int job,
+                         int file,
+                         TransferOptions::Conflict decision,
+                         bool rememberForQueue = false);
 
     QList<int> jobIds() const;
     const Job *job(int id) const;
@@ -143,28 +132,53 @@ public:
 
 Q_SIGNALS:
     void jobAdded(int id);
-    void jobChanged(int id);   // state, files, or (at most a few times a second) progress
-    void jobFinished(int id);  // finished or cancelled; see its files for failures
+    void jobChanged(int id); // state, files, or (at most a few times a second) progress
+    void jobFinished(int id); // finished or cancelled; see its files for failures
     void conflict(const app::TransferQueue::ConflictQuestion &question);
     void idle();
 
 private:
+    // Every change to a file goes through here: its old part of the job's counters out, the new one
+    // in.
+    template<typename Change>
+    static void changeFile(Job &job, int index, Change &&change)
+    {
+        File &file = job.files[index];
+        job.totals.remove(index, file);
+        change(file);
+        job.totals.add(index, file);
+    }
+
     Job *findJob(int id);
-    void scanLocal(Job &job, const QString &localPath, const QByteArray &remoteDirectory);
+    int addJob(Direction direction,
+               const QString &source,
+               const QString &destination,
+               const TransferOptions &options);
+    void scanLocal(int id, const QString &localPath, const QByteArray &remoteDirectory);
     void scanRemote(int id, const QByteArray &remotePath, const QString &localDirectory);
+    void scanFailed(int id, const QString &error);
     void makeDirectories(int id);
+    void makeRemoteDirectory(int id, int index);
     void listDestinations(int id);
     void schedule();
     void startFile(int id, int index);
     void checkDestination(int id, int index, TransferOptions::Conflict decision);
-    void copyLink(int id, int index, const sshcore::SftpEntry *existing);
     void sendFile(int id, int index, quint64 offset);
     void finishFile(int id, int index, const sshcore::Result<> &result);
+    void stopped(Job &job, int index);
+    void maybeTheLink(int id, int index, const QString &error);
+    void diskFull(int id, int index, const QString &error);
     // Both ends hashed (TransferOptions::verify), then the rename into place.
     void verifyAndPlace(int id, int index);
+    void place(int id, int index);
     void requeue(Job &job, int index); // the file goes back to Queued
-    static quint64 resumeOffset(const File &file, const sshcore::SftpEntry *partial);
-    void decideConflict(int id, int index, const sshcore::SftpEntry *existingRemote, TransferOptions::Conflict decision);
+    void decideConflict(int id,
+                        int index,
+                        const sshcore::SftpEntry *existing,
+                        TransferOptions::Conflict decision);
+    void resumeExisting(int id, int index, quint64 offset);
+    void keepBoth(int id, int index);
+    void writeFile(int id, int index);
     void jobMaybeFinished(int id);
     void onConnectionState();
     void sampleRate();
@@ -173,21 +187,21 @@ private:
     QPointer<sshcore::SshConnection> m_connection;
     std::unique_ptr<sshcore::SftpClient> m_sftp;
     QList<std::shared_ptr<Job>> m_jobs; // pointers stay valid while jobs are added
-    QHash<int, std::shared_ptr<std::function<void(QByteArray, QString)>>> m_scanners; // remote listings in progress
+    QHash<int, RemoteTreeScan *> m_remoteScans; // by job, while listing (children of the queue)
+    QHash<int, std::shared_ptr<std::atomic_bool>>
+        m_localScans; // by job, while walking: set to stop it
     int m_nextId = 1;
     int m_running = 0;
-    QHash<quint64, qint64> m_bytesInFlight; // by job id and file index: the bytes a running file may hold
+    QHash<quint64, qint64>
+        m_bytesInFlight; // by job id and file index: the bytes a running file may hold
     quint64 m_linkLosses = 0; // times the connection left the connected state
-    std::optional<TransferOptions::Conflict> m_rememberedConflict;
+    ConflictPolicy m_conflicts;
     QTimer m_progressTimer;
-    QElapsedTimer m_clock;
-    struct Sample
-    {
-        qint64 at;
-        quint64 bytes;
-    };
-    QList<Sample> m_samples;
-    double m_rate = 0;
+    TransferRate m_rate;
+    std::unique_ptr<Sha256Verifier> m_verifier;
+    // Local disk work (tree walks, folders): last, so that its destruction, which waits for what
+    // runs on it (told to stop first), comes before anything else goes.
+    QThreadPool m_disk;
 };
 
 } // namespace app

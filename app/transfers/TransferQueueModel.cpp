@@ -7,7 +7,6 @@ namespace app {
 
 using Job = TransferQueue::Job;
 using JobState = TransferQueue::JobState;
-using FileState = TransferQueue::FileState;
 
 TransferQueueModel::TransferQueueModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -54,7 +53,7 @@ void TransferQueueModel::clearFinished()
     for (int row = int(m_jobs.size()) - 1; row >= 0; --row) {
         const Job *job = m_queue->job(m_jobs.at(row));
         if (job && (job->state == JobState::Finished || job->state == JobState::Cancelled)
-            && std::ranges::none_of(job->files, [](const auto &f) { return f.state == FileState::Failed; })) {
+            && job->totals.filesFailed() == 0) {
             beginRemoveRows({}, row, row);
             m_jobs.removeAt(row);
             endRemoveRows();
@@ -146,15 +145,16 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
                : progress.filesTotal > 0 ? int(1000 * progress.filesDone / progress.filesTotal)
                                          : (job->state == JobState::Finished ? 1000 : -1);
     case FailuresRole: {
+        // Only the failed files, from the job's counters: never a walk over all of them.
         QStringList failures;
         if (!job->error.isEmpty())
             failures.append(job->error);
-        for (const auto &file : job->files) {
-            if (file.state == FileState::Failed)
-                failures.append(tr("%1: %2").arg(job->direction == TransferQueue::Direction::Upload
-                                                     ? file.local
-                                                     : QString::fromUtf8(file.remote),
-                                                 file.error));
+        for (const int failed : job->totals.failedFiles()) {
+            const auto &file = job->files.at(failed);
+            failures.append(tr("%1: %2").arg(job->direction == TransferQueue::Direction::Upload
+                                                 ? file.local
+                                                 : QString::fromUtf8(file.remote),
+                                             file.error));
         }
         return failures;
     }

@@ -8,10 +8,12 @@
 #include "TestSupport.h"
 #include "app/demo/DemoCluster.h"
 #include "app/transfers/TransferQueue.h"
+#include "app/transfers/TransferQueueModel.h"
 #include "sshcore/SshCommand.h"
 #include "sshcore/SshConnection.h"
 #include "sshcore/sftp/SftpClient.h"
 
+#include <QAbstractItemModelTester>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -175,11 +177,17 @@ private Q_SLOTS:
         }
 
         TransferQueue queue(m_connection.get());
+        // The queue's model, checked as a model all along (rows added, every change, the figures).
+        app::TransferQueueModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setQueue(&queue);
         TransferOptions options;
         options.conflict = TransferOptions::Conflict::Overwrite;
         const auto *job = run(queue, queue.upload(up, m_remote, options));
         QVERIFY(job);
         QCOMPARE(job->state, TransferQueue::JobState::Finished);
+        QCOMPARE(model.data(model.index(0, app::TransferQueueModel::ProgressColumn), app::TransferQueueModel::ProgressRole),
+                 QVariant(1000));
         QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
         const auto progress = queue.progress(job->id);
         QCOMPARE(progress.filesDone, progress.filesTotal);
@@ -564,9 +572,18 @@ private Q_SLOTS:
         TransferQueue queue(m_connection.get());
         TransferOptions options;
         options.conflict = TransferOptions::Conflict::Overwrite;
-        const int id = queue.upload(up, m_remote, options); // scanned now; sent from the event loop
-        QVERIFY(QFile::remove(up + u"/goes.txt"_s));
+        // Removed as soon as the walk (on a worker) has listed it, before the job's files start.
+        bool removed = false;
+        int id = 0;
+        connect(&queue, &TransferQueue::jobChanged, this, [&](int changed) {
+            if (changed == id && !removed && queue.job(id)->state != TransferQueue::JobState::Scanning)
+                removed = QFile::remove(up + u"/goes.txt"_s);
+        });
+        id = queue.upload(up, m_remote, options);
+        QCOMPARE(queue.job(id)->state, TransferQueue::JobState::Scanning);
         const auto *job = run(queue, id);
+        QVERIFY(removed);
+        QCOMPARE(job->files.size(), 2);
         QCOMPARE(job->state, TransferQueue::JobState::Finished);
         for (const auto &file : job->files) {
             if (file.local.endsWith(u"goes.txt"_s)) {
@@ -636,6 +653,105 @@ private Q_SLOTS:
         QCOMPARE(progress.filesDone, 1);
         QCOMPARE(remoteContents(m_remote + "/tree/good/a.txt"), "a"_ba);
         QVERIFY2(failures(job).contains(u"blocked"_s), qPrintable(failures(job)));
+    }
+
+    // A name as long as the file system allows (255 bytes): its temporary name is shortened, so it
+    // goes up and comes back, and a partial copy of it left by an interrupted run is resumed in both
+    // directions. OpenSSH's sftp, the reference, copies such a name too.
+    void longestNameTransfersAndResumes()
+    {
+        const QString name = u"longest-"_s + QString(247, u'n');
+        QCOMPARE(QFile::encodeName(name).size(), 255);
+        const QString dir = m_dir.filePath(u"longest"_s);
+        QVERIFY(QDir().mkpath(dir));
+        const QString local = dir + u'/' + name;
+        const QByteArray data = randomBytes(3 << 20);
+        QVERIFY(writeFile(local, data));
+        const QByteArray remoteDir = m_remote + "/longest";
+        const QByteArray remote = remoteDir + '/' + name.toUtf8();
+
+        // The reference: sftp puts it into a folder of its own.
+        const QByteArray oracleDir = m_remote + "/longest-sftp";
+        QVERIFY_RESULT(await<void>([&](QObject *context, auto done) { m_sftp->makePath(oracleDir, context, done); }));
+        QProcess sftp;
+        sftp.setProcessChannelMode(QProcess::MergedChannels);
+        sftp.start(u"sftp"_s, {u"-F"_s, u"/dev/null"_s, u"-i"_s, m_cluster.user(u"alice")->keyPath, u"-o"_s,
+                               u"IdentitiesOnly=yes"_s, u"-o"_s, u"BatchMode=yes"_s, u"-o"_s,
+                               u"UserKnownHostsFile="_s + m_cluster.knownHostsPath, u"-o"_s,
+                               u"StrictHostKeyChecking=yes"_s, u"-P"_s, QString::number(m_cluster.loginPort),
+                               u"-b"_s, u"-"_s, u"alice@"_s + m_cluster.host});
+        sftp.write(u"put \"%1\" \"%2/\"\n"_s.arg(local, QString::fromUtf8(oracleDir)).toUtf8());
+        sftp.closeWriteChannel();
+        QVERIFY(sftp.waitForFinished(60000));
+        QVERIFY2(sftp.exitCode() == 0, sftp.readAll().constData());
+        const auto copied = remoteStat(oracleDir + '/' + name.toUtf8());
+        QVERIFY_RESULT(copied);
+        QCOMPARE(copied->size, quint64(data.size()));
+
+        // Up: a third of it is there under the (shortened) temporary name, from an earlier run.
+        const QByteArray partial = TransferQueue::temporaryRemoteName(remote);
+        QVERIFY(partial.size() - remoteDir.size() - 1 <= 255);
+        QVERIFY(writeFile(dir + u"/third"_s, data.left(1 << 20)));
+        QVERIFY_RESULT(await<void>([&](QObject *context, auto done) { m_sftp->makePath(remoteDir, context, done); }));
+        QVERIFY_RESULT(await<quint64>([&](QObject *context, auto done) {
+            m_sftp->upload(dir + u"/third"_s, partial, {}, context, done);
+        }));
+        TransferQueue queue(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        const auto *job = run(queue, queue.upload(local, remoteDir, options));
+        QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
+        QCOMPARE(job->files.first().transferred, quint64(2 << 20));
+        QCOMPARE(remoteContents(remote), data);
+        QVERIFY(!remoteStat(partial));
+
+        // Down: the same, with the local temporary name.
+        const QString down = m_dir.filePath(u"longest-down"_s);
+        QVERIFY(QDir().mkpath(down));
+        const QString localPartial = TransferQueue::temporaryLocalName(down + u'/' + name);
+        QVERIFY(QFile::encodeName(QFileInfo(localPartial).fileName()).size() <= 255);
+        QVERIFY(writeFile(localPartial, data.left(1 << 20)));
+        const auto *back = run(queue, queue.download(remote, down, options));
+        QVERIFY2(failures(back).isEmpty(), qPrintable(failures(back)));
+        QCOMPARE(back->files.first().transferred, quint64(2 << 20));
+        QCOMPARE(readFile(down + u'/' + name), data);
+        QVERIFY(!QFileInfo::exists(localPartial));
+    }
+
+    // The queue goes while a file's SHA-256 is being computed on both ends: nothing crashes, the
+    // local hash stops at once (the destruction does not wait for it), the late answers go to
+    // nobody, and the unchecked copy is not put in place.
+    void destroyedWhileVerifying()
+    {
+        const QString local = m_dir.filePath(u"verified.bin"_s);
+        const quint64 size = 256ull << 20;
+        {
+            const QByteArray chunk = randomBytes(4 << 20);
+            QFile file(local);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            for (quint64 written = 0; written < size; written += chunk.size())
+                QCOMPARE(file.write(chunk), chunk.size());
+        }
+        const QByteArray remote = m_remote + "/verified.bin";
+        auto queue = std::make_unique<TransferQueue>(m_connection.get());
+        TransferOptions options;
+        options.conflict = TransferOptions::Conflict::Overwrite;
+        options.verify = true;
+        const int id = queue->upload(local, m_remote, options);
+        // All of it sent, not yet placed: the hashes are running.
+        QTRY_VERIFY_WITH_TIMEOUT(!queue->job(id)->files.isEmpty() && queue->job(id)->files.first().done == size, 120000);
+        QCOMPARE(queue->job(id)->files.first().state, TransferQueue::FileState::Running);
+        QElapsedTimer took;
+        took.start();
+        queue.reset();
+        QVERIFY2(took.elapsed() < 1000, qPrintable(u"%1 ms"_s.arg(took.elapsed())));
+        // Long enough for the cluster's sha256sum of 256 MiB to answer, to nobody.
+        QTest::qWait(3000);
+        QVERIFY(!remoteStat(remote));
+        QVERIFY(QFile::remove(local));
+        (void)await<void>([&](QObject *context, auto done) {
+            m_sftp->remove(TransferQueue::temporaryRemoteName(remote), false, context, done);
+        });
     }
 
     // The command line: a tree up and back, a non-zero status when the source is missing.
