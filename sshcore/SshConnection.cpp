@@ -6,6 +6,7 @@
 #include "sshcore/session/SessionWorker.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QMutex>
 
 #include <vector>
@@ -33,7 +34,7 @@ public:
         m_threads.push_back(thread);
         if (!m_exitRoutine && QCoreApplication::instance()) {
             m_exitRoutine = true;
-            qAddPostRoutine([] { instance().reap(); });
+            qAddPostRoutine([] { instance().reapAtExit(); });
         }
     }
 
@@ -55,6 +56,22 @@ public:
         }
         const QMutexLocker locker(&m_mutex);
         return int(m_threads.size());
+    }
+
+    // The application is going: the threads that are merely closing their sessions get a moment
+    // (library teardown follows, and libssh2 must not be freed under them); one stuck resolving a
+    // name is left to end with the process.
+    void reapAtExit()
+    {
+        const QDeadlineTimer deadline(std::chrono::seconds(3));
+        std::vector<QThread *> threads;
+        {
+            const QMutexLocker locker(&m_mutex);
+            threads = m_threads;
+        }
+        for (QThread *thread : threads)
+            thread->wait(deadline);
+        reap();
     }
 
 private:
