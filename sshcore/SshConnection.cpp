@@ -5,29 +5,130 @@
 #include "sshcore/session/ExecOperation.h"
 #include "sshcore/session/SessionWorker.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QMutex>
+
+#include <vector>
+
 namespace sshcore {
+
+namespace {
+
+// The worker threads of deleted connections, kept until they finish: a thread may sit in
+// getaddrinfo() for as long as the resolver likes, and nobody should wait for that. Finished ones are
+// freed by the next connection made or deleted, by SshConnection::orphanedThreads(), and at the
+// latest when the application object goes; one still running then ends with the process.
+class Orphans
+{
+public:
+    static Orphans &instance()
+    {
+        static auto *orphans = new Orphans; // never destroyed: the exit routine below uses it
+        return *orphans;
+    }
+
+    void add(QThread *thread)
+    {
+        const QMutexLocker locker(&m_mutex);
+        m_threads.push_back(thread);
+        if (!m_exitRoutine && QCoreApplication::instance()) {
+            m_exitRoutine = true;
+            qAddPostRoutine([] { instance().reapAtExit(); });
+        }
+    }
+
+    int reap()
+    {
+        std::vector<QThread *> finished;
+        {
+            const QMutexLocker locker(&m_mutex);
+            std::erase_if(m_threads, [&](QThread *thread) {
+                if (!thread->isFinished())
+                    return false;
+                finished.push_back(thread);
+                return true;
+            });
+        }
+        for (QThread *thread : finished) {
+            thread->wait(); // returns at once: it has finished, this only joins the system thread
+            delete thread;
+        }
+        const QMutexLocker locker(&m_mutex);
+        return int(m_threads.size());
+    }
+
+    // The application is going: the threads that are merely closing their sessions get a moment
+    // (library teardown follows, and libssh2 must not be freed under them); one stuck resolving a
+    // name is left to end with the process.
+    void reapAtExit()
+    {
+        const QDeadlineTimer deadline(std::chrono::seconds(3));
+        std::vector<QThread *> threads;
+        {
+            const QMutexLocker locker(&m_mutex);
+            threads = m_threads;
+        }
+        for (QThread *thread : threads)
+            thread->wait(deadline);
+        reap();
+    }
+
+private:
+    QMutex m_mutex;
+    std::vector<QThread *> m_threads;
+    bool m_exitRoutine = false;
+};
+
+} // namespace
 
 SshConnection::SshConnection(SshConnectionSettings settings, SshInteraction *interaction, QObject *parent)
     : QObject(parent)
     , m_settings(std::move(settings))
+    , m_thread(new QThread)
     , m_worker(new detail::SessionWorker(m_settings, interaction))
 {
     qRegisterMetaType<sshcore::SshConnectionState>();
     [[maybe_unused]] const auto initialized = Libssh2Library::initialize();
-    m_thread.setObjectName(QStringLiteral("ssh %1").arg(m_settings.displayName()));
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    Orphans::instance().reap();
+    m_thread->setObjectName(QStringLiteral("ssh %1").arg(m_settings.displayName()));
+    m_worker->moveToThread(m_thread);
+    // The worker goes with its thread, on that thread: whatever it is doing when the connection is
+    // deleted, it finishes first.
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &detail::SessionWorker::stateChanged, this, &SshConnection::onWorkerState);
     connect(m_worker, &detail::SessionWorker::serverBanner, this, &SshConnection::bannerReceived);
-    m_thread.start();
+    m_thread->start();
 }
 
 SshConnection::~SshConnection()
 {
+    // No wait here: the worker may be inside getaddrinfo(), which nothing can interrupt. It stops
+    // (abandoning its operations, closing the session) and ends its thread when it gets to it;
+    // its signals no longer reach this object.
     m_worker->requestStop();
-    post([](detail::SessionWorker *worker) { worker->stop(); });
-    m_thread.quit();
-    m_thread.wait();
+    post([](detail::SessionWorker *worker) {
+        worker->stop();
+        QThread::currentThread()->quit();
+    });
+    Orphans::instance().add(m_thread);
+    Orphans::instance().reap();
+}
+
+int SshConnection::orphanedThreads()
+{
+    return Orphans::instance().reap();
+}
+
+bool SshConnection::setSettings(SshConnectionSettings settings)
+{
+    if (m_state != SshConnectionState::Disconnected && m_state != SshConnectionState::Failed)
+        return false;
+    m_settings = std::move(settings);
+    m_thread->setObjectName(QStringLiteral("ssh %1").arg(m_settings.displayName()));
+    // Queued like open(): the worker has the new settings before it starts connecting.
+    post([settings = m_settings](detail::SessionWorker *worker) { worker->setSettings(settings); });
+    return true;
 }
 
 void SshConnection::post(std::function<void(detail::SessionWorker *)> work)
@@ -76,7 +177,7 @@ SshCommand *SshConnection::runShell(const QByteArray &commandLine, const SshComm
     connect(relay, &detail::ExecRelay::standardOutput, command, &SshCommand::onStandardOutput);
     connect(relay, &detail::ExecRelay::standardError, command, &SshCommand::onStandardError);
     connect(relay, &detail::ExecRelay::finished, command, &SshCommand::onFinished);
-    relay->moveToThread(&m_thread);
+    relay->moveToThread(m_thread);
     if (options.persistentShell && options.input.isEmpty()) {
         detail::RunnerJob job{commandLine, options.timeout, std::move(shared), relay};
         post([job](detail::SessionWorker *worker) { worker->addShellJob(job); });

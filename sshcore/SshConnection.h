@@ -34,6 +34,9 @@ struct SshCommandOptions
 // One long-lived, authenticated SSH session to a cluster, carrying every command (and, later,
 // file transfer and tunnel). The libssh2 session lives on this connection's own worker thread;
 // everything here is asynchronous and safe to call from the thread that made the connection.
+// One object can be opened, closed and opened again (with new settings in between): whoever holds
+// it keeps a valid pointer for as long as it exists. Deleting it never waits for the worker thread
+// (which may sit in getaddrinfo()): the thread stops on its own and frees what it owned.
 class SshConnection : public QObject
 {
     Q_OBJECT
@@ -44,6 +47,10 @@ public:
     ~SshConnection() override;
 
     const SshConnectionSettings &settings() const { return m_settings; }
+    // Replaces the settings for the next open(); only while not open (Disconnected or Failed), else
+    // it changes nothing and answers false. What the last session remembered (passwords typed) is
+    // forgotten.
+    bool setSettings(SshConnectionSettings settings);
     SshConnectionState state() const { return m_state; }
     QString stateMessage() const { return m_stateMessage; }
 
@@ -60,7 +67,11 @@ public:
 
     // For sshcore's own clients (SftpClient, tunnels): run an operation on the session's thread.
     void submit(std::shared_ptr<detail::Operation> operation);
-    QThread *workerThread() { return &m_thread; }
+    QThread *workerThread() { return m_thread; }
+
+    // Worker threads of deleted connections that have not finished yet (e.g. still resolving a
+    // host name); for tests and diagnostics. Frees those that have finished meanwhile.
+    static int orphanedThreads();
 
 Q_SIGNALS:
     void stateChanged(sshcore::SshConnectionState state, const QString &message);
@@ -71,7 +82,7 @@ private:
     void onWorkerState(SshConnectionState state, const QString &message);
 
     SshConnectionSettings m_settings;
-    QThread m_thread;
+    QThread *m_thread; // outlives this object when deleted while busy: see ~SshConnection
     detail::SessionWorker *m_worker;
     SshConnectionState m_state = SshConnectionState::Disconnected;
     QString m_stateMessage;

@@ -117,7 +117,7 @@ int submitCommand(const ConnectionOptions &options, const SubmitCommandOptions &
     if (!opened)
         return opened.error();
     const auto &client = opened->client;
-    const app::JobScript script = app::JobScript::parse(text, client->scheduler().kind());
+    const app::JobScript script = app::JobScript::parse(text, client->scheduler()->kind());
 
     // Checked against the cluster's partitions and limits before anything is sent.
     const auto resources = waitFor<app::ClusterResources>(

@@ -18,7 +18,16 @@ ClusterConnection::ClusterConnection(const Profile &profile, QString sshConfigPa
     , m_profile(profile)
     , m_sshConfigPath(std::move(sshConfigPath))
     , m_interaction(new RememberingInteraction(person, keyring, this))
+    , m_ssh(new sshcore::SshConnection({}, m_interaction, this)) // its settings come with open()
+    , m_transfers(new TransferQueue(m_ssh, this))
+    , m_schedulerClient(new SchedulerClient(m_ssh, {}, this))
 {
+    connect(m_ssh, &sshcore::SshConnection::stateChanged, this, &ClusterConnection::onStateChanged);
+    connect(m_ssh, &sshcore::SshConnection::bannerReceived, this, [this](const QString &banner) {
+        m_banner = banner;
+        Q_EMIT changed();
+    });
+    m_schedulerClient->setScheduler({}, notConnected());
     m_interaction->setProfile(profile);
     connect(m_interaction, &RememberingInteraction::keyringProblem, this, &ClusterConnection::keyringProblem);
     m_latencyTimer.setInterval(15s);
@@ -27,18 +36,11 @@ ClusterConnection::ClusterConnection(const Profile &profile, QString sshConfigPa
 
 ClusterConnection::~ClusterConnection()
 {
+    // Users of the client and the queue first; the SSH connection's worker stops on its own thread
+    // without being waited for.
+    delete m_schedulerClient;
     delete m_transfers;
-    delete m_ssh; // closes the session; its thread is joined
-}
-
-TransferQueue *ClusterConnection::transfers() const
-{
-    return m_transfers;
-}
-
-SchedulerClient *ClusterConnection::schedulerClient() const
-{
-    return m_schedulerClient;
+    delete m_ssh;
 }
 
 void ClusterConnection::setProfile(const Profile &profile)
@@ -58,10 +60,8 @@ void ClusterConnection::open()
 {
     if (isOpen())
         return;
-    delete m_schedulerClient;
-    delete m_transfers;
-    delete m_ssh;
     m_scheduler.reset();
+    m_schedulerClient->setScheduler({}, notConnected());
     m_latency.reset();
     m_banner.clear();
 
@@ -79,25 +79,28 @@ void ClusterConnection::open()
         onStateChanged(SshConnectionState::Failed, settings.error().message);
         return;
     }
+    if (!m_ssh->setSettings(*settings)) {
+        onStateChanged(SshConnectionState::Failed, tr("The last connection to %1 is still closing: try again in a moment.")
+                                                       .arg(m_profile.name));
+        return;
+    }
     m_interaction->beginLogin();
-    m_ssh = new sshcore::SshConnection(*settings, m_interaction, this);
-    m_transfers = new TransferQueue(m_ssh, this);
-    connect(m_ssh, &sshcore::SshConnection::stateChanged, this, &ClusterConnection::onStateChanged);
-    connect(m_ssh, &sshcore::SshConnection::bannerReceived, this, [this](const QString &banner) {
-        m_banner = banner;
-        Q_EMIT changed();
-    });
     onStateChanged(SshConnectionState::Connecting, {});
     m_ssh->open();
 }
 
 void ClusterConnection::close()
 {
-    if (!m_ssh) {
+    if (!isOpen()) {
         onStateChanged(SshConnectionState::Disconnected, {});
         return;
     }
     m_ssh->close();
+}
+
+QString ClusterConnection::notConnected() const
+{
+    return tr("Not connected to %1.").arg(m_profile.name);
 }
 
 void ClusterConnection::onStateChanged(SshConnectionState state, const QString &message)
@@ -116,6 +119,10 @@ void ClusterConnection::onStateChanged(SshConnectionState state, const QString &
         m_latencyPending = false;
         if (state != SshConnectionState::Reconnecting)
             m_latency.reset();
+        // Closed or failed for good: requests fail at once instead of waiting. While reconnecting,
+        // the back end stays and requests wait for the link.
+        if (state == SshConnectionState::Disconnected || state == SshConnectionState::Failed)
+            m_schedulerClient->setScheduler({}, message.isEmpty() ? notConnected() : message);
     }
     Q_EMIT changed();
 }
@@ -134,9 +141,11 @@ void ClusterConnection::detectScheduler()
         m_scheduler = SchedulerDetection::parse(result->standardOutput);
         const Profile::Scheduler kind = m_profile.scheduler == Profile::Scheduler::Unknown ? m_scheduler->scheduler
                                                                                            : m_profile.scheduler;
-        delete m_schedulerClient;
-        if (std::shared_ptr<const Scheduler> scheduler = Scheduler::create(kind))
-            m_schedulerClient = new SchedulerClient(m_ssh, std::move(scheduler), this);
+        std::shared_ptr<const Scheduler> scheduler = Scheduler::create(kind);
+        m_schedulerClient->setScheduler(
+            scheduler, scheduler ? QString()
+                                 : tr("clusterdesk has no back end for %1, the batch scheduler of %2.")
+                                       .arg(m_scheduler->displayName(), m_profile.name));
         Q_EMIT schedulerDetected(*m_scheduler);
         Q_EMIT changed();
         measureLatency(); // not before: it would wait behind the detection in the shell
@@ -145,7 +154,7 @@ void ClusterConnection::detectScheduler()
 
 void ClusterConnection::measureLatency()
 {
-    if (!m_ssh || m_latencyPending)
+    if (m_latencyPending)
         return;
     m_latencyPending = true;
     sshcore::SshCommandOptions options;

@@ -21,6 +21,13 @@ class RememberingInteraction;
 
 // A cluster the user works with: its profile, and while connected the one SSH session everything
 // goes through, with what was learnt on connecting (scheduler and version) and the current latency.
+//
+// Lifetimes: ssh(), transfers() and schedulerClient() are made with the ClusterConnection and live
+// exactly as long as it does, never null, the same objects across every open(), close(), link loss
+// and reconnection. A view may keep them (in a QPointer if it can outlive the connection) and use them
+// after a nested wait or a dialog without fetching them again. What changes is their state: ssh()'s
+// state(), and whether schedulerClient() has a back end (isReady(), schedulerChanged()). The next
+// areas (Jupyter, monitoring, terminals) hang their own per-cluster objects here the same way.
 class ClusterConnection : public QObject
 {
     Q_OBJECT
@@ -42,14 +49,18 @@ public:
     // Why it failed or is reconnecting; empty otherwise.
     QString message() const { return m_message; }
     bool isOpen() const;
+    // The SSH connection, re-opened with the profile's current settings by each open().
     sshcore::SshConnection *ssh() const { return m_ssh; }
-    // The transfers over this connection (made anew by each open()).
-    TransferQueue *transfers() const;
+    // The transfers over this connection. Queued transfers wait while the link is down and go on
+    // when it is back (also after a close() and a later open()).
+    TransferQueue *transfers() const { return m_transfers; }
 
     std::optional<SchedulerDetection> scheduler() const { return m_scheduler; }
-    // The scheduler's commands over this connection, once it is known and clusterdesk has a back end
-    // for it (the profile's choice, or what was detected); null before and otherwise.
-    SchedulerClient *schedulerClient() const;
+    // The scheduler's commands over this connection. Ready (isReady()) once the scheduler is known
+    // and clusterdesk has a back end for it (the profile's choice, or what was detected); until then
+    // and after the connection closes or fails, its requests fail saying why. It keeps its back end
+    // while the link is being restored: requests then wait for it.
+    SchedulerClient *schedulerClient() const { return m_schedulerClient; }
     std::optional<std::chrono::milliseconds> latency() const { return m_latency; }
     // The pre-login banner, if the server sent one.
     QString banner() const { return m_banner; }
@@ -67,13 +78,14 @@ private:
     void onStateChanged(sshcore::SshConnectionState state, const QString &message);
     void detectScheduler();
     void measureLatency();
+    QString notConnected() const;
 
     Profile m_profile;
     QString m_sshConfigPath;
     RememberingInteraction *m_interaction;
-    QPointer<sshcore::SshConnection> m_ssh;
-    QPointer<TransferQueue> m_transfers;
-    QPointer<SchedulerClient> m_schedulerClient;
+    sshcore::SshConnection *m_ssh;      // these three: children, made once
+    TransferQueue *m_transfers;
+    SchedulerClient *m_schedulerClient;
     sshcore::SshConnectionState m_state = sshcore::SshConnectionState::Disconnected;
     QString m_message;
     QString m_banner;

@@ -42,6 +42,17 @@ JobSubmission::JobSubmission(SchedulerClient *client, TransferQueue *transfers, 
 {
     if (m_transfers)
         connect(m_transfers, &TransferQueue::jobFinished, this, &JobSubmission::onTransferFinished);
+    // Closed or failed for good (not merely reconnecting: then everything waits for the link): the
+    // uploads would wait for ever, so stop here and say why.
+    if (m_client) {
+        connect(m_client, &SchedulerClient::schedulerChanged, this, [this] {
+            if (m_client->isReady() || m_done)
+                return;
+            if (m_submitting) // the answer fails on its own, saying the command may or may not have run
+                return;
+            fail(tr("Nothing was submitted: %1").arg(m_client->unavailableReason()));
+        });
+    }
 }
 
 JobSubmission::~JobSubmission()
@@ -143,8 +154,11 @@ void JobSubmission::onTransferFinished(int id)
 void JobSubmission::submit()
 {
     m_scratch.reset();
+    // The connection may have closed for good during the upload (it waits through a reconnection).
+    if (!m_client || !m_client->isReady())
+        return fail(m_client ? m_client->unavailableReason() : tr("Not connected to the cluster."));
     if (m_request.testOnly) {
-        Q_EMIT progress(tr("Asking %1 when the job would start…").arg(m_client->scheduler().name()));
+        Q_EMIT progress(tr("Asking %1 when the job would start…").arg(m_client->scheduler()->name()));
         m_client->testSubmit(m_remoteScript, m_directory, this, [this](sshcore::Result<StartEstimate> estimate) {
             if (!estimate)
                 return fail(estimate.error().message);
@@ -154,6 +168,7 @@ void JobSubmission::submit()
         return;
     }
     Q_EMIT progress(tr("Submitting %1…").arg(m_request.scriptName));
+    m_submitting = true;
     m_client->submit(m_remoteScript, m_directory, this, [this](sshcore::Result<SubmitReply> reply) {
         if (!reply)
             return fail(reply.error().message);

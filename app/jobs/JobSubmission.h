@@ -32,6 +32,9 @@ public:
         bool testOnly = false; // the scheduler's start estimate, without submitting
     };
 
+    // A ClusterConnection's client and queue (see there for their lifetimes); held in QPointers all the
+    // same. Through a reconnection the steps wait and go on; if the connection closes or fails for
+    // good, the submission fails saying so.
     JobSubmission(SchedulerClient *client, TransferQueue *transfers, QObject *parent = nullptr);
     ~JobSubmission() override;
 
@@ -60,6 +63,7 @@ private:
     QString m_remoteScript;
     QList<int> m_pendingTransfers;
     bool m_done = false;
+    bool m_submitting = false; // the scheduler's submit command has been sent
 };
 
 } // namespace app

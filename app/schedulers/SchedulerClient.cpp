@@ -30,6 +30,32 @@ SchedulerClient::SchedulerClient(sshcore::SshConnection *ssh, std::shared_ptr<co
     , m_scheduler(std::move(scheduler))
 {}
 
+QString SchedulerClient::unavailableReason() const
+{
+    if (!m_ssh)
+        return QCoreApplication::translate("app::SchedulerClient", "Not connected to the cluster.");
+    if (!m_scheduler && !m_unavailableReason.isEmpty())
+        return m_unavailableReason;
+    return QCoreApplication::translate("app::SchedulerClient", "Not connected to the cluster's batch scheduler yet.");
+}
+
+void SchedulerClient::setScheduler(std::shared_ptr<const Scheduler> scheduler, const QString &unavailableReason)
+{
+    m_unavailableReason = unavailableReason;
+    const bool sameKind = scheduler && m_scheduler ? scheduler->kind() == m_scheduler->kind() : !scheduler && !m_scheduler;
+    if (sameKind)
+        return; // the same back end again (detected anew after a reconnection): nothing for views to redo
+    m_scheduler = std::move(scheduler);
+    Q_EMIT schedulerChanged();
+}
+
+template<typename T>
+void SchedulerClient::refuse(QObject *context, Handler<T> handler) const
+{
+    // Later, not now: a caller never gets its answer before the call returns.
+    QTimer::singleShot(0, context, [handler = std::move(handler), why = unavailableReason()] { handler(failure(sshcore::ErrorKind::LinkLost, why)); });
+}
+
 template<typename T>
 void SchedulerClient::query(const QByteArray &commandLine, bool persistentShell, std::chrono::seconds timeout,
                             QObject *context,
@@ -37,13 +63,8 @@ void SchedulerClient::query(const QByteArray &commandLine, bool persistentShell,
                             Handler<T> handler)
 {
     Q_ASSERT(context);
-    if (!m_ssh) {
-        QTimer::singleShot(0, context, [handler] {
-            handler(failure(sshcore::ErrorKind::LinkLost,
-                            QCoreApplication::translate("app::SchedulerClient", "Not connected to the cluster.")));
-        });
-        return;
-    }
+    if (!isReady())
+        return refuse(context, std::move(handler));
     sshcore::SshCommandOptions options;
     options.persistentShell = persistentShell;
     options.timeout = timeout;
@@ -63,6 +84,8 @@ void SchedulerClient::query(const QByteArray &commandLine, bool persistentShell,
 void SchedulerClient::submit(const QString &scriptPath, const QString &workDirectory, QObject *context,
                              Handler<SubmitReply> handler)
 {
+    if (!isReady())
+        return refuse(context, std::move(handler));
     query<SubmitReply>(
         m_scheduler->submitCommand(scriptPath, workDirectory), false, SubmitTimeout, context,
         [](const Scheduler &scheduler, const CommandResult &result) { return scheduler.parseSubmit(result); },
@@ -81,6 +104,8 @@ void SchedulerClient::submit(const QString &scriptPath, const QString &workDirec
 void SchedulerClient::testSubmit(const QString &scriptPath, const QString &workDirectory, QObject *context,
                                  Handler<StartEstimate> handler)
 {
+    if (!isReady())
+        return refuse(context, std::move(handler));
     const QByteArray command = m_scheduler->testCommand(scriptPath, workDirectory);
     if (command.isEmpty()) {
         QTimer::singleShot(0, context, [handler, scheduler = m_scheduler] { handler(scheduler->parseTest({})); });
@@ -94,6 +119,8 @@ void SchedulerClient::testSubmit(const QString &scriptPath, const QString &workD
 
 void SchedulerClient::queue(bool allUsers, QObject *context, Handler<QList<Job>> handler)
 {
+    if (!isReady())
+        return refuse(context, std::move(handler));
     query<QList<Job>>(
         m_scheduler->queueCommand(allUsers), true, QueryTimeout, context,
         [](const Scheduler &scheduler, const CommandResult &result) { return scheduler.parseQueue(result); },
@@ -102,6 +129,8 @@ void SchedulerClient::queue(bool allUsers, QObject *context, Handler<QList<Job>>
 
 void SchedulerClient::details(const QString &jobId, QObject *context, Handler<JobDetails> handler)
 {
+    if (!isReady())
+        return refuse(context, std::move(handler));
     query<JobDetails>(
         m_scheduler->detailsCommand(jobId), true, QueryTimeout, context,
         [](const Scheduler &scheduler, const CommandResult &result) { return scheduler.parseDetails(result); },
@@ -110,6 +139,8 @@ void SchedulerClient::details(const QString &jobId, QObject *context, Handler<Jo
 
 void SchedulerClient::control(JobControl action, const QString &jobId, QObject *context, Handler<void> handler)
 {
+    if (!isReady())
+        return refuse(context, std::move(handler));
     query<void>(
         m_scheduler->controlCommand(action, jobId), false, QueryTimeout, context,
         [](const Scheduler &scheduler, const CommandResult &result) { return scheduler.parseControl(result); },
@@ -119,6 +150,8 @@ void SchedulerClient::control(JobControl action, const QString &jobId, QObject *
 void SchedulerClient::history(const QDateTime &since, const QStringList &jobIds, QObject *context,
                               Handler<QList<JobAccounting>> handler)
 {
+    if (!isReady())
+        return refuse(context, std::move(handler));
     query<QList<JobAccounting>>(
         m_scheduler->historyCommand(since, jobIds), false, SlowQueryTimeout, context,
         [](const Scheduler &scheduler, const CommandResult &result) { return scheduler.parseHistory(result); },
@@ -127,6 +160,8 @@ void SchedulerClient::history(const QDateTime &since, const QStringList &jobIds,
 
 void SchedulerClient::resources(QObject *context, Handler<ClusterResources> handler)
 {
+    if (!isReady())
+        return refuse(context, std::move(handler));
     // Three questions, answered in any order; the handler runs once all are in.
     struct Gathering
     {

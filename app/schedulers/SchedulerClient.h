@@ -20,6 +20,14 @@ namespace app {
 // (a closed window never gets a late answer; deleting the context cancels the command).
 // Short, frequent queries go through the connection's persistent shell; slow ones (accounting,
 // modules) and submissions get channels of their own, so they never hold the job list up.
+//
+// Lifetime: a ClusterConnection has one client for as long as it exists, whatever happens to the
+// link, so views may keep a pointer to it (a QPointer where they may outlive the connection). Its
+// back end (the Scheduler) is set when detection finishes and cleared when the connection closes or
+// fails for good: without one, every request fails at once (in the context's thread, never inside
+// the call) with unavailableReason(). While the link is being restored, requests wait in the SSH
+// layer and go on once it is back; a command that was running when the link dropped fails with a
+// message saying it may or may not have finished.
 class SchedulerClient : public QObject
 {
     Q_OBJECT
@@ -28,9 +36,18 @@ public:
     template<typename T>
     using Handler = std::function<void(sshcore::Result<T>)>;
 
-    SchedulerClient(sshcore::SshConnection *ssh, std::shared_ptr<const Scheduler> scheduler, QObject *parent = nullptr);
+    explicit SchedulerClient(sshcore::SshConnection *ssh, std::shared_ptr<const Scheduler> scheduler = {},
+                             QObject *parent = nullptr);
 
-    const Scheduler &scheduler() const { return *m_scheduler; }
+    // The back end in use; null while there is none (see isReady()).
+    std::shared_ptr<const Scheduler> scheduler() const { return m_scheduler; }
+    // Whether requests can go out: a back end is set and the connection exists.
+    bool isReady() const { return m_scheduler && !m_ssh.isNull(); }
+    // Why requests fail while not ready ("Not connected to the cluster.", "… has no back end …").
+    QString unavailableReason() const;
+    // Sets or replaces the back end (requests under way finish with the one they started with);
+    // null with a reason clears it. schedulerChanged() only when the kind of back end changes.
+    void setScheduler(std::shared_ptr<const Scheduler> scheduler, const QString &unavailableReason = {});
 
     void submit(const QString &scriptPath, const QString &workDirectory, QObject *context, Handler<SubmitReply> handler);
     void testSubmit(const QString &scriptPath, const QString &workDirectory, QObject *context,
@@ -48,14 +65,21 @@ public:
     void runCommand(const QByteArray &commandLine, bool persistentShell, std::chrono::seconds timeout, QObject *context,
                     Handler<sshcore::CommandResult> handler);
 
+Q_SIGNALS:
+    // The back end was set, replaced by one of another kind, or cleared.
+    void schedulerChanged();
+
 private:
     template<typename T>
     void query(const QByteArray &commandLine, bool persistentShell, std::chrono::seconds timeout, QObject *context,
                std::function<sshcore::Result<T>(const Scheduler &, const sshcore::CommandResult &)> parse,
                Handler<T> handler);
+    template<typename T>
+    void refuse(QObject *context, Handler<T> handler) const;
 
     QPointer<sshcore::SshConnection> m_ssh;
     std::shared_ptr<const Scheduler> m_scheduler;
+    QString m_unavailableReason;
 };
 
 } // namespace app

@@ -59,6 +59,16 @@ void SessionWorker::setState(SshConnectionState state, const QString &message)
     Q_EMIT stateChanged(state, message);
 }
 
+void SessionWorker::setSettings(SshConnectionSettings settings)
+{
+    m_settings = std::move(settings);
+    m_maxChannels = std::max(1, m_settings.maxChannels);
+    // Another user or host: nothing typed for the last one applies.
+    m_secrets = {};
+    m_lastError = {};
+    m_everConnected = false;
+}
+
 void SessionWorker::start()
 {
     m_stopRequested = false; // a close() earlier must not cut this new attempt short

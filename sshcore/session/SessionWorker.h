@@ -44,6 +44,8 @@ public:
     void requestStop();
 
     // Worker thread only.
+    // For the next start(); the connection calls it only while not connected.
+    void setSettings(SshConnectionSettings settings);
     void start();
     void stop();
     void addOperation(std::shared_ptr<Operation> operation);

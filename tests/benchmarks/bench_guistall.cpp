@@ -368,7 +368,7 @@ int main(int argc, char **argv)
     jobsArea->setConnection(&connection);
     if (!waitFor(
             [&] {
-                return connection.schedulerClient() && connection.transfers()
+                return connection.schedulerClient()->isReady() && connection.transfers()
                     && jobsArea->monitor();
             },
             60s)) {
@@ -394,7 +394,7 @@ int main(int argc, char **argv)
     remoteRun(*connection.ssh(), { "rm", "-rf", remote });
 
     StallMeter queueMeter;
-    if (!queueCase(connection.schedulerClient()->scheduler(), *jobsArea->model(), jobs, queueMeter))
+    if (!queueCase(*connection.schedulerClient()->scheduler(), *jobsArea->model(), jobs, queueMeter))
         status = 1;
 
     printCase(

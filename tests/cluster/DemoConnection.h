@@ -31,7 +31,7 @@ inline std::unique_ptr<app::ClusterConnection> openDemoConnection(const app::Dem
         const auto state = connection->state();
         if (state == sshcore::SshConnectionState::Failed)
             return true;
-        return state == sshcore::SshConnectionState::Connected && (!scheduler || connection->schedulerClient());
+        return state == sshcore::SshConnectionState::Connected && (!scheduler || connection->schedulerClient()->isReady());
     };
     (void)QTest::qWaitFor(settled, 30000);
     return connection;

@@ -299,8 +299,8 @@ void JobScriptEditor::onTextChanged()
     const QString text = m_editor->toPlainText();
     Profile::Scheduler scheduler = app::ScriptDialect::detect(text);
     if (app::JobScript::parse(text, scheduler).directives().isEmpty()) {
-        scheduler = m_connection && m_connection->schedulerClient() ? m_connection->schedulerClient()->scheduler().kind()
-                                                                    : m_script.scheduler();
+        const auto backEnd = m_connection ? m_connection->schedulerClient()->scheduler() : nullptr;
+        scheduler = backEnd ? backEnd->kind() : m_script.scheduler();
     }
     m_script = app::JobScript::parse(text, scheduler);
     m_modified = true;
@@ -339,40 +339,77 @@ void JobScriptEditor::showStatus(const QString &text, bool problem)
     m_status->setPalette(colours);
 }
 
-void JobScriptEditor::updateButtons()
+app::SchedulerClient *JobScriptEditor::readyClient() const
 {
     app::SchedulerClient *client = m_connection ? m_connection->schedulerClient() : nullptr;
-    const bool ready = client && m_connection->transfers() && !m_submission;
+    return client && client->isReady() ? client : nullptr;
+}
+
+void JobScriptEditor::updateButtons()
+{
+    app::SchedulerClient *client = readyClient();
+    const bool ready = client && !m_submission && !m_confirmation;
     m_submit->setEnabled(ready);
-    m_test->setEnabled(ready && !client->scheduler().testCommand({}, {}).isEmpty());
+    m_test->setEnabled(ready && !client->scheduler()->testCommand({}, {}).isEmpty());
     const QString why = !m_connection ? tr("Connect to a cluster to submit.")
-                        : !client     ? tr("clusterdesk found no batch scheduler it can use on this cluster.")
+                        : !client     ? m_connection->schedulerClient()->unavailableReason()
                                       : QString();
     m_submit->setToolTip(why.isEmpty() ? tr("Upload the script to the working folder and submit it") : why);
 }
 
 void JobScriptEditor::submit(bool testOnly)
 {
-    app::SchedulerClient *client = m_connection ? m_connection->schedulerClient() : nullptr;
-    if (!client || !m_connection->transfers() || m_submission)
+    app::SchedulerClient *client = readyClient();
+    if (!client || m_submission || m_confirmation)
         return;
-    if (client->scheduler().kind() != m_script.scheduler() && !m_script.directives().isEmpty()) {
+    const Profile::Scheduler kind = client->scheduler()->kind();
+    if (kind != m_script.scheduler() && !m_script.directives().isEmpty()) {
         showStatus(tr("This is a %1 script but the cluster runs %2: use “Translate to” first.")
-                       .arg(schedulerTitle(m_script.scheduler()), schedulerTitle(client->scheduler().kind())),
+                       .arg(schedulerTitle(m_script.scheduler()), schedulerTitle(kind)),
                    true);
         return;
     }
+    if (m_uploadFolder->isChecked() && m_localFolder->text().trimmed().isEmpty())
+        return showStatus(tr("Choose the folder to upload, or untick “Also upload the folder”."), true);
     const bool errors = std::any_of(m_problems.begin(), m_problems.end(), [](const app::ScriptProblem &problem) {
         return problem.severity == app::ScriptProblem::Severity::Error;
     });
-    if (errors && !testOnly) {
-        const auto answer = QMessageBox::question(
-            this, tr("Submit a script with errors?"),
-            tr("The script has errors (listed under it) that the scheduler will probably refuse or that will make "
-               "the job fail. Submit it anyway?"),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes)
-            return;
+    if (!errors || testOnly)
+        return startSubmission(testOnly);
+    // Asked without a nested event loop (open(), not exec()): the link may drop and come back, or the
+    // connection close, while the question is up; the answer is acted on with what exists then.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Submit a script with errors?"),
+                                tr("The script has errors (listed under it) that the scheduler will probably refuse or "
+                                   "that will make the job fail. Submit it anyway?"),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmSubmit"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_confirmation = box;
+    connect(box, &QMessageBox::finished, this, [this, box] {
+        const bool yes = box->standardButton(box->clickedButton()) == QMessageBox::Yes;
+        m_confirmation = nullptr;
+        updateButtons();
+        if (yes)
+            startSubmission(false);
+    });
+    updateButtons();
+    box->open();
+}
+
+void JobScriptEditor::startSubmission(bool testOnly)
+{
+    if (m_submission)
+        return;
+    // Fetched again: this may run after a question, and the connection may have changed meanwhile.
+    app::SchedulerClient *client = readyClient();
+    if (!client) {
+        showStatus(tr("Nothing was submitted: %1")
+                       .arg(m_connection ? m_connection->schedulerClient()->unavailableReason()
+                                         : tr("Connect to a cluster to submit.")),
+                   true);
+        updateButtons();
+        return;
     }
     app::JobSubmission::Request request;
     request.scriptText = text();
@@ -380,8 +417,6 @@ void JobScriptEditor::submit(bool testOnly)
     request.workDirectory = m_workDirectory->text().trimmed();
     request.localFolder = m_uploadFolder->isChecked() ? m_localFolder->text().trimmed() : QString();
     request.testOnly = testOnly;
-    if (m_uploadFolder->isChecked() && request.localFolder.isEmpty())
-        return showStatus(tr("Choose the folder to upload, or untick “Also upload the folder”."), true);
 
     m_submission = new app::JobSubmission(client, m_connection->transfers(), this);
     connect(m_submission, &app::JobSubmission::progress, this, [this](const QString &step) { showStatus(step); });

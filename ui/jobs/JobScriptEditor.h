@@ -12,12 +12,14 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMessageBox;
 class QPushButton;
 class QToolButton;
 
 namespace app {
 class ClusterConnection;
 class JobSubmission;
+class SchedulerClient;
 struct JobTemplate;
 } // namespace app
 
@@ -53,6 +55,8 @@ public:
     QLineEdit *workDirectory() const { return m_workDirectory; }
     QLabel *status() const { return m_status; }
 
+    // Checks the script, asks first if it has errors (a box named "confirmSubmit", not waited for),
+    // then uploads and submits it (or asks for a start estimate only); the status line follows.
     void submit(bool testOnly);
 
 Q_SIGNALS:
@@ -71,6 +75,9 @@ private:
     void translateTo(int scheduler);
     bool confirmReplace();
     void updateButtons();
+    void startSubmission(bool testOnly);
+    // The connection's scheduler client while it has a back end; null otherwise.
+    app::SchedulerClient *readyClient() const;
 
     app::JobScript m_script;
     app::ClusterResources m_resources;
@@ -78,6 +85,7 @@ private:
     QList<app::ScriptProblem> m_problems;
     QPointer<app::ClusterConnection> m_connection;
     QPointer<app::JobSubmission> m_submission;
+    QPointer<QMessageBox> m_confirmation; // the question before submitting, while it is up
     bool m_applying = false;
     bool m_modified = false;
     JobScriptForm *m_form;

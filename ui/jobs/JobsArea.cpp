@@ -6,6 +6,7 @@
 #include "app/jobs/OutputFollower.h"
 #include "app/jobs/OutputPatterns.h"
 #include "app/schedulers/SchedulerClient.h"
+#include "sshcore/SshConnectionState.h"
 #include "ui/jobs/JobHistoryView.h"
 #include "ui/jobs/JobScriptEditor.h"
 #include "ui/jobs/JobStateColour.h"
@@ -244,17 +245,41 @@ void JobsArea::setConnection(app::ClusterConnection *connection)
         return;
     if (m_connection)
         disconnect(m_connection, nullptr, this, nullptr);
+    if (m_client)
+        disconnect(m_client, nullptr, this, nullptr);
     m_connection = connection;
     delete m_monitor;
     m_monitor = nullptr;
-    m_client = nullptr;
+    m_client = connection ? connection->schedulerClient() : nullptr;
     m_model->clear();
     m_history->setClient(nullptr);
     m_details->clear();
     m_detailsFor.clear();
     stopFollowing(tr("Select a job to see its output as it is written."));
     m_editor->setConnection(connection);
-    if (connection) {
+    if (m_client) {
+        // One monitor per connection: its client lives as long as the connection. It lists while the
+        // client has a back end, and pauses while it has none.
+        m_monitor = new app::JobMonitor(m_client, m_model, this);
+        m_monitor->setAllUsers(m_allUsers->isChecked());
+        connect(m_monitor, &app::JobMonitor::refreshed, this, [this](const QDateTime &when) {
+            const QString time = QLocale().toString(when.toLocalTime().time(), QLocale::ShortFormat);
+            m_queueStatus->setText(m_model->rowCount() == 0 ? tr("Updated %1 · no jobs in the queue: write one under Job script").arg(time)
+                                                            : tr("Updated %1").arg(time));
+            m_queueStatus->setToolTip(QString());
+            if (!m_selectWhenListed.isEmpty() && m_model->indexOf(m_selectWhenListed).isValid()) {
+                selectJob(m_selectWhenListed);
+                m_selectWhenListed.clear();
+            }
+            updateActions();
+        });
+        connect(m_monitor, &app::JobMonitor::failed, this, [this](const QString &problem) {
+            m_queueStatus->setText(tr("Cannot ask the scheduler: jobs shown as unknown"));
+            m_queueStatus->setToolTip(problem);
+            Q_EMIT message(problem);
+        });
+        connect(m_client, &app::SchedulerClient::schedulerChanged, this, &JobsArea::onSchedulerReady);
+        // The detection's result names the scheduler even when clusterdesk has no back end for it.
         connect(connection, &app::ClusterConnection::schedulerDetected, this, &JobsArea::onSchedulerReady);
         onSchedulerReady();
     }
@@ -263,42 +288,30 @@ void JobsArea::setConnection(app::ClusterConnection *connection)
 
 app::SchedulerClient *JobsArea::client() const
 {
-    return m_connection ? m_connection->schedulerClient() : nullptr;
+    return m_client && m_client->isReady() ? m_client.data() : nullptr;
 }
 
 void JobsArea::onSchedulerReady()
 {
-    app::SchedulerClient *current = client();
     m_editor->setConnection(m_connection); // its buttons follow the scheduler
+    updateActions();
+    app::SchedulerClient *current = client();
     if (!current) {
-        m_queueStatus->setText(m_connection && m_connection->scheduler()
+        if (m_monitor)
+            m_monitor->stop();
+        m_history->setClient(nullptr);
+        m_resourcesFor.reset();
+        m_queueStatus->setText(!m_connection ? QString()
+                               : m_connection->state() == sshcore::SshConnectionState::Connected && m_connection->scheduler()
                                    ? tr("%1: clusterdesk cannot list jobs here.").arg(m_connection->scheduler()->displayName())
-                                   : tr("Looking for the batch scheduler…"));
+                               : m_connection->isOpen() ? tr("Looking for the batch scheduler…")
+                                                        : m_client->unavailableReason());
         return;
     }
-    if (current == m_client)
-        return;
-    m_client = current;
+    if (m_resourcesFor == current->scheduler()->kind())
+        return; // the same back end, detected again after a reconnection: nothing to redo
+    m_resourcesFor = current->scheduler()->kind();
     m_history->setClient(current);
-    delete m_monitor;
-    m_monitor = new app::JobMonitor(current, m_model, this);
-    m_monitor->setAllUsers(m_allUsers->isChecked());
-    connect(m_monitor, &app::JobMonitor::refreshed, this, [this](const QDateTime &when) {
-        const QString time = QLocale().toString(when.toLocalTime().time(), QLocale::ShortFormat);
-        m_queueStatus->setText(m_model->rowCount() == 0 ? tr("Updated %1 · no jobs in the queue: write one under Job script").arg(time)
-                                                        : tr("Updated %1").arg(time));
-        m_queueStatus->setToolTip(QString());
-        if (!m_selectWhenListed.isEmpty() && m_model->indexOf(m_selectWhenListed).isValid()) {
-            selectJob(m_selectWhenListed);
-            m_selectWhenListed.clear();
-        }
-        updateActions();
-    });
-    connect(m_monitor, &app::JobMonitor::failed, this, [this](const QString &problem) {
-        m_queueStatus->setText(tr("Cannot ask the scheduler: jobs shown as unknown"));
-        m_queueStatus->setToolTip(problem);
-        Q_EMIT message(problem);
-    });
     m_monitor->start();
     // The editor's pickers: partitions and their limits, accounts and QoS, GPUs, modules.
     current->resources(this, [this](sshcore::Result<app::ClusterResources> resources) {
@@ -434,8 +447,7 @@ void JobsArea::follow(const app::Job &job)
 
 void JobsArea::control(int action)
 {
-    app::SchedulerClient *current = client();
-    if (!current)
+    if (!client() || m_confirmation)
         return;
     const auto what = app::JobControl(action);
     QStringList ids;
@@ -449,31 +461,58 @@ void JobsArea::control(int action)
     }
     if (ids.isEmpty())
         return;
-    if (what != app::JobControl::Release) {
-        const QString list = names.size() > 8 ? names.mid(0, 8).join(QStringLiteral(", ")) + tr(", and %1 more").arg(names.size() - 8)
-                                              : names.join(QStringLiteral(", "));
-        const bool cancel = what == app::JobControl::Cancel;
-        QMessageBox box(QMessageBox::Question,
-                        ids.size() == 1 ? (cancel ? tr("Cancel job %1?").arg(ids.front()) : tr("Hold job %1?").arg(ids.front()))
-                                        : (cancel ? tr("Cancel %1 jobs?").arg(ids.size()) : tr("Hold %1 jobs?").arg(ids.size())),
-                        cancel ? tr("Cancel %1? A running job stops now and its results so far are what it wrote.").arg(list)
-                               : tr("Hold %1? Held jobs stay in the queue without starting until you release them.").arg(list),
-                        QMessageBox::Cancel, this);
-        box.setObjectName(QStringLiteral("confirmControl"));
-        QPushButton *yes = box.addButton(cancel ? tr("Cancel the jobs") : tr("Hold"), QMessageBox::DestructiveRole);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        if (box.clickedButton() != static_cast<QAbstractButton *>(yes))
-            return;
+    if (what == app::JobControl::Release)
+        return applyControl(what, ids);
+    const QString list = names.size() > 8 ? names.mid(0, 8).join(QStringLiteral(", ")) + tr(", and %1 more").arg(names.size() - 8)
+                                          : names.join(QStringLiteral(", "));
+    const bool cancel = what == app::JobControl::Cancel;
+    // Window-modal and asynchronous (open(), not exec()): the link may drop and come back, or the
+    // connection go, while the question is up; the answer is acted on with what exists then.
+    auto *box = new QMessageBox(QMessageBox::Question,
+                                ids.size() == 1 ? (cancel ? tr("Cancel job %1?").arg(ids.front()) : tr("Hold job %1?").arg(ids.front()))
+                                                : (cancel ? tr("Cancel %1 jobs?").arg(ids.size()) : tr("Hold %1 jobs?").arg(ids.size())),
+                                cancel ? tr("Cancel %1? A running job stops now and its results so far are what it wrote.").arg(list)
+                                       : tr("Hold %1? Held jobs stay in the queue without starting until you release them.").arg(list),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmControl"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *yes = box->addButton(cancel ? tr("Cancel the jobs") : tr("Hold"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    m_confirmation = box;
+    connect(box, &QMessageBox::finished, this, [this, box, yes, what, ids] {
+        if (box->clickedButton() == static_cast<QAbstractButton *>(yes))
+            applyControl(what, ids);
+    });
+    box->open();
+}
+
+void JobsArea::applyControl(app::JobControl what, const QStringList &ids)
+{
+    app::SchedulerClient *current = client();
+    if (!current) {
+        // Closed or failed for good while the question was up.
+        showProblem(tr("Jobs not changed"), tr("Nothing was sent to the cluster: %1")
+                                                 .arg(m_client ? m_client->unavailableReason() : tr("Not connected to the cluster.")));
+        return;
     }
-    for (const QString &id : std::as_const(ids)) {
+    for (const QString &id : ids) {
         current->control(what, id, this, [this, id](sshcore::Result<void> done) {
             if (!done)
-                QMessageBox::warning(this, tr("Job %1").arg(id), done.error().message);
+                showProblem(tr("Job %1").arg(id), done.error().message);
             if (m_monitor)
                 m_monitor->refresh();
         });
     }
+}
+
+void JobsArea::showProblem(const QString &title, const QString &text)
+{
+    // Not modal to the application, and not waited for: a problem never holds the window up.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("jobProblem"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    Q_EMIT message(text);
 }
 
 void JobsArea::updateActions()

@@ -1,9 +1,15 @@
 #pragma once
 
+#include "app/profiles/Profile.h"
+#include "app/schedulers/Scheduler.h"
+
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
+class QMessageBox;
 class QLabel;
 class QModelIndex;
 class QPlainTextEdit;
@@ -58,6 +64,7 @@ Q_SIGNALS:
 
 private:
     QWidget *makeQueuePage();
+    // The connection's scheduler client while it has a back end; null otherwise.
     app::SchedulerClient *client() const;
     void onSchedulerReady();
     void onSelectionChanged();
@@ -66,10 +73,14 @@ private:
     void showDetails(const app::Job &job);
     void follow(const app::Job &job);
     void control(int action);
+    void applyControl(app::JobControl what, const QStringList &ids);
+    void showProblem(const QString &title, const QString &text);
     void updateActions();
 
     QPointer<app::ClusterConnection> m_connection;
-    QPointer<app::SchedulerClient> m_client; // the one the monitor uses
+    QPointer<app::SchedulerClient> m_client; // the connection's, which the monitor uses
+    std::optional<app::Profile::Scheduler> m_resourcesFor; // the back end the pickers were filled for
+    QPointer<QMessageBox> m_confirmation;
     app::JobListModel *m_model;
     app::JobMonitor *m_monitor = nullptr;
     QSortFilterProxyModel *m_sorted;

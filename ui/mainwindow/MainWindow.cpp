@@ -514,7 +514,7 @@ void MainWindow::updateStatus()
     if (!profile) {
         m_clusterStatus->setText(m_store->profiles().isEmpty() ? tr("No clusters yet") : tr("No cluster selected"));
     } else if (connection && connection->state() == SshConnectionState::Connected) {
-        QStringList parts{connection->ssh() ? connection->ssh()->settings().displayName() : profile->address()};
+        QStringList parts{connection->ssh()->settings().displayName()};
         if (connection->scheduler())
             parts.append(connection->scheduler()->displayName());
         else
