@@ -25,8 +25,13 @@ SshConnection::SshConnection(SshConnectionSettings settings, SshInteraction *int
 SshConnection::~SshConnection()
 {
     m_worker->requestStop();
-    post([](detail::SessionWorker *worker) { worker->stop(); });
-    m_thread.quit();
+    // The thread quits from its own loop, after stop(): quit() from here could end that loop before it
+    // ran stop(), and the worker's operations would then be destroyed with it after the loop, when a
+    // deleteLater() (their relays') is never carried out: a jump host's relay leaked that way.
+    post([thread = &m_thread](detail::SessionWorker *worker) {
+        worker->stop();
+        thread->quit();
+    });
     m_thread.wait();
 }
 
