@@ -61,33 +61,77 @@ prepare_cluster() {
     in_env || { need_root "The demo cluster"; ensure_rootfs cluster; }
 }
 
+# phase NAME COMMAND...: run COMMAND as one phase of the test command, remembering how long it took
+# and whether it passed (for the summary at the end); returns COMMAND's status.
+phase() {
+    local name=$1 started=$SECONDS status=0
+    shift
+    "$@" || status=$?
+    CD_PHASES+=("$(printf '%-22s %5d s  %s' "$name" $((SECONDS - started)) "$([ "$status" = 0 ] && echo passed || echo FAILED)")")
+    return "$status"
+}
+
+# The tests with ctest: those that need no cluster run in parallel with the cluster's (which run
+# one at a time: they share the demo cluster's RESOURCE_LOCK). CTEST ARGS come last, so -j there wins.
+run_ctest() {
+    local build=$1 jobs
+    shift
+    jobs=${CLUSTERDESK_TEST_JOBS:-$(nproc)}
+    [ "$jobs" -ge 2 ] || jobs=2
+    env_run ctest --test-dir "$build" --output-on-failure --timeout 900 --parallel "$jobs" "$@"
+}
+
 cmd_test() {
-    local started=$SECONDS status=0 build sanitized
+    local started=$SECONDS status=0 build sanitized nogui
     build=$(build_dir)
     sanitized=$build-sanitize
-    prepare_cluster
-    cmd_build
-    say "running the tests"
+    nogui=$build-nogui
+    CD_PHASES=()
+    phase environment prepare_environment || status=$?
+    if [ "$status" = 0 ]; then
+        phase build cmd_build || status=$?
+    fi
     # The fixtures stop the cluster; stopping again here also covers an interrupted run.
     trap 'cluster_stop >/dev/null 2>&1 || true' EXIT
-    env_run ctest --test-dir "$build" --output-on-failure --timeout 900 "$@" || status=$?
+    if [ "$status" = 0 ]; then
+        say "running the tests"
+        phase tests run_ctest "$build" "$@" || status=$?
+    fi
     if [ "$status" = 0 ] && [ "${CLUSTERDESK_SKIP_SANITIZE:-}" != 1 ]; then
-        # The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
-        say "building with AddressSanitizer and UndefinedBehaviorSanitizer (into ${sanitized#"$CD_SRC"/})"
-        CLUSTERDESK_SANITIZE=1 env_run "$CD_SRC/packaging/lib/build" "$sanitized" || status=$?
+        # The same suite built with AddressSanitizer (leaks included) and UndefinedBehaviorSanitizer;
+        # only the test programs (not the benchmarks or the desktop executable).
+        say "building the tests with AddressSanitizer and UndefinedBehaviorSanitizer (into ${sanitized#"$CD_SRC"/})"
+        CLUSTERDESK_SANITIZE=1 phase "sanitized build" env_run "$CD_SRC/packaging/lib/build" "$sanitized" \
+            clusterdesk_tests || status=$?
         if [ "$status" = 0 ]; then
             say "running the tests again, sanitized"
-            env_run ctest --test-dir "$sanitized" --output-on-failure --timeout 900 "$@" || status=$?
+            phase "sanitized tests" run_ctest "$sanitized" "$@" || status=$?
         fi
     fi
     cluster_stop >/dev/null 2>&1 || true
     trap - EXIT
+    # Proof that sshcore, app and the command-line client need no GUI: they build without Qt Widgets,
+    # Qt Gui, Qt Charts, Qt Svg and KDE Frameworks (CLUSTERDESK_GUI=OFF).
+    say "building clusterdesk-cli without the GUI (into ${nogui#"$CD_SRC"/})"
+    CLUSTERDESK_GUI=0 phase "no-GUI build" env_run "$CD_SRC/packaging/lib/build" "$nogui" clusterdesk-cli ||
+        status=$?
+    say "checking the layout of every C++ file against .clang-format"
+    phase "format check" env_run "$CD_SRC/packaging/lib/format-check" || status=$?
+    say "time per phase:"
+    printf '    %s\n' "${CD_PHASES[@]}" >&2
     if [ "$status" = 0 ]; then
         say "all tests passed ($((SECONDS - started)) s in all)"
     else
-        say "tests failed ($((SECONDS - started)) s in all); logs: $build/Testing/Temporary/LastTest.log"
+        say "failed ($((SECONDS - started)) s in all; the phases above say which); test logs: $build/Testing/Temporary/LastTest.log"
     fi
     return "$status"
+}
+
+# The build and cluster environments, made now (when they are missing) so that the build's time is
+# the build's.
+prepare_environment() {
+    prepare_cluster
+    env_run true
 }
 
 cmd_demo() {
