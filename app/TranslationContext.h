@@ -29,8 +29,7 @@ struct TranslationContext
 template<TranslationContext Context>
 struct Translator
 {
-    QString
-    operator()(const char *sourceText, const char *disambiguation = nullptr, int n = -1) const
+    QString operator()(const char *sourceText, const char *disambiguation = nullptr, int n = -1) const
     {
         return QCoreApplication::translate(Context.text, sourceText, disambiguation, n);
     }

@@ -73,8 +73,8 @@ KnownHosts::Verdict KnownHosts::check(const QStringList &files, const QString &h
         const int typeMask = LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW
                              | knownHostKeyBits(libssh2KeyType);
         libssh2_knownhost *entry = nullptr;
-        const int result = libssh2_knownhost_checkp(collection.hosts, hostName.constData(), port,
-                                                    key.constData(), size_t(key.size()), typeMask, &entry);
+        const int result = libssh2_knownhost_checkp(collection.hosts, hostName.constData(), port, key.constData(),
+                                                    size_t(key.size()), typeMask, &entry);
         if (result == LIBSSH2_KNOWNHOST_CHECK_MATCH)
             return {Status::Match, file};
         if (result == LIBSSH2_KNOWNHOST_CHECK_MISMATCH)

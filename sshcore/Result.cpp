@@ -9,28 +9,21 @@ ErrorKind errnoKind(int error)
     switch (error) {
     case ENOSPC:
     case EDQUOT:
-    case EFBIG:
-        return ErrorKind::NoSpace;
+    case EFBIG: return ErrorKind::NoSpace;
     case EACCES:
     case EPERM:
-    case EROFS:
-        return ErrorKind::PermissionDenied;
+    case EROFS: return ErrorKind::PermissionDenied;
     case ENOENT:
-    case ENOTDIR:
-        return ErrorKind::NotFound;
-    case ETIMEDOUT:
-        return ErrorKind::TimedOut;
-    case ECONNREFUSED:
-        return ErrorKind::Refused;
+    case ENOTDIR: return ErrorKind::NotFound;
+    case ETIMEDOUT: return ErrorKind::TimedOut;
+    case ECONNREFUSED: return ErrorKind::Refused;
     case ECONNRESET:
     case ECONNABORTED:
     case EPIPE:
     case ENETUNREACH:
     case EHOSTUNREACH:
-    case ENETDOWN:
-        return ErrorKind::LinkLost;
-    default:
-        return ErrorKind::Other;
+    case ENETDOWN: return ErrorKind::LinkLost;
+    default: return ErrorKind::Other;
     }
 }
 

@@ -183,8 +183,8 @@ SshCommand *SshConnection::runShell(const QByteArray &commandLine, const SshComm
         post([job](detail::SessionWorker *worker) { worker->addShellJob(job); });
         return command;
     }
-    submit(std::make_shared<detail::ExecOperation>(commandLine, options.input, options.timeout, std::move(shared),
-                                                   relay));
+    submit(
+        std::make_shared<detail::ExecOperation>(commandLine, options.input, options.timeout, std::move(shared), relay));
     return command;
 }
 

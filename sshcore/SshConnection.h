@@ -58,9 +58,11 @@ public:
     void close();
 
     // Runs a program with arguments; each argument is quoted for the remote shell by ShellQuote.
-    SshCommand *run(const QList<QByteArray> &arguments, const SshCommandOptions &options = {}, QObject *parent = nullptr);
+    SshCommand *run(const QList<QByteArray> &arguments, const SshCommandOptions &options = {},
+                    QObject *parent = nullptr);
     // Runs a shell command line as is. Build it with ShellQuote; never paste user input into it.
-    SshCommand *runShell(const QByteArray &commandLine, const SshCommandOptions &options = {}, QObject *parent = nullptr);
+    SshCommand *runShell(const QByteArray &commandLine, const SshCommandOptions &options = {},
+                         QObject *parent = nullptr);
 
     // Makes the worker look at its operations now (after a cancellation).
     void wakeWorker();

@@ -32,8 +32,8 @@ public:
     // A known host whose key is now different: the connection is refused before anything is sent.
     struct HostKeyChange
     {
-        HostKeyQuestion key;    // the key the server presents now, and the known_hosts file with the old one
-        QString removeCommand;  // "ssh-keygen -R '[host]:port' -f file", for when the change was announced
+        HostKeyQuestion key;   // the key the server presents now, and the known_hosts file with the old one
+        QString removeCommand; // "ssh-keygen -R '[host]:port' -f file", for when the change was announced
     };
 
     struct SecretQuestion

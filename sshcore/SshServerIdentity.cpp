@@ -20,13 +20,14 @@ Result<SshServerIdentity> SshServerIdentity::parse(QByteArrayView line)
         const auto byte = static_cast<unsigned char>(c);
         if (byte < 0x20 || byte > 0x7e)
             return failure(ErrorKind::Malformed, QStringLiteral("The server's SSH identification line contains control "
-                                          "or non-ASCII characters."));
+                                                                "or non-ASCII characters."));
     }
 
     const QByteArrayView rest = line.sliced(4);
     const qsizetype dash = rest.indexOf('-');
     if (dash <= 0)
-        return failure(ErrorKind::Malformed, QStringLiteral("The server's SSH identification line has no software version."));
+        return failure(ErrorKind::Malformed,
+                       QStringLiteral("The server's SSH identification line has no software version."));
 
     SshServerIdentity identity;
     identity.protocolVersion = QString::fromLatin1(rest.first(dash));
@@ -36,9 +37,11 @@ Result<SshServerIdentity> SshServerIdentity::parse(QByteArrayView line)
     if (space >= 0)
         identity.comments = QString::fromLatin1(software.sliced(space + 1)).trimmed();
     if (identity.softwareVersion.isEmpty())
-        return failure(ErrorKind::Malformed, QStringLiteral("The server's SSH identification line has no software version."));
+        return failure(ErrorKind::Malformed,
+                       QStringLiteral("The server's SSH identification line has no software version."));
     if (identity.protocolVersion != u"2.0" && identity.protocolVersion != u"1.99")
-        return failure(ErrorKind::Malformed, QStringLiteral("The server speaks SSH protocol %1 only; clusterdesk needs SSH 2.")
+        return failure(ErrorKind::Malformed,
+                       QStringLiteral("The server speaks SSH protocol %1 only; clusterdesk needs SSH 2.")
                            .arg(identity.protocolVersion));
     return identity;
 }

@@ -24,15 +24,12 @@ public:
 
     // Starts a probe owned by context: the callback runs on context's thread, and never after
     // context is destroyed.
-    static void probe(const QString &host,
-                      quint16 port,
-                      std::chrono::milliseconds timeout,
-                      QObject *context,
+    static void probe(const QString &host, quint16 port, std::chrono::milliseconds timeout, QObject *context,
                       Callback callback);
 
 private:
-    SshServerProbe(const QString &host, quint16 port, std::chrono::milliseconds timeout,
-                   QObject *context, Callback callback);
+    SshServerProbe(const QString &host, quint16 port, std::chrono::milliseconds timeout, QObject *context,
+                   Callback callback);
 
     void onReadyRead();
     void onError(QAbstractSocket::SocketError error);

@@ -42,8 +42,8 @@ inline bool near(std::optional<double> value, double expected)
 } // namespace testsupport
 
 // Evaluates its argument once (it is often a call with effects).
-#define QVERIFY_RESULT(expression)                                                                  \
-    do {                                                                                           \
-        const auto &checkedResult_ = (expression);                                                 \
-        QVERIFY2(checkedResult_.has_value(), ::testsupport::errorText(checkedResult_).constData()); \
+#define QVERIFY_RESULT(expression)                                                                                     \
+    do {                                                                                                               \
+        const auto &checkedResult_ = (expression);                                                                     \
+        QVERIFY2(checkedResult_.has_value(), ::testsupport::errorText(checkedResult_).constData());                    \
     } while (false)

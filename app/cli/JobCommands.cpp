@@ -56,8 +56,8 @@ std::unique_ptr<app::SchedulerClient> schedulerOf(sshcore::SshConnection *connec
     const app::SchedulerDetection detection = app::SchedulerDetection::parse(probe->standardOutput);
     auto scheduler = app::Scheduler::create(detection.scheduler);
     if (!scheduler) {
-        printError(QStringLiteral("%1 on this cluster: clusterdesk cannot submit jobs here.")
-                       .arg(detection.displayName()));
+        printError(
+            QStringLiteral("%1 on this cluster: clusterdesk cannot submit jobs here.").arg(detection.displayName()));
         return nullptr;
     }
     return std::make_unique<app::SchedulerClient>(connection, std::move(scheduler));
@@ -200,7 +200,8 @@ int queueCommand(const ConnectionOptions &options, bool allUsers)
         if (job.state == app::JobState::Pending || job.state == app::JobState::Held) {
             where = job.reason;
             if (job.startTime.isValid())
-                where += QStringLiteral(" (expected %1)").arg(job.startTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                where += QStringLiteral(" (expected %1)")
+                             .arg(job.startTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         }
         printRow({job.id, job.name, app::jobStateName(job.state), timeText(job.elapsedSeconds),
                   timeText(job.timeLeftSeconds), job.partition, QString::number(job.nodeCount), where},

@@ -51,8 +51,9 @@ std::optional<sshcore::SshConnectionSettings> settingsFor(const ConnectionOption
     }
     applyOptions(options, &*settings);
     if (!options.jumpHosts.isEmpty()) {
-        auto jumps = sshcore::SshConnectionSettings::resolveJumpHosts(
-            config, options.jumpHosts.split(u',', Qt::SkipEmptyParts));
+        auto jumps = sshcore::SshConnectionSettings::resolveJumpHosts(config,
+                                                                      options.jumpHosts.split(u',',
+                                                                                              Qt::SkipEmptyParts));
         if (!jumps) {
             printError(jumps.error().message);
             return std::nullopt;
@@ -122,9 +123,8 @@ int execCommand(const ConnectionOptions &options, const QList<QByteArray> &comma
         std::fwrite(chunk.constData(), 1, size_t(chunk.size()), stdout);
         std::fflush(stdout);
     });
-    QObject::connect(run.get(), &sshcore::SshCommand::standardErrorReady, run.get(), [](const QByteArray &chunk) {
-        std::fwrite(chunk.constData(), 1, size_t(chunk.size()), stderr);
-    });
+    QObject::connect(run.get(), &sshcore::SshCommand::standardErrorReady, run.get(),
+                     [](const QByteArray &chunk) { std::fwrite(chunk.constData(), 1, size_t(chunk.size()), stderr); });
     QEventLoop loop;
     QObject::connect(run.get(), &sshcore::SshCommand::finished, &loop, &QEventLoop::quit);
     loop.exec();
@@ -197,7 +197,8 @@ int transferCommand(const ConnectionOptions &options, const TransferCommandOptio
             return;
         if (terminal) {
             const auto progress = queue.progress(id);
-            const double fraction = progress.bytesTotal ? double(progress.bytesDone) / double(progress.bytesTotal) : 1.0;
+            const double fraction = progress.bytesTotal ? double(progress.bytesDone) / double(progress.bytesTotal)
+                                                        : 1.0;
             const int filled = int(fraction * 30);
             QString line = QStringLiteral("\r[%1%2] %3% %4/%5 files %6/s")
                                .arg(QString(filled, u'#'), QString(30 - filled, u' '))
@@ -206,7 +207,9 @@ int transferCommand(const ConnectionOptions &options, const TransferCommandOptio
                                .arg(progress.filesTotal)
                                .arg(humanBytes(progress.bytesPerSecond));
             if (progress.remaining)
-                line += QStringLiteral(" ETA %1:%2").arg(progress.remaining->count() / 60).arg(progress.remaining->count() % 60, 2, 10, QLatin1Char('0'));
+                line += QStringLiteral(" ETA %1:%2")
+                            .arg(progress.remaining->count() / 60)
+                            .arg(progress.remaining->count() % 60, 2, 10, QLatin1Char('0'));
             std::fprintf(stderr, "%s\033[K", qPrintable(line));
             std::fflush(stderr);
             return;
@@ -245,7 +248,8 @@ int transferCommand(const ConnectionOptions &options, const TransferCommandOptio
     int failed = 0;
     for (const auto &file : job->files) {
         if (file.state == app::TransferQueue::FileState::Failed) {
-            printError(QStringLiteral("%1: %2").arg(transfer.upload ? file.local : QString::fromUtf8(file.remote), file.error));
+            printError(QStringLiteral("%1: %2").arg(transfer.upload ? file.local : QString::fromUtf8(file.remote),
+                                                    file.error));
             ++failed;
         }
     }
@@ -273,9 +277,10 @@ int listCommand(const ConnectionOptions &options, const QByteArray &path)
                       QList<sshcore::SftpEntry> sorted = *entries;
                       std::ranges::sort(sorted, {}, &sshcore::SftpEntry::name);
                       for (const auto &entry : sorted) {
-                          const QString when = QDateTime::fromSecsSinceEpoch(entry.modified).toString(
-                              QStringLiteral("yyyy-MM-dd HH:mm"));
-                          std::printf("%s %12llu %s ", qPrintable(sshcore::permissionString(entry.type, entry.permissions)),
+                          const QString when = QDateTime::fromSecsSinceEpoch(entry.modified)
+                                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+                          std::printf("%s %12llu %s ",
+                                      qPrintable(sshcore::permissionString(entry.type, entry.permissions)),
                                       static_cast<unsigned long long>(entry.size), qPrintable(when));
                           std::fwrite(entry.name.constData(), 1, size_t(entry.name.size()), stdout);
                           std::printf("\n");
@@ -361,8 +366,9 @@ int benchExecCommand(const ConnectionOptions &options, int count, const QByteArr
             loop.exec();
             if (!run->result() || run->result()->exitStatus != 0) {
                 printError(QStringLiteral("'%1' failed: %2")
-                               .arg(QString::fromUtf8(command), run->result() ? QString::fromUtf8(run->result()->standardError)
-                                                                              : run->result().error().message));
+                               .arg(QString::fromUtf8(command), run->result()
+                                                                    ? QString::fromUtf8(run->result()->standardError)
+                                                                    : run->result().error().message));
                 return false;
             }
         }
@@ -376,9 +382,10 @@ int benchExecCommand(const ConnectionOptions &options, int count, const QByteArr
     QElapsedTimer timer;
 
     // The same through OpenSSH's client, a new connection (and login) each time, as scripts do.
-    QStringList arguments = {QStringLiteral("-p"), QString::number(settings->port), QStringLiteral("-l"), settings->user,
-                             QStringLiteral("-o"), QStringLiteral("BatchMode=yes"), QStringLiteral("-o"),
-                             QStringLiteral("IdentitiesOnly=yes")};
+    QStringList arguments = {QStringLiteral("-p"), QString::number(settings->port),
+                             QStringLiteral("-l"), settings->user,
+                             QStringLiteral("-o"), QStringLiteral("BatchMode=yes"),
+                             QStringLiteral("-o"), QStringLiteral("IdentitiesOnly=yes")};
     for (const QString &file : settings->identityFiles)
         arguments << QStringLiteral("-i") << file;
     for (const QString &file : settings->knownHostsFiles)

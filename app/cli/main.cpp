@@ -75,8 +75,8 @@ int probe(QCoreApplication &application, const QStringList &arguments)
     sshcore::SshServerProbe::probe(host, port, 10s, &application,
                                    [&](const sshcore::Result<sshcore::SshServerIdentity> &result) {
                                        if (result) {
-                                           out() << result->displayName() << " (SSH "
-                                                 << result->protocolVersion << ")\n";
+                                           out()
+                                               << result->displayName() << " (SSH " << result->protocolVersion << ")\n";
                                            status = 0;
                                        } else {
                                            err() << "clusterdesk-cli: " << result.error().message << '\n';
@@ -101,11 +101,10 @@ int demoInfo(const QStringList &arguments)
     out() << cluster->name << " (" << path << ")\n"
           << "  login node  " << cluster->host << " port " << cluster->loginPort << '\n'
           << "  bastion     " << cluster->host << " port " << cluster->bastionPort << '\n'
-          << "  scheduler   " << cluster->schedulerType << ' ' << cluster->schedulerVersion
-          << ", partitions " << cluster->partitions.join(QStringLiteral(", ")) << '\n';
+          << "  scheduler   " << cluster->schedulerType << ' ' << cluster->schedulerVersion << ", partitions "
+          << cluster->partitions.join(QStringLiteral(", ")) << '\n';
     for (const auto &user : cluster->users)
-        out() << "  user        " << user.name << " (" << user.authMethods.join(QStringLiteral(", "))
-              << ")\n";
+        out() << "  user        " << user.name << " (" << user.authMethods.join(QStringLiteral(", ")) << ")\n";
     return 0;
 }
 
@@ -143,10 +142,12 @@ int main(int argc, char *argv[])
                                             QStringLiteral("A private key to try first (repeatable)."),
                                             QStringLiteral("file"));
     const QCommandLineOption knownHostsOption(QStringLiteral("known-hosts"),
-                                              QStringLiteral("The known_hosts file to use instead of ~/.ssh/known_hosts."),
+                                              QStringLiteral(
+                                                  "The known_hosts file to use instead of ~/.ssh/known_hosts."),
                                               QStringLiteral("file"));
     const QCommandLineOption strictOption(QStringLiteral("strict-host-key-checking"),
-                                          QStringLiteral("yes, no, accept-new or ask (default: as ~/.ssh/config says)."),
+                                          QStringLiteral(
+                                              "yes, no, accept-new or ask (default: as ~/.ssh/config says)."),
                                           QStringLiteral("mode"));
     const QCommandLineOption jumpOption(QStringList{QStringLiteral("J"), QStringLiteral("jump")},
                                         QStringLiteral("Jump hosts to go through, comma-separated (like ssh -J)."),
@@ -159,10 +160,12 @@ int main(int argc, char *argv[])
                                                 QStringLiteral("command"), QStringLiteral("squeue"));
     const QCommandLineOption conflictOption(
         QStringLiteral("conflict"),
-        QStringLiteral("upload/download: when the destination exists: overwrite (default), skip, resume, keep-both, newer."),
+        QStringLiteral(
+            "upload/download: when the destination exists: overwrite (default), skip, resume, keep-both, newer."),
         QStringLiteral("how"), QStringLiteral("overwrite"));
     const QCommandLineOption verifyOption(QStringLiteral("verify"),
-                                          QStringLiteral("upload/download: compare SHA-256 of both ends before the rename."));
+                                          QStringLiteral(
+                                              "upload/download: compare SHA-256 of both ends before the rename."));
     const QCommandLineOption workdirOption(QStringLiteral("workdir"),
                                            QStringLiteral("submit: the job's folder on the cluster (default: home)."),
                                            QStringLiteral("dir"), QStringLiteral("."));
@@ -174,10 +177,11 @@ int main(int argc, char *argv[])
                                         QStringLiteral("n"), QStringLiteral("7"));
     const QCommandLineOption toOption(QStringLiteral("to"), QStringLiteral("translate: slurm, pbs, lsf or sge."),
                                       QStringLiteral("scheduler"));
-    parser.addOptions({identityOption, knownHostsOption, strictOption, jumpOption, batchOption, countOption, benchCommandOption,
-                       conflictOption, verifyOption, workdirOption, testOption, forceOption, allOption, daysOption,
-                       toOption});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("exec, ls, forward, upload, download, bench-exec, probe or demo-info"));
+    parser.addOptions({identityOption, knownHostsOption, strictOption, jumpOption, batchOption, countOption,
+                       benchCommandOption, conflictOption, verifyOption, workdirOption, testOption, forceOption,
+                       allOption, daysOption, toOption});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("exec, ls, forward, upload, download, bench-exec, probe or demo-info"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.process(application);
 
@@ -204,10 +208,12 @@ int main(int argc, char *argv[])
         arguments = parser.positionalArguments();
         arguments.removeFirst();
     }
-    const QStringList remoteCommands = {QStringLiteral("exec"),     QStringLiteral("ls"),     QStringLiteral("forward"),
-                                        QStringLiteral("bench-exec"), QStringLiteral("upload"), QStringLiteral("download"),
-                                        QStringLiteral("submit"),   QStringLiteral("queue"),  QStringLiteral("cancel"),
-                                        QStringLiteral("hold"),     QStringLiteral("release"), QStringLiteral("history")};
+    const QStringList remoteCommands = {QStringLiteral("exec"),    QStringLiteral("ls"),
+                                        QStringLiteral("forward"), QStringLiteral("bench-exec"),
+                                        QStringLiteral("upload"),  QStringLiteral("download"),
+                                        QStringLiteral("submit"),  QStringLiteral("queue"),
+                                        QStringLiteral("cancel"),  QStringLiteral("hold"),
+                                        QStringLiteral("release"), QStringLiteral("history")};
     if (remoteCommands.contains(command)) {
         if (arguments.isEmpty()) {
             err() << "clusterdesk-cli: " << command << " needs a TARGET (alias or user@host[:port])\n";

@@ -52,34 +52,26 @@ QVariant ClusterListModel::data(const QModelIndex &index, int role) const
     const auto state = connection ? connection->state() : sshcore::SshConnectionState::Disconnected;
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::EditRole:
-        return profile->name;
+    case Qt::EditRole: return profile->name;
     case Qt::ToolTipRole: {
         QString tip = QStringLiteral("%1\n%2").arg(profile->address(), ClusterConnection::stateName(state));
         if (connection && !connection->message().isEmpty())
             tip += u'\n' + connection->message();
         return tip;
     }
-    case IdRole:
-        return id;
-    case AddressRole:
-        return profile->address();
-    case StateRole:
-        return QVariant::fromValue(state);
-    case StatusTextRole:
-        return connection ? connection->statusText() : ClusterConnection::stateName(state);
-    case MessageRole:
-        return connection ? connection->message() : QString();
+    case IdRole: return id;
+    case AddressRole: return profile->address();
+    case StateRole: return QVariant::fromValue(state);
+    case StatusTextRole: return connection ? connection->statusText() : ClusterConnection::stateName(state);
+    case MessageRole: return connection ? connection->message() : QString();
     case DescriptionRole:
         if (connection && connection->scheduler())
             return connection->scheduler()->displayName();
         if (profile->scheduler == Profile::Scheduler::Unknown)
             return tr("Scheduler detected on connect");
         return Profile::schedulerName(profile->scheduler);
-    case ColourRole:
-        return profile->colour;
-    default:
-        return {};
+    case ColourRole: return profile->colour;
+    default: return {};
     }
 }
 

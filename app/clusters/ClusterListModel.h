@@ -40,9 +40,9 @@ public:
 
     struct Context
     {
-        QString sshConfigPath;                 // empty: the user's ~/.ssh/config
+        QString sshConfigPath;                     // empty: the user's ~/.ssh/config
         sshcore::SshInteraction *person = nullptr; // answers host-key and password questions
-        Keyring *keyring = nullptr;            // for remembered secrets; may be null
+        Keyring *keyring = nullptr;                // for remembered secrets; may be null
     };
 
     ClusterListModel(ProfileStore *store, Context context, QObject *parent = nullptr);

@@ -80,8 +80,8 @@ void ClusterConnection::open()
         return;
     }
     if (!m_ssh->setSettings(*settings)) {
-        onStateChanged(SshConnectionState::Failed, tr("The last connection to %1 is still closing: try again in a moment.")
-                                                       .arg(m_profile.name));
+        onStateChanged(SshConnectionState::Failed,
+                       tr("The last connection to %1 is still closing: try again in a moment.").arg(m_profile.name));
         return;
     }
     m_interaction->beginLogin();
@@ -142,10 +142,10 @@ void ClusterConnection::detectScheduler()
         const Profile::Scheduler kind = m_profile.scheduler == Profile::Scheduler::Unknown ? m_scheduler->scheduler
                                                                                            : m_profile.scheduler;
         std::shared_ptr<const Scheduler> scheduler = Scheduler::create(kind);
-        m_schedulerClient->setScheduler(
-            scheduler, scheduler ? QString()
-                                 : tr("clusterdesk has no back end for %1, the batch scheduler of %2.")
-                                       .arg(m_scheduler->displayName(), m_profile.name));
+        m_schedulerClient->setScheduler(scheduler,
+                                        scheduler ? QString()
+                                                  : tr("clusterdesk has no back end for %1, the batch scheduler of %2.")
+                                                        .arg(m_scheduler->displayName(), m_profile.name));
         Q_EMIT schedulerDetected(*m_scheduler);
         Q_EMIT changed();
         measureLatency(); // not before: it would wait behind the detection in the shell

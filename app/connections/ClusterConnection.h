@@ -34,8 +34,8 @@ class ClusterConnection : public QObject
 
 public:
     // sshConfigPath: the OpenSSH configuration profiles build on (empty: the user's ~/.ssh/config).
-    ClusterConnection(const Profile &profile, QString sshConfigPath, sshcore::SshInteraction *person,
-                      Keyring *keyring, QObject *parent = nullptr);
+    ClusterConnection(const Profile &profile, QString sshConfigPath, sshcore::SshInteraction *person, Keyring *keyring,
+                      QObject *parent = nullptr);
     ~ClusterConnection() override;
 
     const Profile &profile() const { return m_profile; }
@@ -83,7 +83,7 @@ private:
     Profile m_profile;
     QString m_sshConfigPath;
     RememberingInteraction *m_interaction;
-    sshcore::SshConnection *m_ssh;      // these three: children, made once
+    sshcore::SshConnection *m_ssh; // these three: children, made once
     TransferQueue *m_transfers;
     SchedulerClient *m_schedulerClient;
     sshcore::SshConnectionState m_state = sshcore::SshConnectionState::Disconnected;

@@ -48,7 +48,8 @@ QString RememberingInteraction::keyFor(const SecretQuestion &question) const
                                            : Keyring::passphraseKey(m_profile.id, question.keyFile);
 }
 
-void RememberingInteraction::askSecret(const SecretQuestion &question, std::function<void(std::optional<QString>)> answer)
+void RememberingInteraction::askSecret(const SecretQuestion &question,
+                                       std::function<void(std::optional<QString>)> answer)
 {
     const QString key = keyFor(question);
     if (m_fromKeyring.contains(key)) {

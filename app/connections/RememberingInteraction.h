@@ -44,14 +44,15 @@ Q_SIGNALS:
 
 private:
     QString keyFor(const SecretQuestion &question) const;
-    void askPerson(const SecretQuestion &question, const QString &key, std::function<void(std::optional<QString>)> answer);
+    void askPerson(const SecretQuestion &question, const QString &key,
+                   std::function<void(std::optional<QString>)> answer);
 
     QPointer<sshcore::SshInteraction> m_person;
     QPointer<Keyring> m_keyring;
     Profile m_profile;
-    QSet<QString> m_keyringAsked;        // in this login
-    QSet<QString> m_fromKeyring;         // answers that came from the keyring
-    QHash<QString, QString> m_typed;     // answers typed in this login, by keyring key
+    QSet<QString> m_keyringAsked;    // in this login
+    QSet<QString> m_fromKeyring;     // answers that came from the keyring
+    QHash<QString, QString> m_typed; // answers typed in this login, by keyring key
 };
 
 } // namespace app

@@ -79,10 +79,8 @@ Result<DemoCluster> DemoCluster::parse(QByteArrayView json, const QString &origi
         return std::unexpected(bastion.error());
     cluster.bastionPort = *bastion;
     cluster.dropbearPort = portOf(root, QLatin1StringView("dropbear"), origin).value_or(0);
-    cluster.loginHostKeySha256 = root.value(QLatin1StringView("login"))
-                                     .toObject()
-                                     .value(QLatin1StringView("host_key_sha256"))
-                                     .toString();
+    cluster.loginHostKeySha256 =
+        root.value(QLatin1StringView("login")).toObject().value(QLatin1StringView("host_key_sha256")).toString();
     cluster.knownHostsPath = root.value(QLatin1StringView("known_hosts")).toString();
 
     const QJsonObject scheduler = root.value(QLatin1StringView("scheduler")).toObject();
@@ -118,8 +116,7 @@ Result<DemoCluster> DemoCluster::load(const QString &path)
             return failure(QStringLiteral("The demo cluster is not running (%1 does not exist). "
                                           "Start it with 'packaging/dev cluster start'.")
                                .arg(QDir::toNativeSeparators(path)));
-        return failure(QStringLiteral("Cannot read %1: %2.")
-                           .arg(QDir::toNativeSeparators(path), file.errorString()));
+        return failure(QStringLiteral("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     }
     return parse(file.readAll(), QDir::toNativeSeparators(path));
 }

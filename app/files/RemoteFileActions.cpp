@@ -19,11 +19,9 @@ QString notConnected()
 
 RemoteFileActions::RemoteFileActions(sshcore::SshConnection *connection)
     : m_connection(connection)
-{ }
+{}
 
-void RemoteFileActions::resolveFolder(const QByteArray &typed,
-                                      const QByteArray &base,
-                                      QObject *context,
+void RemoteFileActions::resolveFolder(const QByteArray &typed, const QByteArray &base, QObject *context,
                                       Callback<QByteArray> callback) const
 {
     if (!m_connection) {
@@ -34,13 +32,12 @@ void RemoteFileActions::resolveFolder(const QByteArray &typed,
     // "." alone is the home folder, whatever is shown; other relative paths go from the folder
     // shown.
     const QByteArray wanted = isAbsolute(typed) || typed == "." || base.isEmpty()
-        ? typed
-        : sshcore::RemotePath::join(base, typed);
+                                  ? typed
+                                  : sshcore::RemotePath::join(base, typed);
     sshcore::SftpClient(m_connection).realPath(wanted, context, std::move(callback));
 }
 
-void RemoteFileActions::freeSpace(const QByteArray &folder,
-                                  QObject *context,
+void RemoteFileActions::freeSpace(const QByteArray &folder, QObject *context,
                                   Callback<sshcore::SftpFileSystem> callback) const
 {
     if (!m_connection) {

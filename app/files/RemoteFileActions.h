@@ -32,15 +32,11 @@ public:
     // The absolute folder for typed: relative to base (empty or "." alone: the home folder), with
     // "..", "." and repeated slashes resolved by the server (which also follows links). Whether the
     // folder exists is for its listing to say: servers differ on what they resolve.
-    void resolveFolder(const QByteArray &typed,
-                       const QByteArray &base,
-                       QObject *context,
+    void resolveFolder(const QByteArray &typed, const QByteArray &base, QObject *context,
                        Callback<QByteArray> callback) const;
 
     // The size, free space and read-only flag of the file system holding folder.
-    void freeSpace(const QByteArray &folder,
-                   QObject *context,
-                   Callback<sshcore::SftpFileSystem> callback) const;
+    void freeSpace(const QByteArray &folder, QObject *context, Callback<sshcore::SftpFileSystem> callback) const;
 
 private:
     QPointer<sshcore::SshConnection> m_connection;

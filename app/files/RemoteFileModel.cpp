@@ -289,8 +289,9 @@ void RemoteFileModel::sort(int column, Qt::SortOrder order)
 // persistent indexes (selections, the current row) with their rows.
 void RemoteFileModel::reorder(Node *folder, bool recursive)
 {
-    const QList<QPersistentModelIndex> parents =
-        recursive ? QList<QPersistentModelIndex>() : QList<QPersistentModelIndex>{QPersistentModelIndex(indexOfNode(folder))};
+    const QList<QPersistentModelIndex> parents = recursive ? QList<QPersistentModelIndex>()
+                                                           : QList<QPersistentModelIndex>{
+                                                                 QPersistentModelIndex(indexOfNode(folder))};
     Q_EMIT layoutAboutToBeChanged(parents, QAbstractItemModel::VerticalSortHint);
     std::vector<Node *> stack{folder};
     while (!stack.empty()) {
@@ -361,7 +362,8 @@ QModelIndex RemoteFileModel::indexOf(const QByteArray &path) const
     for (const QByteArray &part : path.mid(prefix.size()).split('/')) {
         if (part.isEmpty())
             continue;
-        const auto found = std::ranges::find_if(node->children, [&](const auto &child) { return child->entry.name == part; });
+        const auto found = std::ranges::find_if(node->children,
+                                                [&](const auto &child) { return child->entry.name == part; });
         if (found == node->children.end())
             return {};
         node = found->get();
@@ -488,7 +490,9 @@ void RemoteFileModel::fetchMore(const QModelIndex &parent)
 QString RemoteFileModel::permissionsText(quint32 mode, Kind kind)
 {
     using Type = sshcore::SftpEntry::Type;
-    return sshcore::permissionString(kind == Kind::Folder ? Type::Directory : kind == Kind::Link ? Type::Symlink : Type::File,
+    return sshcore::permissionString(kind == Kind::Folder ? Type::Directory
+                                     : kind == Kind::Link ? Type::Symlink
+                                                          : Type::File,
                                      mode);
 }
 
@@ -503,10 +507,10 @@ QVariant RemoteFileModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn: return QString::fromUtf8(entry.name);
-        case SizeColumn:
-            return kind == Kind::Folder ? QString() : QLocale().formattedDataSize(qint64(entry.size), 1);
+        case SizeColumn: return kind == Kind::Folder ? QString() : QLocale().formattedDataSize(qint64(entry.size), 1);
         case ModifiedColumn:
-            return QLocale().toString(QDateTime::fromSecsSinceEpoch(entry.modified).toLocalTime(), QLocale::ShortFormat);
+            return QLocale().toString(QDateTime::fromSecsSinceEpoch(entry.modified).toLocalTime(),
+                                      QLocale::ShortFormat);
         case PermissionsColumn: return permissionsText(entry.permissions, kind);
         default: return {};
         }

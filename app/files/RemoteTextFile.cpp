@@ -20,15 +20,15 @@ namespace {
 QFile::Permissions localPermissions(quint32 mode)
 {
     static constexpr std::pair<quint32, QFile::Permissions> Bits[] = {
-        { 0400, QFile::ReadOwner | QFile::ReadUser },
-        { 0200, QFile::WriteOwner | QFile::WriteUser },
-        { 0100, QFile::ExeOwner | QFile::ExeUser },
-        { 0040, QFile::ReadGroup },
-        { 0020, QFile::WriteGroup },
-        { 0010, QFile::ExeGroup },
-        { 0004, QFile::ReadOther },
-        { 0002, QFile::WriteOther },
-        { 0001, QFile::ExeOther },
+        {0400, QFile::ReadOwner | QFile::ReadUser},
+        {0200, QFile::WriteOwner | QFile::WriteUser},
+        {0100, QFile::ExeOwner | QFile::ExeUser},
+        {0040, QFile::ReadGroup},
+        {0020, QFile::WriteGroup},
+        {0010, QFile::ExeGroup},
+        {0004, QFile::ReadOther},
+        {0002, QFile::WriteOther},
+        {0001, QFile::ExeOther},
     };
     QFile::Permissions permissions;
     for (const auto &[bit, permission] : Bits) {
@@ -40,13 +40,11 @@ QFile::Permissions localPermissions(quint32 mode)
 
 } // namespace
 
-RemoteTextFile::RemoteTextFile(ClusterConnection *connection,
-                               const QByteArray &path,
-                               QObject *parent)
+RemoteTextFile::RemoteTextFile(ClusterConnection *connection, const QByteArray &path, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_path(path)
-{ }
+{}
 
 RemoteTextFile::~RemoteTextFile() = default;
 
@@ -65,43 +63,38 @@ void RemoteTextFile::open()
         if (entry->size > quint64(EditableLimit)) {
             Q_EMIT openFailed(Problem::TooBig,
                               tr("%1 is %2: too big to edit here. Download it instead.")
-                                  .arg(QString::fromUtf8(m_path),
-                                       QLocale().formattedDataSize(qint64(entry->size))));
+                                  .arg(QString::fromUtf8(m_path), QLocale().formattedDataSize(qint64(entry->size))));
             return;
         }
         m_permissions = entry->permissions & 07777;
         m_folder = std::make_unique<QTemporaryDir>();
         if (!m_folder->isValid()) {
             Q_EMIT openFailed(Problem::Unreadable,
-                              tr("Cannot make a temporary folder for a local copy: %1")
-                                  .arg(m_folder->errorString()));
+                              tr("Cannot make a temporary folder for a local copy: %1").arg(m_folder->errorString()));
             return;
         }
         // Named as on the cluster, so that the upload on saving lands on the same name.
         m_local = m_folder->filePath(QString::fromUtf8(sshcore::RemotePath::baseName(m_path)));
-        sftp->download(
-            m_path, m_local, {}, this, [this, sftp](const sshcore::Result<quint64> &done) {
-                if (!done) {
-                    Q_EMIT openFailed(Problem::Unreadable, done.error().message);
-                    return;
-                }
-                QFile file(m_local);
-                if (!file.open(QIODevice::ReadOnly)) {
-                    Q_EMIT openFailed(Problem::Unreadable,
-                                      tr("Cannot read the local copy of %1: %2")
-                                          .arg(QString::fromUtf8(m_path), file.errorString()));
-                    return;
-                }
-                const QByteArray contents = file.readAll();
-                if (contents.contains('\0')) {
-                    Q_EMIT openFailed(
-                        Problem::NotText,
-                        tr("%1 is not a text file. Download it to open it with another program.")
-                            .arg(QString::fromUtf8(m_path)));
-                    return;
-                }
-                Q_EMIT opened(contents);
-            });
+        sftp->download(m_path, m_local, {}, this, [this, sftp](const sshcore::Result<quint64> &done) {
+            if (!done) {
+                Q_EMIT openFailed(Problem::Unreadable, done.error().message);
+                return;
+            }
+            QFile file(m_local);
+            if (!file.open(QIODevice::ReadOnly)) {
+                Q_EMIT openFailed(Problem::Unreadable, tr("Cannot read the local copy of %1: %2")
+                                                           .arg(QString::fromUtf8(m_path), file.errorString()));
+                return;
+            }
+            const QByteArray contents = file.readAll();
+            if (contents.contains('\0')) {
+                Q_EMIT openFailed(Problem::NotText,
+                                  tr("%1 is not a text file. Download it to open it with another program.")
+                                      .arg(QString::fromUtf8(m_path)));
+                return;
+            }
+            Q_EMIT opened(contents);
+        });
     });
 }
 
@@ -116,11 +109,9 @@ void RemoteTextFile::save(const QByteArray &contents)
     m_saving = true;
     // Writable by its owner while it is written (a read-only file's copy is made read-only again
     // below).
-    QFile::setPermissions(
-        m_local, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+    QFile::setPermissions(m_local, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
     QFile out(m_local);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || out.write(contents) != contents.size()) {
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(contents) != contents.size()) {
         finishSave(tr("cannot write a local copy: %1").arg(out.errorString()));
         return;
     }
@@ -166,23 +157,23 @@ void RemoteTextFile::upload()
         }
     };
     auto watch = std::make_shared<Watch>();
-    watch->finished = connect(
-        transfers, &TransferQueue::jobFinished, this, [this, transfers, id, watch](int finishedId) {
-            if (finishedId != id || !transfers)
-                return;
-            watch->end();
-            const TransferQueue::Job *job = transfers->job(id);
-            QString error = job ? job->error : tr("the upload disappeared from the queue");
-            if (job) {
-                if (job->state == TransferQueue::JobState::Cancelled)
-                    error = tr("the upload was cancelled");
-                for (const auto &file : job->files) {
-                    if (file.state == TransferQueue::FileState::Failed)
-                        error = file.error;
-                }
-            }
-            finishSave(error);
-        });
+    watch->finished = connect(transfers, &TransferQueue::jobFinished, this,
+                              [this, transfers, id, watch](int finishedId) {
+                                  if (finishedId != id || !transfers)
+                                      return;
+                                  watch->end();
+                                  const TransferQueue::Job *job = transfers->job(id);
+                                  QString error = job ? job->error : tr("the upload disappeared from the queue");
+                                  if (job) {
+                                      if (job->state == TransferQueue::JobState::Cancelled)
+                                          error = tr("the upload was cancelled");
+                                      for (const auto &file : job->files) {
+                                          if (file.state == TransferQueue::FileState::Failed)
+                                              error = file.error;
+                                      }
+                                  }
+                                  finishSave(error);
+                              });
     watch->gone = connect(transfers, &QObject::destroyed, this, [this, watch] {
         watch->end();
         finishSave(tr("the connection was closed before the file was saved"));

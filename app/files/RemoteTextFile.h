@@ -24,19 +24,16 @@ class RemoteTextFile : public QObject
     Q_OBJECT
 
 public:
-    static constexpr qint64 EditableLimit = 8
-        << 20; // bytes: bigger files are not opened for editing
+    static constexpr qint64 EditableLimit = 8 << 20; // bytes: bigger files are not opened for editing
 
     enum class Problem {
         Unreadable, // not found, not allowed, no connection: the message says which
-        TooBig, // over EditableLimit
-        NotText, // has NUL bytes
+        TooBig,     // over EditableLimit
+        NotText,    // has NUL bytes
     };
     Q_ENUM(Problem)
 
-    RemoteTextFile(ClusterConnection *connection,
-                   const QByteArray &path,
-                   QObject *parent = nullptr);
+    RemoteTextFile(ClusterConnection *connection, const QByteArray &path, QObject *parent = nullptr);
     ~RemoteTextFile() override;
 
     QByteArray path() const { return m_path; }

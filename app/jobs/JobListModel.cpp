@@ -109,9 +109,9 @@ QVariant JobListModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[ColumnCount] = {
-        QT_TR_NOOP("ID"),      QT_TR_NOOP("Name"), QT_TR_NOOP("State"), QT_TR_NOOP("Partition"),
+        QT_TR_NOOP("ID"),      QT_TR_NOOP("Name"),      QT_TR_NOOP("State"), QT_TR_NOOP("Partition"),
         QT_TR_NOOP("Elapsed"), QT_TR_NOOP("Time left"), QT_TR_NOOP("Nodes"), QT_TR_NOOP("CPUs"),
-        QT_TR_NOOP("GPUs"),    QT_TR_NOOP("Where"), QT_TR_NOOP("Start"), QT_TR_NOOP("Submitted"),
+        QT_TR_NOOP("GPUs"),    QT_TR_NOOP("Where"),     QT_TR_NOOP("Start"), QT_TR_NOOP("Submitted"),
     };
     static const char *const tips[ColumnCount] = {
         QT_TR_NOOP("The job's id (array tasks: job_task)"),
@@ -153,7 +153,7 @@ void JobListModel::setJobs(const QList<Job> &jobs)
     ++m_generation;
     m_staleReason.clear();
     QList<Change> changes;
-    QList<qsizetype> added; // indices into jobs
+    QList<qsizetype> added;                         // indices into jobs
     std::optional<QMultiHash<QString, int>> ranges; // array id → its range rows, made when needed
     for (qsizetype i = 0; i < jobs.size(); ++i) {
         const Job &job = jobs.at(i);
@@ -227,8 +227,7 @@ void JobListModel::setJobs(const QList<Job> &jobs)
 
 // A pending range of an array ("12_[3-9]") is renamed as its tasks start ("12_[4-9]"): the same
 // row, so a selected range stays selected.
-bool JobListModel::replaceRange(const Job &job, std::optional<QMultiHash<QString, int>> &ranges,
-                                QList<Change> &changes)
+bool JobListModel::replaceRange(const Job &job, std::optional<QMultiHash<QString, int>> &ranges, QList<Change> &changes)
 {
     if (!ranges) {
         ranges.emplace();
@@ -376,8 +375,8 @@ bool JobListModel::finishRange(JobRow &row, const QList<JobAccounting> &records)
         bool ok = false;
         const qint64 task = QStringView(record.id).sliced(prefix.size()).toLongLong(&ok);
         const bool inRange = ok && std::ranges::any_of(parts, [task](const RangePart &p) {
-            return task >= p.first && task <= p.last && (task - p.first) % p.step == 0;
-        });
+                                 return task >= p.first && task <= p.last && (task - p.first) % p.step == 0;
+                             });
         if (!inRange || seen.contains(task))
             continue;
         seen.insert(task);

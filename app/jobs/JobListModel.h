@@ -31,13 +31,13 @@ public:
         NameColumn,
         StateColumn,
         PartitionColumn,
-        ElapsedColumn,  // time used
+        ElapsedColumn, // time used
         TimeLeftColumn,
-        NodesColumn,    // count
+        NodesColumn, // count
         CpusColumn,
-        GpusColumn,     // from gres
-        WhereColumn,    // nodes while running, the reason while pending or held
-        StartColumn,    // actual, or expected while pending (relative; absolute in the tooltip)
+        GpusColumn,  // from gres
+        WhereColumn, // nodes while running, the reason while pending or held
+        StartColumn, // actual, or expected while pending (relative; absolute in the tooltip)
         SubmittedColumn,
         ColumnCount
     };

@@ -61,7 +61,7 @@ private:
     bool m_allUsers = false;
     bool m_historyInFlight = false;
     bool m_wasBusy = false;
-    quint64 m_listing = 0; // which setting a listing answers: changed by setAllUsers
+    quint64 m_listing = 0;                 // which setting a listing answers: changed by setAllUsers
     QHash<QString, int> m_historyAttempts; // vanished id → times asked
 };
 

@@ -50,7 +50,8 @@ QString explainReason(const QString &reason)
         {"JobHeldAdmin", QT_TRANSLATE_NOOP("app::JobListModel", "Held by an administrator.")},
         {"ReqNodeNotAvail", QT_TRANSLATE_NOOP("app::JobListModel", "A node it needs is down, drained or reserved.")},
         {"PartitionTimeLimit",
-         QT_TRANSLATE_NOOP("app::JobListModel", "Its time limit is longer than the partition allows: it will never start.")},
+         QT_TRANSLATE_NOOP("app::JobListModel",
+                           "Its time limit is longer than the partition allows: it will never start.")},
         {"QOSMaxJobsPerUserLimit",
          QT_TRANSLATE_NOOP("app::JobListModel", "You have as many jobs running as your QoS allows.")},
         {"AssocGrpGRES", QT_TRANSLATE_NOOP("app::JobListModel", "Your group uses all the GPUs it may.")},
@@ -71,12 +72,9 @@ JobState JobRow::shownState() const
         return JobState::Unknown;
     switch (phase) {
     case Phase::Listed:
-    case Phase::Finished:
-        return job.state;
-    case Phase::Vanished:
-        return JobState::Completing;
-    case Phase::Ended:
-        return JobState::Unknown;
+    case Phase::Finished: return job.state;
+    case Phase::Vanished: return JobState::Completing;
+    case Phase::Ended: return JobState::Unknown;
     }
     return JobState::Unknown;
 }
@@ -167,8 +165,8 @@ QString JobRow::toolTip(int column, const QString &staleReason) const
         return {};
     case JobListModel::ElapsedColumn:
         if (job.elapsedSeconds && job.timeLimitSeconds)
-            return tr("%1 of %2").arg(units::describeDuration(*job.elapsedSeconds),
-                                      units::describeDuration(*job.timeLimitSeconds));
+            return tr("%1 of %2")
+                .arg(units::describeDuration(*job.elapsedSeconds), units::describeDuration(*job.timeLimitSeconds));
         return job.elapsedSeconds ? units::describeDuration(*job.elapsedSeconds) : QString();
     case JobListModel::TimeLeftColumn:
         return job.timeLimitSeconds ? tr("Time limit: %1").arg(units::formatDuration(*job.timeLimitSeconds))
@@ -178,7 +176,8 @@ QString JobRow::toolTip(int column, const QString &staleReason) const
     case JobListModel::StartColumn:
         if (!job.startTime.isValid())
             return isWaiting(job.state) ? tr("The scheduler has no estimate of when it will start.") : QString();
-        return (isWaiting(job.state) ? tr("Expected to start: %1") : tr("Started: %1")).arg(describeTime(job.startTime));
+        return (isWaiting(job.state) ? tr("Expected to start: %1") : tr("Started: %1"))
+            .arg(describeTime(job.startTime));
     case JobListModel::SubmittedColumn: return job.submitTime.isValid() ? describeTime(job.submitTime) : QString();
     default: return text(column, QDateTime::currentDateTimeUtc());
     }
@@ -211,10 +210,8 @@ Qt::Alignment JobRow::alignment(int column)
     case JobListModel::TimeLeftColumn:
     case JobListModel::NodesColumn:
     case JobListModel::CpusColumn:
-    case JobListModel::GpusColumn:
-        return Qt::AlignRight | Qt::AlignVCenter;
-    default:
-        return Qt::AlignLeft | Qt::AlignVCenter;
+    case JobListModel::GpusColumn: return Qt::AlignRight | Qt::AlignVCenter;
+    default: return Qt::AlignLeft | Qt::AlignVCenter;
     }
 }
 
@@ -238,7 +235,8 @@ std::pair<int, int> JobRow::changedColumns(const Job &a, const Job &b)
     mark(JobListModel::StateColumn, a.state != b.state || a.stateText != b.stateText || a.reason != b.reason);
     mark(JobListModel::PartitionColumn, a.partition != b.partition);
     mark(JobListModel::ElapsedColumn, a.elapsedSeconds != b.elapsedSeconds || a.timeLimitSeconds != b.timeLimitSeconds);
-    mark(JobListModel::TimeLeftColumn, a.timeLeftSeconds != b.timeLeftSeconds || a.timeLimitSeconds != b.timeLimitSeconds);
+    mark(JobListModel::TimeLeftColumn,
+         a.timeLeftSeconds != b.timeLeftSeconds || a.timeLimitSeconds != b.timeLimitSeconds);
     mark(JobListModel::NodesColumn, a.nodeCount != b.nodeCount);
     mark(JobListModel::CpusColumn, a.cpuCount != b.cpuCount);
     mark(JobListModel::GpusColumn, a.gres != b.gres || a.nodeCount != b.nodeCount);

@@ -73,7 +73,8 @@ void JobSubmission::start(const Request &request)
     if (request.workDirectory.trimmed().isEmpty())
         return fail(tr("Choose the folder on the cluster the job runs in."));
     if (!request.localFolder.isEmpty() && !QFileInfo(request.localFolder).isDir())
-        return fail(tr("The folder %1 does not exist on this computer.").arg(QDir::toNativeSeparators(request.localFolder)));
+        return fail(
+            tr("The folder %1 does not exist on this computer.").arg(QDir::toNativeSeparators(request.localFolder)));
     makeDirectory();
 }
 
@@ -82,39 +83,40 @@ void JobSubmission::makeDirectory()
     const QByteArray folder = shellPath(m_request.workDirectory.trimmed());
     Q_EMIT progress(tr("Making the working folder %1…").arg(m_request.workDirectory));
     // Made, then named absolutely (transfers and the scheduler want the real path).
-    m_client->runCommand("mkdir -p -- " + folder + " && cd -- " + folder + " && pwd -P", false, 30s, this,
-                         [this](sshcore::Result<sshcore::CommandResult> result) {
-                             if (!result)
-                                 return fail(result.error().message);
-                             if (result->exitStatus != 0) {
-                                 QString said = QString::fromUtf8(result->standardError).trimmed();
-                                 return fail(tr("Cannot make the working folder %1: %2")
-                                                 .arg(m_request.workDirectory, said.isEmpty() ? tr("the shell refused") : said));
-                             }
-                             m_directory = QString::fromUtf8(result->standardOutput).trimmed();
-                             if (!m_directory.startsWith(u'/'))
-                                 return fail(tr("The cluster did not say where %1 is.").arg(m_request.workDirectory));
-                             m_remoteScript = m_directory + u'/' + m_request.scriptName;
+    m_client->runCommand(
+        "mkdir -p -- " + folder + " && cd -- " + folder + " && pwd -P", false, 30s, this,
+        [this](sshcore::Result<sshcore::CommandResult> result) {
+            if (!result)
+                return fail(result.error().message);
+            if (result->exitStatus != 0) {
+                QString said = QString::fromUtf8(result->standardError).trimmed();
+                return fail(tr("Cannot make the working folder %1: %2")
+                                .arg(m_request.workDirectory, said.isEmpty() ? tr("the shell refused") : said));
+            }
+            m_directory = QString::fromUtf8(result->standardOutput).trimmed();
+            if (!m_directory.startsWith(u'/'))
+                return fail(tr("The cluster did not say where %1 is.").arg(m_request.workDirectory));
+            m_remoteScript = m_directory + u'/' + m_request.scriptName;
 
-                             // The script is written here first: the transfer queue sends files.
-                             m_scratch = std::make_unique<QTemporaryDir>();
-                             const QString local = m_scratch->isValid() ? m_scratch->filePath(m_request.scriptName) : QString();
-                             QFile file(local);
-                             if (local.isEmpty() || !file.open(QIODevice::WriteOnly)
-                                 || file.write(m_request.scriptText.toUtf8()) < 0 || !file.flush()) {
-                                 return fail(tr("Cannot write the script to a temporary file on this computer: %1")
-                                                 .arg(file.errorString()));
-                             }
-                             file.setPermissions(file.permissions() | QFileDevice::ExeOwner);
-                             file.close();
-                             Q_EMIT progress(tr("Uploading %1…").arg(m_request.scriptName));
-                             upload(local, int(TransferOptions::Conflict::Overwrite));
-                             if (!m_request.localFolder.isEmpty()) {
-                                 Q_EMIT progress(tr("Uploading %1 and %2…")
-                                                     .arg(m_request.scriptName, QFileInfo(m_request.localFolder).fileName()));
-                                 upload(m_request.localFolder, int(TransferOptions::Conflict::OnlyIfNewer));
-                             }
-                         });
+            // The script is written here first: the transfer queue sends files.
+            m_scratch = std::make_unique<QTemporaryDir>();
+            const QString local = m_scratch->isValid() ? m_scratch->filePath(m_request.scriptName) : QString();
+            QFile file(local);
+            if (local.isEmpty() || !file.open(QIODevice::WriteOnly) || file.write(m_request.scriptText.toUtf8()) < 0
+                || !file.flush()) {
+                return fail(
+                    tr("Cannot write the script to a temporary file on this computer: %1").arg(file.errorString()));
+            }
+            file.setPermissions(file.permissions() | QFileDevice::ExeOwner);
+            file.close();
+            Q_EMIT progress(tr("Uploading %1…").arg(m_request.scriptName));
+            upload(local, int(TransferOptions::Conflict::Overwrite));
+            if (!m_request.localFolder.isEmpty()) {
+                Q_EMIT progress(
+                    tr("Uploading %1 and %2…").arg(m_request.scriptName, QFileInfo(m_request.localFolder).fileName()));
+                upload(m_request.localFolder, int(TransferOptions::Conflict::OnlyIfNewer));
+            }
+        });
 }
 
 void JobSubmission::upload(const QString &localPath, int conflict)

@@ -27,7 +27,7 @@ public:
     {
         QString scriptText;
         QString scriptName = QStringLiteral("job.sh"); // its file name in the working directory
-        QString workDirectory; // absolute, "~/…" or relative to the home folder
+        QString workDirectory;                         // absolute, "~/…" or relative to the home folder
         QString localFolder;   // uploaded into the working directory first (newer files only); may be empty
         bool testOnly = false; // the scheduler's start estimate, without submitting
     };

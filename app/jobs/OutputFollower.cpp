@@ -88,8 +88,8 @@ void OutputFollower::answered(const sshcore::CommandResult &result)
     case 4: return report(tr("Permission denied: %1 cannot be read.").arg(m_path));
     case 5: return report(tr("%1 is a folder, not an output file.").arg(m_path));
     default:
-        return report(tr("Could not read %1: %2")
-                          .arg(m_path, QString::fromUtf8(result.standardError).trimmed().left(400)));
+        return report(
+            tr("Could not read %1: %2").arg(m_path, QString::fromUtf8(result.standardError).trimmed().left(400)));
     }
     const QByteArray &out = result.standardOutput;
     const qsizetype headerEnd = out.indexOf('\n');

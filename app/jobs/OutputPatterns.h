@@ -17,12 +17,12 @@ public:
     // What a pattern can refer to.
     struct Facts
     {
-        QString jobId;       // the job's own number; an array task has its own (SLURM_JOB_ID)
-        QString arrayJobId;  // empty for a job that is not part of an array
+        QString jobId;      // the job's own number; an array task has its own (SLURM_JOB_ID)
+        QString arrayJobId; // empty for a job that is not part of an array
         QString arrayTaskId;
         QString name;
         QString user;
-        QString nodeList;    // "node[01-04]"; empty before the job runs
+        QString nodeList; // "node[01-04]"; empty before the job runs
         QString workDirectory;
     };
 

@@ -21,9 +21,12 @@ const QHash<QString, JobField> &wholeValueFlags()
 const QHash<QString, JobField> &resourceKeys()
 {
     static const QHash<QString, JobField> keys{
-        {QStringLiteral("h_rt"), JobField::TimeLimit},     {QStringLiteral("h_vmem"), JobField::MemoryPerCpu},
-        {QStringLiteral("mem_free"), JobField::MemoryPerCpu}, {QStringLiteral("gpu"), JobField::Gpus},
-        {QStringLiteral("gpus"), JobField::Gpus},          {QStringLiteral("exclusive"), JobField::Exclusive},
+        {QStringLiteral("h_rt"), JobField::TimeLimit},
+        {QStringLiteral("h_vmem"), JobField::MemoryPerCpu},
+        {QStringLiteral("mem_free"), JobField::MemoryPerCpu},
+        {QStringLiteral("gpu"), JobField::Gpus},
+        {QStringLiteral("gpus"), JobField::Gpus},
+        {QStringLiteral("exclusive"), JobField::Exclusive},
     };
     return keys;
 }
@@ -43,13 +46,13 @@ QHash<QString, QString> GridEngineDialect::variables() const
 
 const QSet<QString> &GridEngineDialect::valueFlags() const
 {
-    static const QSet<QString> flags{QStringLiteral("-N"), QStringLiteral("-q"), QStringLiteral("-A"),
-                                     QStringLiteral("-t"), QStringLiteral("-o"), QStringLiteral("-e"),
+    static const QSet<QString> flags{QStringLiteral("-N"),  QStringLiteral("-q"),        QStringLiteral("-A"),
+                                     QStringLiteral("-t"),  QStringLiteral("-o"),        QStringLiteral("-e"),
                                      QStringLiteral("-wd"), QStringLiteral("-hold_jid"), QStringLiteral("-m"),
-                                     QStringLiteral("-M"), QStringLiteral("-l"), QStringLiteral("-pe"),
-                                     QStringLiteral("-P"), QStringLiteral("-S"), QStringLiteral("-j"),
-                                     QStringLiteral("-r"), QStringLiteral("-v"), QStringLiteral("-tc"),
-                                     QStringLiteral("-R"), QStringLiteral("-binding"), QStringLiteral("-p")};
+                                     QStringLiteral("-M"),  QStringLiteral("-l"),        QStringLiteral("-pe"),
+                                     QStringLiteral("-P"),  QStringLiteral("-S"),        QStringLiteral("-j"),
+                                     QStringLiteral("-r"),  QStringLiteral("-v"),        QStringLiteral("-tc"),
+                                     QStringLiteral("-R"),  QStringLiteral("-binding"),  QStringLiteral("-p")};
     return flags;
 }
 
@@ -99,36 +102,29 @@ QList<FieldSpot> GridEngineDialect::spots(QStringView line) const
 std::optional<QString> GridEngineDialect::toCanonical(JobField field, const QString &native) const
 {
     switch (field) {
-    case JobField::TimeLimit:
-        return timeFromSecondsOrClock(native); // walltime=3600 is seconds
+    case JobField::TimeLimit: return timeFromSecondsOrClock(native); // walltime=3600 is seconds
     case JobField::MemoryPerCpu: {
         const auto bytes = units::parseMemory(native, 1);
         return bytes ? std::optional<QString>(units::formatMemory(*bytes)) : std::nullopt;
     }
     case JobField::Exclusive:
         return native.compare(u"true", Qt::CaseInsensitive) == 0 || native == u"1" ? QStringLiteral("yes") : QString();
-    case JobField::MailType:
-        return mailEventsFromLetters(native);
-    default:
-        return native;
+    case JobField::MailType: return mailEventsFromLetters(native);
+    default: return native;
     }
 }
 
 std::optional<QString> GridEngineDialect::toNative(JobField field, const QString &canonical) const
 {
     switch (field) {
-    case JobField::TimeLimit:
-        return clockFromTime(canonical);
+    case JobField::TimeLimit: return clockFromTime(canonical);
     case JobField::MemoryPerCpu: {
         const auto bytes = units::parseMemory(canonical, units::MiB);
         return bytes ? std::optional<QString>(units::formatMemory(*bytes)) : std::nullopt;
     }
-    case JobField::Exclusive:
-        return QStringLiteral("true");
-    case JobField::Gpus:
-        return canonical.section(u':', -1);
-    case JobField::MailType:
-        return mailLettersFromEvents(canonical);
+    case JobField::Exclusive: return QStringLiteral("true");
+    case JobField::Gpus: return canonical.section(u':', -1);
+    case JobField::MailType: return mailLettersFromEvents(canonical);
     case JobField::Dependency: {
         // Grid Engine waits for the end of the jobs, whatever their outcome.
         QStringList ids;
@@ -140,10 +136,8 @@ std::optional<QString> GridEngineDialect::toNative(JobField field, const QString
     case JobField::Tasks:
     case JobField::Memory:
     case JobField::Qos:
-    case JobField::Constraint:
-        return std::nullopt;
-    default:
-        return canonical;
+    case JobField::Constraint: return std::nullopt;
+    default: return canonical;
     }
 }
 

@@ -8,11 +8,11 @@ namespace app {
 
 QList<JobField> allJobFields()
 {
-    return {JobField::Name,       JobField::Partition,    JobField::Account,     JobField::Qos,
-            JobField::TimeLimit,  JobField::Nodes,        JobField::Tasks,       JobField::CpusPerTask,
-            JobField::Memory,     JobField::MemoryPerCpu, JobField::Gpus,        JobField::Array,
-            JobField::Output,     JobField::Error,        JobField::WorkDirectory, JobField::Dependency,
-            JobField::MailType,   JobField::MailUser,     JobField::Constraint,  JobField::Exclusive};
+    return {JobField::Name,      JobField::Partition,    JobField::Account,       JobField::Qos,
+            JobField::TimeLimit, JobField::Nodes,        JobField::Tasks,         JobField::CpusPerTask,
+            JobField::Memory,    JobField::MemoryPerCpu, JobField::Gpus,          JobField::Array,
+            JobField::Output,    JobField::Error,        JobField::WorkDirectory, JobField::Dependency,
+            JobField::MailType,  JobField::MailUser,     JobField::Constraint,    JobField::Exclusive};
 }
 
 QString jobFieldName(JobField field)

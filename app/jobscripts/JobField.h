@@ -24,11 +24,11 @@ enum class JobField {
     Output,       // path with the scheduler's patterns (%j, %x, %A, %a, ...)
     Error,
     WorkDirectory,
-    Dependency,   // "afterok:1234"
-    MailType,     // "BEGIN,END,FAIL"
+    Dependency, // "afterok:1234"
+    MailType,   // "BEGIN,END,FAIL"
     MailUser,
     Constraint,
-    Exclusive,    // "yes" when present
+    Exclusive, // "yes" when present
 };
 
 QList<JobField> allJobFields();

@@ -1,6 +1,7 @@
 #include "app/jobscripts/JobScript.h"
 
 #include "app/TranslationContext.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -170,8 +171,8 @@ Result<void> JobScript::setValue(JobField field, const QString &value)
     }
     const auto native = m_dialect->toNative(field, value);
     if (!native) {
-        return failure(tr("%1 has no directive for \"%2\".")
-                           .arg(Profile::schedulerName(scheduler()), jobFieldName(field)));
+        return failure(
+            tr("%1 has no directive for \"%2\".").arg(Profile::schedulerName(scheduler()), jobFieldName(field)));
     }
     // Change the last occurrence in place.
     for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
@@ -199,8 +200,8 @@ Result<void> JobScript::setValue(JobField field, const QString &value)
         return {};
     }
     if (insertion.text.isEmpty()) {
-        return failure(tr("%1 has no directive for \"%2\".")
-                           .arg(Profile::schedulerName(scheduler()), jobFieldName(field)));
+        return failure(
+            tr("%1 has no directive for \"%2\".").arg(Profile::schedulerName(scheduler()), jobFieldName(field)));
     }
     insertLine(insertionLine(), insertion.text, LineKind::Directive);
     return {};

@@ -26,7 +26,7 @@ public:
         IgnoredDirective, // looks like one but comes after the first command: the scheduler skips it
         Comment,
         Blank,
-        Environment,      // module, conda/venv activation, exports
+        Environment, // module, conda/venv activation, exports
         Command,
     };
     struct Line
@@ -38,18 +38,18 @@ public:
     // A field's value as the script has it.
     struct FieldValue
     {
-        QString native;                  // in the scheduler's words
+        QString native;                   // in the scheduler's words
         std::optional<QString> canonical; // in Slurm's; none when it cannot be understood
         int line = -1;
     };
     // What the environment section sets up.
     struct Environment
     {
-        QStringList modules;  // "gcc/14" from module load/add and ml
+        QStringList modules; // "gcc/14" from module load/add and ml
         bool purgesModules = false;
-        QString conda;        // environment name or path
-        QString virtualEnv;   // the activate script's folder
-        QString container;    // the image an apptainer/singularity line runs
+        QString conda;      // environment name or path
+        QString virtualEnv; // the activate script's folder
+        QString container;  // the image an apptainer/singularity line runs
     };
 
     JobScript(); // an empty Slurm script

@@ -86,11 +86,8 @@ Translation JobScriptTranslator::translate(const JobScript &source, Profile::Sch
             }
             continue;
         }
-        case JobScript::LineKind::IgnoredDirective:
-            body += QStringLiteral("# ") + text + line.ending;
-            continue;
-        default:
-            break;
+        case JobScript::LineKind::IgnoredDirective: body += QStringLiteral("# ") + text + line.ending; continue;
+        default: break;
         }
         // Older spellings first, then the scheduler's variables by meaning.
         if (source.scheduler() == Profile::Scheduler::Slurm) {
@@ -118,7 +115,8 @@ Translation JobScriptTranslator::translate(const JobScript &source, Profile::Sch
         body += text + line.ending;
     }
     for (const QString &name : unknownVariables)
-        translation.notes.append(tr("$%1 has no %2 equivalent; the line that reads it needs a look.").arg(name, targetName));
+        translation.notes.append(
+            tr("$%1 has no %2 equivalent; the line that reads it needs a look.").arg(name, targetName));
 
     // The directives, field by field, in the target's spelling.
     JobScript directives = JobScript::parse(QString(), target);
@@ -127,8 +125,8 @@ Translation JobScriptTranslator::translate(const JobScript &source, Profile::Sch
         if (!value)
             continue;
         if (!value->canonical) {
-            translation.notes.append(tr("%1 \"%2\": not understood, so not translated.")
-                                         .arg(jobFieldName(field), value->native));
+            translation.notes.append(
+                tr("%1 \"%2\": not understood, so not translated.").arg(jobFieldName(field), value->native));
             continue;
         }
         QString canonical = *value->canonical;
@@ -136,14 +134,14 @@ Translation JobScriptTranslator::translate(const JobScript &source, Profile::Sch
             canonical = translatePattern(canonical, source.scheduler(), target, &translation.notes);
         const auto native = targetDialect->toNative(field, canonical);
         if (!native || !directives.setValue(field, canonical)) {
-            translation.notes.append(tr("%1 \"%2\": %3 has no equivalent; left out.")
-                                         .arg(jobFieldName(field), canonical, targetName));
+            translation.notes.append(
+                tr("%1 \"%2\": %3 has no equivalent; left out.").arg(jobFieldName(field), canonical, targetName));
             continue;
         }
         const auto back = targetDialect->toCanonical(field, *native);
         if (back && !sameValue(field, *back, canonical)) {
-            translation.notes.append(tr("%1 \"%2\" became \"%3\" for %4.")
-                                         .arg(jobFieldName(field), canonical, *back, targetName));
+            translation.notes.append(
+                tr("%1 \"%2\" became \"%3\" for %4.").arg(jobFieldName(field), canonical, *back, targetName));
         }
     }
     QString directiveText = directives.text();

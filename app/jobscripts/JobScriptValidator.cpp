@@ -114,9 +114,8 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
         const auto count = fieldValue(field);
         // Slurm also takes node ranges ("2-4").
         if (count && !isPositiveInteger(count->native)
-            && !(field == JobField::Nodes && QRegularExpression(QStringLiteral("^[1-9][0-9]*-[1-9][0-9]*$"))
-                                                 .match(count->native)
-                                                 .hasMatch()))
+            && !(field == JobField::Nodes
+                 && QRegularExpression(QStringLiteral("^[1-9][0-9]*-[1-9][0-9]*$")).match(count->native).hasMatch()))
             unreadable(field, *count, tr("Write a whole number, 1 or more."));
     }
     const auto gpus = fieldValue(JobField::Gpus);
@@ -170,10 +169,10 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
                     withGpus.append(other.name);
             }
             add(gpus->line, JobField::Gpus,
-                withGpus.isEmpty() ? tr("Partition %1 has no GPUs, and neither has any other partition here.")
-                                         .arg(partition->name)
-                                   : tr("Partition %1 has no GPUs. Choose a partition with GPUs: %2.")
-                                         .arg(partition->name, withGpus.join(QStringLiteral(", "))));
+                withGpus.isEmpty()
+                    ? tr("Partition %1 has no GPUs, and neither has any other partition here.").arg(partition->name)
+                    : tr("Partition %1 has no GPUs. Choose a partition with GPUs: %2.")
+                          .arg(partition->name, withGpus.join(QStringLiteral(", "))));
         } else if (gpuCount > 0) {
             bool typeFound = gpuType.isEmpty();
             for (const GpuOffer &offer : partition->gpus)
@@ -219,13 +218,15 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
     const QStringList accounts = cluster->accounts();
     if (account && !accounts.isEmpty() && !accounts.contains(account->native)) {
         add(account->line, JobField::Account,
-            tr("You have no account \"%1\" here. Yours: %2.").arg(account->native, accounts.join(QStringLiteral(", "))));
+            tr("You have no account \"%1\" here. Yours: %2.")
+                .arg(account->native, accounts.join(QStringLiteral(", "))));
     }
     const auto qos = fieldValue(JobField::Qos);
     const QStringList qosList = cluster->qos();
     if (qos && !qosList.isEmpty() && !qosList.contains(qos->native)) {
         add(qos->line, JobField::Qos,
-            tr("QoS \"%1\" is not one you may use here. Yours: %2.").arg(qos->native, qosList.join(QStringLiteral(", "))));
+            tr("QoS \"%1\" is not one you may use here. Yours: %2.")
+                .arg(qos->native, qosList.join(QStringLiteral(", "))));
     }
     return problems;
 }

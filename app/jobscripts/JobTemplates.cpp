@@ -119,10 +119,12 @@ Result<JobTemplate> JobTemplates::save(const QString &title, const QString &text
     const QString path = m_folder + u'/' + fileNameFor(title);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
-        return failure(tr("Cannot save the template to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return failure(
+            tr("Cannot save the template to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     const QList<JobTemplate> templates = saved();
-    const auto found = std::find_if(templates.begin(), templates.end(),
-                                    [&](const JobTemplate &candidate) { return candidate.path == QFileInfo(path).absoluteFilePath(); });
+    const auto found = std::find_if(templates.begin(), templates.end(), [&](const JobTemplate &candidate) {
+        return candidate.path == QFileInfo(path).absoluteFilePath();
+    });
     if (found == templates.end())
         return failure(tr("The template was saved to %1 but cannot be read back.").arg(QDir::toNativeSeparators(path)));
     return *found;

@@ -11,18 +11,18 @@ namespace {
 const QHash<QString, JobField> &wholeValueFlags()
 {
     static const QHash<QString, JobField> flags{
-        {QStringLiteral("-q"), JobField::Partition},   {QStringLiteral("-P"), JobField::Account},
-        {QStringLiteral("-W"), JobField::TimeLimit},   {QStringLiteral("-n"), JobField::Tasks},
-        {QStringLiteral("-o"), JobField::Output},      {QStringLiteral("-e"), JobField::Error},
+        {QStringLiteral("-q"), JobField::Partition},       {QStringLiteral("-P"), JobField::Account},
+        {QStringLiteral("-W"), JobField::TimeLimit},       {QStringLiteral("-n"), JobField::Tasks},
+        {QStringLiteral("-o"), JobField::Output},          {QStringLiteral("-e"), JobField::Error},
         {QStringLiteral("-cwd"), JobField::WorkDirectory}, {QStringLiteral("-w"), JobField::Dependency},
-        {QStringLiteral("-u"), JobField::MailUser},    {QStringLiteral("-x"), JobField::Exclusive},
+        {QStringLiteral("-u"), JobField::MailUser},        {QStringLiteral("-x"), JobField::Exclusive},
     };
     return flags;
 }
 
 // "rusage[mem=4GB]" in a -R string: the span inside the brackets of a section.
 std::optional<std::pair<qsizetype, qsizetype>> section(QStringView line, qsizetype start, qsizetype end,
-                                                        QStringView name)
+                                                       QStringView name)
 {
     qsizetype at = start;
     while (true) {
@@ -55,23 +55,23 @@ QHash<QString, QString> LsfDialect::variables() const
 
 const QSet<QString> &LsfDialect::valueFlags() const
 {
-    static const QSet<QString> flags{QStringLiteral("-J"), QStringLiteral("-q"), QStringLiteral("-P"),
-                                     QStringLiteral("-W"), QStringLiteral("-n"), QStringLiteral("-o"),
-                                     QStringLiteral("-e"), QStringLiteral("-cwd"), QStringLiteral("-w"),
-                                     QStringLiteral("-u"), QStringLiteral("-R"), QStringLiteral("-gpu"),
-                                     QStringLiteral("-M"), QStringLiteral("-G"), QStringLiteral("-m"),
-                                     QStringLiteral("-oo"), QStringLiteral("-eo"), QStringLiteral("-app"),
-                                     QStringLiteral("-L"), QStringLiteral("-sla"), QStringLiteral("-We"),
-                                     QStringLiteral("-i"), QStringLiteral("-b"), QStringLiteral("-E"),
-                                     QStringLiteral("-Ep"), QStringLiteral("-a"), QStringLiteral("-env")};
+    static const QSet<QString> flags{QStringLiteral("-J"),  QStringLiteral("-q"),   QStringLiteral("-P"),
+                                     QStringLiteral("-W"),  QStringLiteral("-n"),   QStringLiteral("-o"),
+                                     QStringLiteral("-e"),  QStringLiteral("-cwd"), QStringLiteral("-w"),
+                                     QStringLiteral("-u"),  QStringLiteral("-R"),   QStringLiteral("-gpu"),
+                                     QStringLiteral("-M"),  QStringLiteral("-G"),   QStringLiteral("-m"),
+                                     QStringLiteral("-oo"), QStringLiteral("-eo"),  QStringLiteral("-app"),
+                                     QStringLiteral("-L"),  QStringLiteral("-sla"), QStringLiteral("-We"),
+                                     QStringLiteral("-i"),  QStringLiteral("-b"),   QStringLiteral("-E"),
+                                     QStringLiteral("-Ep"), QStringLiteral("-a"),   QStringLiteral("-env")};
     return flags;
 }
 
 const QSet<QString> &LsfDialect::bareFlags() const
 {
-    static const QSet<QString> flags{QStringLiteral("-B"), QStringLiteral("-N"), QStringLiteral("-x"),
-                                     QStringLiteral("-I"), QStringLiteral("-Ip"), QStringLiteral("-K"),
-                                     QStringLiteral("-r"), QStringLiteral("-rn"), QStringLiteral("-H"),
+    static const QSet<QString> flags{QStringLiteral("-B"),  QStringLiteral("-N"),  QStringLiteral("-x"),
+                                     QStringLiteral("-I"),  QStringLiteral("-Ip"), QStringLiteral("-K"),
+                                     QStringLiteral("-r"),  QStringLiteral("-rn"), QStringLiteral("-H"),
                                      QStringLiteral("-hl"), QStringLiteral("-Is")};
     return flags;
 }
@@ -156,15 +156,14 @@ std::optional<QString> LsfDialect::toCanonical(JobField field, const QString &na
             if (!match.hasMatch())
                 return native;
             static const QHash<QString, QString> kinds{{QStringLiteral("done"), QStringLiteral("afterok")},
-                                                      {QStringLiteral("ended"), QStringLiteral("afterany")},
-                                                      {QStringLiteral("exit"), QStringLiteral("afternotok")},
-                                                      {QStringLiteral("started"), QStringLiteral("after")}};
+                                                       {QStringLiteral("ended"), QStringLiteral("afterany")},
+                                                       {QStringLiteral("exit"), QStringLiteral("afternotok")},
+                                                       {QStringLiteral("started"), QStringLiteral("after")}};
             conditions.append(kinds.value(match.captured(1)) + u':' + match.captured(2));
         }
         return conditions.join(u',');
     }
-    default:
-        return native;
+    default: return native;
     }
 }
 
@@ -185,16 +184,14 @@ std::optional<QString> LsfDialect::toNative(JobField field, const QString &canon
     case JobField::Nodes:
         // Only "all on one host" has a plain spelling (span[hosts=1]).
         return canonical == u"1" ? std::optional<QString>(canonical) : std::nullopt;
-    case JobField::Gpus:
-        return canonical.section(u':', -1);
-    case JobField::Array:
-        return canonical.section(u'%', 0, 0);
+    case JobField::Gpus: return canonical.section(u':', -1);
+    case JobField::Array: return canonical.section(u'%', 0, 0);
     case JobField::Dependency: {
         // "afterok:12:13,afterany:14" → "done(12) && done(13) && ended(14)"
         static const QHash<QString, QString> kinds{{QStringLiteral("afterok"), QStringLiteral("done")},
-                                                  {QStringLiteral("afterany"), QStringLiteral("ended")},
-                                                  {QStringLiteral("afternotok"), QStringLiteral("exit")},
-                                                  {QStringLiteral("after"), QStringLiteral("started")}};
+                                                   {QStringLiteral("afterany"), QStringLiteral("ended")},
+                                                   {QStringLiteral("afternotok"), QStringLiteral("exit")},
+                                                   {QStringLiteral("after"), QStringLiteral("started")}};
         QStringList terms;
         for (const QString &condition : canonical.split(u',', Qt::SkipEmptyParts)) {
             QStringList parts = condition.split(u':');
@@ -210,10 +207,8 @@ std::optional<QString> LsfDialect::toNative(JobField field, const QString &canon
     case JobField::CpusPerTask:
     case JobField::Qos:
     case JobField::MailType:
-    case JobField::Constraint:
-        return std::nullopt;
-    default:
-        return canonical;
+    case JobField::Constraint: return std::nullopt;
+    default: return canonical;
     }
 }
 

@@ -22,7 +22,6 @@ public:
 protected:
     const QSet<QString> &valueFlags() const override;
     const QSet<QString> &bareFlags() const override;
-
 };
 
 } // namespace app

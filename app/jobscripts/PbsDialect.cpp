@@ -9,11 +9,11 @@ namespace {
 const QHash<QString, JobField> &wholeValueFlags()
 {
     static const QHash<QString, JobField> flags{
-        {QStringLiteral("-N"), JobField::Name},        {QStringLiteral("-q"), JobField::Partition},
-        {QStringLiteral("-A"), JobField::Account},     {QStringLiteral("-J"), JobField::Array},
-        {QStringLiteral("-t"), JobField::Array},       {QStringLiteral("-o"), JobField::Output},
-        {QStringLiteral("-e"), JobField::Error},       {QStringLiteral("-M"), JobField::MailUser},
-        {QStringLiteral("-m"), JobField::MailType},    {QStringLiteral("-d"), JobField::WorkDirectory},
+        {QStringLiteral("-N"), JobField::Name},     {QStringLiteral("-q"), JobField::Partition},
+        {QStringLiteral("-A"), JobField::Account},  {QStringLiteral("-J"), JobField::Array},
+        {QStringLiteral("-t"), JobField::Array},    {QStringLiteral("-o"), JobField::Output},
+        {QStringLiteral("-e"), JobField::Error},    {QStringLiteral("-M"), JobField::MailUser},
+        {QStringLiteral("-m"), JobField::MailType}, {QStringLiteral("-d"), JobField::WorkDirectory},
     };
     return flags;
 }
@@ -32,8 +32,10 @@ const QHash<QString, JobField> &chunkKeys()
 const QHash<QString, JobField> &resourceKeys()
 {
     static const QHash<QString, JobField> keys{
-        {QStringLiteral("walltime"), JobField::TimeLimit}, {QStringLiteral("mem"), JobField::Memory},
-        {QStringLiteral("ncpus"), JobField::CpusPerTask},  {QStringLiteral("ngpus"), JobField::Gpus},
+        {QStringLiteral("walltime"), JobField::TimeLimit},
+        {QStringLiteral("mem"), JobField::Memory},
+        {QStringLiteral("ncpus"), JobField::CpusPerTask},
+        {QStringLiteral("ngpus"), JobField::Gpus},
     };
     return keys;
 }
@@ -151,41 +153,32 @@ QList<FieldSpot> PbsDialect::spots(QStringView line) const
 std::optional<QString> PbsDialect::toCanonical(JobField field, const QString &native) const
 {
     switch (field) {
-    case JobField::TimeLimit:
-        return timeFromSecondsOrClock(native); // walltime=3600 is seconds
+    case JobField::TimeLimit: return timeFromSecondsOrClock(native); // walltime=3600 is seconds
     case JobField::Memory: {
         const auto bytes = units::parseMemory(native, 1);
         return bytes ? std::optional<QString>(units::formatMemory(*bytes)) : std::nullopt;
     }
-    case JobField::MailType:
-        return mailEventsFromLetters(native);
-    default:
-        return native;
+    case JobField::MailType: return mailEventsFromLetters(native);
+    default: return native;
     }
 }
 
 std::optional<QString> PbsDialect::toNative(JobField field, const QString &canonical) const
 {
     switch (field) {
-    case JobField::TimeLimit:
-        return clockFromTime(canonical);
+    case JobField::TimeLimit: return clockFromTime(canonical);
     case JobField::Memory: {
         const auto bytes = units::parseMemory(canonical, units::MiB);
         return bytes ? std::optional<QString>(units::formatMemory(*bytes).toLower() + u'b') : std::nullopt;
     }
-    case JobField::Gpus:
-        return canonical.section(u':', -1); // PBS asks for a count; the type has no standard spelling
-    case JobField::Array:
-        return canonical.section(u'%', 0, 0); // no limit on running subjobs in the directive
-    case JobField::MailType:
-        return mailLettersFromEvents(canonical);
+    case JobField::Gpus: return canonical.section(u':', -1); // PBS asks for a count; the type has no standard spelling
+    case JobField::Array: return canonical.section(u'%', 0, 0); // no limit on running subjobs in the directive
+    case JobField::MailType: return mailLettersFromEvents(canonical);
     case JobField::MemoryPerCpu:
     case JobField::Qos:
     case JobField::Constraint:
-    case JobField::Exclusive:
-        return std::nullopt;
-    default:
-        return canonical;
+    case JobField::Exclusive: return std::nullopt;
+    default: return canonical;
     }
 }
 

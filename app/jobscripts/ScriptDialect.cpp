@@ -34,8 +34,7 @@ QList<DirectiveToken> ScriptDialect::tokens(QStringView line) const
             if (!quote.isNull()) {
                 if (c == quote) {
                     quote = QChar();
-                } else if (c == u'\\' && quote == u'"' && i + 1 < n
-                           && (line[i + 1] == u'"' || line[i + 1] == u'\\')) {
+                } else if (c == u'\\' && quote == u'"' && i + 1 < n && (line[i + 1] == u'"' || line[i + 1] == u'\\')) {
                     token.text += line[++i];
                 } else {
                     token.text += c;
@@ -290,8 +289,7 @@ std::unique_ptr<ScriptDialect> ScriptDialect::create(Profile::Scheduler schedule
     case Profile::Scheduler::Lsf: return std::make_unique<LsfDialect>();
     case Profile::Scheduler::GridEngine: return std::make_unique<GridEngineDialect>();
     case Profile::Scheduler::Unknown:
-    case Profile::Scheduler::None:
-        return nullptr;
+    case Profile::Scheduler::None: return nullptr;
     }
     return nullptr;
 }

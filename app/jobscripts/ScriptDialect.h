@@ -4,8 +4,8 @@
 #include "app/profiles/Profile.h"
 
 #include <QHash>
-#include <QSet>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -30,7 +30,7 @@ struct DirectiveOption
     QString flag; // "--time", "-t"; empty for a word no option owns
     QString value;
     bool hasValue = false;
-    qsizetype start = 0;       // the option's span in the line, flag through value
+    qsizetype start = 0; // the option's span in the line, flag through value
     qsizetype end = 0;
     qsizetype valueStart = -1; // the value as written (with its quotes)
     qsizetype valueEnd = -1;
@@ -40,21 +40,21 @@ struct DirectiveOption
 struct FieldSpot
 {
     JobField field = JobField::Name;
-    QString native;            // the value in the scheduler's words ("8gb"), "yes" for a flag
-    qsizetype valueStart = 0;  // what to replace to change it
+    QString native;           // the value in the scheduler's words ("8gb"), "yes" for a flag
+    qsizetype valueStart = 0; // what to replace to change it
     qsizetype valueEnd = 0;
     qsizetype removeStart = 0; // what to delete to drop it (with one separator or leading blank)
     qsizetype removeEnd = 0;
-    QString writePrefix;       // written before a new value ("gpu:" inside --gres)
-    QString removedText;       // what stands in its place when dropped (PBS's select count: "1")
-    bool wholeWord = true;     // the value is a whole shell word: quote it when it needs quoting
-    bool flagOnly = false;     // present or not (--exclusive): no value to change
+    QString writePrefix;   // written before a new value ("gpu:" inside --gres)
+    QString removedText;   // what stands in its place when dropped (PBS's select count: "1")
+    bool wholeWord = true; // the value is a whole shell word: quote it when it needs quoting
+    bool flagOnly = false; // present or not (--exclusive): no value to change
 };
 
 // A change that adds a field the script does not have yet.
 struct FieldInsertion
 {
-    int line = -1;         // -1: a new directive line `text`; else insert `text` at position in that line
+    int line = -1; // -1: a new directive line `text`; else insert `text` at position in that line
     qsizetype position = 0;
     QString text;
 };

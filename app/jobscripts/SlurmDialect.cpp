@@ -9,25 +9,41 @@ namespace {
 const QHash<QString, JobField> &wholeValueFlags()
 {
     static const QHash<QString, JobField> flags{
-        {QStringLiteral("-J"), JobField::Name},          {QStringLiteral("--job-name"), JobField::Name},
-        {QStringLiteral("-p"), JobField::Partition},     {QStringLiteral("--partition"), JobField::Partition},
-        {QStringLiteral("-A"), JobField::Account},       {QStringLiteral("--account"), JobField::Account},
-        {QStringLiteral("-q"), JobField::Qos},           {QStringLiteral("--qos"), JobField::Qos},
-        {QStringLiteral("-t"), JobField::TimeLimit},     {QStringLiteral("--time"), JobField::TimeLimit},
-        {QStringLiteral("-N"), JobField::Nodes},         {QStringLiteral("--nodes"), JobField::Nodes},
-        {QStringLiteral("-n"), JobField::Tasks},         {QStringLiteral("--ntasks"), JobField::Tasks},
-        {QStringLiteral("-c"), JobField::CpusPerTask},   {QStringLiteral("--cpus-per-task"), JobField::CpusPerTask},
-        {QStringLiteral("--mem"), JobField::Memory},     {QStringLiteral("--mem-per-cpu"), JobField::MemoryPerCpu},
-        {QStringLiteral("-G"), JobField::Gpus},          {QStringLiteral("--gpus"), JobField::Gpus},
-        {QStringLiteral("-a"), JobField::Array},         {QStringLiteral("--array"), JobField::Array},
-        {QStringLiteral("-o"), JobField::Output},        {QStringLiteral("--output"), JobField::Output},
-        {QStringLiteral("-e"), JobField::Error},         {QStringLiteral("--error"), JobField::Error},
-        {QStringLiteral("-D"), JobField::WorkDirectory}, {QStringLiteral("--chdir"), JobField::WorkDirectory},
+        {QStringLiteral("-J"), JobField::Name},
+        {QStringLiteral("--job-name"), JobField::Name},
+        {QStringLiteral("-p"), JobField::Partition},
+        {QStringLiteral("--partition"), JobField::Partition},
+        {QStringLiteral("-A"), JobField::Account},
+        {QStringLiteral("--account"), JobField::Account},
+        {QStringLiteral("-q"), JobField::Qos},
+        {QStringLiteral("--qos"), JobField::Qos},
+        {QStringLiteral("-t"), JobField::TimeLimit},
+        {QStringLiteral("--time"), JobField::TimeLimit},
+        {QStringLiteral("-N"), JobField::Nodes},
+        {QStringLiteral("--nodes"), JobField::Nodes},
+        {QStringLiteral("-n"), JobField::Tasks},
+        {QStringLiteral("--ntasks"), JobField::Tasks},
+        {QStringLiteral("-c"), JobField::CpusPerTask},
+        {QStringLiteral("--cpus-per-task"), JobField::CpusPerTask},
+        {QStringLiteral("--mem"), JobField::Memory},
+        {QStringLiteral("--mem-per-cpu"), JobField::MemoryPerCpu},
+        {QStringLiteral("-G"), JobField::Gpus},
+        {QStringLiteral("--gpus"), JobField::Gpus},
+        {QStringLiteral("-a"), JobField::Array},
+        {QStringLiteral("--array"), JobField::Array},
+        {QStringLiteral("-o"), JobField::Output},
+        {QStringLiteral("--output"), JobField::Output},
+        {QStringLiteral("-e"), JobField::Error},
+        {QStringLiteral("--error"), JobField::Error},
+        {QStringLiteral("-D"), JobField::WorkDirectory},
+        {QStringLiteral("--chdir"), JobField::WorkDirectory},
         {QStringLiteral("--workdir"), JobField::WorkDirectory},
-        {QStringLiteral("-d"), JobField::Dependency},    {QStringLiteral("--dependency"), JobField::Dependency},
+        {QStringLiteral("-d"), JobField::Dependency},
+        {QStringLiteral("--dependency"), JobField::Dependency},
         {QStringLiteral("--mail-type"), JobField::MailType},
         {QStringLiteral("--mail-user"), JobField::MailUser},
-        {QStringLiteral("-C"), JobField::Constraint},    {QStringLiteral("--constraint"), JobField::Constraint},
+        {QStringLiteral("-C"), JobField::Constraint},
+        {QStringLiteral("--constraint"), JobField::Constraint},
         {QStringLiteral("--exclusive"), JobField::Exclusive},
     };
     return flags;
@@ -54,11 +70,37 @@ const QSet<QString> &SlurmDialect::valueFlags() const
             if (*it != JobField::Exclusive)
                 all.insert(it.key());
         }
-        for (const char *flag : {"--gres", "--ntasks-per-node", "--gpus-per-node", "--gpus-per-task", "--export",
-                                 "--nodelist", "-w", "--exclude", "-x", "--licenses", "-L", "--begin", "-b",
-                                 "--signal", "--mem-per-gpu", "--cpus-per-gpu", "--reservation", "--comment",
-                                 "--input", "-i", "--open-mode", "--distribution", "-m", "--time-min", "--tmp",
-                                 "--nice", "--priority", "--cluster", "-M", "--gres-flags", "--propagate"})
+        for (const char *flag : {"--gres",
+                                 "--ntasks-per-node",
+                                 "--gpus-per-node",
+                                 "--gpus-per-task",
+                                 "--export",
+                                 "--nodelist",
+                                 "-w",
+                                 "--exclude",
+                                 "-x",
+                                 "--licenses",
+                                 "-L",
+                                 "--begin",
+                                 "-b",
+                                 "--signal",
+                                 "--mem-per-gpu",
+                                 "--cpus-per-gpu",
+                                 "--reservation",
+                                 "--comment",
+                                 "--input",
+                                 "-i",
+                                 "--open-mode",
+                                 "--distribution",
+                                 "-m",
+                                 "--time-min",
+                                 "--tmp",
+                                 "--nice",
+                                 "--priority",
+                                 "--cluster",
+                                 "-M",
+                                 "--gres-flags",
+                                 "--propagate"})
             all.insert(QLatin1StringView(flag));
         return all;
     }();
@@ -68,16 +110,16 @@ const QSet<QString> &SlurmDialect::valueFlags() const
 const QSet<QString> &SlurmDialect::bareFlags() const
 {
     // sbatch's options without a value (--exclusive takes one only after '=').
-    static const QSet<QString> flags{
-        QStringLiteral("--exclusive"), QStringLiteral("-H"),          QStringLiteral("--hold"),
-        QStringLiteral("--requeue"),   QStringLiteral("--no-requeue"), QStringLiteral("-O"),
-        QStringLiteral("--overcommit"), QStringLiteral("--parsable"),  QStringLiteral("-Q"),
-        QStringLiteral("--quiet"),     QStringLiteral("-v"),          QStringLiteral("--verbose"),
-        QStringLiteral("--test-only"), QStringLiteral("-W"),          QStringLiteral("--wait"),
-        QStringLiteral("--contiguous"), QStringLiteral("--spread-job"), QStringLiteral("--use-min-nodes"),
-        QStringLiteral("--ignore-pbs"), QStringLiteral("-s"),         QStringLiteral("--oversubscribe"),
-        QStringLiteral("-h"),          QStringLiteral("--help"),      QStringLiteral("--usage"),
-        QStringLiteral("-V"),          QStringLiteral("--version"),   QStringLiteral("--get-user-env")};
+    static const QSet<QString>
+        flags{QStringLiteral("--exclusive"),  QStringLiteral("-H"),           QStringLiteral("--hold"),
+              QStringLiteral("--requeue"),    QStringLiteral("--no-requeue"), QStringLiteral("-O"),
+              QStringLiteral("--overcommit"), QStringLiteral("--parsable"),   QStringLiteral("-Q"),
+              QStringLiteral("--quiet"),      QStringLiteral("-v"),           QStringLiteral("--verbose"),
+              QStringLiteral("--test-only"),  QStringLiteral("-W"),           QStringLiteral("--wait"),
+              QStringLiteral("--contiguous"), QStringLiteral("--spread-job"), QStringLiteral("--use-min-nodes"),
+              QStringLiteral("--ignore-pbs"), QStringLiteral("-s"),           QStringLiteral("--oversubscribe"),
+              QStringLiteral("-h"),           QStringLiteral("--help"),       QStringLiteral("--usage"),
+              QStringLiteral("-V"),           QStringLiteral("--version"),    QStringLiteral("--get-user-env")};
     return flags;
 }
 
@@ -132,16 +174,26 @@ QList<FieldSpot> SlurmDialect::spots(QStringView line) const
 QString SlurmDialect::directiveLine(JobField field, const QString &native) const
 {
     static const QHash<JobField, QString> flags{
-        {JobField::Name, QStringLiteral("--job-name")},        {JobField::Partition, QStringLiteral("--partition")},
-        {JobField::Account, QStringLiteral("--account")},      {JobField::Qos, QStringLiteral("--qos")},
-        {JobField::TimeLimit, QStringLiteral("--time")},       {JobField::Nodes, QStringLiteral("--nodes")},
-        {JobField::Tasks, QStringLiteral("--ntasks")},         {JobField::CpusPerTask, QStringLiteral("--cpus-per-task")},
-        {JobField::Memory, QStringLiteral("--mem")},           {JobField::MemoryPerCpu, QStringLiteral("--mem-per-cpu")},
-        {JobField::Gpus, QStringLiteral("--gpus")},            {JobField::Array, QStringLiteral("--array")},
-        {JobField::Output, QStringLiteral("--output")},        {JobField::Error, QStringLiteral("--error")},
-        {JobField::WorkDirectory, QStringLiteral("--chdir")},  {JobField::Dependency, QStringLiteral("--dependency")},
-        {JobField::MailType, QStringLiteral("--mail-type")},   {JobField::MailUser, QStringLiteral("--mail-user")},
-        {JobField::Constraint, QStringLiteral("--constraint")}, {JobField::Exclusive, QStringLiteral("--exclusive")},
+        {JobField::Name, QStringLiteral("--job-name")},
+        {JobField::Partition, QStringLiteral("--partition")},
+        {JobField::Account, QStringLiteral("--account")},
+        {JobField::Qos, QStringLiteral("--qos")},
+        {JobField::TimeLimit, QStringLiteral("--time")},
+        {JobField::Nodes, QStringLiteral("--nodes")},
+        {JobField::Tasks, QStringLiteral("--ntasks")},
+        {JobField::CpusPerTask, QStringLiteral("--cpus-per-task")},
+        {JobField::Memory, QStringLiteral("--mem")},
+        {JobField::MemoryPerCpu, QStringLiteral("--mem-per-cpu")},
+        {JobField::Gpus, QStringLiteral("--gpus")},
+        {JobField::Array, QStringLiteral("--array")},
+        {JobField::Output, QStringLiteral("--output")},
+        {JobField::Error, QStringLiteral("--error")},
+        {JobField::WorkDirectory, QStringLiteral("--chdir")},
+        {JobField::Dependency, QStringLiteral("--dependency")},
+        {JobField::MailType, QStringLiteral("--mail-type")},
+        {JobField::MailUser, QStringLiteral("--mail-user")},
+        {JobField::Constraint, QStringLiteral("--constraint")},
+        {JobField::Exclusive, QStringLiteral("--exclusive")},
     };
     if (field == JobField::Exclusive)
         return prefix() + u' ' + flags.value(field);

@@ -19,9 +19,12 @@ constexpr Name authenticationNames[] = {{int(Profile::Authentication::Automatic)
                                         {int(Profile::Authentication::Password), "password"},
                                         {int(Profile::Authentication::KeyboardInteractive), "keyboard-interactive"}};
 
-constexpr Name schedulerNames[] = {{int(Profile::Scheduler::Unknown), "detect"},  {int(Profile::Scheduler::Slurm), "slurm"},
-                                   {int(Profile::Scheduler::Pbs), "pbs"},         {int(Profile::Scheduler::Lsf), "lsf"},
-                                   {int(Profile::Scheduler::GridEngine), "sge"},  {int(Profile::Scheduler::None), "none"}};
+constexpr Name schedulerNames[] = {{int(Profile::Scheduler::Unknown), "detect"},
+                                   {int(Profile::Scheduler::Slurm), "slurm"},
+                                   {int(Profile::Scheduler::Pbs), "pbs"},
+                                   {int(Profile::Scheduler::Lsf), "lsf"},
+                                   {int(Profile::Scheduler::GridEngine), "sge"},
+                                   {int(Profile::Scheduler::None), "none"}};
 
 template<std::size_t N>
 QString nameOf(const Name (&names)[N], int value)
@@ -89,7 +92,8 @@ sshcore::Result<Profile> Profile::fromJson(const QJsonObject &object)
         profile.name = profile.host;
     const int port = object.value(QLatin1StringView("port")).toInt(22);
     if (port < 1 || port > 65535)
-        return sshcore::failure(QStringLiteral("the cluster \"%1\" has an invalid port %2").arg(profile.name).arg(port));
+        return sshcore::failure(
+            QStringLiteral("the cluster \"%1\" has an invalid port %2").arg(profile.name).arg(port));
     profile.port = quint16(port);
     profile.user = object.value(QLatin1StringView("user")).toString();
     profile.authentication = Authentication(
@@ -121,9 +125,7 @@ sshcore::Result<sshcore::SshConnectionSettings> Profile::connectionSettings(cons
     if (!keyFile.isEmpty())
         settings->identityFiles.prepend(keyFile);
     switch (authentication) {
-    case Authentication::Agent:
-        settings->identityFiles.clear();
-        break;
+    case Authentication::Agent: settings->identityFiles.clear(); break;
     case Authentication::KeyFile:
         settings->useAgent = false;
         settings->identityFiles = keyFile.isEmpty() ? settings->identityFiles : QStringList{keyFile};
@@ -133,8 +135,7 @@ sshcore::Result<sshcore::SshConnectionSettings> Profile::connectionSettings(cons
         settings->useAgent = false;
         settings->identityFiles.clear();
         break;
-    case Authentication::Automatic:
-        break;
+    case Authentication::Automatic: break;
     }
     if (!knownHostsFile.isEmpty())
         settings->knownHostsFiles = {knownHostsFile};

@@ -29,8 +29,8 @@ struct Profile
     QString remoteDirectory;
     QString defaultPartition;
     QString defaultAccount;
-    QString colour; // "#2b6fd6", or empty for the default
-    QString knownHostsFile; // empty: what ~/.ssh/config says (UserKnownHostsFile), else ~/.ssh/known_hosts
+    QString colour;               // "#2b6fd6", or empty for the default
+    QString knownHostsFile;       // empty: what ~/.ssh/config says (UserKnownHostsFile), else ~/.ssh/known_hosts
     bool rememberSecrets = false; // keep passwords and passphrases in the system keyring
     bool demo = false;            // follows the local demo cluster: its address is re-read when it restarts
 

@@ -84,8 +84,9 @@ Result<> ProfileStore::load()
     }
     Q_EMIT changed();
     if (!m_problem.isEmpty())
-        return failure(m_problem + QStringLiteral(" clusterdesk left the file untouched and will not change it; "
-                                                  "move it away or repair it to manage profiles again."));
+        return failure(m_problem
+                       + QStringLiteral(" clusterdesk left the file untouched and will not change it; "
+                                        "move it away or repair it to manage profiles again."));
     return {};
 }
 

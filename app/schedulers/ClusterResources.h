@@ -22,7 +22,7 @@ struct Partition
 {
     QString name;
     bool isDefault = false;
-    bool available = true; // "up"
+    bool available = true;                // "up"
     std::optional<qint64> maxTimeSeconds; // none: unlimited
     int nodes = 0;
     int idleNodes = 0;

@@ -38,8 +38,7 @@ bool isFinished(JobState state)
     case JobState::Cancelled:
     case JobState::TimedOut:
     case JobState::OutOfMemory:
-    case JobState::NodeFailed:
-        return true;
+    case JobState::NodeFailed: return true;
     case JobState::Unknown:
     case JobState::Pending:
     case JobState::Held:

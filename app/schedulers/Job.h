@@ -50,8 +50,8 @@ struct Job
     std::optional<qint64> timeLeftSeconds;
     int nodeCount = 0;
     int cpuCount = 0;
-    QString memory; // as requested, in the scheduler's words ("4G", "8gb")
-    QString gres;   // generic resources ("gres/gpu:2", "ngpus=1")
+    QString memory;   // as requested, in the scheduler's words ("4G", "8gb")
+    QString gres;     // generic resources ("gres/gpu:2", "ngpus=1")
     QString nodeList; // "node[01-04]" while running
     QDateTime submitTime;
     QDateTime startTime; // actual, or expected while pending (invalid when the scheduler has no estimate)

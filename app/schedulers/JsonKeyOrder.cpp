@@ -18,8 +18,8 @@ public:
 
     void skipSpace()
     {
-        while (m_at < m_json.size() && (m_json[m_at] == ' ' || m_json[m_at] == '\n' || m_json[m_at] == '\r'
-                                        || m_json[m_at] == '\t'))
+        while (m_at < m_json.size()
+               && (m_json[m_at] == ' ' || m_json[m_at] == '\n' || m_json[m_at] == '\r' || m_json[m_at] == '\t'))
             ++m_at;
     }
 

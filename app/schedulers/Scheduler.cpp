@@ -37,7 +37,8 @@ QByteArray Scheduler::testCommand(const QString &, const QString &) const
 
 Result<StartEstimate> Scheduler::parseTest(const CommandResult &) const
 {
-    return failure(sshcore::ErrorKind::Refused, tr("%1 cannot say when a job would start without submitting it.").arg(name()));
+    return failure(sshcore::ErrorKind::Refused,
+                   tr("%1 cannot say when a job would start without submitting it.").arg(name()));
 }
 
 Result<void> Scheduler::parseControl(const CommandResult &result) const
@@ -67,7 +68,8 @@ Result<QStringList> Scheduler::parseModules(const CommandResult &result)
 {
     const QString text = QString::fromUtf8(result.standardOutput);
     if (result.exitStatus != 0 || text.contains(u"module: command not found"))
-        return failure(sshcore::ErrorKind::NotFound, tr("This cluster has no environment modules (\"module\" is not available)."));
+        return failure(sshcore::ErrorKind::NotFound,
+                       tr("This cluster has no environment modules (\"module\" is not available)."));
     QStringList modules;
     for (QString line : text.split(u'\n')) {
         line = line.trimmed();
@@ -91,8 +93,7 @@ std::unique_ptr<Scheduler> Scheduler::create(Profile::Scheduler kind)
     case Profile::Scheduler::Lsf: return std::make_unique<LsfScheduler>();
     case Profile::Scheduler::GridEngine: return std::make_unique<GridEngineScheduler>();
     case Profile::Scheduler::Unknown:
-    case Profile::Scheduler::None:
-        return nullptr;
+    case Profile::Scheduler::None: return nullptr;
     }
     return nullptr;
 }
@@ -117,7 +118,7 @@ QString Scheduler::queryFailure(const CommandResult &result, const QString &what
     // Slurm: "Socket timed out", "Unable to contact slurm controller"; PBS: "cannot connect to
     // server"; LSF: "LSF is down", "not responding"; Grid Engine: "unable to contact qmaster",
     // "commlib error".
-    static const char *const unreachable[] = {"timed out", "Unable to contact", "cannot connect", "not responding",
+    static const char *const unreachable[] = {"timed out",   "Unable to contact",  "cannot connect", "not responding",
                                               "LSF is down", "Connection refused", "commlib error"};
     for (const char *words : unreachable) {
         if (said.contains(QLatin1StringView(words), Qt::CaseInsensitive))

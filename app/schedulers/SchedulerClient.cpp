@@ -42,7 +42,8 @@ QString SchedulerClient::unavailableReason() const
 void SchedulerClient::setScheduler(std::shared_ptr<const Scheduler> scheduler, const QString &unavailableReason)
 {
     m_unavailableReason = unavailableReason;
-    const bool sameKind = scheduler && m_scheduler ? scheduler->kind() == m_scheduler->kind() : !scheduler && !m_scheduler;
+    const bool sameKind = scheduler && m_scheduler ? scheduler->kind() == m_scheduler->kind()
+                                                   : !scheduler && !m_scheduler;
     if (sameKind)
         return; // the same back end again (detected anew after a reconnection): nothing for views to redo
     m_scheduler = std::move(scheduler);
@@ -53,13 +54,14 @@ template<typename T>
 void SchedulerClient::refuse(QObject *context, Handler<T> handler) const
 {
     // Later, not now: a caller never gets its answer before the call returns.
-    QTimer::singleShot(0, context, [handler = std::move(handler), why = unavailableReason()] { handler(failure(sshcore::ErrorKind::LinkLost, why)); });
+    QTimer::singleShot(0, context, [handler = std::move(handler), why = unavailableReason()] {
+        handler(failure(sshcore::ErrorKind::LinkLost, why));
+    });
 }
 
 template<typename T>
 void SchedulerClient::query(const QByteArray &commandLine, bool persistentShell, std::chrono::seconds timeout,
-                            QObject *context,
-                            std::function<Result<T>(const Scheduler &, const CommandResult &)> parse,
+                            QObject *context, std::function<Result<T>(const Scheduler &, const CommandResult &)> parse,
                             Handler<T> handler)
 {
     Q_ASSERT(context);
@@ -91,7 +93,8 @@ void SchedulerClient::submit(const QString &scriptPath, const QString &workDirec
         [](const Scheduler &scheduler, const CommandResult &result) { return scheduler.parseSubmit(result); },
         [handler = std::move(handler)](Result<SubmitReply> reply) {
             if (!reply && reply.error().is(sshcore::ErrorKind::TimedOut)) {
-                handler(failure(sshcore::ErrorKind::TimedOut, QCoreApplication::translate(
+                handler(failure(sshcore::ErrorKind::TimedOut,
+                                QCoreApplication::translate(
                                     "app::SchedulerClient",
                                     "The scheduler did not confirm the submission in time. The job may have been "
                                     "created all the same: look for it in the job list before submitting again.")));

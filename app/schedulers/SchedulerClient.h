@@ -49,7 +49,8 @@ public:
     // null with a reason clears it. schedulerChanged() only when the kind of back end changes.
     void setScheduler(std::shared_ptr<const Scheduler> scheduler, const QString &unavailableReason = {});
 
-    void submit(const QString &scriptPath, const QString &workDirectory, QObject *context, Handler<SubmitReply> handler);
+    void submit(const QString &scriptPath, const QString &workDirectory, QObject *context,
+                Handler<SubmitReply> handler);
     void testSubmit(const QString &scriptPath, const QString &workDirectory, QObject *context,
                     Handler<StartEstimate> handler);
     void queue(bool allUsers, QObject *context, Handler<QList<Job>> handler);

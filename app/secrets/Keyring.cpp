@@ -1,7 +1,6 @@
 #include "app/secrets/Keyring.h"
 
 #include <QDir>
-
 #include <qt6keychain/keychain.h>
 
 using sshcore::failure;
@@ -37,25 +36,25 @@ QString problem(const QKeychain::Job &job, Operation operation)
     case QKeychain::NotImplemented:
         what = QStringLiteral("The system keyring does not support this (%1).").arg(detail);
         break;
-    default:
-        what = QStringLiteral("The system keyring could not be used (%1).").arg(detail);
-        break;
+    default: what = QStringLiteral("The system keyring could not be used (%1).").arg(detail); break;
     }
     const QString fix = locked ? QStringLiteral("unlock the keyring and allow clusterdesk when it asks")
                                : QStringLiteral("install and unlock a keyring such as GNOME Keyring or KWallet");
     switch (operation) {
     case Operation::Read:
-        return what + QStringLiteral(" clusterdesk cannot use a remembered password and will ask for it instead; "
-                                     "%1 to use remembered passwords.")
-                          .arg(fix);
+        return what
+               + QStringLiteral(" clusterdesk cannot use a remembered password and will ask for it instead; "
+                                "%1 to use remembered passwords.")
+                     .arg(fix);
     case Operation::Write:
-        return what + QStringLiteral(" clusterdesk keeps the password for this session only; %1 to remember it.")
-                          .arg(fix);
+        return what
+               + QStringLiteral(" clusterdesk keeps the password for this session only; %1 to remember it.").arg(fix);
     case Operation::Remove:
-        return what + QStringLiteral(" The remembered password may still be in the keyring; %1 and try again, "
-                                     "or delete the entry \"%2\" of \"%3\" with the keyring's own manager "
-                                     "(such as Seahorse or KWalletManager).")
-                          .arg(fix, job.key(), job.service());
+        return what
+               + QStringLiteral(" The remembered password may still be in the keyring; %1 and try again, "
+                                "or delete the entry \"%2\" of \"%3\" with the keyring's own manager "
+                                "(such as Seahorse or KWalletManager).")
+                     .arg(fix, job.key(), job.service());
     }
     return what;
 }

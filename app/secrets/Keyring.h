@@ -27,7 +27,8 @@ public:
     // destroyed first.
     // nullopt: nothing is stored under key.
     void read(const QString &key, QObject *context, std::function<void(sshcore::Result<std::optional<QString>>)> done);
-    void write(const QString &key, const QString &secret, QObject *context, std::function<void(sshcore::Result<>)> done);
+    void write(const QString &key, const QString &secret, QObject *context,
+               std::function<void(sshcore::Result<>)> done);
     // Removing an entry that does not exist is a success.
     void remove(const QString &key, QObject *context, std::function<void(sshcore::Result<>)> done);
 

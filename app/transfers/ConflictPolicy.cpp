@@ -41,24 +41,21 @@ ConflictPolicy::Outcome skip(const QString &reason, bool complete = false)
 
 } // namespace
 
-ConflictPolicy::Outcome
-ConflictPolicy::decide(Conflict decision, const SftpEntry *existing, const TransferFile &file) const
+ConflictPolicy::Outcome ConflictPolicy::decide(Conflict decision, const SftpEntry *existing,
+                                               const TransferFile &file) const
 {
     if (!existing)
         return outcome(Action::Write);
     if (decision == Conflict::Ask && m_remembered)
         decision = *m_remembered;
     switch (decision) {
-    case Conflict::Ask:
-        return outcome(Action::Ask);
-    case Conflict::Skip:
-        return skip(tr("Skipped: it exists at the destination."));
+    case Conflict::Ask: return outcome(Action::Ask);
+    case Conflict::Skip: return skip(tr("Skipped: it exists at the destination."));
     case Conflict::OnlyIfNewer:
         if (existing->modified >= file.modified)
             return skip(tr("Skipped: the destination is as new or newer."));
         return outcome(Action::Write);
-    case Conflict::KeepBoth:
-        return outcome(Action::KeepBoth);
+    case Conflict::KeepBoth: return outcome(Action::KeepBoth);
     case Conflict::Resume:
         if (file.symlink || existing->size > file.size)
             return outcome(Action::Write); // bigger than the source: not a partial copy of it
@@ -69,8 +66,7 @@ ConflictPolicy::decide(Conflict decision, const SftpEntry *existing, const Trans
             resume.resumeFrom = existing->size;
             return resume;
         }
-    case Conflict::Overwrite:
-        return outcome(Action::Write);
+    case Conflict::Overwrite: return outcome(Action::Write);
     }
     return outcome(Action::Write);
 }
@@ -107,9 +103,7 @@ QString ConflictPolicy::freeLocalName(const QString &localPath)
     return candidate;
 }
 
-void ConflictPolicy::findFreeRemoteName(sshcore::SftpClient *sftp,
-                                        const QByteArray &remotePath,
-                                        QObject *context,
+void ConflictPolicy::findFreeRemoteName(sshcore::SftpClient *sftp, const QByteArray &remotePath, QObject *context,
                                         std::function<void(const QByteArray &)> found)
 {
     const QByteArray folder = sshcore::RemotePath::parent(remotePath);
@@ -117,21 +111,15 @@ void ConflictPolicy::findFreeRemoteName(sshcore::SftpClient *sftp,
     // The function holds itself weakly; each request on its way holds it, so the chain lives until
     // its last answer (or until context goes, with the request).
     auto tryNumber = std::make_shared<std::function<void(int)>>();
-    *tryNumber
-        = [sftp, context, folder, name, found = std::move(found), weak = std::weak_ptr(tryNumber)](
-              int number) {
-              const QByteArray candidate
-                  = sshcore::RemotePath::join(folder, numberedName(name, number).toUtf8());
-              sftp->stat(
-                  candidate,
-                  context,
-                  [number, candidate, found, self = weak.lock()](const Result<SftpEntry> &taken) {
-                      if (taken && number < maxNumber)
-                          (*self)(number + 1);
-                      else
-                          found(candidate);
-                  });
-          };
+    *tryNumber = [sftp, context, folder, name, found = std::move(found), weak = std::weak_ptr(tryNumber)](int number) {
+        const QByteArray candidate = sshcore::RemotePath::join(folder, numberedName(name, number).toUtf8());
+        sftp->stat(candidate, context, [number, candidate, found, self = weak.lock()](const Result<SftpEntry> &taken) {
+            if (taken && number < maxNumber)
+                (*self)(number + 1);
+            else
+                found(candidate);
+        });
+    };
     (*tryNumber)(1);
 }
 

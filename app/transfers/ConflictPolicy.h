@@ -23,17 +23,17 @@ public:
     using Conflict = TransferOptions::Conflict;
 
     enum class Action {
-        Ask, // the person decides
-        Skip, // reason says why
+        Ask,      // the person decides
+        Skip,     // reason says why
         KeepBoth, // under the first free numbered name
-        Resume, // the existing file is a partial copy: continue it from resumeFrom
-        Write, // (again) from the start, or from a partial copy under the temporary name
+        Resume,   // the existing file is a partial copy: continue it from resumeFrom
+        Write,    // (again) from the start, or from a partial copy under the temporary name
     };
     struct Outcome
     {
         Action action = Action::Write;
-        QString reason; // Skip
-        bool complete = false; // Skip: the destination already is the whole file
+        QString reason;         // Skip
+        bool complete = false;  // Skip: the destination already is the whole file
         quint64 resumeFrom = 0; // Resume
     };
 
@@ -41,8 +41,7 @@ public:
     void remember(Conflict decision) { m_remembered = decision; }
 
     // existing: what the destination holds, or null if nothing.
-    Outcome
-    decide(Conflict decision, const sshcore::SftpEntry *existing, const TransferFile &file) const;
+    Outcome decide(Conflict decision, const sshcore::SftpEntry *existing, const TransferFile &file) const;
 
     // Where an upload continues a remote partial copy left under the temporary name (null: none).
     static quint64 resumeOffset(const TransferFile &file, const sshcore::SftpEntry *partial);
@@ -53,9 +52,7 @@ public:
     // The first "name (n)" beside localPath that is free.
     static QString freeLocalName(const QString &localPath);
     // The same on the cluster (up to 1000 tries, one stat each), to found in context's thread.
-    static void findFreeRemoteName(sshcore::SftpClient *sftp,
-                                   const QByteArray &remotePath,
-                                   QObject *context,
+    static void findFreeRemoteName(sshcore::SftpClient *sftp, const QByteArray &remotePath, QObject *context,
                                    std::function<void(const QByteArray &)> found);
 
 private:

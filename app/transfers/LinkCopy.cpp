@@ -26,34 +26,28 @@ QString tr(const char *text)
 QByteArray LinkCopy::localTarget(const QString &path)
 {
     QByteArray target(4096, Qt::Uninitialized);
-    const ssize_t n
-        = ::readlink(QFile::encodeName(path).constData(), target.data(), size_t(target.size()));
+    const ssize_t n = ::readlink(QFile::encodeName(path).constData(), target.data(), size_t(target.size()));
     if (n < 0 || n >= target.size())
         return {};
     target.truncate(n);
     return target;
 }
 
-void LinkCopy::upload(sshcore::SftpClient *sftp,
-                      const QString &localLink,
-                      const QByteArray &remotePath,
-                      const SftpEntry *existing,
-                      QObject *context,
-                      Done done)
+void LinkCopy::upload(sshcore::SftpClient *sftp, const QString &localLink, const QByteArray &remotePath,
+                      const SftpEntry *existing, QObject *context, Done done)
 {
     const QByteArray target = localTarget(localLink);
     if (target.isEmpty()) {
-        done(sshcore::failure(sshcore::ErrorKind::NotFound, tr("Cannot read the link '%1' (it vanished?).").arg(localLink)));
+        done(sshcore::failure(sshcore::ErrorKind::NotFound,
+                              tr("Cannot read the link '%1' (it vanished?).").arg(localLink)));
         return;
     }
     if (existing && existing->type == SftpEntry::Type::Directory) {
-        done(sshcore::failure(sshcore::ErrorKind::Refused, tr("A folder named '%1' is in the way of the link.")
-                                  .arg(QString::fromUtf8(remotePath))));
+        done(sshcore::failure(sshcore::ErrorKind::Refused,
+                              tr("A folder named '%1' is in the way of the link.").arg(QString::fromUtf8(remotePath))));
         return;
     }
-    const auto make = [sftp, context, target, remotePath, done] {
-        sftp->makeLink(target, remotePath, context, done);
-    };
+    const auto make = [sftp, context, target, remotePath, done] { sftp->makeLink(target, remotePath, context, done); };
     if (!existing) {
         make();
         return;
@@ -66,11 +60,8 @@ void LinkCopy::upload(sshcore::SftpClient *sftp,
     });
 }
 
-void LinkCopy::download(sshcore::SftpClient *sftp,
-                        const QByteArray &remoteLink,
-                        const QString &localPath,
-                        QObject *context,
-                        Done done)
+void LinkCopy::download(sshcore::SftpClient *sftp, const QByteArray &remoteLink, const QString &localPath,
+                        QObject *context, Done done)
 {
     sftp->readLink(remoteLink, context, [localPath, done](const Result<QByteArray> &target) {
         if (!target) {

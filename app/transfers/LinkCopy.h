@@ -24,17 +24,10 @@ public:
     using Done = std::function<void(const sshcore::Result<> &)>;
 
     // existing: what is at remotePath now (null: nothing). done runs in context's thread.
-    static void upload(sshcore::SftpClient *sftp,
-                       const QString &localLink,
-                       const QByteArray &remotePath,
-                       const sshcore::SftpEntry *existing,
-                       QObject *context,
-                       Done done);
-    static void download(sshcore::SftpClient *sftp,
-                         const QByteArray &remoteLink,
-                         const QString &localPath,
-                         QObject *context,
-                         Done done);
+    static void upload(sshcore::SftpClient *sftp, const QString &localLink, const QByteArray &remotePath,
+                       const sshcore::SftpEntry *existing, QObject *context, Done done);
+    static void download(sshcore::SftpClient *sftp, const QByteArray &remoteLink, const QString &localPath,
+                         QObject *context, Done done);
 
     // A local link's target as written; empty if it cannot be read.
     static QByteArray localTarget(const QString &path);

@@ -23,10 +23,11 @@ QString tr(const char *text)
 quint32 modeFromPermissions(QFile::Permissions permissions)
 {
     quint32 mode = 0;
-    const std::pair<QFile::Permission, quint32> bits[]
-        = { { QFile::ReadOwner, 0400 }, { QFile::WriteOwner, 0200 }, { QFile::ExeOwner, 0100 },
-            { QFile::ReadGroup, 0040 }, { QFile::WriteGroup, 0020 }, { QFile::ExeGroup, 0010 },
-            { QFile::ReadOther, 0004 }, { QFile::WriteOther, 0002 }, { QFile::ExeOther, 0001 } };
+    const std::pair<QFile::Permission, quint32> bits[] = {{QFile::ReadOwner, 0400},  {QFile::WriteOwner, 0200},
+                                                          {QFile::ExeOwner, 0100},   {QFile::ReadGroup, 0040},
+                                                          {QFile::WriteGroup, 0020}, {QFile::ExeGroup, 0010},
+                                                          {QFile::ReadOther, 0004},  {QFile::WriteOther, 0002},
+                                                          {QFile::ExeOther, 0001}};
     for (const auto &[permission, bit] : bits) {
         if (permissions & permission)
             mode |= bit;
@@ -50,8 +51,7 @@ TransferFile fileFor(const QFileInfo &info, const QByteArray &remote)
 
 } // namespace
 
-QFuture<LocalTreeScan::Result> LocalTreeScan::start(QThreadPool *pool,
-                                                    const QString &localPath,
+QFuture<LocalTreeScan::Result> LocalTreeScan::start(QThreadPool *pool, const QString &localPath,
                                                     const QByteArray &remoteDirectory,
                                                     std::shared_ptr<std::atomic_bool> stop)
 {
@@ -60,8 +60,7 @@ QFuture<LocalTreeScan::Result> LocalTreeScan::start(QThreadPool *pool,
     });
 }
 
-LocalTreeScan::Result LocalTreeScan::walk(const QString &localPath,
-                                          const QByteArray &remoteDirectory,
+LocalTreeScan::Result LocalTreeScan::walk(const QString &localPath, const QByteArray &remoteDirectory,
                                           const std::atomic_bool &stop)
 {
     Result result;
@@ -74,8 +73,7 @@ LocalTreeScan::Result LocalTreeScan::walk(const QString &localPath,
         result.error = tr("'%1' does not exist (any more).").arg(localPath);
         return result;
     }
-    const QByteArray top
-        = sshcore::RemotePath::join(remoteDirectory, QFile::encodeName(root.fileName()));
+    const QByteArray top = sshcore::RemotePath::join(remoteDirectory, QFile::encodeName(root.fileName()));
     if (root.isSymLink() || !root.isDir()) {
         append(fileFor(root, top));
         return result;
@@ -83,8 +81,7 @@ LocalTreeScan::Result LocalTreeScan::walk(const QString &localPath,
     result.remoteDirectories.append(top);
     const QDir base(localPath);
     // Links to folders are not followed: a tree with a loop cannot make this run forever.
-    QDirIterator it(localPath,
-                    QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+    QDirIterator it(localPath, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         if (stop.load(std::memory_order_relaxed)) {
@@ -92,8 +89,8 @@ LocalTreeScan::Result LocalTreeScan::walk(const QString &localPath,
             return result;
         }
         const QFileInfo info = it.nextFileInfo();
-        const QByteArray remote = sshcore::RemotePath::join(
-            top, QFile::encodeName(base.relativeFilePath(info.filePath())));
+        const QByteArray remote = sshcore::RemotePath::join(top,
+                                                            QFile::encodeName(base.relativeFilePath(info.filePath())));
         if (info.isSymLink() || info.isFile()) {
             append(fileFor(info, remote));
         } else if (info.isDir()) {

@@ -23,22 +23,19 @@ class LocalTreeScan
 public:
     struct Result
     {
-        QString error; // the source is not there
-        QList<TransferFile> files; // remote paths under remoteDirectory
+        QString error;                       // the source is not there
+        QList<TransferFile> files;           // remote paths under remoteDirectory
         QList<QByteArray> remoteDirectories; // to make, a parent before its children
-        TransferTotals totals; // of files
-        bool stopped = false; // stop was set: the rest is incomplete
+        TransferTotals totals;               // of files
+        bool stopped = false;                // stop was set: the rest is incomplete
     };
 
     // Walks localPath on pool; stop (checked between entries) ends it early.
-    static QFuture<Result> start(QThreadPool *pool,
-                                 const QString &localPath,
-                                 const QByteArray &remoteDirectory,
+    static QFuture<Result> start(QThreadPool *pool, const QString &localPath, const QByteArray &remoteDirectory,
                                  std::shared_ptr<std::atomic_bool> stop);
 
     // The walk itself, on the calling thread.
-    static Result
-    walk(const QString &localPath, const QByteArray &remoteDirectory, const std::atomic_bool &stop);
+    static Result walk(const QString &localPath, const QByteArray &remoteDirectory, const std::atomic_bool &stop);
 };
 
 } // namespace app

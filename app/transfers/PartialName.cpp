@@ -19,8 +19,7 @@ QByteArray PartialName::forName(const QByteArray &name)
     QByteArray plain = '.' + name + suffix;
     if (plain.size() <= nameMax)
         return plain;
-    const QByteArray tag
-        = '~' + QCryptographicHash::hash(name, QCryptographicHash::Sha256).toHex().left(hashLength);
+    const QByteArray tag = '~' + QCryptographicHash::hash(name, QCryptographicHash::Sha256).toHex().left(hashLength);
     qsizetype keep = nameMax - 1 - tag.size() - suffix.size();
     // Not in the middle of a UTF-8 sequence (its continuation bytes are 10xxxxxx): the name stays
     // readable where it was.

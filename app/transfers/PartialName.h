@@ -13,8 +13,7 @@ namespace app {
 class PartialName
 {
 public:
-    static constexpr qsizetype nameMax
-        = 255; // bytes in one name (NAME_MAX on Linux and most servers)
+    static constexpr qsizetype nameMax = 255; // bytes in one name (NAME_MAX on Linux and most servers)
 
     // For a file name (bytes, as the file system has them).
     static QByteArray forName(const QByteArray &name);

@@ -34,41 +34,37 @@ RemoteTreeScan::RemoteTreeScan(sshcore::SftpClient *sftp, Done done, QObject *pa
     : QObject(parent)
     , m_sftp(sftp)
     , m_done(std::move(done))
-{ }
+{}
 
 void RemoteTreeScan::start(const QByteArray &remotePath, const QString &localDirectory)
 {
-    m_sftp->stat(
-        remotePath, this, [this, remotePath, localDirectory](const Result<SftpEntry> &root) {
-            if (!root) {
-                m_done(sshcore::failure(root.error()));
-                return;
-            }
-            const QString local
-                = QDir(localDirectory)
-                      .filePath(QFile::decodeName(sshcore::RemotePath::baseName(remotePath)));
-            if (root->type == SftpEntry::Type::Directory) {
-                m_tree.localDirectories.append(local);
-                list(remotePath, local);
-                return;
-            }
-            append(fileFor(*root, remotePath, local));
-            m_done(std::move(m_tree));
-        });
+    m_sftp->stat(remotePath, this, [this, remotePath, localDirectory](const Result<SftpEntry> &root) {
+        if (!root) {
+            m_done(sshcore::failure(root.error()));
+            return;
+        }
+        const QString local = QDir(localDirectory)
+                                  .filePath(QFile::decodeName(sshcore::RemotePath::baseName(remotePath)));
+        if (root->type == SftpEntry::Type::Directory) {
+            m_tree.localDirectories.append(local);
+            list(remotePath, local);
+            return;
+        }
+        append(fileFor(*root, remotePath, local));
+        m_done(std::move(m_tree));
+    });
 }
 
 void RemoteTreeScan::list(const QByteArray &remoteDirectory, const QString &localDirectory)
 {
     ++m_pending;
-    m_sftp->list(remoteDirectory,
-                 this,
+    m_sftp->list(remoteDirectory, this,
                  [this, remoteDirectory, localDirectory](const Result<QList<SftpEntry>> &entries) {
                      listed(remoteDirectory, localDirectory, entries);
                  });
 }
 
-void RemoteTreeScan::listed(const QByteArray &remoteDirectory,
-                            const QString &localDirectory,
+void RemoteTreeScan::listed(const QByteArray &remoteDirectory, const QString &localDirectory,
                             const Result<QList<SftpEntry>> &entries)
 {
     if (!entries) {

@@ -28,7 +28,7 @@ public:
     {
         QList<TransferFile> files;
         QStringList localDirectories; // to make, a parent before its children
-        TransferTotals totals; // of files
+        TransferTotals totals;        // of files
     };
     // The tree, or why the source itself could not be looked at.
     using Done = std::function<void(sshcore::Result<Tree>)>;
@@ -40,8 +40,7 @@ public:
 
 private:
     void list(const QByteArray &remoteDirectory, const QString &localDirectory);
-    void listed(const QByteArray &remoteDirectory,
-                const QString &localDirectory,
+    void listed(const QByteArray &remoteDirectory, const QString &localDirectory,
                 const sshcore::Result<QList<sshcore::SftpEntry>> &entries);
     void append(TransferFile file);
     void oneDone();

@@ -33,8 +33,7 @@ Sha256Verifier::~Sha256Verifier()
     m_closing->store(true);
 }
 
-QFuture<QByteArray> Sha256Verifier::hashLocal(QThreadPool *pool,
-                                              const QString &file,
+QFuture<QByteArray> Sha256Verifier::hashLocal(QThreadPool *pool, const QString &file,
                                               std::shared_ptr<std::atomic_bool> stop)
 {
     return QtConcurrent::run(pool, [file, stop = std::move(stop)] {
@@ -57,10 +56,7 @@ QFuture<QByteArray> Sha256Verifier::hashLocal(QThreadPool *pool,
     });
 }
 
-void Sha256Verifier::compare(const QString &localFile,
-                             const QByteArray &remoteFile,
-                             QObject *context,
-                             Done done)
+void Sha256Verifier::compare(const QString &localFile, const QByteArray &remoteFile, QObject *context, Done done)
 {
     struct Hashes
     {
@@ -78,10 +74,10 @@ void Sha256Verifier::compare(const QString &localFile,
         if (!hashes->error.isEmpty())
             hashes->done(sshcore::failure(hashes->error));
         else if (hashes->local != hashes->remote)
-            hashes->done(sshcore::failure(
-                tr("The copy differs from the original (SHA-256 %1 here, %2 "
-                   "on the cluster); it was not put in place.")
-                    .arg(QString::fromLatin1(hashes->local), QString::fromLatin1(hashes->remote))));
+            hashes->done(
+                sshcore::failure(tr("The copy differs from the original (SHA-256 %1 here, %2 "
+                                    "on the cluster); it was not put in place.")
+                                     .arg(QString::fromLatin1(hashes->local), QString::fromLatin1(hashes->remote))));
         else
             hashes->done({});
     };
@@ -89,8 +85,7 @@ void Sha256Verifier::compare(const QString &localFile,
         hashes->done(sshcore::failure(sshcore::ErrorKind::LinkLost, tr("Not connected.")));
         return;
     }
-    sshcore::SshCommand *command
-        = m_connection->run({ "sha256sum", "--", remoteFile }, {}, context);
+    sshcore::SshCommand *command = m_connection->run({"sha256sum", "--", remoteFile}, {}, context);
     QObject::connect(command, &sshcore::SshCommand::finished, context, [command, hashes, oneDone] {
         command->deleteLater();
         const auto &result = command->result();
@@ -103,13 +98,12 @@ void Sha256Verifier::compare(const QString &localFile,
             hashes->remote = result->standardOutput.left(64);
         oneDone();
     });
-    hashLocal(&m_pool, localFile, m_closing)
-        .then(context, [hashes, oneDone, localFile](const QByteArray &local) {
-            hashes->local = local;
-            if (local.isEmpty() && hashes->error.isEmpty())
-                hashes->error = tr("Cannot read '%1' to check it.").arg(localFile);
-            oneDone();
-        });
+    hashLocal(&m_pool, localFile, m_closing).then(context, [hashes, oneDone, localFile](const QByteArray &local) {
+        hashes->local = local;
+        if (local.isEmpty() && hashes->error.isEmpty())
+            hashes->error = tr("Cannot read '%1' to check it.").arg(localFile);
+        oneDone();
+    });
 }
 
 } // namespace app

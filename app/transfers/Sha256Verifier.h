@@ -33,12 +33,11 @@ public:
 
     // done (in context's thread, unless context is gone): success if both hashes agree, else why
     // not.
-    void
-    compare(const QString &localFile, const QByteArray &remoteFile, QObject *context, Done done);
+    void compare(const QString &localFile, const QByteArray &remoteFile, QObject *context, Done done);
 
     // The lowercase hex SHA-256 of a local file, empty if it cannot be read; stop ends it early.
-    static QFuture<QByteArray>
-    hashLocal(QThreadPool *pool, const QString &file, std::shared_ptr<std::atomic_bool> stop);
+    static QFuture<QByteArray> hashLocal(QThreadPool *pool, const QString &file,
+                                         std::shared_ptr<std::atomic_bool> stop);
 
 private:
     QPointer<sshcore::SshConnection> m_connection;

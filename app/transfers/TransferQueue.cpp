@@ -42,8 +42,7 @@ TransferQueue::TransferQueue(sshcore::SshConnection *connection, QObject *parent
     m_disk.setObjectName(QStringLiteral("clusterdesk.transfers.disk"));
     m_progressTimer.setInterval(250);
     connect(&m_progressTimer, &QTimer::timeout, this, &TransferQueue::sampleRate);
-    connect(
-        connection, &sshcore::SshConnection::stateChanged, this, &TransferQueue::onConnectionState);
+    connect(connection, &sshcore::SshConnection::stateChanged, this, &TransferQueue::onConnectionState);
 }
 
 // The walks still running stop at their next entry; m_disk's destruction then waits for them (and
@@ -95,16 +94,13 @@ bool TransferQueue::isIdle() const
 {
     return std::ranges::all_of(m_jobs, [](const auto &pointer) {
         const Job &job = *pointer;
-        return job.state == JobState::Finished || job.state == JobState::Cancelled
-            || job.state == JobState::Paused;
+        return job.state == JobState::Finished || job.state == JobState::Cancelled || job.state == JobState::Paused;
     });
 }
 
 // --- scanning ------------------------------------------------------------------------------------
 
-int TransferQueue::addJob(Direction direction,
-                          const QString &source,
-                          const QString &destination,
+int TransferQueue::addJob(Direction direction, const QString &source, const QString &destination,
                           const TransferOptions &options)
 {
     auto job = std::make_shared<Job>();
@@ -118,12 +114,9 @@ int TransferQueue::addJob(Direction direction,
     return job->id;
 }
 
-int TransferQueue::upload(const QString &localPath,
-                          const QByteArray &remoteDirectory,
-                          const TransferOptions &options)
+int TransferQueue::upload(const QString &localPath, const QByteArray &remoteDirectory, const TransferOptions &options)
 {
-    const int id
-        = addJob(Direction::Upload, localPath, QString::fromUtf8(remoteDirectory), options);
+    const int id = addJob(Direction::Upload, localPath, QString::fromUtf8(remoteDirectory), options);
     scanLocal(id, QFileInfo(localPath).absoluteFilePath(), remoteDirectory);
     return id;
 }
@@ -156,12 +149,9 @@ void TransferQueue::scanLocal(int id, const QString &localPath, const QByteArray
         });
 }
 
-int TransferQueue::download(const QByteArray &remotePath,
-                            const QString &localDirectory,
-                            const TransferOptions &options)
+int TransferQueue::download(const QByteArray &remotePath, const QString &localDirectory, const TransferOptions &options)
 {
-    const int id
-        = addJob(Direction::Download, QString::fromUtf8(remotePath), localDirectory, options);
+    const int id = addJob(Direction::Download, QString::fromUtf8(remotePath), localDirectory, options);
     scanRemote(id, remotePath, QDir(localDirectory).absolutePath());
     return id;
 }
@@ -212,30 +202,29 @@ void TransferQueue::makeDirectories(int id)
         makeRemoteDirectory(id, 0);
         return;
     }
-    LocalFolders::make(&m_disk, job->localDirectories)
-        .then(this, [this, id](const QStringList &failed) {
-            Job *current = findJob(id);
-            current->makingDirectories = false;
-            if (current->state == JobState::Cancelled)
-                return;
-            for (const QString &directory : failed) {
-                const QString inside = directory + u'/';
-                for (int index = 0; index < current->files.size(); ++index) {
-                    const File &file = current->files.at(index);
-                    if (file.local.startsWith(inside) && file.state == FileState::Queued) {
-                        changeFile(*current, index, [&](File &item) {
-                            item.state = FileState::Failed;
-                            item.error = tr("Cannot create the local folder '%1'.").arg(directory);
-                        });
-                    }
+    LocalFolders::make(&m_disk, job->localDirectories).then(this, [this, id](const QStringList &failed) {
+        Job *current = findJob(id);
+        current->makingDirectories = false;
+        if (current->state == JobState::Cancelled)
+            return;
+        for (const QString &directory : failed) {
+            const QString inside = directory + u'/';
+            for (int index = 0; index < current->files.size(); ++index) {
+                const File &file = current->files.at(index);
+                if (file.local.startsWith(inside) && file.state == FileState::Queued) {
+                    changeFile(*current, index, [&](File &item) {
+                        item.state = FileState::Failed;
+                        item.error = tr("Cannot create the local folder '%1'.").arg(directory);
+                    });
                 }
             }
-            current->directoriesMade = true;
-            if (!failed.isEmpty())
-                Q_EMIT jobChanged(id);
-            schedule();
-            jobMaybeFinished(id);
-        });
+        }
+        current->directoriesMade = true;
+        if (!failed.isEmpty())
+            Q_EMIT jobChanged(id);
+        schedule();
+        jobMaybeFinished(id);
+    });
 }
 
 // One after another (a parent before its children); each is "mkdir -p". Then the destinations'
@@ -243,8 +232,7 @@ void TransferQueue::makeDirectories(int id)
 void TransferQueue::makeRemoteDirectory(int id, int index)
 {
     Job *job = findJob(id);
-    if (job->state == JobState::Cancelled
-        || !connected()) { // made again once the connection is back
+    if (job->state == JobState::Cancelled || !connected()) { // made again once the connection is back
         job->makingDirectories = false;
         return;
     }
@@ -292,16 +280,15 @@ void TransferQueue::listDestinations(int id)
         jobMaybeFinished(id);
     };
     for (const QByteArray &folder : std::as_const(folders)) {
-        m_sftp->list(
-            folder, this, [this, id, folder, oneDone](const Result<QList<SftpEntry>> &entries) {
-                Job *current = findJob(id);
-                if (entries) { // else each file looks for itself
-                    current->listedFolders.insert(folder);
-                    for (const SftpEntry &entry : *entries)
-                        current->listed.insert(RemotePath::join(folder, entry.name), entry);
-                }
-                oneDone();
-            });
+        m_sftp->list(folder, this, [this, id, folder, oneDone](const Result<QList<SftpEntry>> &entries) {
+            Job *current = findJob(id);
+            if (entries) { // else each file looks for itself
+                current->listedFolders.insert(folder);
+                for (const SftpEntry &entry : *entries)
+                    current->listed.insert(RemotePath::join(folder, entry.name), entry);
+            }
+            oneDone();
+        });
     }
     oneDone();
 }
@@ -321,8 +308,7 @@ void TransferQueue::schedule()
         used += bytes;
     for (const auto &pointer : m_jobs) {
         Job &job = *pointer;
-        if ((job.state != JobState::Queued && job.state != JobState::Running)
-            || !job.directoriesMade)
+        if ((job.state != JobState::Queued && job.state != JobState::Running) || !job.directoriesMade)
             continue;
         for (int index = job.scanFrom; index < job.files.size(); ++index) {
             if (job.files.at(index).state != FileState::Queued) {
@@ -333,8 +319,8 @@ void TransferQueue::schedule()
             if (m_running >= std::max(1, job.options.parallelFiles))
                 return;
             const File &file = job.files.at(index);
-            const qint64 bytes = std::min<qint64>(
-                qint64(file.size - std::min(file.size, file.done)), qint64(job.options.bufferSize));
+            const qint64 bytes = std::min<qint64>(qint64(file.size - std::min(file.size, file.done)),
+                                                  qint64(job.options.bufferSize));
             if (m_running > 0 && used + bytes > job.options.queueBytesInFlight())
                 return; // in order: a large file waits for room rather than be overtaken for ever
             used += bytes;
@@ -374,8 +360,8 @@ void TransferQueue::requeue(Job &job, int index)
 void TransferQueue::jobMaybeFinished(int id)
 {
     Job *job = findJob(id);
-    if (!job || job->state == JobState::Finished || job->state == JobState::Cancelled
-        || !job->directoriesMade || job->totals.filesOpen() > 0)
+    if (!job || job->state == JobState::Finished || job->state == JobState::Cancelled || !job->directoriesMade
+        || job->totals.filesOpen() > 0)
         return;
     job->state = JobState::Finished;
     Q_EMIT jobChanged(id);
@@ -467,8 +453,7 @@ void TransferQueue::onConnectionState()
     }
     QList<int> pending;
     for (const auto &job : std::as_const(m_jobs)) {
-        if ((job->state == JobState::Queued || job->state == JobState::Running)
-            && !job->directoriesMade)
+        if ((job->state == JobState::Queued || job->state == JobState::Running) && !job->directoriesMade)
             pending.append(job->id);
     }
     for (const int id : pending)
@@ -505,8 +490,7 @@ TransferQueue::Progress TransferQueue::progress(int id) const
     if (job->state == JobState::Running) {
         progress.bytesPerSecond = rate;
         if (rate > 0)
-            progress.remaining = std::chrono::seconds(
-                qint64(double(progress.bytesTotal - progress.bytesDone) / rate));
+            progress.remaining = std::chrono::seconds(qint64(double(progress.bytesTotal - progress.bytesDone) / rate));
     }
     return progress;
 }
@@ -523,8 +507,7 @@ TransferQueue::Progress TransferQueue::overall() const
     }
     all.bytesPerSecond = m_rate.bytesPerSecond();
     if (all.bytesPerSecond > 0 && !isIdle())
-        all.remaining = std::chrono::seconds(
-            qint64(double(all.bytesTotal - all.bytesDone) / all.bytesPerSecond));
+        all.remaining = std::chrono::seconds(qint64(double(all.bytesTotal - all.bytesDone) / all.bytesPerSecond));
     return all;
 }
 

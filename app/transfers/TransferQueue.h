@@ -67,18 +67,18 @@ public:
     {
         int id = 0;
         Direction direction = Direction::Upload;
-        QString source; // what the user picked, for display
+        QString source;      // what the user picked, for display
         QString destination; // where it goes, for display
         TransferOptions options;
         JobState state = JobState::Scanning;
         QString error; // why scanning failed, if it did
         QList<File> files;
-        TransferTotals totals; // of files, kept as they change
+        TransferTotals totals;               // of files, kept as they change
         QList<QByteArray> remoteDirectories; // to make first (uploads)
-        QStringList localDirectories; // to make first (downloads)
+        QStringList localDirectories;        // to make first (downloads)
         bool directoriesMade = false;
         bool makingDirectories = false; // on their way (the local ones on a worker)
-        int scanFrom = 0; // no file before this index is Queued (where schedule() starts looking)
+        int scanFrom = 0;               // no file before this index is Queued (where schedule() starts looking)
         QSet<QByteArray> listedFolders; // uploads: destination folders listed before starting
         QHash<QByteArray, sshcore::SftpEntry> listed; // what they held, by path
         quint64 transferred = 0;
@@ -99,13 +99,9 @@ public:
     ~TransferQueue() override;
 
     // localPath (a file or folder) into remoteDirectory, which must exist.
-    int upload(const QString &localPath,
-               const QByteArray &remoteDirectory,
-               const TransferOptions &options = {});
+    int upload(const QString &localPath, const QByteArray &remoteDirectory, const TransferOptions &options = {});
     // remotePath (a file or folder) into localDirectory, which must exist.
-    int download(const QByteArray &remotePath,
-                 const QString &localDirectory,
-                 const TransferOptions &options = {});
+    int download(const QByteArray &remotePath, const QString &localDirectory, const TransferOptions &options = {});
 
     // Pausing stops the files in flight too (their partial copies stay, to be continued);
     // cancelling stops them and removes their partial copies.
@@ -116,10 +112,7 @@ public:
     void retry(int job);
     // Answers a conflict(); with rememberForQueue, later conflicts of every job get the same
     // answer.
-    void resolveConflict(int job,
-                         int file,
-                         TransferOptions::Conflict decision,
-                         bool rememberForQueue = false);
+    void resolveConflict(int job, int file, TransferOptions::Conflict decision, bool rememberForQueue = false);
 
     QList<int> jobIds() const;
     const Job *job(int id) const;
@@ -132,7 +125,7 @@ public:
 
 Q_SIGNALS:
     void jobAdded(int id);
-    void jobChanged(int id); // state, files, or (at most a few times a second) progress
+    void jobChanged(int id);  // state, files, or (at most a few times a second) progress
     void jobFinished(int id); // finished or cancelled; see its files for failures
     void conflict(const app::TransferQueue::ConflictQuestion &question);
     void idle();
@@ -150,10 +143,7 @@ private:
     }
 
     Job *findJob(int id);
-    int addJob(Direction direction,
-               const QString &source,
-               const QString &destination,
-               const TransferOptions &options);
+    int addJob(Direction direction, const QString &source, const QString &destination, const TransferOptions &options);
     void scanLocal(int id, const QString &localPath, const QByteArray &remoteDirectory);
     void scanRemote(int id, const QByteArray &remotePath, const QString &localDirectory);
     void scanFailed(int id, const QString &error);
@@ -172,10 +162,7 @@ private:
     void verifyAndPlace(int id, int index);
     void place(int id, int index);
     void requeue(Job &job, int index); // the file goes back to Queued
-    void decideConflict(int id,
-                        int index,
-                        const sshcore::SftpEntry *existing,
-                        TransferOptions::Conflict decision);
+    void decideConflict(int id, int index, const sshcore::SftpEntry *existing, TransferOptions::Conflict decision);
     void resumeExisting(int id, int index, quint64 offset);
     void keepBoth(int id, int index);
     void writeFile(int id, int index);
@@ -186,15 +173,13 @@ private:
 
     QPointer<sshcore::SshConnection> m_connection;
     std::unique_ptr<sshcore::SftpClient> m_sftp;
-    QList<std::shared_ptr<Job>> m_jobs; // pointers stay valid while jobs are added
-    QHash<int, RemoteTreeScan *> m_remoteScans; // by job, while listing (children of the queue)
-    QHash<int, std::shared_ptr<std::atomic_bool>>
-        m_localScans; // by job, while walking: set to stop it
+    QList<std::shared_ptr<Job>> m_jobs;                         // pointers stay valid while jobs are added
+    QHash<int, RemoteTreeScan *> m_remoteScans;                 // by job, while listing (children of the queue)
+    QHash<int, std::shared_ptr<std::atomic_bool>> m_localScans; // by job, while walking: set to stop it
     int m_nextId = 1;
     int m_running = 0;
-    QHash<quint64, qint64>
-        m_bytesInFlight; // by job id and file index: the bytes a running file may hold
-    quint64 m_linkLosses = 0; // times the connection left the connected state
+    QHash<quint64, qint64> m_bytesInFlight; // by job id and file index: the bytes a running file may hold
+    quint64 m_linkLosses = 0;               // times the connection left the connected state
     ConflictPolicy m_conflicts;
     QTimer m_progressTimer;
     TransferRate m_rate;

@@ -45,22 +45,19 @@ void TransferQueue::checkDestination(int id, int index, TransferOptions::Conflic
     Job *job = findJob(id);
     const File &file = job->files.at(index);
     if (job->direction == Direction::Upload) {
-        if (file.attempts == 1 && !file.lookAgain
-            && job->listedFolders.contains(RemotePath::parent(file.remote))) {
+        if (file.attempts == 1 && !file.lookAgain && job->listedFolders.contains(RemotePath::parent(file.remote))) {
             const auto found = job->listed.constFind(file.remote);
-            decideConflict(
-                id, index, found == job->listed.constEnd() ? nullptr : &*found, decision);
+            decideConflict(id, index, found == job->listed.constEnd() ? nullptr : &*found, decision);
             return;
         }
-        m_sftp->stat(
-            file.remote, this, [this, id, index, decision](const Result<SftpEntry> &existing) {
-                if (existing)
-                    decideConflict(id, index, &*existing, decision);
-                else if (existing.error().is(sshcore::ErrorKind::NotFound))
-                    decideConflict(id, index, nullptr, decision);
-                else
-                    finishFile(id, index, sshcore::failure(existing.error()));
-            });
+        m_sftp->stat(file.remote, this, [this, id, index, decision](const Result<SftpEntry> &existing) {
+            if (existing)
+                decideConflict(id, index, &*existing, decision);
+            else if (existing.error().is(sshcore::ErrorKind::NotFound))
+                decideConflict(id, index, nullptr, decision);
+            else
+                finishFile(id, index, sshcore::failure(existing.error()));
+        });
         return;
     }
     const QFileInfo local(file.local);
@@ -74,14 +71,10 @@ void TransferQueue::checkDestination(int id, int index, TransferOptions::Conflic
     }
 }
 
-void TransferQueue::resolveConflict(int id,
-                                    int index,
-                                    TransferOptions::Conflict decision,
-                                    bool rememberForQueue)
+void TransferQueue::resolveConflict(int id, int index, TransferOptions::Conflict decision, bool rememberForQueue)
 {
     Job *job = findJob(id);
-    if (!job || index < 0 || index >= job->files.size()
-        || job->files.at(index).state != FileState::Running)
+    if (!job || index < 0 || index >= job->files.size() || job->files.at(index).state != FileState::Running)
         return;
     if (rememberForQueue && decision != TransferOptions::Conflict::Ask)
         m_conflicts.remember(decision);
@@ -90,10 +83,7 @@ void TransferQueue::resolveConflict(int id,
     checkDestination(id, index, decision);
 }
 
-void TransferQueue::decideConflict(int id,
-                                   int index,
-                                   const SftpEntry *existing,
-                                   TransferOptions::Conflict decision)
+void TransferQueue::decideConflict(int id, int index, const SftpEntry *existing, TransferOptions::Conflict decision)
 {
     Job *job = findJob(id);
     const File &file = job->files.at(index);
@@ -104,8 +94,7 @@ void TransferQueue::decideConflict(int id,
         ConflictQuestion question;
         question.job = id;
         question.file = index;
-        question.name
-            = job->direction == Direction::Upload ? QString::fromUtf8(file.remote) : file.local;
+        question.name = job->direction == Direction::Upload ? QString::fromUtf8(file.remote) : file.local;
         question.existingSize = existing->size;
         question.existingModified = existing->modified;
         question.newSize = file.size;
@@ -122,22 +111,15 @@ void TransferQueue::decideConflict(int id,
         });
         finishFile(id, index, {});
         return;
-    case ConflictPolicy::Action::KeepBoth:
-        keepBoth(id, index);
-        return;
-    case ConflictPolicy::Action::Resume:
-        resumeExisting(id, index, outcome.resumeFrom);
-        return;
-    case ConflictPolicy::Action::Write:
-        break;
+    case ConflictPolicy::Action::KeepBoth: keepBoth(id, index); return;
+    case ConflictPolicy::Action::Resume: resumeExisting(id, index, outcome.resumeFrom); return;
+    case ConflictPolicy::Action::Write: break;
     }
     if (!file.symlink) {
         writeFile(id, index);
         return;
     }
-    const auto done = [this, id, index](const Result<> &made) {
-        finishFile(id, index, made);
-    };
+    const auto done = [this, id, index](const Result<> &made) { finishFile(id, index, made); };
     if (job->direction == Direction::Upload)
         LinkCopy::upload(m_sftp.get(), file.local, file.remote, existing, this, done);
     else
@@ -154,11 +136,10 @@ void TransferQueue::keepBoth(int id, int index)
         decideConflict(id, index, nullptr, TransferOptions::Conflict::Overwrite);
         return;
     }
-    ConflictPolicy::findFreeRemoteName(
-        m_sftp.get(), file.remote, this, [this, id, index](const QByteArray &free) {
-            findJob(id)->files[index].remote = free;
-            decideConflict(id, index, nullptr, TransferOptions::Conflict::Overwrite);
-        });
+    ConflictPolicy::findFreeRemoteName(m_sftp.get(), file.remote, this, [this, id, index](const QByteArray &free) {
+        findJob(id)->files[index].remote = free;
+        decideConflict(id, index, nullptr, TransferOptions::Conflict::Overwrite);
+    });
 }
 
 // The existing destination becomes our partial copy, continued from its length.
@@ -169,17 +150,12 @@ void TransferQueue::resumeExisting(int id, int index, quint64 offset)
     if (job->direction == Direction::Download) {
         std::error_code error;
         std::filesystem::rename(QFile::encodeName(file.local).toStdString(),
-                                QFile::encodeName(temporaryLocalName(file.local)).toStdString(),
-                                error);
+                                QFile::encodeName(temporaryLocalName(file.local)).toStdString(), error);
         sendFile(id, index, error ? 0 : offset);
         return;
     }
-    m_sftp->rename(file.remote,
-                   temporaryRemoteName(file.remote),
-                   this,
-                   [this, id, index, offset](const Result<> &renamed) {
-                       sendFile(id, index, renamed ? offset : 0);
-                   });
+    m_sftp->rename(file.remote, temporaryRemoteName(file.remote), this,
+                   [this, id, index, offset](const Result<> &renamed) { sendFile(id, index, renamed ? offset : 0); });
 }
 
 // Under the temporary name, continuing a partial one this queue (or an earlier run) left.
@@ -189,27 +165,19 @@ void TransferQueue::writeFile(int id, int index)
     const File &file = job->files.at(index);
     if (job->direction == Direction::Download) {
         const QFileInfo partial(temporaryLocalName(file.local));
-        const quint64 offset = partial.exists() && quint64(partial.size()) <= file.size
-            ? quint64(partial.size())
-            : 0;
+        const quint64 offset = partial.exists() && quint64(partial.size()) <= file.size ? quint64(partial.size()) : 0;
         sendFile(id, index, offset);
         return;
     }
     const QByteArray temporary = temporaryRemoteName(file.remote);
-    if (file.attempts == 1 && !file.lookAgain
-        && job->listedFolders.contains(RemotePath::parent(file.remote))) {
+    if (file.attempts == 1 && !file.lookAgain && job->listedFolders.contains(RemotePath::parent(file.remote))) {
         const auto partial = job->listed.constFind(temporary);
-        sendFile(id,
-                 index,
-                 ConflictPolicy::resumeOffset(
-                     file, partial == job->listed.constEnd() ? nullptr : &*partial));
+        sendFile(id, index,
+                 ConflictPolicy::resumeOffset(file, partial == job->listed.constEnd() ? nullptr : &*partial));
         return;
     }
     m_sftp->stat(temporary, this, [this, id, index](const Result<SftpEntry> &partial) {
-        sendFile(id,
-                 index,
-                 ConflictPolicy::resumeOffset(findJob(id)->files.at(index),
-                                              partial ? &*partial : nullptr));
+        sendFile(id, index, ConflictPolicy::resumeOffset(findJob(id)->files.at(index), partial ? &*partial : nullptr));
     });
 }
 
@@ -237,8 +205,7 @@ void TransferQueue::sendFile(int id, int index, quint64 offset)
     // to the connection's thread and back per file).
     const bool placedThere = !job->options.verify;
     if (placedThere)
-        options.placeAs
-            = job->direction == Direction::Upload ? file.remote : QFile::encodeName(file.local);
+        options.placeAs = job->direction == Direction::Upload ? file.remote : QFile::encodeName(file.local);
     auto progress = [this, id, index, offset](quint64 bytes, quint64) {
         Job *current = findJob(id);
         changeFile(*current, index, [&](File &item) {
@@ -259,18 +226,10 @@ void TransferQueue::sendFile(int id, int index, quint64 offset)
             verifyAndPlace(id, index);
     };
     if (job->direction == Direction::Upload)
-        m_sftp->upload(file.local,
-                       temporaryRemoteName(file.remote),
-                       options,
-                       this,
-                       std::move(done),
+        m_sftp->upload(file.local, temporaryRemoteName(file.remote), options, this, std::move(done),
                        std::move(progress));
     else
-        m_sftp->download(file.remote,
-                         temporaryLocalName(file.local),
-                         options,
-                         this,
-                         std::move(done),
+        m_sftp->download(file.remote, temporaryLocalName(file.local), options, this, std::move(done),
                          std::move(progress));
 }
 
@@ -281,8 +240,7 @@ void TransferQueue::verifyAndPlace(int id, int index)
     qCDebug(transfersLog) << "verify" << file.local;
     const bool upload = job->direction == Direction::Upload;
     m_verifier->compare(upload ? file.local : temporaryLocalName(file.local),
-                        upload ? temporaryRemoteName(file.remote) : file.remote,
-                        this,
+                        upload ? temporaryRemoteName(file.remote) : file.remote, this,
                         [this, id, index](const Result<> &same) {
                             if (same)
                                 place(id, index);
@@ -297,23 +255,18 @@ void TransferQueue::place(int id, int index)
     const Job *job = findJob(id);
     const File &file = job->files.at(index);
     if (job->direction == Direction::Upload) {
-        m_sftp->rename(
-            temporaryRemoteName(file.remote),
-            file.remote,
-            this,
-            [this, id, index](const Result<> &renamed) { finishFile(id, index, renamed); });
+        m_sftp->rename(temporaryRemoteName(file.remote), file.remote, this,
+                       [this, id, index](const Result<> &renamed) { finishFile(id, index, renamed); });
         return;
     }
     std::error_code error;
     std::filesystem::rename(QFile::encodeName(temporaryLocalName(file.local)).toStdString(),
-                            QFile::encodeName(file.local).toStdString(),
-                            error);
-    finishFile(id,
-               index,
-               error
-                   ? sshcore::failure(sshcore::errnoKind(error.value()), tr("Cannot rename '%1' into place: %2.")
-                                          .arg(file.local, QString::fromStdString(error.message())))
-                   : Result<>());
+                            QFile::encodeName(file.local).toStdString(), error);
+    finishFile(id, index,
+               error ? sshcore::failure(sshcore::errnoKind(error.value()),
+                                        tr("Cannot rename '%1' into place: %2.")
+                                            .arg(file.local, QString::fromStdString(error.message())))
+                     : Result<>());
 }
 
 void TransferQueue::finishFile(int id, int index, const Result<> &result)
@@ -334,8 +287,7 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
                 item.state = FileState::Done;
                 item.done = item.size;
             });
-        } else if (file.attempts < maxAttempts && job->state != JobState::Cancelled
-                   && mayBeTheLink(result.error())) {
+        } else if (file.attempts < maxAttempts && job->state != JobState::Cancelled && mayBeTheLink(result.error())) {
             maybeTheLink(id, index, result.error().message);
             return;
         } else if (job->direction == Direction::Upload && result.error().is(sshcore::ErrorKind::NoSpace)) {
@@ -366,7 +318,7 @@ void TransferQueue::stopped(Job &job, int index)
             item.error = tr("Cancelled.");
         });
         if (job.direction == Direction::Upload)
-            m_sftp->remove(temporaryRemoteName(file.remote), false, this, [](const Result<> &) { });
+            m_sftp->remove(temporaryRemoteName(file.remote), false, this, [](const Result<> &) {});
         else
             QFile::remove(temporaryLocalName(file.local));
     }
@@ -403,16 +355,13 @@ void TransferQueue::diskFull(int id, int index, const QString &error)
     Job *job = findJob(id);
     job->files[index].error = error;
     ++m_running;
-    m_sftp->remove(temporaryRemoteName(job->files.at(index).remote),
-                   false,
-                   this,
+    m_sftp->remove(temporaryRemoteName(job->files.at(index).remote), false, this,
                    [this, id, index](const Result<> &removed) {
                        --m_running;
                        changeFile(*findJob(id), index, [&](File &item) {
                            item.state = FileState::Failed;
                            if (removed)
-                               item.error
-                                   += tr(" The partial copy was removed to give the space back.");
+                               item.error += tr(" The partial copy was removed to give the space back.");
                        });
                        Q_EMIT jobChanged(id);
                        jobMaybeFinished(id);

@@ -127,8 +127,7 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
             return running && progress.bytesPerSecond > 0
                        ? tr("%1/s").arg(locale.formattedDataSize(qint64(progress.bytesPerSecond), 1))
                        : QString();
-        case RemainingColumn:
-            return running && progress.remaining ? durationText(*progress.remaining) : QString();
+        case RemainingColumn: return running && progress.remaining ? durationText(*progress.remaining) : QString();
         case StateColumn: return stateText(*job, progress);
         default: return {};
         }
@@ -141,7 +140,7 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
     }
     case JobIdRole: return id;
     case ProgressRole:
-        return progress.bytesTotal > 0 ? int(1000 * progress.bytesDone / progress.bytesTotal)
+        return progress.bytesTotal > 0   ? int(1000 * progress.bytesDone / progress.bytesTotal)
                : progress.filesTotal > 0 ? int(1000 * progress.filesDone / progress.filesTotal)
                                          : (job->state == JobState::Finished ? 1000 : -1);
     case FailuresRole: {
@@ -160,10 +159,8 @@ QVariant TransferQueueModel::data(const QModelIndex &index, int role) const
     }
     case CanPauseRole: return job->state == JobState::Running || job->state == JobState::Queued;
     case CanResumeRole: return job->state == JobState::Paused;
-    case CanCancelRole:
-        return job->state != JobState::Finished && job->state != JobState::Cancelled;
-    case CanRetryRole:
-        return job->state == JobState::Finished && progress.filesFailed > 0;
+    case CanCancelRole: return job->state != JobState::Finished && job->state != JobState::Cancelled;
+    case CanRetryRole: return job->state == JobState::Finished && progress.filesFailed > 0;
     default: return {};
     }
 }

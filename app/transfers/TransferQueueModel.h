@@ -18,8 +18,8 @@ public:
     enum Column { NameColumn, ProgressColumn, RateColumn, RemainingColumn, StateColumn, ColumnCount };
     enum Role {
         JobIdRole = Qt::UserRole + 1,
-        ProgressRole,  // 0..1000, or -1 while the size is unknown
-        FailuresRole,  // QStringList: "file: why"
+        ProgressRole, // 0..1000, or -1 while the size is unknown
+        FailuresRole, // QStringList: "file: why"
         CanPauseRole,
         CanResumeRole,
         CanCancelRole,

@@ -12,13 +12,10 @@ quint64 bytesDoneOf(const TransferFile &file)
 {
     switch (file.state) {
     case TransferFileState::Done:
-    case TransferFileState::Skipped:
-        return file.size;
-    case TransferFileState::Failed:
-        return 0;
+    case TransferFileState::Skipped: return file.size;
+    case TransferFileState::Failed: return 0;
     case TransferFileState::Queued:
-    case TransferFileState::Running:
-        return file.done;
+    case TransferFileState::Running: return file.done;
     }
     return 0;
 }

@@ -172,9 +172,9 @@ void SshConfig::parseInto(QByteArrayView text, const QString &origin, bool follo
             *patterns = {QStringLiteral("*")};
             *matchAll = words.size() == 1 && words.first().compare(u"all", Qt::CaseInsensitive) == 0;
             if (!*matchAll)
-                m_problems.append({origin, lineNumber,
-                                   QStringLiteral("Match %1 is not supported; its block is ignored")
-                                       .arg(words.join(u' '))});
+                m_problems.append(
+                    {origin, lineNumber,
+                     QStringLiteral("Match %1 is not supported; its block is ignored").arg(words.join(u' '))});
             continue;
         }
         if (keyword == u"include") {
@@ -194,8 +194,8 @@ void SshConfig::parseInto(QByteArrayView text, const QString &origin, bool follo
                 for (const QString &match : matches) {
                     QFile file(dir.filePath(match));
                     if (!file.open(QIODevice::ReadOnly)) {
-                        m_problems.append({origin, lineNumber,
-                                           QStringLiteral("cannot read included %1").arg(file.fileName())});
+                        m_problems.append(
+                            {origin, lineNumber, QStringLiteral("cannot read included %1").arg(file.fileName())});
                         continue;
                     }
                     // An included file starts in the including block and may open its own.
@@ -292,7 +292,10 @@ SshHostConfig SshConfig::resolve(const QString &alias, const QString &localUser)
             case 'p': out += port; break;
             case 'r': out += remoteUser; break;
             case 'u': out += localUser; break;
-            default: out += u'%'; out += path[i]; break;
+            default:
+                out += u'%';
+                out += path[i];
+                break;
             }
         }
         return out;

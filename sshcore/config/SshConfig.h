@@ -66,8 +66,8 @@ private:
         QStringList arguments;
     };
 
-    void parseInto(QByteArrayView text, const QString &origin, bool followIncludes, int depth,
-                   QStringList *patterns, bool *matchAll);
+    void parseInto(QByteArrayView text, const QString &origin, bool followIncludes, int depth, QStringList *patterns,
+                   bool *matchAll);
 
     QList<Entry> m_entries;
     QList<Problem> m_problems;

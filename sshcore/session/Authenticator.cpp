@@ -1,9 +1,8 @@
 #include "sshcore/session/Authenticator.h"
 
-#include <QRegularExpression>
-
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <cstdlib>
 #include <cstring>
@@ -57,8 +56,8 @@ char *copyForLibssh2(const QByteArray &bytes)
 
 } // namespace
 
-Authenticator::Authenticator(LIBSSH2_SESSION *session, SessionContext *context,
-                             const SshConnectionSettings &settings, AuthHooks hooks, RememberedSecrets *secrets)
+Authenticator::Authenticator(LIBSSH2_SESSION *session, SessionContext *context, const SshConnectionSettings &settings,
+                             AuthHooks hooks, RememberedSecrets *secrets)
     : m_session(session)
     , m_context(context)
     , m_settings(settings)
@@ -143,7 +142,7 @@ Result<> Authenticator::run()
 }
 
 std::optional<QString> Authenticator::askSecret(SshInteraction::SecretQuestion::Kind kind, const QString &keyFile,
-                                               const QString &previousError)
+                                                const QString &previousError)
 {
     SshInteraction::SecretQuestion question;
     question.kind = kind;
@@ -270,12 +269,13 @@ bool Authenticator::tryKeyFiles()
 }
 
 namespace {
-void keyboardCallback(const char *name, int nameLength, const char *instruction, int instructionLength,
-                      int count, const LIBSSH2_USERAUTH_KBDINT_PROMPT *prompts,
-                      LIBSSH2_USERAUTH_KBDINT_RESPONSE *responses, void **abstract)
+void keyboardCallback(const char *name, int nameLength, const char *instruction, int instructionLength, int count,
+                      const LIBSSH2_USERAUTH_KBDINT_PROMPT *prompts, LIBSSH2_USERAUTH_KBDINT_RESPONSE *responses,
+                      void **abstract)
 {
-    static_cast<SessionContext *>(*abstract)
-        ->authenticator->answerPrompts(name, nameLength, instruction, instructionLength, count, prompts, responses);
+    static_cast<SessionContext *>(*abstract)->authenticator->answerPrompts(name, nameLength, instruction,
+                                                                           instructionLength, count, prompts,
+                                                                           responses);
 }
 } // namespace
 
@@ -286,15 +286,15 @@ namespace {
 // one, so that logging in the same way twice asks once.
 bool isPasswordPrompt(const QString &prompt)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral(R"(^(\([^)]*\)\s*)?([\w.@-]+'s\s+)?password(\s+for\s+\S+)?\s*:?\s*$)"),
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression pattern(QStringLiteral(
+                                                R"(^(\([^)]*\)\s*)?([\w.@-]+'s\s+)?password(\s+for\s+\S+)?\s*:?\s*$)"),
+                                            QRegularExpression::CaseInsensitiveOption);
     return pattern.match(prompt.trimmed()).hasMatch();
 }
 } // namespace
 
-void Authenticator::answerPrompts(const char *name, int nameLength, const char *instruction,
-                                  int instructionLength, int count, const LIBSSH2_USERAUTH_KBDINT_PROMPT *prompts,
+void Authenticator::answerPrompts(const char *name, int nameLength, const char *instruction, int instructionLength,
+                                  int count, const LIBSSH2_USERAUTH_KBDINT_PROMPT *prompts,
                                   LIBSSH2_USERAUTH_KBDINT_RESPONSE *responses)
 {
     ++m_keyboardRounds;
@@ -309,9 +309,9 @@ void Authenticator::answerPrompts(const char *name, int nameLength, const char *
     if (m_keyboardRounds == 1)
         question.previousError = m_lastRejection; // the last attempt's answers were refused
     for (int i = 0; i < count; ++i) {
-        question.prompts.append({QString::fromUtf8(reinterpret_cast<const char *>(prompts[i].text),
-                                                   qsizetype(prompts[i].length)),
-                                 prompts[i].echo != 0});
+        question.prompts.append(
+            {QString::fromUtf8(reinterpret_cast<const char *>(prompts[i].text), qsizetype(prompts[i].length)),
+             prompts[i].echo != 0});
     }
     std::optional<QStringList> answers;
     if (m_keyboardCancelled) {
@@ -324,10 +324,11 @@ void Authenticator::answerPrompts(const char *name, int nameLength, const char *
         if (!refused && m_secrets->password)
             m_promptPassword = m_secrets->password;
         else
-            m_promptPassword = askSecret(SshInteraction::SecretQuestion::Kind::Password, {},
-                                         refused ? QStringLiteral("%1 did not accept that password.")
-                                                       .arg(QStringLiteral("%1:%2").arg(m_settings.host).arg(m_settings.port))
-                                                 : QString());
+            m_promptPassword =
+                askSecret(SshInteraction::SecretQuestion::Kind::Password, {},
+                          refused ? QStringLiteral("%1 did not accept that password.")
+                                        .arg(QStringLiteral("%1:%2").arg(m_settings.host).arg(m_settings.port))
+                                  : QString());
         if (m_promptPassword)
             answers = QStringList{*m_promptPassword};
     } else {

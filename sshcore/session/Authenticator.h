@@ -8,9 +8,8 @@
 #include <QString>
 
 #include <functional>
-#include <optional>
-
 #include <libssh2.h>
+#include <optional>
 
 namespace sshcore::detail {
 
@@ -53,9 +52,8 @@ public:
     Result<> run();
 
     // Called by libssh2's keyboard-interactive callback (same thread).
-    void answerPrompts(const char *name, int nameLength, const char *instruction, int instructionLength,
-                       int count, const LIBSSH2_USERAUTH_KBDINT_PROMPT *prompts,
-                       LIBSSH2_USERAUTH_KBDINT_RESPONSE *responses);
+    void answerPrompts(const char *name, int nameLength, const char *instruction, int instructionLength, int count,
+                       const LIBSSH2_USERAUTH_KBDINT_PROMPT *prompts, LIBSSH2_USERAUTH_KBDINT_RESPONSE *responses);
 
 private:
     template<typename Call>
@@ -76,12 +74,12 @@ private:
     AuthHooks m_hooks;
     RememberedSecrets *m_secrets;
     QByteArray m_user;
-    QStringList m_tried; // "public key ~/.ssh/id_ed25519: not accepted", ...
+    QStringList m_tried;          // "public key ~/.ssh/id_ed25519: not accepted", ...
     std::optional<Error> m_fatal; // cancelled or the link failed
     bool m_keyboardCancelled = false;
     QString m_lastRejection; // why the last answer a person typed failed, for the next question
     int m_keyboardRounds = 0;
-    int m_passwordPrompts = 0;              // keyboard-interactive rounds that asked for the password
+    int m_passwordPrompts = 0;               // keyboard-interactive rounds that asked for the password
     std::optional<QString> m_promptPassword; // what the last of them was answered with
 };
 

@@ -28,12 +28,8 @@ void preferFastCiphers(LIBSSH2_SESSION *session)
     if (algorithms)
         libssh2_free(session, algorithms);
     QList<QByteArray> order;
-    for (const char *name : { "aes128-gcm@openssh.com",
-                              "aes256-gcm@openssh.com",
-                              "chacha20-poly1305@openssh.com",
-                              "aes128-ctr",
-                              "aes192-ctr",
-                              "aes256-ctr" }) {
+    for (const char *name : {"aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "chacha20-poly1305@openssh.com",
+                             "aes128-ctr", "aes192-ctr", "aes256-ctr"}) {
         if (available.contains(name))
             order.append(name);
     }

@@ -31,8 +31,8 @@ void ExecOperation::tick()
     if (m_shared->cancelled)
         m_stopReason = {ErrorKind::Cancelled, QStringLiteral("The command was cancelled.")};
     else if (m_timeout.count() > 0 && std::chrono::steady_clock::now() - m_started > m_timeout)
-        m_stopReason = {ErrorKind::TimedOut,
-                        QStringLiteral("The command did not finish within %1 s and was stopped.").arg(m_timeout.count())};
+        m_stopReason = {ErrorKind::TimedOut, QStringLiteral("The command did not finish within %1 s and was stopped.")
+                                                 .arg(m_timeout.count())};
 }
 
 Operation::Step ExecOperation::fail(LIBSSH2_SESSION *session, const Error &why)
@@ -165,14 +165,14 @@ Operation::Step ExecOperation::step(LIBSSH2_SESSION *session)
             }
             const int rc = libssh2_channel_wait_closed(m_channel);
             // A stopped command whose server does not close its side within 3 s is let go.
-            const bool givenUp = !m_error.message.isEmpty() && std::chrono::steady_clock::now() - m_stopped > std::chrono::seconds(3);
+            const bool givenUp = !m_error.message.isEmpty()
+                                 && std::chrono::steady_clock::now() - m_stopped > std::chrono::seconds(3);
             if (rc == LIBSSH2_ERROR_EAGAIN && !givenUp)
                 return progressed ? Step::Progressed : Step::Blocked;
             m_exitStatus = libssh2_channel_get_exit_status(m_channel);
             char *signal = nullptr;
             size_t signalLength = 0;
-            if (libssh2_channel_get_exit_signal(m_channel, &signal, &signalLength, nullptr, nullptr, nullptr,
-                                                nullptr)
+            if (libssh2_channel_get_exit_signal(m_channel, &signal, &signalLength, nullptr, nullptr, nullptr, nullptr)
                     == 0
                 && signal) {
                 m_exitSignal = QString::fromLatin1(signal, qsizetype(signalLength));

@@ -31,26 +31,20 @@ ErrorKind libssh2Kind(int code)
     case LIBSSH2_ERROR_KEX_FAILURE:
     case LIBSSH2_ERROR_DECRYPT:
     case LIBSSH2_ERROR_MAC_FAILURE:
-    case LIBSSH2_ERROR_INVALID_MAC:
-        return ErrorKind::LinkLost;
+    case LIBSSH2_ERROR_INVALID_MAC: return ErrorKind::LinkLost;
     case LIBSSH2_ERROR_TIMEOUT:
-    case LIBSSH2_ERROR_SOCKET_TIMEOUT:
-        return ErrorKind::TimedOut;
+    case LIBSSH2_ERROR_SOCKET_TIMEOUT: return ErrorKind::TimedOut;
     case LIBSSH2_ERROR_CHANNEL_FAILURE:
     case LIBSSH2_ERROR_CHANNEL_REQUEST_DENIED:
     case LIBSSH2_ERROR_REQUEST_DENIED:
     case LIBSSH2_ERROR_AUTHENTICATION_FAILED:
     case LIBSSH2_ERROR_PUBLICKEY_UNVERIFIED:
-    case LIBSSH2_ERROR_METHOD_NOT_SUPPORTED:
-        return ErrorKind::Refused;
+    case LIBSSH2_ERROR_METHOD_NOT_SUPPORTED: return ErrorKind::Refused;
     case LIBSSH2_ERROR_PROTO:
     case LIBSSH2_ERROR_CHANNEL_PACKET_EXCEEDED:
-    case LIBSSH2_ERROR_CHANNEL_WINDOW_EXCEEDED:
-        return ErrorKind::Malformed;
-    case LIBSSH2_ERROR_FILE:
-        return ErrorKind::NotFound;
-    default:
-        return ErrorKind::Other;
+    case LIBSSH2_ERROR_CHANNEL_WINDOW_EXCEEDED: return ErrorKind::Malformed;
+    case LIBSSH2_ERROR_FILE: return ErrorKind::NotFound;
+    default: return ErrorKind::Other;
     }
 }
 

@@ -3,7 +3,6 @@
 #include "sshcore/Result.h"
 
 #include <functional>
-
 #include <libssh2.h>
 
 namespace sshcore::detail {

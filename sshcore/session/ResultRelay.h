@@ -27,10 +27,9 @@ Q_SIGNALS:
 
 // Makes the function the worker calls (once) with the result. Call in the caller's thread.
 template<typename T>
-std::function<void(Result<T>)> replyTo(QThread *workerThread, QObject *context,
-                                       std::function<void(const Result<T> &)> callback,
-                                       std::function<void(quint64, quint64)> progress = {},
-                                       ResultRelay **relayOut = nullptr)
+std::function<void(Result<T>)>
+replyTo(QThread *workerThread, QObject *context, std::function<void(const Result<T> &)> callback,
+        std::function<void(quint64, quint64)> progress = {}, ResultRelay **relayOut = nullptr)
 {
     auto *relay = new ResultRelay;
     QObject::connect(relay, &ResultRelay::delivered, context,

@@ -1,18 +1,16 @@
 // SessionWorker, part two: establishing the session (TCP or a jump host, handshake, host key,
 // authentication). Part one (SessionWorker.cpp) runs it once it is up.
 
-#include "sshcore/session/SessionWorker.h"
-
 #include "sshcore/KnownHosts.h"
 #include "sshcore/SshConnection.h"
 #include "sshcore/session/CipherPreference.h"
 #include "sshcore/session/LibsshErrors.h"
+#include "sshcore/session/SessionWorker.h"
 #include "sshcore/tunnel/ForwardOperation.h"
-
-#include <future>
 
 #include <cerrno>
 #include <cstring>
+#include <future>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -68,7 +66,8 @@ Result<int> SessionWorker::openSocket()
     const QByteArray port = QByteArray::number(m_settings.port);
     if (const int rc = getaddrinfo(host.constData(), port.constData(), &hints, &addresses); rc != 0) {
         m_lastFailureRetryable = rc == EAI_AGAIN;
-        return failure(ErrorKind::NotFound, QStringLiteral("The host name \"%1\" could not be resolved (%2). Check its spelling and "
+        return failure(ErrorKind::NotFound,
+                       QStringLiteral("The host name \"%1\" could not be resolved (%2). Check its spelling and "
                                       "your network or VPN connection.")
                            .arg(m_settings.host, QString::fromLocal8Bit(gai_strerror(rc))));
     }
@@ -117,11 +116,13 @@ Result<int> SessionWorker::openSocket()
     if (result < 0) {
         m_lastFailureRetryable = true;
         if (lastError == ECONNREFUSED)
-            return failure(ErrorKind::Refused, QStringLiteral("Nothing accepts connections on %1 (connection refused). Check the port "
+            return failure(ErrorKind::Refused,
+                           QStringLiteral("Nothing accepts connections on %1 (connection refused). Check the port "
                                           "number, and that the SSH server is running.")
                                .arg(where(m_settings)));
         if (lastError == ETIMEDOUT)
-            return failure(ErrorKind::TimedOut, QStringLiteral("No answer from %1 within %2 s. The host may be down, or a firewall may "
+            return failure(ErrorKind::TimedOut,
+                           QStringLiteral("No answer from %1 within %2 s. The host may be down, or a firewall may "
                                           "be dropping the connection.")
                                .arg(where(m_settings))
                                .arg(m_settings.connectTimeoutSeconds));
@@ -149,14 +150,20 @@ Result<int> SessionWorker::openThroughJumpHost()
     std::future<QString> opened = promise->get_future();
     auto answered = std::make_shared<std::atomic<bool>>(false);
     auto *relay = new ForwardRelay;
-    QObject::connect(relay, &ForwardRelay::opened, relay, [promise, answered] {
-        if (!answered->exchange(true))
-            promise->set_value({});
-    }, Qt::DirectConnection);
-    QObject::connect(relay, &ForwardRelay::closed, relay, [promise, answered](const QString &error) {
-        if (!answered->exchange(true))
-            promise->set_value(error.isEmpty() ? QStringLiteral("the jump host closed the connection") : error);
-    }, Qt::DirectConnection);
+    QObject::connect(
+        relay, &ForwardRelay::opened, relay,
+        [promise, answered] {
+            if (!answered->exchange(true))
+                promise->set_value({});
+        },
+        Qt::DirectConnection);
+    QObject::connect(
+        relay, &ForwardRelay::closed, relay,
+        [promise, answered](const QString &error) {
+            if (!answered->exchange(true))
+                promise->set_value(error.isEmpty() ? QStringLiteral("the jump host closed the connection") : error);
+        },
+        Qt::DirectConnection);
     relay->moveToThread(m_jump->workerThread());
     m_jump->open();
     m_jump->submit(std::make_shared<ForwardOperation>(pair[0], m_settings.host.toUtf8(), m_settings.port,
@@ -216,8 +223,8 @@ Result<> SessionWorker::connectOnce()
     }
     if (rc != 0) {
         const Error why = libsshError(m_session, "libssh2 says");
-        return failure(
-            why.withMessage(QStringLiteral("The SSH handshake with %1 failed. %2").arg(where(m_settings), why.message)));
+        return failure(why.withMessage(
+            QStringLiteral("The SSH handshake with %1 failed. %2").arg(where(m_settings), why.message)));
     }
     if (const auto verified = verifyHostKey(); !verified) {
         m_lastFailureRetryable = false;
@@ -275,43 +282,45 @@ Result<> SessionWorker::verifyHostKey()
     const QString fingerprint = KnownHosts::fingerprintSha256(m_session);
     const QString keyType = KnownHosts::keyTypeName(type);
     switch (verdict.status) {
-    case KnownHosts::Status::Match:
-        return {};
+    case KnownHosts::Status::Match: return {};
     case KnownHosts::Status::Mismatch: {
         SshInteraction::HostKeyChange change;
         change.key = {m_settings.host, m_settings.port, keyType, fingerprint, verdict.file};
         change.removeCommand = QStringLiteral("ssh-keygen -R '%1' -f %2")
-                                   .arg(m_settings.port == 22 ? m_settings.host
-                                                              : QStringLiteral("[%1]:%2").arg(m_settings.host).arg(m_settings.port),
+                                   .arg(m_settings.port == 22
+                                            ? m_settings.host
+                                            : QStringLiteral("[%1]:%2").arg(m_settings.host).arg(m_settings.port),
                                         verdict.file);
         if (const QPointer<SshInteraction> interaction = m_interaction) {
-            QMetaObject::invokeMethod(interaction.data(), [interaction, change] {
-                if (interaction)
-                    interaction->warnHostKeyChanged(change);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                interaction.data(),
+                [interaction, change] {
+                    if (interaction)
+                        interaction->warnHostKeyChanged(change);
+                },
+                Qt::QueuedConnection);
         }
-        return failure(ErrorKind::Refused, QStringLiteral(
+        return failure(ErrorKind::Refused,
+                       QStringLiteral(
                            "WARNING: the host key of %1 has CHANGED since it was saved in %2. Someone could be "
                            "intercepting the connection, or the server was reinstalled. clusterdesk did not log in "
                            "and sent no password or key. The server now presents %3 %4. If the cluster's "
                            "administrators announced a new key, remove the old one with: %5")
                            .arg(where(m_settings), verdict.file, keyType, fingerprint, change.removeCommand));
     }
-    case KnownHosts::Status::NotFound:
-        break;
+    case KnownHosts::Status::NotFound: break;
     }
     switch (m_settings.strictHostKeyChecking) {
-    case StrictHostKeyChecking::No:
-        return {};
+    case StrictHostKeyChecking::No: return {};
     case StrictHostKeyChecking::AcceptNew:
         return KnownHosts::append(verdict.file, m_settings.host, m_settings.port, keyBytes, type);
     case StrictHostKeyChecking::Yes:
-        return failure(ErrorKind::Refused, QStringLiteral("The host key of %1 (%2 %3) is not in your known hosts, and "
+        return failure(ErrorKind::Refused,
+                       QStringLiteral("The host key of %1 (%2 %3) is not in your known hosts, and "
                                       "StrictHostKeyChecking is on. Add it after checking the fingerprint with the "
                                       "cluster's documentation.")
                            .arg(where(m_settings), keyType, fingerprint));
-    case StrictHostKeyChecking::Ask:
-        break;
+    case StrictHostKeyChecking::Ask: break;
     }
     SshInteraction::HostKeyQuestion question;
     question.host = m_settings.host;
@@ -319,15 +328,17 @@ Result<> SessionWorker::verifyHostKey()
     question.keyType = keyType;
     question.fingerprintSha256 = fingerprint;
     question.knownHostsFile = verdict.file;
-    const auto decision = askAndWait<SshInteraction::HostKeyDecision>(
-        SshInteraction::HostKeyDecision::Reject,
-        [question](SshInteraction *interaction, auto reply) { interaction->askHostKey(question, reply); });
+    const auto decision = askAndWait<SshInteraction::HostKeyDecision>(SshInteraction::HostKeyDecision::Reject,
+                                                                      [question](SshInteraction *interaction,
+                                                                                 auto reply) {
+                                                                          interaction->askHostKey(question, reply);
+                                                                      });
     switch (decision) {
     case SshInteraction::HostKeyDecision::Reject:
-        return failure(ErrorKind::Refused, QStringLiteral("The host key of %1 (%2) was not accepted, so clusterdesk did not log in.")
+        return failure(ErrorKind::Refused,
+                       QStringLiteral("The host key of %1 (%2) was not accepted, so clusterdesk did not log in.")
                            .arg(where(m_settings), fingerprint));
-    case SshInteraction::HostKeyDecision::AcceptOnce:
-        return {};
+    case SshInteraction::HostKeyDecision::AcceptOnce: return {};
     case SshInteraction::HostKeyDecision::AcceptAndSave:
         return KnownHosts::append(verdict.file, m_settings.host, m_settings.port, keyBytes, type);
     }

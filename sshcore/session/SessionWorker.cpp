@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 
-
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -19,7 +18,6 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
 namespace sshcore::detail {
-
 
 SessionWorker::SessionWorker(SshConnectionSettings settings, QPointer<SshInteraction> interaction)
     : m_settings(std::move(settings))
@@ -47,8 +45,8 @@ void SessionWorker::requestStop()
 {
     m_stopRequested = true;
     const uint64_t one = 1;
-    if (m_wakeFd >= 0)
-        [[maybe_unused]] auto written = ::write(m_wakeFd, &one, sizeof one);
+    if (m_wakeFd >= 0) [[maybe_unused]]
+        auto written = ::write(m_wakeFd, &one, sizeof one);
 }
 
 void SessionWorker::setState(SshConnectionState state, const QString &message)
@@ -120,9 +118,10 @@ void SessionWorker::addOperation(std::shared_ptr<Operation> operation)
         break;
     case SshConnectionState::Disconnected:
     case SshConnectionState::Failed:
-        operation->abandon(m_lastError.message.isEmpty()
-                               ? Error{ErrorKind::LinkLost, QStringLiteral("Not connected to %1.").arg(where(m_settings))}
-                               : m_lastError);
+        operation->abandon(
+            m_lastError.message.isEmpty()
+                ? Error{ErrorKind::LinkLost, QStringLiteral("Not connected to %1.").arg(where(m_settings))}
+                : m_lastError);
         break;
     }
 }
@@ -154,8 +153,8 @@ Result<> SessionWorker::waitSocket(Clock::time_point deadline)
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
         if (left <= 0ms)
             return failure(ErrorKind::TimedOut, QStringLiteral("%1 stopped answering (no reply within %2 s).")
-                               .arg(where(m_settings))
-                               .arg(m_settings.connectTimeoutSeconds));
+                                                    .arg(where(m_settings))
+                                                    .arg(m_settings.connectTimeoutSeconds));
         const int ready = ::poll(fds, 2, int(left.count()));
         if (ready < 0 && errno == EINTR)
             continue;
@@ -184,8 +183,7 @@ void SessionWorker::teardown()
         // waiting (EAGAIN), so that freeing the session (and its channels) always completes.
         if (m_socket >= 0)
             ::shutdown(m_socket, SHUT_RDWR);
-        for (int attempt = 0; attempt < 100 && libssh2_session_free(m_session) == LIBSSH2_ERROR_EAGAIN; ++attempt) {
-        }
+        for (int attempt = 0; attempt < 100 && libssh2_session_free(m_session) == LIBSSH2_ERROR_EAGAIN; ++attempt) {}
         m_session = nullptr;
     }
     if (m_socket >= 0) {
@@ -201,10 +199,8 @@ bool SessionWorker::sessionBroken() const
     case LIBSSH2_ERROR_SOCKET_RECV:
     case LIBSSH2_ERROR_SOCKET_SEND:
     case LIBSSH2_ERROR_SOCKET_DISCONNECT:
-    case LIBSSH2_ERROR_SOCKET_NONE:
-        return true;
-    default:
-        return false;
+    case LIBSSH2_ERROR_SOCKET_NONE: return true;
+    default: return false;
     }
 }
 
@@ -219,7 +215,8 @@ void SessionWorker::linkLost(const Error &why)
     const bool giveUp = !m_settings.reconnect || m_stopRequested;
     setState(giveUp ? SshConnectionState::Failed : SshConnectionState::Reconnecting, message);
     for (const auto &operation : std::exchange(m_active, {}))
-        operation->abandon({ErrorKind::LinkLost, message + QStringLiteral(" The command may or may not have finished.")});
+        operation->abandon(
+            {ErrorKind::LinkLost, message + QStringLiteral(" The command may or may not have finished.")});
     teardown();
     if (giveUp) {
         for (const auto &operation : std::exchange(m_waiting, {}))
@@ -252,8 +249,9 @@ void SessionWorker::reconnect()
     }
     teardown();
     if (m_lastFailureRetryable && !m_stopRequested) {
-        setState(SshConnectionState::Reconnecting,
-                 QStringLiteral("%1 Trying again (attempt %2).").arg(connected.error().message).arg(m_reconnectAttempt + 1));
+        setState(SshConnectionState::Reconnecting, QStringLiteral("%1 Trying again (attempt %2).")
+                                                       .arg(connected.error().message)
+                                                       .arg(m_reconnectAttempt + 1));
         scheduleReconnect();
         return;
     }
@@ -296,8 +294,8 @@ void SessionWorker::pump()
             return;
         }
         while (!m_waiting.empty()) {
-            const int channels = int(std::count_if(m_active.begin(), m_active.end(),
-                                                   [](const auto &op) { return op->needsChannel(); }));
+            const int channels = int(
+                std::count_if(m_active.begin(), m_active.end(), [](const auto &op) { return op->needsChannel(); }));
             if (m_waiting.front()->needsChannel() && channels >= m_maxChannels)
                 break;
             m_active.push_back(std::move(m_waiting.front()));
@@ -310,8 +308,8 @@ void SessionWorker::pump()
                 // The server allows fewer channels than were open: wait for one to close.
                 operation->refusedChannel = false;
                 m_maxChannels = std::max(1, int(std::count_if(m_active.begin(), m_active.end(), [](const auto &op) {
-                                                    return op->needsChannel();
-                                                })) - 1);
+                                                return op->needsChannel();
+                                            })) - 1);
                 m_active.erase(m_active.begin() + std::ptrdiff_t(i));
                 m_waiting.push_front(operation);
                 continue;
@@ -361,10 +359,12 @@ void SessionWorker::onTick()
             }
         }
         const auto silence = Clock::now() - m_lastReceived;
-        const auto bound = std::chrono::seconds(m_settings.keepAliveIntervalSeconds * (m_settings.keepAliveCountMax + 1));
+        const auto bound = std::chrono::seconds(m_settings.keepAliveIntervalSeconds
+                                                * (m_settings.keepAliveCountMax + 1));
         if (silence > bound) {
-            linkLost({ErrorKind::LinkLost, QStringLiteral("no answer to keep-alives for %1 s.")
-                                               .arg(std::chrono::duration_cast<std::chrono::seconds>(silence).count())});
+            linkLost(
+                {ErrorKind::LinkLost, QStringLiteral("no answer to keep-alives for %1 s.")
+                                          .arg(std::chrono::duration_cast<std::chrono::seconds>(silence).count())});
             return;
         }
     }

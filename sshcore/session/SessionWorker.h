@@ -17,10 +17,9 @@
 #include <atomic>
 #include <chrono>
 #include <deque>
+#include <libssh2.h>
 #include <memory>
 #include <vector>
-
-#include <libssh2.h>
 
 namespace sshcore {
 class SshConnection;

@@ -16,11 +16,10 @@ QString permissionString(SftpEntry::Type type, quint32 mode)
     }
     // Where ls puts them: each over an execute place, whose letter then says whether that is set
     // too.
-    const auto special
-        = [&text, mode](quint32 flag, int place, char16_t withExecute, char16_t without) {
-              if (mode & flag)
-                  text[place] = QChar(text[place] == u'x' ? withExecute : without);
-          };
+    const auto special = [&text, mode](quint32 flag, int place, char16_t withExecute, char16_t without) {
+        if (mode & flag)
+            text[place] = QChar(text[place] == u'x' ? withExecute : without);
+    };
     special(04000, 3, u's', u'S');
     special(02000, 6, u's', u'S');
     special(01000, 9, u't', u'T');

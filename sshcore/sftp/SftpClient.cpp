@@ -23,8 +23,9 @@ bool refuseWithoutConnection(const QPointer<SshConnection> &connection, QObject 
 {
     if (connection)
         return false;
-    QMetaObject::invokeMethod(context, [callback] { callback(failure(ErrorKind::LinkLost, QStringLiteral("Not connected."))); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [callback] { callback(failure(ErrorKind::LinkLost, QStringLiteral("Not connected."))); },
+        Qt::QueuedConnection);
     return true;
 }
 } // namespace
@@ -34,8 +35,9 @@ void SftpClient::request(quint8 type, Fill fill, Parse parse, QObject *context, 
 {
     if (refuseWithoutConnection(m_connection, context, callback))
         return;
-    m_connection->submit(std::make_shared<SftpRequestOperation<T>>(
-        type, std::move(fill), std::move(parse), replyTo<T>(m_connection->workerThread(), context, std::move(callback))));
+    m_connection->submit(std::make_shared<SftpRequestOperation<T>>(type, std::move(fill), std::move(parse),
+                                                                   replyTo<T>(m_connection->workerThread(), context,
+                                                                              std::move(callback))));
 }
 
 namespace {
@@ -89,32 +91,36 @@ void SftpClient::list(const QByteArray &directory, QObject *context, Callback<QL
 {
     if (refuseWithoutConnection(m_connection, context, callback))
         return;
-    m_connection->submit(std::make_shared<SftpListOperation>(
-        directory, replyTo<QList<SftpEntry>>(m_connection->workerThread(), context, std::move(callback))));
+    m_connection->submit(
+        std::make_shared<SftpListOperation>(directory, replyTo<QList<SftpEntry>>(m_connection->workerThread(), context,
+                                                                                 std::move(callback))));
 }
 
 void SftpClient::makePath(const QByteArray &path, QObject *context, Callback<void> callback, int mode)
 {
     if (refuseWithoutConnection(m_connection, context, callback))
         return;
-    m_connection->submit(std::make_shared<SftpMakePathOperation>(
-        path, mode, replyTo<void>(m_connection->workerThread(), context, std::move(callback))));
+    m_connection->submit(std::make_shared<SftpMakePathOperation>(path, mode,
+                                                                 replyTo<void>(m_connection->workerThread(), context,
+                                                                               std::move(callback))));
 }
 
 void SftpClient::remove(const QByteArray &path, bool recursive, QObject *context, Callback<void> callback)
 {
     if (refuseWithoutConnection(m_connection, context, callback))
         return;
-    m_connection->submit(std::make_shared<SftpRemoveOperation>(
-        path, recursive, replyTo<void>(m_connection->workerThread(), context, std::move(callback))));
+    m_connection->submit(std::make_shared<SftpRemoveOperation>(path, recursive,
+                                                               replyTo<void>(m_connection->workerThread(), context,
+                                                                             std::move(callback))));
 }
 
 void SftpClient::rename(const QByteArray &from, const QByteArray &to, QObject *context, Callback<void> callback)
 {
     if (refuseWithoutConnection(m_connection, context, callback))
         return;
-    m_connection->submit(std::make_shared<SftpRenameOperation>(
-        from, to, replyTo<void>(m_connection->workerThread(), context, std::move(callback))));
+    m_connection->submit(std::make_shared<SftpRenameOperation>(from, to,
+                                                               replyTo<void>(m_connection->workerThread(), context,
+                                                                             std::move(callback))));
 }
 
 void SftpClient::setAttributes(const QByteArray &path, std::optional<qint64> modified,
@@ -152,7 +158,8 @@ void SftpClient::makeLink(const QByteArray &target, const QByteArray &link, QObj
 void SftpClient::fileSystem(const QByteArray &path, QObject *context, Callback<SftpFileSystem> callback)
 {
     request<SftpFileSystem>(
-        sftp::Extended, [path](sftp::PacketWriter &w) { w.string(QByteArrayLiteral("statvfs@openssh.com")).string(path); },
+        sftp::Extended,
+        [path](sftp::PacketWriter &w) { w.string(QByteArrayLiteral("statvfs@openssh.com")).string(path); },
         [path](const sftp::Reply &reply) -> Result<SftpFileSystem> {
             if (reply.type != sftp::ExtendedReply)
                 return failure(sftp::cannot(QStringLiteral("read the free space of"), path, reply));
@@ -202,7 +209,8 @@ void SftpClient::transfer(bool upload, const QString &localFile, const QByteArra
     if (refuseWithoutConnection(m_connection, context, callback))
         return;
     ResultRelay *relay = nullptr;
-    auto reply = replyTo<quint64>(m_connection->workerThread(), context, std::move(callback), std::move(progress), &relay);
+    auto reply = replyTo<quint64>(m_connection->workerThread(), context, std::move(callback), std::move(progress),
+                                  &relay);
     m_connection->submit(std::make_shared<SftpTransferOperation>(
         upload ? SftpTransferOperation::Direction::Upload : SftpTransferOperation::Direction::Download, localFile,
         remoteFile, options.offset, options.bufferSize, options.stop,

@@ -18,8 +18,8 @@ class SshConnection;
 
 struct SftpTransferOptions
 {
-    quint64 offset = 0;                // resume from here (the remote or local file keeps what it has)
-    qsizetype bufferSize = 4 << 20;    // bytes in flight: the pipeline depth
+    quint64 offset = 0;             // resume from here (the remote or local file keeps what it has)
+    qsizetype bufferSize = 4 << 20; // bytes in flight: the pipeline depth
     // Set (from any thread) to stop soon: no new requests, the file closed with what arrived, and
     // the result the error StoppedMessage.
     std::shared_ptr<std::atomic_bool> stop;

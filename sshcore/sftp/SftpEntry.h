@@ -14,7 +14,7 @@ struct SftpEntry
     QByteArray name;
     Type type = Type::Other;
     quint64 size = 0;
-    qint64 modified = 0; // seconds since the epoch
+    qint64 modified = 0;     // seconds since the epoch
     quint32 permissions = 0; // the mode bits, e.g. 0644
     quint32 uid = 0;
     quint32 gid = 0;

@@ -33,28 +33,27 @@ bool SftpLanes::open(LIBSSH2_SESSION *session, const QByteArray &remotePath, boo
             continue;
         }
         switch (lane.channel->open(session, &lane.attempt)) {
-        case SftpSession::Status::Blocked:
-            continue;
+        case SftpSession::Status::Blocked: continue;
         case SftpSession::Status::Failed: // fewer lanes, not an error (the server may allow no more)
             drop(i);
             moved = true;
             continue;
-        case SftpSession::Status::Ready:
-            break;
+        case SftpSession::Status::Ready: break;
         }
         moved = true;
         lane.state = Lane::State::OpeningFile;
-        m_owner.sendOn(*lane.channel, Open, [&](PacketWriter &w) { w.string(remotePath).u32(OpenWrite).attributes({}); },
-                       [this, i, changed](const SftpOperation::Reply &reply) {
-                           Lane &opened = m_lanes[size_t(i)];
-                           if (reply.type != Handle) {
-                               drop(i);
-                           } else {
-                               opened.handle = reply.reader().string();
-                               opened.state = Lane::State::Ready;
-                           }
-                           changed();
-                       });
+        m_owner.sendOn(
+            *lane.channel, Open, [&](PacketWriter &w) { w.string(remotePath).u32(OpenWrite).attributes({}); },
+            [this, i, changed](const SftpOperation::Reply &reply) {
+                Lane &opened = m_lanes[size_t(i)];
+                if (reply.type != Handle) {
+                    drop(i);
+                } else {
+                    opened.handle = reply.reader().string();
+                    opened.state = Lane::State::Ready;
+                }
+                changed();
+            });
     }
     return moved;
 }
@@ -86,11 +85,12 @@ void SftpLanes::close(const std::function<void()> &closed)
             drop(i);
         } else if (lane.state == Lane::State::Ready && lane.inFlight == 0) {
             lane.state = Lane::State::Closing;
-            m_owner.sendOn(*lane.channel, Close, [&](PacketWriter &w) { w.string(lane.handle); },
-                           [this, i, closed](const SftpOperation::Reply &) {
-                               drop(i);
-                               closed();
-                           });
+            m_owner.sendOn(
+                *lane.channel, Close, [&](PacketWriter &w) { w.string(lane.handle); },
+                [this, i, closed](const SftpOperation::Reply &) {
+                    drop(i);
+                    closed();
+                });
         }
     }
 }

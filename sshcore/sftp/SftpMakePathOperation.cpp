@@ -58,24 +58,28 @@ void SftpMakePathOperation::make(int index)
             make(index + 1);
             return;
         }
-        send(Mkdir, [&](PacketWriter &w) { sftp::Attributes mode;
-            mode.permissions = quint32(m_mode);
-            w.string(path).attributes(mode); },
-             [this, index, path](const Reply &made) {
-                 if (made.isStatus(Ok)) {
-                     make(index + 1);
-                     return;
-                 }
-                 // Someone else may have made it meanwhile (another file of the same tree).
-                 sendPath(Stat, path, [this, index, path, made](const Reply &again) {
-                     if (again.type == Attrs && again.reader().attributes().type == SftpEntry::Type::Directory) {
-                         make(index + 1);
-                         return;
-                     }
-                     finish();
-                     m_reply(failure(cannot(QStringLiteral("create the folder"), path, made)));
-                 });
-             });
+        send(
+            Mkdir,
+            [&](PacketWriter &w) {
+                sftp::Attributes mode;
+                mode.permissions = quint32(m_mode);
+                w.string(path).attributes(mode);
+            },
+            [this, index, path](const Reply &made) {
+                if (made.isStatus(Ok)) {
+                    make(index + 1);
+                    return;
+                }
+                // Someone else may have made it meanwhile (another file of the same tree).
+                sendPath(Stat, path, [this, index, path, made](const Reply &again) {
+                    if (again.type == Attrs && again.reader().attributes().type == SftpEntry::Type::Directory) {
+                        make(index + 1);
+                        return;
+                    }
+                    finish();
+                    m_reply(failure(cannot(QStringLiteral("create the folder"), path, made)));
+                });
+            });
     });
 }
 

@@ -9,14 +9,12 @@ Operation::Step SftpOperation::step(LIBSSH2_SESSION *session)
     if (m_finished)
         return Step::Finished;
     switch (m_sftp->open(session, &m_attempt)) {
-    case SftpSession::Status::Blocked:
-        return Step::Blocked;
+    case SftpSession::Status::Blocked: return Step::Blocked;
     case SftpSession::Status::Failed:
         m_finished = true;
         fail(m_sftp->error());
         return Step::Finished;
-    case SftpSession::Status::Ready:
-        break;
+    case SftpSession::Status::Ready: break;
     }
     if (!m_started) {
         m_started = true;
@@ -40,12 +38,14 @@ void SftpOperation::send(quint8 type, const Fill &fill, std::function<void(const
     sendOn(*m_sftp, type, fill, std::move(handler));
 }
 
-void SftpOperation::sendOn(SftpSession &channel, quint8 type, const Fill &fill, std::function<void(const Reply &)> handler)
+void SftpOperation::sendOn(SftpSession &channel, quint8 type, const Fill &fill,
+                           std::function<void(const Reply &)> handler)
 {
-    channel.request(type, fill, [alive = std::weak_ptr<int>(m_alive), handler = std::move(handler)](const Reply &reply) {
-        if (alive.lock())
-            handler(reply);
-    });
+    channel.request(type, fill,
+                    [alive = std::weak_ptr<int>(m_alive), handler = std::move(handler)](const Reply &reply) {
+                        if (alive.lock())
+                            handler(reply);
+                    });
 }
 
 void SftpOperation::sendPath(quint8 type, const QByteArray &path, std::function<void(const Reply &)> handler)
@@ -56,8 +56,10 @@ void SftpOperation::sendPath(quint8 type, const QByteArray &path, std::function<
 void SftpOperation::sendRename(const QByteArray &from, const QByteArray &to, std::function<void(const Reply &)> handler)
 {
     if (m_sftp->hasExtension("posix-rename@openssh.com"))
-        send(Extended, [&](PacketWriter &w) { w.string(QByteArrayLiteral("posix-rename@openssh.com")).string(from).string(to); },
-             std::move(handler));
+        send(
+            Extended,
+            [&](PacketWriter &w) { w.string(QByteArrayLiteral("posix-rename@openssh.com")).string(from).string(to); },
+            std::move(handler));
     else
         send(Rename, [&](PacketWriter &w) { w.string(from).string(to); }, std::move(handler));
 }
@@ -74,41 +76,44 @@ void SftpOperation::listDirectory(const QByteArray &path, std::function<void(Res
     };
     auto listing = std::make_shared<Listing>(Listing{path, {}, {}, {}, std::move(done)});
     auto closeAndReport = [this, listing] {
-        send(Close, [listing](PacketWriter &w) { w.string(listing->handle); }, [listing](const Reply &) {
-            if (!listing->error)
-                listing->done(listing->entries);
-            else
-                listing->done(failure(*listing->error));
-        });
+        send(
+            Close, [listing](PacketWriter &w) { w.string(listing->handle); },
+            [listing](const Reply &) {
+                if (!listing->error)
+                    listing->done(listing->entries);
+                else
+                    listing->done(failure(*listing->error));
+            });
     };
     // Each READDIR reply asks for the next; the reader lives as long as a request of it is in flight.
     auto readMore = std::make_shared<std::function<void()>>();
     *readMore = [this, listing, closeAndReport, weakRead = std::weak_ptr(readMore)] {
-        send(Readdir, [listing](PacketWriter &w) { w.string(listing->handle); },
-             [listing, closeAndReport, self = weakRead.lock()](const Reply &reply) {
-                 if (reply.type == Name) {
-                     PacketReader reader = reply.reader();
-                     const quint32 count = reader.u32();
-                     for (quint32 i = 0; i < count && !reader.failed(); ++i) {
-                         const QByteArray name = reader.string();
-                         reader.string(); // the "ls -l" line
-                         SftpEntry entry = reader.attributes();
-                         entry.name = name;
-                         if (!reader.failed() && name != "." && name != "..")
-                             listing->entries.append(entry);
-                     }
-                     if (!reader.failed()) {
-                         (*self)();
-                         return;
-                     }
-                     listing->error = Error{ErrorKind::Malformed,
-                                            cannotMessage(QStringLiteral("list"), listing->path,
-                                                          QStringLiteral("the server sent a malformed listing"))};
-                 } else if (!reply.isStatus(Eof)) {
-                     listing->error = cannot(QStringLiteral("list"), listing->path, reply);
-                 }
-                 closeAndReport();
-             });
+        send(
+            Readdir, [listing](PacketWriter &w) { w.string(listing->handle); },
+            [listing, closeAndReport, self = weakRead.lock()](const Reply &reply) {
+                if (reply.type == Name) {
+                    PacketReader reader = reply.reader();
+                    const quint32 count = reader.u32();
+                    for (quint32 i = 0; i < count && !reader.failed(); ++i) {
+                        const QByteArray name = reader.string();
+                        reader.string(); // the "ls -l" line
+                        SftpEntry entry = reader.attributes();
+                        entry.name = name;
+                        if (!reader.failed() && name != "." && name != "..")
+                            listing->entries.append(entry);
+                    }
+                    if (!reader.failed()) {
+                        (*self)();
+                        return;
+                    }
+                    listing->error = Error{ErrorKind::Malformed,
+                                           cannotMessage(QStringLiteral("list"), listing->path,
+                                                         QStringLiteral("the server sent a malformed listing"))};
+                } else if (!reply.isStatus(Eof)) {
+                    listing->error = cannot(QStringLiteral("list"), listing->path, reply);
+                }
+                closeAndReport();
+            });
     };
     sendPath(Opendir, path, [listing, readMore](const Reply &reply) {
         if (reply.type != Handle) {

@@ -49,7 +49,8 @@ SftpSession::Status SftpSession::open(LIBSSH2_SESSION *session, quint64 *attempt
         if (rc == LIBSSH2_ERROR_EAGAIN)
             return Status::Blocked;
         if (rc < 0) {
-            fail({ErrorKind::Refused, QStringLiteral("The server refused the SFTP subsystem (is SFTP disabled there?)")});
+            fail({ErrorKind::Refused,
+                  QStringLiteral("The server refused the SFTP subsystem (is SFTP disabled there?)")});
             return Status::Failed;
         }
         libssh2_channel_handle_extended_data2(m_channel, LIBSSH2_CHANNEL_EXTENDED_DATA_IGNORE);
@@ -109,7 +110,8 @@ bool SftpSession::writeQueued(LIBSSH2_SESSION *session)
             }
         }
         const QByteArray &head = m_outbound.front();
-        const ssize_t rc = libssh2_channel_write(m_channel, head.constData() + m_headSent, size_t(head.size() - m_headSent));
+        const ssize_t rc = libssh2_channel_write(m_channel, head.constData() + m_headSent,
+                                                 size_t(head.size() - m_headSent));
         if (rc == LIBSSH2_ERROR_EAGAIN)
             break;
         if (rc < 0) {
@@ -148,7 +150,9 @@ bool SftpSession::readArrived(LIBSSH2_SESSION *session)
         }
         if (rc == 0) {
             if (libssh2_channel_eof(m_channel)) {
-                fail({ErrorKind::LinkLost, QStringLiteral("The server ended the SFTP session (its connection closed or its SFTP server stopped).")});
+                fail({ErrorKind::LinkLost,
+                      QStringLiteral(
+                          "The server ended the SFTP session (its connection closed or its SFTP server stopped).")});
                 return true;
             }
             break;
@@ -161,7 +165,8 @@ bool SftpSession::readArrived(LIBSSH2_SESSION *session)
         while (buffer.size() - start >= 4) {
             const quint32 length = qFromBigEndian<quint32>(buffer.constData() + start);
             if (length < 1 || length > MaxPacket) {
-                fail({ErrorKind::Malformed, QStringLiteral("The server sent a malformed SFTP packet (length %1).").arg(length)});
+                fail({ErrorKind::Malformed,
+                      QStringLiteral("The server sent a malformed SFTP packet (length %1).").arg(length)});
                 return true;
             }
             if (buffer.size() - start - 4 < qsizetype(length))
@@ -220,7 +225,8 @@ void SftpSession::onVersion(const QByteArray &packet)
     sftp::PacketReader reader(packet, 5);
     const quint32 version = reader.u32();
     if (reader.failed() || version < 3) {
-        fail({ErrorKind::Refused, QStringLiteral("The server speaks SFTP version %1; clusterdesk needs version 3.").arg(version)});
+        fail({ErrorKind::Refused,
+              QStringLiteral("The server speaks SFTP version %1; clusterdesk needs version 3.").arg(version)});
         return;
     }
     while (!reader.atEnd() && !reader.failed()) {

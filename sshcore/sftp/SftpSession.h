@@ -10,7 +10,6 @@
 
 #include <deque>
 #include <functional>
-
 #include <libssh2.h>
 
 namespace sshcore::detail {

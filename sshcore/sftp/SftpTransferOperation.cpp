@@ -10,7 +10,6 @@
 
 #include <cerrno>
 #include <cstring>
-
 #include <sys/stat.h>
 
 namespace sshcore::detail {
@@ -80,14 +79,16 @@ void SftpTransferOperation::start()
     } else if (!m_local.resize(qint64(m_offset))) { // what a resumed download keeps, and nothing after it
         const int error = errno;
         finish();
-        m_reply(failure(errnoKind(error), QStringLiteral("Cannot write the local file '%1': %2.")
-                                              .arg(m_localPath, m_local.errorString())));
+        m_reply(
+            failure(errnoKind(error),
+                    QStringLiteral("Cannot write the local file '%1': %2.").arg(m_localPath, m_local.errorString())));
         return;
     }
     const quint32 flags = upload ? quint32(OpenWrite | OpenCreate) | (m_offset == 0 ? quint32(OpenTruncate) : 0u)
-                                : quint32(OpenRead);
-    send(Open, [&](PacketWriter &w) { w.string(m_remotePath).u32(flags).attributes({}); },
-         [this](const Reply &reply) { onOpened(reply); });
+                                 : quint32(OpenRead);
+    send(
+        Open, [&](PacketWriter &w) { w.string(m_remotePath).u32(flags).attributes({}); },
+        [this](const Reply &reply) { onOpened(reply); });
     m_sinceProgress.start();
     m_sinceOpen.start();
 }
@@ -110,13 +111,15 @@ void SftpTransferOperation::onOpened(const Reply &reply)
         fill();
         return;
     }
-    send(Fstat, [this](PacketWriter &w) { w.string(m_handle); }, [this](const Reply &attributes) {
-        if (attributes.type == Attrs) {
-            const SftpEntry entry = attributes.reader().attributes();
-            m_total = entry.size;
-        }
-        fill();
-    });
+    send(
+        Fstat, [this](PacketWriter &w) { w.string(m_handle); },
+        [this](const Reply &attributes) {
+            if (attributes.type == Attrs) {
+                const SftpEntry entry = attributes.reader().attributes();
+                m_total = entry.size;
+            }
+            fill();
+        });
 }
 
 void SftpTransferOperation::fill()
@@ -190,7 +193,8 @@ void SftpTransferOperation::upload()
         QByteArray data(want, Qt::Uninitialized);
         const qint64 got = m_local.read(data.data(), want);
         if (got < 0) {
-            stopWithLocal(QStringLiteral("Cannot read the local file '%1': %2.").arg(m_localPath, m_local.errorString()));
+            stopWithLocal(
+                QStringLiteral("Cannot read the local file '%1': %2.").arg(m_localPath, m_local.errorString()));
             return;
         }
         if (got == 0) {
@@ -214,21 +218,22 @@ void SftpTransferOperation::upload()
             m_lanes.at(index).inFlight += got;
         SftpSession &channel = index >= 0 ? *m_lanes.at(index).channel : session();
         const QByteArray &handle = index >= 0 ? m_lanes.at(index).handle : m_handle;
-        sendOn(channel, Write, [&](PacketWriter &w) { w.string(handle).u64(at).string(data.constData(), got); },
-             [this, got, index, at](const Reply &reply) {
-                 m_inFlight -= got;
-                 if (index >= 0)
-                     m_lanes.at(index).inFlight -= got;
-                 if (reply.isStatus(Ok)) {
-                     m_done += quint64(got);
-                     acknowledge(at, quint64(got));
-                     emitProgress(false);
-                 } else {
-                     m_serverFailure = reply.isStatus(Failure);
-                     stopWith(cannot(QStringLiteral("write"), m_remotePath, reply));
-                 }
-                 fill();
-             });
+        sendOn(
+            channel, Write, [&](PacketWriter &w) { w.string(handle).u64(at).string(data.constData(), got); },
+            [this, got, index, at](const Reply &reply) {
+                m_inFlight -= got;
+                if (index >= 0)
+                    m_lanes.at(index).inFlight -= got;
+                if (reply.isStatus(Ok)) {
+                    m_done += quint64(got);
+                    acknowledge(at, quint64(got));
+                    emitProgress(false);
+                } else {
+                    m_serverFailure = reply.isStatus(Failure);
+                    stopWith(cannot(QStringLiteral("write"), m_remotePath, reply));
+                }
+                fill();
+            });
     }
 }
 
@@ -250,45 +255,46 @@ void SftpTransferOperation::download()
             return;
         }
         m_inFlight += length;
-        send(Read, [&](PacketWriter &w) { w.string(m_handle).u64(at).u32(length); },
-             [this, at, length](const Reply &reply) {
-                 m_inFlight -= length;
-                 if (reply.type == Data) {
-                     PacketReader reader = reply.reader();
-                     const quint32 size = reader.u32();
-                     if (reader.failed() || size > length || reply.payload.size() - reply.offset - 4 < qsizetype(size)) {
-                         stopWith({ErrorKind::Malformed,
-                                   cannotMessage(QStringLiteral("read"), m_remotePath,
-                                                 QStringLiteral("the server sent a malformed reply"))});
-                     } else if (!m_error) {
-                         const char *bytes = reply.payload.constData() + reply.offset + 4;
-                         // Zeros are not written: seeking past them leaves a hole, and the length is set
-                         // at the end.
-                         if (!allZero(bytes, size)
-                             && ((m_local.pos() != qint64(at) && !m_local.seek(qint64(at)))
-                                 || m_local.write(bytes, size) != qint64(size))) {
-                             stopWithLocal(QStringLiteral("Cannot write the local file '%1': %2.")
-                                               .arg(m_localPath, m_local.errorString()));
-                         } else {
-                             m_done += size;
-                             if (size == 0) // a server that answers with nothing: treat as the end
-                                 m_localEnd = true;
-                             else if (size < length) // a short read: ask for the rest
-                                 m_gaps.emplace(at + size, length - size);
-                             emitProgress(false);
-                         }
-                     }
-                 } else if (reply.isStatus(Eof)) {
-                     m_localEnd = true;
-                     // Nothing at or after this offset: a file that shrank meanwhile.
-                     m_gaps.erase(m_gaps.lower_bound(at), m_gaps.end());
-                     if (!m_total || at < *m_total)
-                         m_total = at;
-                 } else {
-                     stopWith(cannot(QStringLiteral("read"), m_remotePath, reply));
-                 }
-                 fill();
-             });
+        send(
+            Read, [&](PacketWriter &w) { w.string(m_handle).u64(at).u32(length); },
+            [this, at, length](const Reply &reply) {
+                m_inFlight -= length;
+                if (reply.type == Data) {
+                    PacketReader reader = reply.reader();
+                    const quint32 size = reader.u32();
+                    if (reader.failed() || size > length || reply.payload.size() - reply.offset - 4 < qsizetype(size)) {
+                        stopWith(
+                            {ErrorKind::Malformed, cannotMessage(QStringLiteral("read"), m_remotePath,
+                                                                 QStringLiteral("the server sent a malformed reply"))});
+                    } else if (!m_error) {
+                        const char *bytes = reply.payload.constData() + reply.offset + 4;
+                        // Zeros are not written: seeking past them leaves a hole, and the length is set
+                        // at the end.
+                        if (!allZero(bytes, size)
+                            && ((m_local.pos() != qint64(at) && !m_local.seek(qint64(at)))
+                                || m_local.write(bytes, size) != qint64(size))) {
+                            stopWithLocal(QStringLiteral("Cannot write the local file '%1': %2.")
+                                              .arg(m_localPath, m_local.errorString()));
+                        } else {
+                            m_done += size;
+                            if (size == 0) // a server that answers with nothing: treat as the end
+                                m_localEnd = true;
+                            else if (size < length) // a short read: ask for the rest
+                                m_gaps.emplace(at + size, length - size);
+                            emitProgress(false);
+                        }
+                    }
+                } else if (reply.isStatus(Eof)) {
+                    m_localEnd = true;
+                    // Nothing at or after this offset: a file that shrank meanwhile.
+                    m_gaps.erase(m_gaps.lower_bound(at), m_gaps.end());
+                    if (!m_total || at < *m_total)
+                        m_total = at;
+                } else {
+                    stopWith(cannot(QStringLiteral("read"), m_remotePath, reply));
+                }
+                fill();
+            });
     }
 }
 
@@ -351,52 +357,56 @@ void SftpTransferOperation::maybeClose()
         if (attributes.size || attributes.modified || attributes.permissions) {
             m_inFlight += 1;
             const bool sized = attributes.size.has_value();
-            send(Fsetstat, [&](PacketWriter &w) { w.string(m_handle).attributes(attributes); },
-                 [this, sized](const Reply &reply) {
-                     m_inFlight -= 1;
-                     // The length matters; times and modes are kept where the server lets us.
-                     if (!reply.isStatus(Ok) && sized)
-                         stopWith(cannot(QStringLiteral("set the length of"), m_remotePath, reply));
-                     maybeClose();
-                 });
+            send(
+                Fsetstat, [&](PacketWriter &w) { w.string(m_handle).attributes(attributes); },
+                [this, sized](const Reply &reply) {
+                    m_inFlight -= 1;
+                    // The length matters; times and modes are kept where the server lets us.
+                    if (!reply.isStatus(Ok) && sized)
+                        stopWith(cannot(QStringLiteral("set the length of"), m_remotePath, reply));
+                    maybeClose();
+                });
         }
     }
-    send(Close, [this](PacketWriter &w) { w.string(m_handle); }, [this](const Reply &reply) {
-        m_closed = true;
-        // A write the server accepted can still fail on close (a full disk, a quota).
-        if (!m_error && !reply.isStatus(Ok) && m_direction == Direction::Upload) {
-            m_serverFailure = reply.isStatus(Failure);
-            m_error = cannot(QStringLiteral("write"), m_remotePath, reply);
-        }
-        maybeClose();
-    });
+    send(
+        Close, [this](PacketWriter &w) { w.string(m_handle); },
+        [this](const Reply &reply) {
+            m_closed = true;
+            // A write the server accepted can still fail on close (a full disk, a quota).
+            if (!m_error && !reply.isStatus(Ok) && m_direction == Direction::Upload) {
+                m_serverFailure = reply.isStatus(Failure);
+                m_error = cannot(QStringLiteral("write"), m_remotePath, reply);
+            }
+            maybeClose();
+        });
 }
 
 // The SFTP protocol version OpenSSH speaks reports a full disk as a bare failure: look at the disk.
 void SftpTransferOperation::explainFailure()
 {
     const QByteArray folder = RemotePath::parent(m_remotePath);
-    send(Extended, [&](PacketWriter &w) { w.string(QByteArrayLiteral("statvfs@openssh.com")).string(folder); },
-         [this](const Reply &reply) {
-             if (reply.type == ExtendedReply) {
-                 PacketReader reader = reply.reader();
-                 reader.u64(); // block size
-                 const quint64 fragment = reader.u64();
-                 reader.u64(); // blocks
-                 reader.u64(); // free blocks
-                 const quint64 available = reader.u64() * fragment;
-                 const quint64 needed = m_total ? *m_total - std::min(*m_total, m_done) : 1;
-                 if (!reader.failed() && available < std::max<quint64>(needed, 64 * 1024)) {
-                     m_error = Error{ErrorKind::NoSpace,
-                                     cannotMessage(QStringLiteral("write"), m_remotePath,
-                                                   QStringLiteral("no space left on the remote disk (%1 bytes free "
-                                                                  "there, %2 more needed)")
-                                                       .arg(available)
-                                                       .arg(needed))};
-                 }
-             }
-             report();
-         });
+    send(
+        Extended, [&](PacketWriter &w) { w.string(QByteArrayLiteral("statvfs@openssh.com")).string(folder); },
+        [this](const Reply &reply) {
+            if (reply.type == ExtendedReply) {
+                PacketReader reader = reply.reader();
+                reader.u64(); // block size
+                const quint64 fragment = reader.u64();
+                reader.u64(); // blocks
+                reader.u64(); // free blocks
+                const quint64 available = reader.u64() * fragment;
+                const quint64 needed = m_total ? *m_total - std::min(*m_total, m_done) : 1;
+                if (!reader.failed() && available < std::max<quint64>(needed, 64 * 1024)) {
+                    m_error = Error{ErrorKind::NoSpace,
+                                    cannotMessage(QStringLiteral("write"), m_remotePath,
+                                                  QStringLiteral("no space left on the remote disk (%1 bytes free "
+                                                                 "there, %2 more needed)")
+                                                      .arg(available)
+                                                      .arg(needed))};
+                }
+            }
+            report();
+        });
 }
 
 // A complete download's local file gets its time and mode while it is still open.

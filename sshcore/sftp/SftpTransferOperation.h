@@ -52,7 +52,7 @@ private:
     quint64 m_offset;
     qsizetype m_bufferSize;
     std::shared_ptr<std::atomic_bool> m_stop;
-    std::optional<qint64> m_setModified;    // upload: set on the handle before closing it
+    std::optional<qint64> m_setModified; // upload: set on the handle before closing it
     std::optional<quint32> m_setPermissions;
     QByteArray m_placeAs;
     ResultRelay *m_progress;
@@ -60,17 +60,17 @@ private:
     QFile m_local;
     QByteArray m_handle;
     bool m_closing = false;
-    bool m_localEnd = false;            // upload: everything read; download: the end of the remote file seen
-    bool m_serverFailure = false;       // a generic failure while writing: explain it (disk full?)
-    bool m_holeAtEnd = false;           // upload: the last block read was zeros and not sent
-    bool m_closed = false;              // the close was answered
+    bool m_localEnd = false;      // upload: everything read; download: the end of the remote file seen
+    bool m_serverFailure = false; // a generic failure while writing: explain it (disk full?)
+    bool m_holeAtEnd = false;     // upload: the last block read was zeros and not sent
+    bool m_closed = false;        // the close was answered
     std::optional<Error> m_error;
-    quint64 m_next = 0;                 // the next offset to request
-    quint64 m_done = 0;                 // bytes acknowledged (upload) or stored (download)
-    std::optional<quint64> m_total;     // the file's size, when known
-    qsizetype m_inFlight = 0;           // bytes requested and not yet answered
-    std::map<quint64, quint32> m_gaps;  // download: parts a short reply left out, to ask again
-    SftpLanes m_lanes{*this};           // upload: extra channels (none for small files)
+    quint64 m_next = 0;                // the next offset to request
+    quint64 m_done = 0;                // bytes acknowledged (upload) or stored (download)
+    std::optional<quint64> m_total;    // the file's size, when known
+    qsizetype m_inFlight = 0;          // bytes requested and not yet answered
+    std::map<quint64, quint32> m_gaps; // download: parts a short reply left out, to ask again
+    SftpLanes m_lanes{*this};          // upload: extra channels (none for small files)
     // Upload: the remote file is complete up to here (with lanes, writes beyond it may be missing);
     // parts answered beyond it, by offset.
     quint64 m_prefix = 0;

@@ -151,7 +151,8 @@ Operation::Step ForwardOperation::step(LIBSSH2_SESSION *session)
             }
         }
         while (!m_toLocal.isEmpty()) {
-            const ssize_t n = ::send(m_socket, m_toLocal.constData(), size_t(m_toLocal.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+            const ssize_t n = ::send(m_socket, m_toLocal.constData(), size_t(m_toLocal.size()),
+                                     MSG_DONTWAIT | MSG_NOSIGNAL);
             if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
                 break;
             if (n < 0)

@@ -59,7 +59,8 @@ void SshTunnel::forward(int socket)
     relay->moveToThread(m_connection->workerThread());
     ++m_active;
     Q_EMIT activeConnectionsChanged(m_active);
-    m_connection->submit(std::make_shared<detail::ForwardOperation>(socket, m_targetHost, m_targetPort, m_shared, relay));
+    m_connection->submit(
+        std::make_shared<detail::ForwardOperation>(socket, m_targetHost, m_targetPort, m_shared, relay));
 }
 
 } // namespace sshcore

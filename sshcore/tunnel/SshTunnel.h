@@ -43,7 +43,9 @@ private:
     class Server : public QTcpServer
     {
     public:
-        explicit Server(SshTunnel *tunnel) : m_tunnel(tunnel) {}
+        explicit Server(SshTunnel *tunnel)
+            : m_tunnel(tunnel)
+        {}
 
     protected:
         void incomingConnection(qintptr socketDescriptor) override { m_tunnel->forward(int(socketDescriptor)); }

@@ -116,7 +116,8 @@ private Q_SLOTS:
         QVERIFY(connection->isOpen());
         QCOMPARE(model.openConnectionCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(connection->state(), SshConnectionState::Failed, 15000);
-        QCOMPARE(model.index(0).data(ClusterListModel::StateRole).value<SshConnectionState>(), SshConnectionState::Failed);
+        QCOMPARE(model.index(0).data(ClusterListModel::StateRole).value<SshConnectionState>(),
+                 SshConnectionState::Failed);
         QCOMPARE(model.index(0).data(ClusterListModel::StatusTextRole).toString(), u"Could not connect"_s);
         const QString message = model.index(0).data(ClusterListModel::MessageRole).toString();
         QVERIFY2(message.contains(QString::number(port)), qPrintable(message));

@@ -191,7 +191,8 @@ private Q_SLOTS:
 
         // Hand-made: the job with one more task record of a tightly integrated parallel run.
         QByteArray parallel = recorded("qacct_j_array_task_pe8_ok.txt");
-        QByteArray task = parallel.mid(parallel.indexOf("=====")).replace("cpu          76808.002s", "cpu          1.998s");
+        QByteArray task = parallel.mid(parallel.indexOf("====="))
+                              .replace("cpu          76808.002s", "cpu          1.998s");
         task.replace("maxvmem      14.885GB", "maxvmem      15.000GB\npe_taskid    1.tac3n16");
         const auto merged = gridengine::parseHistory(QByteArray(task + parallel));
         QVERIFY_RESULT(merged);
@@ -247,7 +248,8 @@ private Q_SLOTS:
         QVERIFY(!gridengine::parseHistory(recorded("qacct_total_system_usage.txt")));
         // Hand-made damage to real files.
         QVERIFY(!gridengine::parseHistory(QByteArray(recorded("qacct_j_exit1.txt")).replace("exit_status  1\n", "")));
-        QVERIFY(!gridengine::parseHistory(QByteArray(recorded("qacct_j_exit1.txt")).replace("jobnumber", "Job Number")));
+        QVERIFY(
+            !gridengine::parseHistory(QByteArray(recorded("qacct_j_exit1.txt")).replace("jobnumber", "Job Number")));
         QVERIFY(!gridengine::parseHistory("error: job id 12 not found\n"));
         QVERIFY_RESULT(gridengine::parseHistory(""));
 
@@ -313,7 +315,8 @@ private Q_SLOTS:
                  QByteArray("qsub -wd '/tmp/a b' '/home/a/it'\\''s.sh'"));
         QCOMPARE(scheduler.queueCommand(true), QByteArray("TZ=UTC qstat -xml -r -u '*'"));
         QCOMPARE(scheduler.queueCommand(false), QByteArray("TZ=UTC qstat -xml -r -u \"$(id -un)\""));
-        QCOMPARE(scheduler.detailsCommand(QStringLiteral("1;reboot")), QByteArray("TZ=UTC qstat -r -xml -j '1;reboot'"));
+        QCOMPARE(scheduler.detailsCommand(QStringLiteral("1;reboot")),
+                 QByteArray("TZ=UTC qstat -r -xml -j '1;reboot'"));
         QCOMPARE(scheduler.controlCommand(JobControl::Hold, QStringLiteral("12.3")), QByteArray("qhold 12.3"));
         QCOMPARE(scheduler.controlCommand(JobControl::Cancel, QStringLiteral("$(x)")), QByteArray("qdel '$(x)'"));
         QCOMPARE(scheduler.historyCommand(QDateTime(QDate(2026, 1, 2), QTime(3, 4), QTimeZone::UTC), {}),

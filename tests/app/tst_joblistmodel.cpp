@@ -129,8 +129,9 @@ private Q_SLOTS:
         QCOMPARE(state.data(JobListModel::JobRole).value<Job>(), running(u"101"_s));
         QCOMPARE(state.data(JobListModel::FinishedRole).toBool(), false);
         QCOMPARE(state.data(JobListModel::StaleRole).toBool(), false);
-        QCOMPARE(model.indexOf(u"101"_s, JobListModel::ElapsedColumn).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
-                 Qt::AlignRight | Qt::AlignVCenter);
+        QCOMPARE(
+            model.indexOf(u"101"_s, JobListModel::ElapsedColumn).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+            Qt::AlignRight | Qt::AlignVCenter);
         QVERIFY(model.job(u"105"_s));
         QCOMPARE(model.job(u"105"_s)->state, JobState::Running);
         QVERIFY(!model.job(u"nosuch"_s));
@@ -161,8 +162,8 @@ private Q_SLOTS:
         model.setJobs(jobs); // the same listing: nothing to say
         QCOMPARE(changed.size(), 0);
 
-        jobs[4] = running(jobs[4].id, 5);   // pending → running
-        jobs[11].elapsedSeconds = 120;      // time moved on
+        jobs[4] = running(jobs[4].id, 5); // pending → running
+        jobs[11].elapsedSeconds = 120;    // time moved on
         jobs[11].timeLeftSeconds = 3480;
         jobs[17].name = u"renamed"_s;
         model.setJobs(jobs);
@@ -242,7 +243,8 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 0);
         QCOMPARE(model.vanishedJobs(), QStringList{gone});
 
-        model.setFinished({record(gone, JobState::Failed, u"FAILED"_s), record(u"999"_s, JobState::Completed, u"COMPLETED"_s)});
+        model.setFinished(
+            {record(gone, JobState::Failed, u"FAILED"_s), record(u"999"_s, JobState::Completed, u"COMPLETED"_s)});
         QCOMPARE(changed.size(), 1);
         QCOMPARE(state.data().toString(), u"Failed"_s);
         QCOMPARE(state.data(JobListModel::FinishedRole).toBool(), true);
@@ -366,8 +368,8 @@ private Q_SLOTS:
         model.setJobs({pending(u"20_[1-3]"_s)});
         model.setJobs({}); // ran and ended between two listings
         QCOMPARE(model.vanishedJobs(), QStringList{u"20_[1-3]"_s});
-        model.setFinished({record(u"20_1"_s, JobState::Completed, u"COMPLETED"_s),
-                           record(u"20_2"_s, JobState::Failed, u"FAILED"_s)});
+        model.setFinished(
+            {record(u"20_1"_s, JobState::Completed, u"COMPLETED"_s), record(u"20_2"_s, JobState::Failed, u"FAILED"_s)});
         QCOMPARE(model.vanishedJobs(), QStringList{u"20_[1-3]"_s}); // task 3 not accounted for yet
         model.setFinished({record(u"20_1"_s, JobState::Completed, u"COMPLETED"_s),
                            record(u"20_2"_s, JobState::Failed, u"FAILED"_s),
@@ -415,8 +417,8 @@ private Q_SLOTS:
     void sortRoleSortsNumbersAsNumbers()
     {
         JobListModel model;
-        QList<Job> jobs{running(u"10"_s, 30), running(u"9"_s, 4000), pending(u"12_[3-9]"_s), running(u"12_10"_s, 1),
-                        running(u"12_4"_s, 100), pending(u"1234"_s)};
+        QList<Job> jobs{running(u"10"_s, 30),   running(u"9"_s, 4000),   pending(u"12_[3-9]"_s),
+                        running(u"12_10"_s, 1), running(u"12_4"_s, 100), pending(u"1234"_s)};
         jobs[5].startTime = QDateTime::fromSecsSinceEpoch(1'795'400'000); // expected
         model.setJobs(jobs);
         QSortFilterProxyModel proxy;

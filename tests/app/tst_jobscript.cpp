@@ -138,7 +138,8 @@ private Q_SLOTS:
         QVERIFY(script.setValue(JobField::Gpus, QStringLiteral("a100:2")));
         QCOMPARE(script.lines()[2].text, QStringLiteral("#SBATCH -p gpu -t 60 --gres=gpu:a100:2,tmp:10G"));
         QVERIFY(script.setValue(JobField::Name, QStringLiteral("it's \"big\"")));
-        QCOMPARE(script.lines()[1].text, QStringLiteral("#SBATCH --job-name=\"it's \\\"big\\\"\"  # what squeue shows"));
+        QCOMPARE(script.lines()[1].text,
+                 QStringLiteral("#SBATCH --job-name=\"it's \\\"big\\\"\"  # what squeue shows"));
         QCOMPARE(script.value(JobField::Name), QStringLiteral("it's \"big\""));
         QVERIFY(script.setValue(JobField::TimeLimit, QStringLiteral("01:30:00")));
         QVERIFY(script.setValue(JobField::Memory, QStringLiteral("8G")));
@@ -164,7 +165,8 @@ private Q_SLOTS:
     {
         QCOMPARE(JobScript::parse(QStringLiteral("#SBATCH --gres=gpu\n")).value(JobField::Gpus), QStringLiteral("1"));
         QCOMPARE(JobScript::parse(QStringLiteral("#SBATCH --gres=gpu:2\n")).value(JobField::Gpus), QStringLiteral("2"));
-        QCOMPARE(JobScript::parse(QStringLiteral("#SBATCH -G v100:4\n")).value(JobField::Gpus), QStringLiteral("v100:4"));
+        QCOMPARE(JobScript::parse(QStringLiteral("#SBATCH -G v100:4\n")).value(JobField::Gpus),
+                 QStringLiteral("v100:4"));
         JobScript script = JobScript::parse(QStringLiteral("#SBATCH --gres=gpu\n"));
         QVERIFY(script.setValue(JobField::Gpus, QStringLiteral("3")));
         QCOMPARE(script.text(), QStringLiteral("#SBATCH --gres=gpu:3\n"));
@@ -230,15 +232,16 @@ private Q_SLOTS:
 
     void environment()
     {
-        const JobScript script = JobScript::parse(QStringLiteral("#!/bin/bash\n#SBATCH -t 10\nmodule purge\n"
-                                                                 "module load gcc/14 cuda/12.2\nml python/3.12\n"
-                                                                 "source ~/venvs/torch/bin/activate\n"
-                                                                 "conda activate mnist\n"
-                                                                 "apptainer exec --nv images/torch.sif python run.py\n"));
+        const JobScript script = JobScript::parse(
+            QStringLiteral("#!/bin/bash\n#SBATCH -t 10\nmodule purge\n"
+                           "module load gcc/14 cuda/12.2\nml python/3.12\n"
+                           "source ~/venvs/torch/bin/activate\n"
+                           "conda activate mnist\n"
+                           "apptainer exec --nv images/torch.sif python run.py\n"));
         const JobScript::Environment environment = script.environment();
         QVERIFY(environment.purgesModules);
-        QCOMPARE(environment.modules, (QStringList{QStringLiteral("gcc/14"), QStringLiteral("cuda/12.2"),
-                                                   QStringLiteral("python/3.12")}));
+        QCOMPARE(environment.modules,
+                 (QStringList{QStringLiteral("gcc/14"), QStringLiteral("cuda/12.2"), QStringLiteral("python/3.12")}));
         QCOMPARE(environment.virtualEnv, QStringLiteral("~/venvs/torch"));
         QCOMPARE(environment.conda, QStringLiteral("mnist"));
         QCOMPARE(environment.container, QStringLiteral("images/torch.sif"));
@@ -267,7 +270,8 @@ private Q_SLOTS:
                          u"Partition cpu has no GPUs. Choose a partition with GPUs: gpu."));
         QVERIFY(mentions(check(QStringLiteral("#SBATCH -p gpu -t 2-00:00:00\n")), JobField::TimeLimit,
                          u"longer than partition gpu allows (04:00:00)"));
-        QVERIFY(mentions(check(QStringLiteral("#SBATCH -p gpu --gpus=v100:1\n")), JobField::Gpus, u"no GPUs of type v100"));
+        QVERIFY(
+            mentions(check(QStringLiteral("#SBATCH -p gpu --gpus=v100:1\n")), JobField::Gpus, u"no GPUs of type v100"));
         QVERIFY(mentions(check(QStringLiteral("#SBATCH -p gpu --gpus=4\n")), JobField::Gpus, u"2 GPUs in all"));
         QVERIFY(mentions(check(QStringLiteral("#SBATCH --array=1-10%\n")), JobField::Array, u"1-10, 1,3,5"));
         QVERIFY(mentions(check(QStringLiteral("#SBATCH -p big\n")), JobField::Partition, u"It has: cpu, gpu."));
@@ -293,7 +297,8 @@ private Q_SLOTS:
         const JobScript slurm = JobScript::parse(QStringLiteral(
             "#!/bin/bash\n# Train\n#SBATCH --job-name=mnist\n#SBATCH --time=1-00:00:00\n#SBATCH --mem=8G\n"
             "#SBATCH --cpus-per-task=4\n#SBATCH --gpus=a100:1\n#SBATCH --qos=high\n#SBATCH --output=logs/%x-%j.out\n"
-            "#SBATCH --ntasks-per-node=1\n\necho \"job $SLURM_JOB_ID on ${SLURM_JOB_NODELIST}, $SLURM_NTASKS tasks\"\n"));
+            "#SBATCH --ntasks-per-node=1\n\necho \"job $SLURM_JOB_ID on ${SLURM_JOB_NODELIST}, $SLURM_NTASKS "
+            "tasks\"\n"));
         const Translation pbs = JobScriptTranslator::translate(slurm, Profile::Scheduler::Pbs);
         const QString pbsText = pbs.script.text();
         QVERIFY2(pbsText.contains(u"#PBS -N mnist\n"), qPrintable(pbsText));
@@ -324,7 +329,8 @@ private Q_SLOTS:
 
     void translateTheDtuSeedToSlurm()
     {
-        const JobScript lsf = JobScript::parse(read(QStringLiteral(CLUSTERDESK_TEST_DATA "/jobscripts/lsf/dtu-mlops-gpu-jobscript.sh")));
+        const JobScript lsf = JobScript::parse(
+            read(QStringLiteral(CLUSTERDESK_TEST_DATA "/jobscripts/lsf/dtu-mlops-gpu-jobscript.sh")));
         QCOMPARE(lsf.scheduler(), Profile::Scheduler::Lsf);
         const Translation slurm = JobScriptTranslator::translate(lsf, Profile::Scheduler::Slurm);
         const JobScript &result = slurm.script;

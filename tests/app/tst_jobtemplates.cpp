@@ -26,14 +26,19 @@ private Q_SLOTS:
             QVERIFY2(!script.value(app::JobField::Name).isEmpty(), qPrintable(jobTemplate.id));
             QVERIFY2(!script.value(app::JobField::TimeLimit).isEmpty(), qPrintable(jobTemplate.id));
             const auto problems = app::JobScriptValidator::check(script);
-            QVERIFY2(problems.isEmpty(), qPrintable(jobTemplate.id + u": " + (problems.isEmpty() ? QString() : problems.front().message)));
+            QVERIFY2(problems.isEmpty(),
+                     qPrintable(jobTemplate.id + u": " + (problems.isEmpty() ? QString() : problems.front().message)));
         }
         QCOMPARE(ids, (QStringList{QStringLiteral("cpu"), QStringLiteral("gpu"), QStringLiteral("multigpu-torchrun"),
-                                   QStringLiteral("array"), QStringLiteral("keras-mnist"), QStringLiteral("lightning-lsf")}));
+                                   QStringLiteral("array"), QStringLiteral("keras-mnist"),
+                                   QStringLiteral("lightning-lsf")}));
         const auto find = [&](const QString &id) { return templates.at(ids.indexOf(id)); };
-        QCOMPARE(app::JobScript::parse(find(QStringLiteral("gpu")).text).value(app::JobField::Gpus), QStringLiteral("1"));
-        QCOMPARE(app::JobScript::parse(find(QStringLiteral("multigpu-torchrun")).text).value(app::JobField::Gpus), QStringLiteral("4"));
-        QCOMPARE(app::JobScript::parse(find(QStringLiteral("array")).text).value(app::JobField::Array), QStringLiteral("1-10%4"));
+        QCOMPARE(app::JobScript::parse(find(QStringLiteral("gpu")).text).value(app::JobField::Gpus),
+                 QStringLiteral("1"));
+        QCOMPARE(app::JobScript::parse(find(QStringLiteral("multigpu-torchrun")).text).value(app::JobField::Gpus),
+                 QStringLiteral("4"));
+        QCOMPARE(app::JobScript::parse(find(QStringLiteral("array")).text).value(app::JobField::Array),
+                 QStringLiteral("1-10%4"));
         const app::JobTemplate lightning = find(QStringLiteral("lightning-lsf"));
         QCOMPARE(lightning.scheduler, app::Profile::Scheduler::Lsf);
         const app::JobScript lsf = app::JobScript::parse(lightning.text);
@@ -53,14 +58,16 @@ private Q_SLOTS:
         QCOMPARE(saved->title, hostile.trimmed());
         QVERIFY(saved->isUsers);
         // Inside the folder, whatever the title said.
-        QCOMPARE(QFileInfo(saved->path).absolutePath(), QFileInfo(folder.path() + QStringLiteral("/templates")).absoluteFilePath());
+        QCOMPARE(QFileInfo(saved->path).absolutePath(),
+                 QFileInfo(folder.path() + QStringLiteral("/templates")).absoluteFilePath());
         QCOMPARE(templates.saved().size(), 1);
         // The same title replaces it; another adds one, listed by title.
         QVERIFY(templates.save(hostile, QStringLiteral("#!/bin/bash\n#SBATCH -t 10\n")));
         QVERIFY(templates.save(QStringLiteral("alpha"), QStringLiteral("#!/bin/bash\n")));
         const QList<app::JobTemplate> all = templates.saved();
         QCOMPARE(all.size(), 2);
-        const auto replaced = std::find_if(all.begin(), all.end(), [&](const app::JobTemplate &t) { return t.title == hostile; });
+        const auto replaced = std::find_if(all.begin(), all.end(),
+                                           [&](const app::JobTemplate &t) { return t.title == hostile; });
         QVERIFY(replaced != all.end());
         QCOMPARE(replaced->text, QStringLiteral("#!/bin/bash\n#SBATCH -t 10\n"));
         QCOMPARE(templates.all().size(), app::JobTemplates::shipped().size() + 2);

@@ -243,7 +243,8 @@ private Q_SLOTS:
         QVERIFY(Keyring::passphraseKey(first, hawkKey) != Keyring::passphraseKey(first, otherKey));
         QVERIFY(Keyring::passphraseKey(first, hawkKey) != Keyring::passphraseKey(second, hawkKey));
         QVERIFY(Keyring::passphraseKey(first, hawkKey) != Keyring::passwordKey(first));
-        QCOMPARE(Keyring::passphraseKey(first, hawkKey), Keyring::passphraseKey(first, u"/home/me/.ssh//id_ed25519_hawk"_s));
+        QCOMPARE(Keyring::passphraseKey(first, hawkKey),
+                 Keyring::passphraseKey(first, u"/home/me/.ssh//id_ed25519_hawk"_s));
 
         // And in the keyring, each key holds its own secret.
         Keyring keyring;
@@ -307,8 +308,8 @@ private Q_SLOTS:
         const QString secret = randomSecret();
         QVERIFY_RESULT(writeNow(keyring, key, secret));
 
-        const ProcessOutput search =
-            secretTool({u"search"_s, u"--all"_s, u"--unlock"_s, u"server"_s, keyring.service(), u"user"_s, key});
+        const ProcessOutput search = secretTool(
+            {u"search"_s, u"--all"_s, u"--unlock"_s, u"server"_s, keyring.service(), u"user"_s, key});
         QVERIFY2(search.exitCode == 0, qPrintable(search.err));
         // secret-tool prints an item's label and secret on standard output, its attributes on
         // standard error.

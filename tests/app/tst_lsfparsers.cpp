@@ -103,7 +103,7 @@ private Q_SLOTS:
         QCOMPARE(job.elapsedSeconds, 1);
         QCOMPARE(job.allocatedCpus, 1);
         QCOMPARE(job.maxRssBytes, qint64(5583457485)); // 5.2 Gbytes
-        QVERIFY(!job.requestedMemoryBytes);           // no rusage[mem=...]
+        QVERIFY(!job.requestedMemoryBytes);            // no rusage[mem=...]
         QVERIFY(near(job.cpuEfficiency(), 1.0));
         QVERIFY(near(job.timeEfficiency(), 1.0 / 600));
         QCOMPARE(job.allocatedResources, QStringLiteral("select[type == local] order[r15s:pg]"));
@@ -228,8 +228,7 @@ private Q_SLOTS:
         const LsfScheduler scheduler;
         QCOMPARE(scheduler.submitCommand(QStringLiteral("/home/a/it's.sh"), QStringLiteral("/tmp/x y")),
                  QByteArray("cd '/tmp/x y' && bsub < '/home/a/it'\\''s.sh'"));
-        QCOMPARE(scheduler.queueCommand(false),
-                 "TZ=UTC bjobs -hms -o '" + lsf::jobFields() + "' -json");
+        QCOMPARE(scheduler.queueCommand(false), "TZ=UTC bjobs -hms -o '" + lsf::jobFields() + "' -json");
         QVERIFY(scheduler.queueCommand(true).endsWith(" -json -u all"));
         QCOMPARE(scheduler.controlCommand(JobControl::Hold, QStringLiteral("123[4]")), QByteArray("bstop '123[4]'"));
         QCOMPARE(scheduler.controlCommand(JobControl::Release, QStringLiteral("123")), QByteArray("bresume 123"));

@@ -46,8 +46,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("pattern");
         QTest::addColumn<bool>("array");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("recorded on the demo") << u"pat-%J-%s-%5j-%N-%n-%t-%a-%A-%b-%u-%x-%z-%3x.out"_s << false
-                                              << u"pat-1-batch-00001-demo-cluster-0-0-4294967294-1-4-alice-my job-%z-my job.out"_s;
+        QTest::newRow("recorded on the demo")
+            << u"pat-%J-%s-%5j-%N-%n-%t-%a-%A-%b-%u-%x-%z-%3x.out"_s << false
+            << u"pat-1-batch-00001-demo-cluster-0-0-4294967294-1-4-alice-my job-%z-my job.out"_s;
         QTest::newRow("array, recorded") << u"arr-%j-%A-%a-%3a-%b.out"_s << true << u"arr-3-2-2-002-2.out"_s;
         QTest::newRow("literal percent") << u"100%%-%j.log"_s << false << u"100%-1.log"_s;
         QTest::newRow("three percent") << u"%%%j"_s << false << u"%1"_s;

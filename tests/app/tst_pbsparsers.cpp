@@ -256,15 +256,16 @@ private Q_SLOTS:
 
     void details()
     {
-        const auto details = pbs::parseJobRecord(recorded("pbspro/qstat_f_F_json_x_finished_and_running_openpbs23.json"));
+        const auto details = pbs::parseJobRecord(
+            recorded("pbspro/qstat_f_F_json_x_finished_and_running_openpbs23.json"));
         QVERIFY_RESULT(details);
         QCOMPARE(details->job.id, QStringLiteral("1004.pbs"));
         // qstat's order, nested objects as dotted names.
         QCOMPARE(details->fields.at(0).first, QStringLiteral("Job_Name"));
         QCOMPARE(details->fields.at(1).first, QStringLiteral("Job_Owner"));
         QCOMPARE(details->fields.at(2), (std::pair{QStringLiteral("resources_used.cpupercent"), QStringLiteral("0")}));
-        QVERIFY(details->fields.contains(std::pair{QStringLiteral("Variable_List.PBS_O_WORKDIR"),
-                                                   QStringLiteral("/home/fireuser")}));
+        QVERIFY(details->fields.contains(
+            std::pair{QStringLiteral("Variable_List.PBS_O_WORKDIR"), QStringLiteral("/home/fireuser")}));
         QCOMPARE(details->fields.back(), (std::pair{QStringLiteral("Submit_Host"), QStringLiteral("pbs")}));
 
         const auto torque = pbs::parseJobRecord(recorded("torque/qstat_f_completed_e4spro.txt"));
@@ -284,10 +285,8 @@ private Q_SLOTS:
         QVERIFY_RESULT(derecho);
         QCOMPARE(derecho->size(), 14);
         QCOMPARE(derecho->front().name, QStringLiteral("cpu")); // qstat's order
-        QVERIFY(derecho->front().gpus.isEmpty());                // resources_max.ngpus 0
-        const auto named = [&](const QString &name) {
-            return *std::ranges::find(*derecho, name, &Partition::name);
-        };
+        QVERIFY(derecho->front().gpus.isEmpty());               // resources_max.ngpus 0
+        const auto named = [&](const QString &name) { return *std::ranges::find(*derecho, name, &Partition::name); };
         QCOMPARE(named(QStringLiteral("gpudev")).gpus, (QList<GpuOffer>{{QStringLiteral("a100"), 4, 8}}));
         QCOMPARE(named(QStringLiteral("gpu")).gpus, (QList<GpuOffer>{{QStringLiteral("a100"), 4, 0}}));
         QCOMPARE(named(QStringLiteral("main")).gpus.front().total, 328);
@@ -340,9 +339,12 @@ private Q_SLOTS:
         QCOMPARE(professional.submitCommand(QStringLiteral("/home/a/it's $(date).sh"),
                                             QStringLiteral("/tmp/dir with 'quote'")),
                  QByteArray("cd '/tmp/dir with '\\''quote'\\''' && qsub '/home/a/it'\\''s $(date).sh'"));
-        QCOMPARE(torque.submitCommand(QStringLiteral("-x.sh"), QStringLiteral("/w")), QByteArray("cd /w && qsub ./-x.sh"));
-        QCOMPARE(professional.controlCommand(JobControl::Cancel, QStringLiteral("12[].pbs")), QByteArray("qdel '12[].pbs'"));
-        QCOMPARE(torque.controlCommand(JobControl::Hold, QStringLiteral("7;rm -rf ~")), QByteArray("qhold '7;rm -rf ~'"));
+        QCOMPARE(torque.submitCommand(QStringLiteral("-x.sh"), QStringLiteral("/w")),
+                 QByteArray("cd /w && qsub ./-x.sh"));
+        QCOMPARE(professional.controlCommand(JobControl::Cancel, QStringLiteral("12[].pbs")),
+                 QByteArray("qdel '12[].pbs'"));
+        QCOMPARE(torque.controlCommand(JobControl::Hold, QStringLiteral("7;rm -rf ~")),
+                 QByteArray("qhold '7;rm -rf ~'"));
         QCOMPARE(torque.controlCommand(JobControl::Release, QStringLiteral("7.srv")), QByteArray("qrls 7.srv"));
         QCOMPARE(professional.queueCommand(true), QByteArray("TZ=UTC qstat -f -F json -t"));
         QCOMPARE(professional.queueCommand(false),

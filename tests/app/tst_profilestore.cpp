@@ -134,8 +134,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("messagePart");
         QTest::newRow("truncated") << QByteArray("{\"format\": 1, \"profiles\": [{\"host\": \"a\"") << u"is damaged"_s;
         QTest::newRow("binary") << QByteArray("\x00\x01\x02garbage", 10) << u"is damaged"_s;
-        QTest::newRow("newer") << QByteArray("{\"format\": 2, \"profiles\": [], \"groups\": []}") << u"newer clusterdesk"_s;
-        QTest::newRow("no host") << QByteArray("{\"format\": 1, \"profiles\": [{\"name\": \"x\"}]}") << u"has no host"_s;
+        QTest::newRow("newer") << QByteArray("{\"format\": 2, \"profiles\": [], \"groups\": []}")
+                               << u"newer clusterdesk"_s;
+        QTest::newRow("no host") << QByteArray("{\"format\": 1, \"profiles\": [{\"name\": \"x\"}]}")
+                                 << u"has no host"_s;
         QTest::newRow("not ours") << QByteArray("{\"profiles\": []}") << u"no format number"_s;
     }
 
@@ -184,7 +186,8 @@ private Q_SLOTS:
 
     void suggestionsFromSshConfig()
     {
-        const auto config = sshcore::SshConfig::load(QStringLiteral(CLUSTERDESK_TEST_DATA "/ssh_config/university.conf"));
+        const auto config = sshcore::SshConfig::load(
+            QStringLiteral(CLUSTERDESK_TEST_DATA "/ssh_config/university.conf"));
         QVERIFY_RESULT(config);
         const QList<Profile> suggestions = ProfileStore::suggestionsFromSshConfig(*config);
         QStringList names;

@@ -26,10 +26,10 @@ private Q_SLOTS:
 
         QTest::newRow("slurm") << "slurm\tslurm 24.11.5\n"_ba << int(Profile::Scheduler::Slurm) << u"24.11.5"_s
                                << u"Slurm 24.11.5"_s;
-        QTest::newRow("slurm-wlm") << "slurm\tslurm-wlm 22.05.8\n"_ba << int(Profile::Scheduler::Slurm)
-                                   << u"22.05.8"_s << u"Slurm 22.05.8"_s;
-        QTest::newRow("pbs pro") << "pbs\tpbs_version = 2022.1.1\n"_ba << int(Profile::Scheduler::Pbs)
-                                 << u"2022.1.1"_s << u"PBS 2022.1.1"_s;
+        QTest::newRow("slurm-wlm") << "slurm\tslurm-wlm 22.05.8\n"_ba << int(Profile::Scheduler::Slurm) << u"22.05.8"_s
+                                   << u"Slurm 22.05.8"_s;
+        QTest::newRow("pbs pro") << "pbs\tpbs_version = 2022.1.1\n"_ba << int(Profile::Scheduler::Pbs) << u"2022.1.1"_s
+                                 << u"PBS 2022.1.1"_s;
         QTest::newRow("torque") << "pbs\tVersion: 6.1.3\n"_ba << int(Profile::Scheduler::Pbs) << u"6.1.3"_s
                                 << u"PBS (Torque) 6.1.3"_s;
         QTest::newRow("lsf") << "lsf\tIBM Spectrum LSF Standard 10.1.0.13, Feb 24 2022\n"_ba
@@ -37,16 +37,16 @@ private Q_SLOTS:
                              << u"IBM Spectrum LSF Standard 10.1.0.13"_s;
         QTest::newRow("sge") << "sge\tSGE 8.1.9\n"_ba << int(Profile::Scheduler::GridEngine) << u"8.1.9"_s
                              << u"Grid Engine (Son of Grid Engine) 8.1.9"_s;
-        QTest::newRow("ogs") << "sge\tOGS/GE 2011.11p1\n"_ba << int(Profile::Scheduler::GridEngine)
-                             << u"2011.11p1"_s << u"Grid Engine (Open Grid Scheduler) 2011.11p1"_s;
+        QTest::newRow("ogs") << "sge\tOGS/GE 2011.11p1\n"_ba << int(Profile::Scheduler::GridEngine) << u"2011.11p1"_s
+                             << u"Grid Engine (Open Grid Scheduler) 2011.11p1"_s;
         QTest::newRow("ge 6.2") << "sge\tGE 6.2u5\n"_ba << int(Profile::Scheduler::GridEngine) << u"6.2u5"_s
                                 << u"Grid Engine 6.2u5"_s;
         QTest::newRow("none") << "none\t\n"_ba << int(Profile::Scheduler::None) << QString()
                               << u"No batch scheduler found"_s;
         QTest::newRow("chatter first") << "Welcome to the cluster!\nQuota: 12 GB of 50 GB\nslurm\tslurm 23.02.7\n"_ba
                                        << int(Profile::Scheduler::Slurm) << u"23.02.7"_s << u"Slurm 23.02.7"_s;
-        QTest::newRow("no version said") << "slurm\tsinfo: error: something odd\n"_ba
-                                         << int(Profile::Scheduler::Slurm) << QString() << u"Slurm"_s;
+        QTest::newRow("no version said") << "slurm\tsinfo: error: something odd\n"_ba << int(Profile::Scheduler::Slurm)
+                                         << QString() << u"Slurm"_s;
         QTest::newRow("garbage") << "\x01\x02 not a probe line\n"_ba << int(Profile::Scheduler::None) << QString()
                                  << u"No batch scheduler found"_s;
         QTest::newRow("empty") << QByteArray() << int(Profile::Scheduler::None) << QString()

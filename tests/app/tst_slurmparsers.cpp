@@ -1,10 +1,10 @@
 // Slurm's output parsers on recorded output of the demo cluster's Slurm 24.11
 // (data/schedulers/slurm/24.11-demo, see SOURCES.md there), and on damaged output.
 
+#include "TestSupport.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/Scheduler.h"
 #include "app/schedulers/slurm/SlurmParsers.h"
-#include "TestSupport.h"
 
 #include <QFile>
 #include <QTest>
@@ -107,7 +107,10 @@ private Q_SLOTS:
         QFETCH(QByteArray, used);
         QFETCH(std::optional<qint64>, seconds);
         const QByteArray field = QByteArray("\x1f") + used + '\x1f';
-        const auto jobs = slurm::parseQueue(QByteArray(recorded("squeue.txt")).replace(QByteArray("\x1f" "0:29\x1f"), field));
+        const auto jobs = slurm::parseQueue(QByteArray(recorded("squeue.txt"))
+                                                .replace(QByteArray("\x1f"
+                                                                    "0:29\x1f"),
+                                                         field));
         QVERIFY2(jobs, testsupport::errorText(jobs).constData());
         QCOMPARE(jobs->at(1).elapsedSeconds, seconds);
     }
@@ -183,9 +186,17 @@ private Q_SLOTS:
     void partitionsMerged()
     {
         // Two groups of nodes in one partition, with typed GPUs.
-        const QByteArray output = "gpu*\x1fup\x1f" "2-00:00:00\x1f" "4\x1f" "8/120/0/128\x1fgpu:a100:4(S:0-1)\x1f" "512000\x1f"
+        const QByteArray output = "gpu*\x1fup\x1f"
+                                  "2-00:00:00\x1f"
+                                  "4\x1f"
+                                  "8/120/0/128\x1fgpu:a100:4(S:0-1)\x1f"
+                                  "512000\x1f"
                                   "1/3/0/4\x1e\n"
-                                  "gpu*\x1fup\x1f" "2-00:00:00\x1f" "2\x1f" "0/64/0/64\x1fgpu:v100:2,mps:400\x1f" "256000\x1f"
+                                  "gpu*\x1fup\x1f"
+                                  "2-00:00:00\x1f"
+                                  "2\x1f"
+                                  "0/64/0/64\x1fgpu:v100:2,mps:400\x1f"
+                                  "256000\x1f"
                                   "0/2/0/2\x1e\n";
         const auto partitions = slurm::parsePartitions(output);
         QVERIFY2(partitions, testsupport::errorText(partitions).constData());
@@ -219,7 +230,8 @@ private Q_SLOTS:
         const auto reply = slurm::parseSubmitted(recorded("sbatch-parsable.stdout"), {});
         QVERIFY(reply);
         QCOMPARE(reply->jobId, QStringLiteral("20"));
-        const auto warned = slurm::parseSubmitted("1234;cluster2\n", "sbatch: Warning: can't honor --ntasks-per-node\n");
+        const auto warned = slurm::parseSubmitted("1234;cluster2\n",
+                                                  "sbatch: Warning: can't honor --ntasks-per-node\n");
         QVERIFY(warned);
         QCOMPARE(warned->jobId, QStringLiteral("1234"));
         QCOMPARE(warned->cluster, QStringLiteral("cluster2"));
@@ -231,7 +243,8 @@ private Q_SLOTS:
         refused.standardError = recorded("sbatch-invalid-partition.stderr");
         const auto failed = scheduler->parseSubmit(refused);
         QVERIFY(!failed);
-        QVERIFY2(failed.error().message.contains(u"Invalid partition name specified"), qPrintable(failed.error().message));
+        QVERIFY2(failed.error().message.contains(u"Invalid partition name specified"),
+                 qPrintable(failed.error().message));
         QVERIFY(!failed.error().message.contains(u"sbatch: error:"));
     }
 

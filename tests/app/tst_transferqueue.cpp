@@ -29,7 +29,7 @@ namespace {
 
 qint64 threadCpuNs()
 {
-    timespec now {};
+    timespec now{};
     ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
@@ -79,7 +79,7 @@ class tst_TransferQueue : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_big { scratchBase() + u"/tst-transferqueue-XXXXXX"_s };
+    QTemporaryDir m_big{scratchBase() + u"/tst-transferqueue-XXXXXX"_s};
     static constexpr int bigFiles = 100'000;
 
     // A connection that is never opened: the queue walks local trees without it.
@@ -93,8 +93,7 @@ class tst_TransferQueue : public QObject
 
     bool waitWhileScanning(const TransferQueue &queue, int id, int timeoutMs = 120000)
     {
-        return QTest::qWaitFor(
-            [&] { return queue.job(id)->state != TransferQueue::JobState::Scanning; }, timeoutMs);
+        return QTest::qWaitFor([&] { return queue.job(id)->state != TransferQueue::JobState::Scanning; }, timeoutMs);
     }
 
 private Q_SLOTS:
@@ -164,7 +163,7 @@ private Q_SLOTS:
         totals.add(1, failed);
         QCOMPARE(totals.bytesTotal(), 200u);
         QCOMPARE(totals.filesOpen(), 1);
-        QCOMPARE(totals.failedFiles(), QList<int> { 1 });
+        QCOMPARE(totals.failedFiles(), QList<int>{1});
         totals.remove(0, file);
         file.state = app::TransferFileState::Running;
         file.done = 40;
@@ -189,8 +188,7 @@ private Q_SLOTS:
         const auto connection = offline();
         TransferQueue queue(connection.get());
         app::TransferQueueModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setQueue(&queue);
         StallMeter meter;
         QElapsedTimer took;
@@ -210,9 +208,7 @@ private Q_SLOTS:
         QTest::qWait(50); // the model's repaint after the files arrived, measured too
         qInfo("longest event loop stall while walking %d files: %lld ms, of which the thread was "
               "busy %lld ms",
-              bigFiles,
-              meter.longestMs(),
-              meter.longestBusyMs());
+              bigFiles, meter.longestMs(), meter.longestBusyMs());
         QVERIFY2(meter.longestBusyMs() <= 50,
                  qPrintable(u"the event loop was kept busy %1 ms"_s.arg(meter.longestBusyMs())));
         // The model reads counters: a thousand reads of every role cost next to nothing.
@@ -229,8 +225,7 @@ private Q_SLOTS:
         // Cancelled: its files are skipped, the row says so; clearing removes it.
         queue.cancel(id);
         QCOMPARE(queue.progress(id).filesDone, bigFiles);
-        QCOMPARE(model.data(model.index(0, app::TransferQueueModel::StateColumn)).toString(),
-                 u"Cancelled"_s);
+        QCOMPARE(model.data(model.index(0, app::TransferQueueModel::StateColumn)).toString(), u"Cancelled"_s);
         model.clearFinished();
         QCOMPARE(model.rowCount(), 0);
     }
@@ -241,20 +236,13 @@ private Q_SLOTS:
         const auto connection = offline();
         TransferQueue queue(connection.get());
         app::TransferQueueModel model;
-        QAbstractItemModelTester tester(&model,
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setQueue(&queue);
         const int id = queue.upload(m_big.filePath(u"not-there"_s), "/home/nobody");
         QTRY_COMPARE(queue.job(id)->state, TransferQueue::JobState::Finished);
-        QVERIFY2(queue.job(id)->error.contains(u"does not exist"_s),
-                 qPrintable(queue.job(id)->error));
-        QVERIFY(model.data(model.index(0, app::TransferQueueModel::StateColumn))
-                    .toString()
-                    .startsWith(u"Failed"_s));
-        QCOMPARE(model.data(model.index(0, 0), app::TransferQueueModel::FailuresRole)
-                     .toStringList()
-                     .size(),
-                 1);
+        QVERIFY2(queue.job(id)->error.contains(u"does not exist"_s), qPrintable(queue.job(id)->error));
+        QVERIFY(model.data(model.index(0, app::TransferQueueModel::StateColumn)).toString().startsWith(u"Failed"_s));
+        QCOMPARE(model.data(model.index(0, 0), app::TransferQueueModel::FailuresRole).toStringList().size(), 1);
     }
 
     // The queue goes while a walk is running (and another waits for a thread): no crash, no late

@@ -2,19 +2,18 @@
 
 #include <QThread>
 
-#include <deque>
-#include <list>
-#include <vector>
-
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <fcntl.h>
+#include <list>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <vector>
 
 namespace bench {
 

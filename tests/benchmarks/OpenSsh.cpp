@@ -7,13 +7,12 @@
 #include <QProcess>
 
 #include <algorithm>
-#include <vector>
-
 #include <arpa/inet.h>
 #include <libssh2.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using sshcore::Result;
@@ -55,10 +54,16 @@ OpenSsh::OpenSsh(QString host, QString user, const QString &key, const Methods &
     , m_user(std::move(user))
     , m_timeout(timeout)
 {
-    m_options = {u"-F"_s, u"/dev/null"_s, u"-i"_s, key, u"-o"_s, u"IdentitiesOnly=yes"_s, u"-o"_s,
-                 u"BatchMode=yes"_s, u"-o"_s, u"StrictHostKeyChecking=yes"_s, u"-o"_s, u"UpdateHostKeys=no"_s,
-                 u"-o"_s, u"Compression=no"_s, u"-o"_s, u"LogLevel=ERROR"_s,
-                 u"-o"_s, u"KexAlgorithms="_s + methods.kex, u"-c"_s, methods.cipher};
+    m_options = {u"-F"_s, u"/dev/null"_s,
+                 u"-i"_s, key,
+                 u"-o"_s, u"IdentitiesOnly=yes"_s,
+                 u"-o"_s, u"BatchMode=yes"_s,
+                 u"-o"_s, u"StrictHostKeyChecking=yes"_s,
+                 u"-o"_s, u"UpdateHostKeys=no"_s,
+                 u"-o"_s, u"Compression=no"_s,
+                 u"-o"_s, u"LogLevel=ERROR"_s,
+                 u"-o"_s, u"KexAlgorithms="_s + methods.kex,
+                 u"-c"_s, methods.cipher};
     if (!methods.aead())
         m_options << u"-o"_s << u"MACs="_s + methods.mac;
 }

@@ -14,9 +14,9 @@ namespace {
 // One squeue record, field by field (see SlurmParsers' queueFormat()).
 struct Record
 {
-    qint64 jobId = 0; // %A: the job's own id
+    qint64 jobId = 0;    // %A: the job's own id
     qint64 arrayJob = 0; // %F when an array task
-    int task = -1; // %K
+    int task = -1;       // %K
     QByteArray name, user, partition, account, qos, state, reason;
     qint64 elapsed = 0, limit = 0;
     int nodes = 1, cpus = 1;
@@ -26,8 +26,7 @@ struct Record
 
     QByteArray id() const
     {
-        return task < 0 ? QByteArray::number(jobId)
-                        : QByteArray::number(arrayJob) + '_' + QByteArray::number(task);
+        return task < 0 ? QByteArray::number(jobId) : QByteArray::number(arrayJob) + '_' + QByteArray::number(task);
     }
 };
 
@@ -35,8 +34,7 @@ QByteArray duration(qint64 seconds)
 {
     // squeue's spelling: [days-]hours:minutes:seconds, minutes:seconds under an hour
     char text[32];
-    const qint64 days = seconds / 86400, h = seconds / 3600 % 24, m = seconds / 60 % 60,
-                 s = seconds % 60;
+    const qint64 days = seconds / 86400, h = seconds / 3600 % 24, m = seconds / 60 % 60, s = seconds % 60;
     if (days > 0)
         std::snprintf(text, sizeof text, "%lld-%02lld:%02lld:%02lld", days, h, m, s);
     else if (h > 0)
@@ -82,21 +80,14 @@ void append(QByteArray &out, const Record &r)
 // A busy cluster's queue: about 55% pending (a fifth of those held or waiting on dependencies),
 // 40% running, a few completing; a third of the jobs are tasks of arrays.
 // Records are handed to `sink` one by one (the listing is made without holding them all).
-void makeQueue(int count,
-               qint64 firstId,
-               QRandomGenerator &random,
-               const std::function<void(Record &)> &sink)
+void makeQueue(int count, qint64 firstId, QRandomGenerator &random, const std::function<void(Record &)> &sink)
 {
-    static const QByteArrayList partitions { "cpu", "gpu", "bigmem", "debug", "long", "a100" };
-    static const QByteArrayList reasons { "Priority",    "Priority",
-                                          "Priority",    "Resources",
-                                          "Resources",   "Dependency",
-                                          "JobHeldUser", "QOSMaxJobsPerUserLimit",
-                                          "BeginTime",   "ReqNodeNotAvail" };
-    static const QByteArrayList words { "train", "eval",     "resnet50", "bert",
-                                        "md",    "gromacs",  "lammps",   "vasp",
-                                        "wrf",   "cfd",      "sweep",    "preprocess",
-                                        "align", "assembly", "lr0.01",   "seed" };
+    static const QByteArrayList partitions{"cpu", "gpu", "bigmem", "debug", "long", "a100"};
+    static const QByteArrayList reasons{"Priority",  "Priority",       "Priority",    "Resources",
+                                        "Resources", "Dependency",     "JobHeldUser", "QOSMaxJobsPerUserLimit",
+                                        "BeginTime", "ReqNodeNotAvail"};
+    static const QByteArrayList words{"train", "eval", "resnet50", "bert",       "md",    "gromacs",  "lammps", "vasp",
+                                      "wrf",   "cfd",  "sweep",    "preprocess", "align", "assembly", "lr0.01", "seed"};
     const qint64 now = 1'795'391'442;
     qint64 nextId = firstId;
     int made = 0;
@@ -105,8 +96,8 @@ void makeQueue(int count,
         const int tasks = array ? std::min<int>(count - made, 10 + int(random.bounded(31))) : 1;
         const qint64 arrayJob = nextId;
         Record base;
-        base.name = words[random.bounded(words.size())] + '_' + words[random.bounded(words.size())]
-            + '_' + QByteArray::number(random.bounded(1000));
+        base.name = words[random.bounded(words.size())] + '_' + words[random.bounded(words.size())] + '_'
+                    + QByteArray::number(random.bounded(1000));
         base.user = "user" + QByteArray::number(random.bounded(400));
         base.partition = partitions[random.bounded(partitions.size())];
         base.account = "proj" + QByteArray::number(random.bounded(60));
@@ -116,8 +107,7 @@ void makeQueue(int count,
         base.cpus = base.nodes * (1 << random.bounded(7));
         base.memory = QByteArray::number(1 << random.bounded(8)) + 'G';
         const bool gpus = base.partition == "gpu" || base.partition == "a100";
-        base.gres = gpus ? QByteArray("gres/gpu:" + QByteArray::number(1 + random.bounded(4)))
-                         : QByteArray("N/A");
+        base.gres = gpus ? QByteArray("gres/gpu:" + QByteArray::number(1 + random.bounded(4))) : QByteArray("N/A");
         base.submit = now - random.bounded(7 * 86400);
         base.workDirectory = "/home/" + base.user + "/runs/" + base.name;
         for (int t = 0; t < tasks; ++t) {
@@ -139,10 +129,8 @@ void makeQueue(int count,
                 r.start = now - r.elapsed;
                 const int first = int(random.bounded(2000));
                 const QByteArray from = QByteArray::number(first).rightJustified(4, '0');
-                const QByteArray to
-                    = QByteArray::number(first + r.nodes - 1).rightJustified(4, '0');
-                r.nodeList = r.nodes == 1 ? QByteArray("node" + from)
-                                          : QByteArray("node[" + from + '-' + to + ']');
+                const QByteArray to = QByteArray::number(first + r.nodes - 1).rightJustified(4, '0');
+                r.nodeList = r.nodes == 1 ? QByteArray("node" + from) : QByteArray("node[" + from + '-' + to + ']');
             } else {
                 r.state = "COMPLETING";
                 r.reason = "None";

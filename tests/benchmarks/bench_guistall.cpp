@@ -94,7 +94,7 @@ public:
         const qint64 now = m_clock.isValid() ? m_clock.elapsed() : 0;
         if (!m_phases.isEmpty())
             m_phases.last().endedMs = now;
-        m_phases.append({ name, 0, 0, 0, now, now });
+        m_phases.append({name, 0, 0, 0, now, now});
         m_phaseAtLastTick = int(m_phases.size()) - 1;
     }
 
@@ -109,7 +109,7 @@ public:
 
     Phase total() const
     {
-        Phase all { u"whole case"_s, 0, 0, 0, 0, m_phases.isEmpty() ? 0 : m_phases.last().endedMs };
+        Phase all{u"whole case"_s, 0, 0, 0, 0, m_phases.isEmpty() ? 0 : m_phases.last().endedMs};
         for (const Phase &p : m_phases) {
             all.longestMs = std::max(all.longestMs, p.longestMs);
             all.over += p.over;
@@ -169,8 +169,8 @@ bool remoteRun(sshcore::SshConnection &connection, const QList<QByteArray> &argu
     if (!command->isFinished() || !result || result->exitStatus != 0) {
         note(u"'%1' failed: %2"_s.arg(QString::fromUtf8(arguments.join(' ')),
                                       !command->isFinished() ? u"no answer"_s
-                                          : !result          ? result.error().message
-                                                    : QString::fromUtf8(result->standardError)));
+                                      : !result              ? result.error().message
+                                                             : QString::fromUtf8(result->standardError)));
         return false;
     }
     return true;
@@ -196,37 +196,27 @@ void printCase(const QString &title, const StallMeter &meter)
     std::printf("\n%s\n", qPrintable(title));
     std::printf("  %-52s %9s %12s %7s %9s\n", "phase", "longest", "gaps >50 ms", "ticks", "lasted");
     const auto row = [](const StallMeter::Phase &p) {
-        std::printf("  %-52s %6lld ms %12d %7d %7.1f s\n",
-                    qPrintable(p.name),
-                    static_cast<long long>(p.longestMs),
-                    p.over,
-                    p.ticks,
-                    double(p.endedMs - p.startedMs) / 1000.0);
+        std::printf("  %-52s %6lld ms %12d %7d %7.1f s\n", qPrintable(p.name), static_cast<long long>(p.longestMs),
+                    p.over, p.ticks, double(p.endedMs - p.startedMs) / 1000.0);
     };
     for (const StallMeter::Phase &p : meter.phases())
         row(p);
     const StallMeter::Phase all = meter.total();
     row(all);
-    std::printf("  goal, no gap over %lld ms: %s\n",
-                static_cast<long long>(StallMs),
+    std::printf("  goal, no gap over %lld ms: %s\n", static_cast<long long>(StallMs),
                 all.over == 0 ? "met" : "NOT met");
 }
 
 // Case (a): the upload of the tree, queued, scanned, sent for at most runFor, then cancelled.
-bool uploadCase(app::TransferQueue &queue,
-                const QString &tree,
-                const QByteArray &remote,
-                int files,
-                std::chrono::milliseconds runFor,
-                StallMeter &meter)
+bool uploadCase(app::TransferQueue &queue, const QString &tree, const QByteArray &remote, int files,
+                std::chrono::milliseconds runFor, StallMeter &meter)
 {
     using State = app::TransferQueue::JobState;
     int id = -1;
     bool finished = false;
     QObject context;
-    QObject::connect(&queue, &app::TransferQueue::jobFinished, &context, [&](int which) {
-        finished = finished || which == id;
-    });
+    QObject::connect(&queue, &app::TransferQueue::jobFinished, &context,
+                     [&](int which) { finished = finished || which == id; });
     const auto state = [&] {
         const app::TransferQueue::Job *job = queue.job(id);
         return job ? job->state : State::Finished;
@@ -252,11 +242,8 @@ bool uploadCase(app::TransferQueue &queue,
     std::printf("\nupload: upload() returned after %lld ms, scanning ended after %lld ms%s; %d of "
                 "%d files sent "
                 "when %s\n",
-                static_cast<long long>(queuedMs),
-                static_cast<long long>(scannedMs),
-                scanned ? "" : " (NOT within 10 min)",
-                progress.filesDone,
-                progress.filesTotal,
+                static_cast<long long>(queuedMs), static_cast<long long>(scannedMs),
+                scanned ? "" : " (NOT within 10 min)", progress.filesDone, progress.filesTotal,
                 cancelled ? "cancelled" : "it finished");
     if (const app::TransferQueue::Job *job = queue.job(id); job && !job->error.isEmpty())
         note(u"the upload failed: "_s + job->error);
@@ -295,10 +282,8 @@ bool queueCase(const app::Scheduler &slurm, app::JobListModel &model, int count,
     deliver(next);
     idle(1s);
     meter.stop();
-    std::printf("\nqueue: %d jobs (%.1f MiB of squeue output); the model holds %d rows\n",
-                count,
-                double(first.size()) / (1024 * 1024),
-                model.rowCount());
+    std::printf("\nqueue: %d jobs (%.1f MiB of squeue output); the model holds %d rows\n", count,
+                double(first.size()) / (1024 * 1024), model.rowCount());
     return ok;
 }
 
@@ -310,27 +295,21 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication application(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"The longest time the GUI thread does not run its event loop while a big "
-        "upload is queued and a big queue listing is shown (demo cluster)."_s);
+    parser.setApplicationDescription(u"The longest time the GUI thread does not run its event loop while a big "
+                                     "upload is queued and a big queue listing is shown (demo cluster)."_s);
     parser.addHelpOption();
-    const QCommandLineOption filesOption(
-        u"files"_s, u"Files in the uploaded tree (default 100000)."_s, u"N"_s, u"100000"_s);
-    const QCommandLineOption sizeOption(
-        u"file-bytes"_s, u"Size of each file (default 1024)."_s, u"bytes"_s, u"1024"_s);
-    const QCommandLineOption runOption(
-        u"run-seconds"_s,
-        u"How long the upload runs once scanned before it is cancelled (default 15)."_s,
-        u"s"_s,
-        u"15"_s);
-    const QCommandLineOption jobsOption(
-        u"jobs"_s, u"Jobs in the queue listing (default 50000)."_s, u"N"_s, u"50000"_s);
-    parser.addOptions({ filesOption, sizeOption, runOption, jobsOption });
+    const QCommandLineOption filesOption(u"files"_s, u"Files in the uploaded tree (default 100000)."_s, u"N"_s,
+                                         u"100000"_s);
+    const QCommandLineOption sizeOption(u"file-bytes"_s, u"Size of each file (default 1024)."_s, u"bytes"_s, u"1024"_s);
+    const QCommandLineOption runOption(u"run-seconds"_s,
+                                       u"How long the upload runs once scanned before it is cancelled (default 15)."_s,
+                                       u"s"_s, u"15"_s);
+    const QCommandLineOption jobsOption(u"jobs"_s, u"Jobs in the queue listing (default 50000)."_s, u"N"_s, u"50000"_s);
+    parser.addOptions({filesOption, sizeOption, runOption, jobsOption});
     parser.process(application);
     const int files = std::max(1, parser.value(filesOption).toInt());
     const int fileBytes = std::max(0, parser.value(sizeOption).toInt());
-    const auto runFor = std::chrono::milliseconds(
-        qint64(std::max(0.0, parser.value(runOption).toDouble()) * 1000));
+    const auto runFor = std::chrono::milliseconds(qint64(std::max(0.0, parser.value(runOption).toDouble()) * 1000));
     const int jobs = std::max(100, parser.value(jobsOption).toInt());
 
     const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
@@ -339,8 +318,7 @@ int main(int argc, char **argv)
         return 2;
     }
     const QString shm = u"/dev/shm"_s;
-    QTemporaryDir local((QFileInfo(shm).isWritable() ? shm : QDir::tempPath())
-                        + u"/clusterdesk-guistall-XXXXXX"_s);
+    QTemporaryDir local((QFileInfo(shm).isWritable() ? shm : QDir::tempPath()) + u"/clusterdesk-guistall-XXXXXX"_s);
     if (!local.isValid()) {
         note(u"Cannot make a temporary folder."_s);
         return 2;
@@ -352,10 +330,8 @@ int main(int argc, char **argv)
     }
 
     // The window: the Files area over the Jobs area, both connected, as the main window shows them.
-    app::ClusterConnection connection(app::ClusterListModel::demoProfile(*cluster),
-                                      local.filePath(u"ssh_config"_s),
-                                      nullptr,
-                                      nullptr);
+    app::ClusterConnection connection(app::ClusterListModel::demoProfile(*cluster), local.filePath(u"ssh_config"_s),
+                                      nullptr, nullptr);
     QSplitter window(Qt::Vertical);
     auto *filesArea = new ui::FilesArea(&window);
     auto *jobsArea = new ui::JobsArea(&window);
@@ -367,44 +343,36 @@ int main(int argc, char **argv)
     filesArea->setConnection(&connection);
     jobsArea->setConnection(&connection);
     if (!waitFor(
-            [&] {
-                return connection.schedulerClient()->isReady() && connection.transfers()
-                    && jobsArea->monitor();
-            },
+            [&] { return connection.schedulerClient()->isReady() && connection.transfers() && jobsArea->monitor(); },
             60s)) {
         note(u"Cannot connect to the demo cluster: "_s + connection.message());
         return 2;
     }
-    idle(2s); // the first listings of both areas
+    idle(2s);                    // the first listings of both areas
     jobsArea->monitor()->stop(); // the listings fed below are the only ones it shows
 
     int status = 0;
     note(u"making %1 files of %2 bytes in %3"_s.arg(files).arg(fileBytes).arg(local.path()));
     const QString tree = local.filePath(u"tree"_s);
     const QByteArray remote = "/tmp/clusterdesk-guistall-"
-        + QByteArray::number(QRandomGenerator::global()->generate(), 16);
-    if (!makeTree(tree, files, fileBytes)
-        || !remoteRun(*connection.ssh(), { "mkdir", "-p", remote })) {
+                              + QByteArray::number(QRandomGenerator::global()->generate(), 16);
+    if (!makeTree(tree, files, fileBytes) || !remoteRun(*connection.ssh(), {"mkdir", "-p", remote})) {
         note(u"Cannot make the files to upload."_s);
         return 2;
     }
     StallMeter uploadMeter;
     if (!uploadCase(*connection.transfers(), tree, remote, files, runFor, uploadMeter))
         status = 1;
-    remoteRun(*connection.ssh(), { "rm", "-rf", remote });
+    remoteRun(*connection.ssh(), {"rm", "-rf", remote});
 
     StallMeter queueMeter;
     if (!queueCase(*connection.schedulerClient()->scheduler(), *jobsArea->model(), jobs, queueMeter))
         status = 1;
 
-    printCase(
-        u"(a) upload of %1 files of %2 bytes, queued from the GUI thread with the Files area shown"_s
-            .arg(files)
-            .arg(fileBytes),
-        uploadMeter);
-    printCase(
-        u"(b) %1-job queue refresh through the Slurm parser and the Jobs area's model"_s.arg(jobs),
-        queueMeter);
+    printCase(u"(a) upload of %1 files of %2 bytes, queued from the GUI thread with the Files area shown"_s.arg(files)
+                  .arg(fileBytes),
+              uploadMeter);
+    printCase(u"(b) %1-job queue refresh through the Slurm parser and the Jobs area's model"_s.arg(jobs), queueMeter);
     QFile loadFile(u"/proc/loadavg"_s);
     std::printf("\nthe gaps are between ticks of a 10 ms timer on the GUI thread (so 10 ms means "
                 "no stall); "
@@ -412,8 +380,6 @@ int main(int argc, char **argv)
                 "demo cluster; "
                 "machine: %d CPUs, load average %s\n",
                 QThread::idealThreadCount(),
-                loadFile.open(QIODevice::ReadOnly)
-                    ? loadFile.readAll().split(' ').value(0).constData()
-                    : "?");
+                loadFile.open(QIODevice::ReadOnly) ? loadFile.readAll().split(' ').value(0).constData() : "?");
     return status;
 }

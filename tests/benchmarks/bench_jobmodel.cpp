@@ -6,9 +6,9 @@
 // peak memory against 100 MiB; and shows on an offscreen QTreeView that such a refresh keeps the
 // selection and the scroll position. Timings are medians of --rounds runs; printed, never asserted.
 
+#include "SqueueListing.h"
 #include "app/jobs/JobListModel.h"
 #include "app/schedulers/slurm/SlurmParsers.h"
-#include "SqueueListing.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,9 +20,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
-#include <optional>
-
 #include <malloc.h>
+#include <optional>
 #include <time.h>
 
 using app::Job;
@@ -155,7 +154,13 @@ int main(int argc, char **argv)
     QList<Job> parsed;
     const Timing parseTime = timeIt(rounds, [&] { parsed.clear(); }, [&] { parsed = parse(listing); });
     std::optional<JobListModel> model;
-    const Timing fill = timeIt(rounds, [&] { model.reset(); model.emplace(); }, [&] { model->setJobs(parsed); });
+    const Timing fill = timeIt(
+        rounds,
+        [&] {
+            model.reset();
+            model.emplace();
+        },
+        [&] { model->setJobs(parsed); });
     const Timing nextParse = timeIt(rounds, [] {}, [&] { (void)parse(nextListing); });
     const QList<Job> next = parse(nextListing);
     int dataChangedSignals = 0;
@@ -180,7 +185,13 @@ int main(int argc, char **argv)
         }
     }
     const Timing tick = timeIt(
-        rounds, [&] { model.reset(); model.emplace(); model->setJobs(next); }, [&] { model->setJobs(later); });
+        rounds,
+        [&] {
+            model.reset();
+            model.emplace();
+            model->setJobs(next);
+        },
+        [&] { model->setJobs(later); });
 
     const auto row = [](const QString &name, Timing t, const QString &comment = {}) {
         std::printf("%-60s %8.1f (%6.1f)  %s\n", qPrintable(name), t.wall, t.cpu, qPrintable(comment));
@@ -190,7 +201,9 @@ int main(int argc, char **argv)
     row(QStringLiteral("first fill of the model (setJobs, %1 rows inserted)").arg(count), fill);
     row(QStringLiteral("parse the next listing"), nextParse);
     row(QStringLiteral("update: %1 jobs change state, %2 new").arg(shape.started).arg(Added), update,
-        QStringLiteral("%1 dataChanged signals, %2 rows appended").arg(dataChangedSignals).arg(next.size() - parsed.size()));
+        QStringLiteral("%1 dataChanged signals, %2 rows appended")
+            .arg(dataChangedSignals)
+            .arg(next.size() - parsed.size()));
     row(QStringLiteral("total: parse + update"), total,
         QStringLiteral("goal < 150 ms: %1").arg(QLatin1StringView(verdict(total.wall < 150))));
     row(QStringLiteral("update where every running job's time moved on"), tick, QStringLiteral("parse not included"));

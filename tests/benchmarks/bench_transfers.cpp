@@ -27,18 +27,17 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <linux/magic.h>
 #include <memory>
 #include <optional>
-#include <vector>
-
-#include <linux/magic.h>
 #include <sys/vfs.h>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
-using sshcore::Result;
 using bench::Endpoint;
 using bench::OpenSsh;
+using sshcore::Result;
 
 namespace {
 
@@ -301,7 +300,6 @@ public:
         m_rows << up << down;
     }
 
-
     const QList<Row> &rows() const { return m_rows; }
 
 private:
@@ -410,20 +408,22 @@ int main(int argc, char *argv[])
         u"N"_s, u"1"_s);
     const QCommandLineOption delayOption(u"delay-ms"_s, u"Delay the proxy adds each way (default 10)."_s, u"ms"_s,
                                          u"10"_s);
-    const QCommandLineOption casesOption(
-        u"cases"_s, u"Comma-separated cases to run: big, tree, latency (default all three)."_s, u"list"_s,
-        u"big,tree,latency"_s);
+    const QCommandLineOption casesOption(u"cases"_s,
+                                         u"Comma-separated cases to run: big, tree, latency (default all three)."_s,
+                                         u"list"_s, u"big,tree,latency"_s);
     app::TransferOptions options; // what users get, but for conflicts: the destinations are fresh
     options.conflict = app::TransferOptions::Conflict::Overwrite;
     options.verify = false;
-    const QCommandLineOption parallelOption(
-        u"parallel-files"_s, u"clusterdesk: files in flight at once (default %1)."_s.arg(options.parallelFiles), u"N"_s,
-        QString::number(options.parallelFiles));
-    const QCommandLineOption bufferOption(
-        u"buffer-kib"_s, u"clusterdesk: bytes in flight per file (default %1)."_s.arg(options.bufferSize >> 10),
-        u"KiB"_s, QString::number(options.bufferSize >> 10));
-    parser.addOptions({bigOption, filesOption, fileSizeOption, latencyOption, delayOption, roundsOption,
-                       parallelOption, bufferOption, casesOption});
+    const QCommandLineOption parallelOption(u"parallel-files"_s,
+                                            u"clusterdesk: files in flight at once (default %1)."_s.arg(
+                                                options.parallelFiles),
+                                            u"N"_s, QString::number(options.parallelFiles));
+    const QCommandLineOption bufferOption(u"buffer-kib"_s,
+                                          u"clusterdesk: bytes in flight per file (default %1)."_s.arg(
+                                              options.bufferSize >> 10),
+                                          u"KiB"_s, QString::number(options.bufferSize >> 10));
+    parser.addOptions({bigOption, filesOption, fileSizeOption, latencyOption, delayOption, roundsOption, parallelOption,
+                       bufferOption, casesOption});
     parser.process(application);
     const qint64 bigMiB = parser.value(bigOption).toLongLong();
     const int files = parser.value(filesOption).toInt();
@@ -478,8 +478,8 @@ int main(int argc, char *argv[])
         note(u"clusterdesk cannot connect: "_s + connection.stateMessage());
         return 2;
     }
-    const QByteArray remote
-        = "/tmp/clusterdesk-bench-" + QByteArray::number(QRandomGenerator::global()->generate(), 16);
+    const QByteArray remote = "/tmp/clusterdesk-bench-"
+                              + QByteArray::number(QRandomGenerator::global()->generate(), 16);
     const auto remoteFs = remoteRun(connection, {"stat", "-f", "-c", "%T", "/tmp"});
     if (const auto made = remoteRun(connection, {"mkdir", "-p", remote + "/up-sftp", remote + "/up-scp",
                                                  remote + "/up-clusterdesk", remote + "/src"});
@@ -571,12 +571,10 @@ int main(int argc, char *argv[])
     std::printf("OpenSSH times are without its login, measured as an sftp session with nothing to do (median of 3) "
                 "and taken off: %.2f s direct, %s through the proxy; clusterdesk connected once beforehand "
                 "(%lld ms direct, %lld ms through the proxy)\n",
-                loginDirect ? *loginDirect : 0.0,
-                loginProxy ? qPrintable(u"%1 s"_s.arg(*loginProxy, 0, 'f', 2)) : "-", static_cast<long long>(connectMs),
-                static_cast<long long>(proxyConnectMs));
+                loginDirect ? *loginDirect : 0.0, loginProxy ? qPrintable(u"%1 s"_s.arg(*loginProxy, 0, 'f', 2)) : "-",
+                static_cast<long long>(connectMs), static_cast<long long>(proxyConnectMs));
     std::printf("files on tmpfs: local %s (%s), remote /tmp (%s)\n", qPrintable(localBase),
-                onTmpfs(localBase) ? "tmpfs" : "NOT tmpfs",
-                remoteFs ? remoteFs->trimmed().constData() : "unknown");
+                onTmpfs(localBase) ? "tmpfs" : "NOT tmpfs", remoteFs ? remoteFs->trimmed().constData() : "unknown");
     std::printf("runs: %d of each case (%s), in turn sftp, scp, clusterdesk; each transfer checked (files and bytes "
                 "at the destination)\n",
                 rounds, rounds == 1 ? "one run" : "the median is shown");

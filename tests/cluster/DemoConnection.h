@@ -18,7 +18,8 @@ namespace testsupport {
 // a test checks state() == Connected afterwards, with message() saying why not.
 inline std::unique_ptr<app::ClusterConnection> openDemoConnection(const app::DemoCluster &cluster,
                                                                   const QString &emptyConfigPath,
-                                                                  sshcore::SshInteraction *person, bool scheduler = false)
+                                                                  sshcore::SshInteraction *person,
+                                                                  bool scheduler = false)
 {
     QFile config(emptyConfigPath);
     if (!config.open(QIODevice::WriteOnly))
@@ -31,7 +32,8 @@ inline std::unique_ptr<app::ClusterConnection> openDemoConnection(const app::Dem
         const auto state = connection->state();
         if (state == sshcore::SshConnectionState::Failed)
             return true;
-        return state == sshcore::SshConnectionState::Connected && (!scheduler || connection->schedulerClient()->isReady());
+        return state == sshcore::SshConnectionState::Connected
+               && (!scheduler || connection->schedulerClient()->isReady());
     };
     (void)QTest::qWaitFor(settled, 30000);
     return connection;

@@ -55,8 +55,8 @@ private Q_SLOTS:
 
 private:
     // Runs `ssh -F config [options] host command` with the askpass helper answering prompts.
-    SshResult ssh(const QString &host, const QStringList &options, const QString &command,
-                  const QString &password = {}, const QString &totpSecret = {}, const QByteArray &input = {});
+    SshResult ssh(const QString &host, const QStringList &options, const QString &command, const QString &password = {},
+                  const QString &totpSecret = {}, const QByteArray &input = {});
     SshResult asAlice(const QString &command, const QByteArray &input = {});
     QStringList keyOptions(const QString &user) const;
     QStringList askedPrompts() const;
@@ -219,8 +219,7 @@ void tst_DemoCluster::wrongPasswordIsRefused()
 
 void tst_DemoCluster::keyAloneIsNotEnoughForTotpUser()
 {
-    const SshResult result = ssh(u"demo-login"_s, keyOptions(u"bob"_s) << u"-o"_s << u"BatchMode=yes"_s,
-                                 u"id -un"_s);
+    const SshResult result = ssh(u"demo-login"_s, keyOptions(u"bob"_s) << u"-o"_s << u"BatchMode=yes"_s, u"id -un"_s);
     QCOMPARE(result.exitCode, 255);
     QVERIFY2(result.err.contains(u"Permission denied"_s), qPrintable(result.err));
 }
@@ -230,8 +229,8 @@ void tst_DemoCluster::keyAndTotpLogin()
     const app::DemoCluster::User *bob = m_cluster.user(u"bob");
     QVERIFY(!bob->totpSecretHex.isEmpty());
     const SshResult result = ssh(u"demo-login"_s,
-                                 keyOptions(u"bob"_s) << u"-o"_s
-                                                      << u"PreferredAuthentications=publickey,keyboard-interactive"_s,
+                                 keyOptions(u"bob"_s)
+                                     << u"-o"_s << u"PreferredAuthentications=publickey,keyboard-interactive"_s,
                                  u"id -un"_s, {}, bob->totpSecretHex);
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QCOMPARE(result.out, u"bob"_s);
@@ -242,7 +241,8 @@ void tst_DemoCluster::keyAndTotpLogin()
 void tst_DemoCluster::jumpThroughBastion()
 {
     const SshResult result = ssh(u"demo-login"_s,
-                                 keyOptions(u"alice"_s) << u"-o"_s << u"BatchMode=yes"_s << u"-J"_s << u"demo-bastion"_s,
+                                 keyOptions(u"alice"_s)
+                                     << u"-o"_s << u"BatchMode=yes"_s << u"-J"_s << u"demo-bastion"_s,
                                  u"echo through the bastion as $(id -un)"_s);
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QCOMPARE(result.out, u"through the bastion as alice"_s);
@@ -266,11 +266,13 @@ void tst_DemoCluster::dropbearServesToo()
 
 void tst_DemoCluster::modulesAndJupyter()
 {
-    const SshResult result = asAlice(u"bash -lc 'module load jupyter && module -t list 2>&1 && jupyter server --version'"_s);
+    const SshResult result = asAlice(
+        u"bash -lc 'module load jupyter && module -t list 2>&1 && jupyter server --version'"_s);
     QVERIFY2(result.exitCode == 0, qPrintable(result.err + result.out));
     QVERIFY2(result.out.contains(u"python/3.13"_s), qPrintable(result.out));
-    QVERIFY2(QRegularExpression(u"^2\\.\\d+\\.\\d+$"_s, QRegularExpression::MultilineOption).match(result.out).hasMatch(),
-             qPrintable(result.out));
+    QVERIFY2(
+        QRegularExpression(u"^2\\.\\d+\\.\\d+$"_s, QRegularExpression::MultilineOption).match(result.out).hasMatch(),
+        qPrintable(result.out));
 }
 
 void tst_DemoCluster::slurmJob_data()
@@ -287,9 +289,8 @@ void tst_DemoCluster::slurmJob()
     QFETCH(QString, partition);
     QFETCH(QString, extraDirectives);
     QFETCH(QString, expectedOutput);
-    const QString script = u"#!/bin/bash\n#SBATCH --job-name=cd-test-"_s + partition
-                           + u"\n#SBATCH --partition="_s + partition + u"\n#SBATCH --time=00:05:00\n"_s
-                           + extraDirectives
+    const QString script = u"#!/bin/bash\n#SBATCH --job-name=cd-test-"_s + partition + u"\n#SBATCH --partition="_s
+                           + partition + u"\n#SBATCH --time=00:05:00\n"_s + extraDirectives
                            + u"echo \"job on $(hostname) gpus=${SLURM_GPUS_ON_NODE:-none}\"\n"
                              u"python3 -c 'x = bytearray(32 << 20); sum(range(3000000))'\n"
                              u"sleep 2\n"_s;
@@ -318,7 +319,8 @@ void tst_DemoCluster::slurmJob()
     const QStringList job = lines.first().split(u'|');
     QCOMPARE(job.at(0), jobId);
     QCOMPARE(job.at(1), partition);
-    QVERIFY2(QRegularExpression(u"^00:00:0[2-9]$|^00:00:[1-9]\\d$"_s).match(job.at(2)).hasMatch(), qPrintable(record.out));
+    QVERIFY2(QRegularExpression(u"^00:00:0[2-9]$|^00:00:[1-9]\\d$"_s).match(job.at(2)).hasMatch(),
+             qPrintable(record.out));
     QCOMPARE(job.at(5), u"0:0"_s);
     // The batch step carries the memory high-water mark; the job allocated 32 MiB.
     const QString batch = lines.filter(u".batch|"_s).value(0);
@@ -372,8 +374,7 @@ void tst_DemoCluster::probeIdentifiesServers()
 void tst_DemoCluster::cliProbe()
 {
     QProcess cli;
-    cli.start(QStringLiteral(CLUSTERDESK_CLI),
-              {u"probe"_s, u"%1:%2"_s.arg(m_cluster.host).arg(m_cluster.loginPort)});
+    cli.start(QStringLiteral(CLUSTERDESK_CLI), {u"probe"_s, u"%1:%2"_s.arg(m_cluster.host).arg(m_cluster.loginPort)});
     QVERIFY(cli.waitForFinished(20000));
     QCOMPARE(cli.exitCode(), 0);
     QVERIFY(QString::fromUtf8(cli.readAllStandardOutput()).startsWith(u"OpenSSH_"_s));
@@ -397,8 +398,9 @@ void tst_DemoCluster::cliExecLsForwardAndBench()
     QVERIFY(cli(common + QStringList{u"exec"_s, target, u"sh"_s, u"-c"_s, u"exit 7"_s}, &exec));
     QCOMPARE(exec.exitCode(), 7);
     // Through the bastion, like ssh -J.
-    QVERIFY(cli(common + QStringList{u"-J"_s, u"alice@%1:%2"_s.arg(m_cluster.host).arg(m_cluster.bastionPort), u"exec"_s,
-                                     target, u"id"_s, u"-un"_s},
+    QVERIFY(cli(common
+                    + QStringList{u"-J"_s, u"alice@%1:%2"_s.arg(m_cluster.host).arg(m_cluster.bastionPort), u"exec"_s,
+                                  target, u"id"_s, u"-un"_s},
                 &exec));
     QCOMPARE(exec.exitCode(), 0);
     QCOMPARE(exec.readAllStandardOutput(), QByteArray("alice\n"));
@@ -419,7 +421,8 @@ void tst_DemoCluster::cliExecLsForwardAndBench()
                   common + QStringList{u"forward"_s, target, u"0:localhost:%1"_s.arg(m_cluster.loginPort)});
     QVERIFY(forward.waitForReadyRead(30000));
     const QByteArray announce = forward.readAllStandardOutput();
-    const QRegularExpressionMatch port = QRegularExpression(u"127\\.0\\.0\\.1:(\\d+)"_s).match(QString::fromUtf8(announce));
+    const QRegularExpressionMatch port = QRegularExpression(u"127\\.0\\.0\\.1:(\\d+)"_s)
+                                             .match(QString::fromUtf8(announce));
     QVERIFY2(port.hasMatch(), announce.constData());
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, quint16(port.captured(1).toUInt()));
@@ -434,7 +437,8 @@ void tst_DemoCluster::cliExecLsForwardAndBench()
 
     // The benchmark prints its figures (it is a program, not a timed test).
     QProcess bench;
-    QVERIFY(cli(common + QStringList{u"--count"_s, u"3"_s, u"--command"_s, u"squeue"_s, u"bench-exec"_s, target}, &bench));
+    QVERIFY(
+        cli(common + QStringList{u"--count"_s, u"3"_s, u"--command"_s, u"squeue"_s, u"bench-exec"_s, target}, &bench));
     QCOMPARE(bench.exitCode(), 0);
     QVERIFY(bench.readAllStandardOutput().contains("ratio clusterdesk/OpenSSH:"));
 }
@@ -479,7 +483,8 @@ void tst_DemoCluster::cliJobs()
     QProcess history;
     QVERIFY(cli(common + QStringList{u"history"_s, target, id}, &history));
     QCOMPARE(history.exitCode(), 0);
-    QVERIFY2(QString::fromUtf8(history.readAllStandardOutput()).contains(QRegularExpression(id + u" +cli-job +Cancelled"_s)),
+    QVERIFY2(QString::fromUtf8(history.readAllStandardOutput())
+                 .contains(QRegularExpression(id + u" +cli-job +Cancelled"_s)),
              "history does not show the cancelled job");
 
     // A script the cluster cannot run is refused before it is sent, with the line and the reason.

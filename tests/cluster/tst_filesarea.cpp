@@ -73,7 +73,8 @@ class tst_FilesArea : public QObject
     {
         const QString local = m_dir.filePath(u"peek"_s);
         QFile::remove(local);
-        const auto got = await<quint64>([&](QObject *context, auto done) { m_sftp->download(path, local, {}, context, done); });
+        const auto got = await<quint64>(
+            [&](QObject *context, auto done) { m_sftp->download(path, local, {}, context, done); });
         return got ? readFile(local) : QByteArray("<missing>");
     }
 
@@ -108,8 +109,8 @@ class tst_FilesArea : public QObject
 
     QModelIndex rowNamed(ui::FileListView *view, const QString &name)
     {
-        const QModelIndexList found =
-            view->model()->match(view->model()->index(0, 0, view->rootIndex()), Qt::DisplayRole, name, 1, Qt::MatchExactly);
+        const QModelIndexList found = view->model()->match(view->model()->index(0, 0, view->rootIndex()),
+                                                           Qt::DisplayRole, name, 1, Qt::MatchExactly);
         return found.value(0);
     }
 
@@ -124,8 +125,10 @@ private Q_SLOTS:
         QVERIFY2(m_connection->state() == SshConnectionState::Connected, qPrintable(m_connection->message()));
         m_sftp = std::make_unique<sshcore::SftpClient>(m_connection->ssh());
         m_remote = "/home/alice/tst-files-" + QByteArray::number(QRandomGenerator::global()->generate());
-        QVERIFY_RESULT(await<void>([&](QObject *c, auto done) { m_sftp->makePath(m_remote + "/sub/deeper", c, done); }));
-        QVERIFY_RESULT(await<void>([&](QObject *c, auto done) { m_sftp->makePath(m_remote + "/.hidden-folder", c, done); }));
+        QVERIFY_RESULT(
+            await<void>([&](QObject *c, auto done) { m_sftp->makePath(m_remote + "/sub/deeper", c, done); }));
+        QVERIFY_RESULT(
+            await<void>([&](QObject *c, auto done) { m_sftp->makePath(m_remote + "/.hidden-folder", c, done); }));
     }
 
     void cleanupTestCase()
@@ -186,7 +189,8 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, 0).data().toString(), u"run10.log"_s);
 
         // A file deleted elsewhere disappears on refresh.
-        QVERIFY_RESULT(await<void>([&](QObject *c, auto done) { m_sftp->remove(m_remote + "/a.txt", false, c, done); }));
+        QVERIFY_RESULT(
+            await<void>([&](QObject *c, auto done) { m_sftp->remove(m_remote + "/a.txt", false, c, done); }));
         model.refresh();
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 3, 10000);
 
@@ -194,7 +198,8 @@ private Q_SLOTS:
         QSignalSpy failed(&model, &RemoteFileModel::folderFailed);
         model.setRootPath("/root");
         QVERIFY(failed.wait(10000));
-        QVERIFY2(failed.first().at(1).toString().contains(u"permission denied"_s), qPrintable(failed.first().at(1).toString()));
+        QVERIFY2(failed.first().at(1).toString().contains(u"permission denied"_s),
+                 qPrintable(failed.first().at(1).toString()));
     }
 
     void dragAndDropBothWays()
@@ -252,7 +257,8 @@ private Q_SLOTS:
         auto *proxy = area.remoteView()->model();
         QModelIndexList sourceRows;
         for (const QString &name : {u"weights.bin"_s, u"project"_s})
-            sourceRows.append(qobject_cast<QAbstractProxyModel *>(proxy)->mapToSource(rowNamed(area.remoteView(), name)));
+            sourceRows.append(
+                qobject_cast<QAbstractProxyModel *>(proxy)->mapToSource(rowNamed(area.remoteView(), name)));
         std::unique_ptr<QMimeData> fromRemote(area.remoteModel()->mimeData(sourceRows));
         drop(area.localView(), fromRemote.get(), u"back"_s);
         QTRY_VERIFY_WITH_TIMEOUT(allJobsDone(queue) && queue->jobIds().size() == 5, 30000);
@@ -306,7 +312,9 @@ private Q_SLOTS:
         model->makeFolder({}, u"results ✓"_s); // again: it exists, and the person is told
         QVERIFY(finished.wait(10000));
         QVERIFY(finished.takeFirst().at(1).toString().contains(u"already exists"_s));
-        auto *problem = waitForDialog<QMessageBox>(&area, 5000, [](QMessageBox *box) { return box->objectName() == u"FilesProblem"; });
+        auto *problem = waitForDialog<QMessageBox>(&area, 5000, [](QMessageBox *box) {
+            return box->objectName() == u"FilesProblem";
+        });
         QVERIFY(problem);
         QVERIFY(problem->text().contains(u"already exists"_s));
         problem->button(QMessageBox::Close)->click();
@@ -322,7 +330,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(rowNamed(area.remoteView(), u"results-2026"_s).isValid(), 10000);
 
         // Delete asks first; cancelling keeps it, confirming removes it with what is in it.
-        QVERIFY_RESULT(await<void>([&](QObject *c, auto done) { m_sftp->makePath(m_remote + "/results-2026/a/b", c, done); }));
+        QVERIFY_RESULT(
+            await<void>([&](QObject *c, auto done) { m_sftp->makePath(m_remote + "/results-2026/a/b", c, done); }));
         area.remoteView()->setFocus();
         area.remoteView()->setCurrentIndex(rowNamed(area.remoteView(), u"results-2026"_s));
         area.remoteView()->selectionModel()->select(area.remoteView()->currentIndex(),
@@ -332,7 +341,9 @@ private Q_SLOTS:
         area.remoteView()->setFocus();
         QTRY_VERIFY(area.remoteView()->hasFocus());
         QTest::keyClick(area.remoteView(), Qt::Key_Delete);
-        auto *confirm = waitForDialog<QMessageBox>(&area, 5000, [](QMessageBox *box) { return box->objectName() == u"DeleteQuestion"; });
+        auto *confirm = waitForDialog<QMessageBox>(&area, 5000, [](QMessageBox *box) {
+            return box->objectName() == u"DeleteQuestion";
+        });
         QVERIFY(confirm);
         screenshot(confirm, u"files-delete-confirm.png"_s);
         confirm->button(QMessageBox::Cancel)->click();
@@ -343,7 +354,8 @@ private Q_SLOTS:
         area.remoteView()->setFocus();
         QTRY_VERIFY(area.remoteView()->hasFocus());
         QTest::keyClick(area.remoteView(), Qt::Key_Delete);
-        confirm = waitForDialog<QMessageBox>(&area, 5000, [](QMessageBox *box) { return box->objectName() == u"DeleteQuestion"; });
+        confirm = waitForDialog<QMessageBox>(&area, 5000,
+                                             [](QMessageBox *box) { return box->objectName() == u"DeleteQuestion"; });
         QVERIFY(confirm);
         for (QAbstractButton *button : confirm->buttons()) {
             if (button->text().remove(u'&') == u"Delete")
@@ -356,7 +368,8 @@ private Q_SLOTS:
         // A remote text file opens in the editor, highlighted; a change saved goes back to the cluster.
         const QString script = m_dir.filePath(u"job.sh"_s);
         QVERIFY(writeFile(script, "#!/bin/bash\n#SBATCH --time=00:10:00\necho hello\n"));
-        QVERIFY_RESULT(await<quint64>([&](QObject *c, auto done) { m_sftp->upload(script, m_remote + "/job.sh", {}, c, done); }));
+        QVERIFY_RESULT(
+            await<quint64>([&](QObject *c, auto done) { m_sftp->upload(script, m_remote + "/job.sh", {}, c, done); }));
         area.editRemoteFile(m_remote + "/job.sh");
         auto *editor = waitForDialog<ui::TextFileDialog>(area.window(), 10000);
         QVERIFY(editor);
@@ -383,7 +396,8 @@ private Q_SLOTS:
         ui::FilesArea area;
         area.resize(1000, 600);
         area.show();
-        QAbstractItemModelTester tester(area.remoteView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(area.remoteView()->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(area.remoteView()->model() == static_cast<QAbstractItemModel *>(area.remoteProxy()));
         area.setConnection(m_connection.get());
         area.setRemoteFolder(m_remote);
@@ -425,7 +439,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(script, "#!/bin/sh\necho one\n"));
         QVERIFY_RESULT(await<quint64>([&](QObject *c, auto done) { m_sftp->upload(script, remote, {}, c, done); }));
         const auto chmod = [&](quint32 mode) {
-            return await<void>([&](QObject *c, auto done) { m_sftp->setAttributes(remote, std::nullopt, mode, c, done); });
+            return await<void>(
+                [&](QObject *c, auto done) { m_sftp->setAttributes(remote, std::nullopt, mode, c, done); });
         };
         const auto mode = [&] {
             const auto entry = remoteStat(remote);
@@ -475,7 +490,8 @@ private Q_SLOTS:
         const QByteArray data = randomBytes(24 << 20);
         const QString big = m_dir.filePath(u"big.bin"_s);
         QVERIFY(writeFile(big, data));
-        QVERIFY_RESULT(await<quint64>([&](QObject *c, auto done) { m_sftp->upload(big, m_remote + "/big.bin", {}, c, done); }));
+        QVERIFY_RESULT(
+            await<quint64>([&](QObject *c, auto done) { m_sftp->upload(big, m_remote + "/big.bin", {}, c, done); }));
 
         TcpRelay relay(m_cluster.host, m_cluster.loginPort);
         QVERIFY(relay.listen());
@@ -512,7 +528,8 @@ private Q_SLOTS:
         QVERIFY2(sinceCut.elapsed() < std::chrono::milliseconds(Limit).count() + 2000,
                  qPrintable(u"waited %1 ms after the cut"_s.arg(sinceCut.elapsed())));
 
-        auto *box = waitForDialog<QMessageBox>(&area, 5000, [](QMessageBox *b) { return b->objectName() == u"DragProblem"; });
+        auto *box = waitForDialog<QMessageBox>(&area, 5000,
+                                               [](QMessageBox *b) { return b->objectName() == u"DragProblem"; });
         QVERIFY(box);
         QVERIFY2(box->text().contains(u"big.bin"_s) || box->text().contains(u"closed"_s), qPrintable(box->text()));
         QCOMPARE(box->windowModality(), Qt::NonModal);
@@ -565,13 +582,15 @@ private Q_SLOTS:
         QVERIFY(errors);
         QTRY_VERIFY(errors->isEnabled());
         errors->click();
-        auto *box = waitForDialog<QMessageBox>(&area, 5000, [](QMessageBox *b) { return b->objectName() == u"TransferProblems"; });
+        auto *box = waitForDialog<QMessageBox>(&area, 5000,
+                                               [](QMessageBox *b) { return b->objectName() == u"TransferProblems"; });
         QVERIFY(box);
         QVERIFY2(box->informativeText().contains(u"refused.txt"_s), qPrintable(box->informativeText()));
         QCOMPARE(box->windowModality(), Qt::WindowModal);
         box->button(QMessageBox::Close)->click();
         QVERIFY(closes(box));
-        QVERIFY_RESULT(await<void>([&](QObject *c, auto done) { m_sftp->setAttributes(locked, std::nullopt, 0755, c, done); }));
+        QVERIFY_RESULT(
+            await<void>([&](QObject *c, auto done) { m_sftp->setAttributes(locked, std::nullopt, 0755, c, done); }));
     }
 
 private:

@@ -19,6 +19,7 @@
 #include "ui/connection/CredentialsDialog.h"
 #include "ui/connection/HostKeyChangedDialog.h"
 #include "ui/connection/HostKeyDialog.h"
+#include "ui/files/FilesArea.h"
 #include "ui/jobs/JobScriptEditor.h"
 #include "ui/jobs/JobScriptForm.h"
 #include "ui/jobs/JobsArea.h"
@@ -26,7 +27,6 @@
 #include "ui/mainwindow/ClusterSidebar.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/profiles/ProfileDialog.h"
-#include "ui/files/FilesArea.h"
 #include "ui/screenshots/Screenshot.h"
 #include "ui/widgets/EmptyStateWidget.h"
 
@@ -42,10 +42,10 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -72,8 +72,8 @@ QString openDialogs(QWidget *window)
     QStringList names;
     for (QDialog *dialog : window->findChildren<QDialog *>()) {
         if (dialog->isVisible())
-            names.append(QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(dialog->metaObject()->className()),
-                                                          dialog->windowTitle()));
+            names.append(QStringLiteral("%1 \"%2\"")
+                             .arg(QString::fromLatin1(dialog->metaObject()->className()), dialog->windowTitle()));
     }
     return names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "));
 }
@@ -168,13 +168,13 @@ private Q_SLOTS:
         QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, row.center());
         QCOMPARE(activated.size(), 1); // once, whatever the style's click policy
         auto *hostKey = testsupport::waitForDialog<ui::HostKeyDialog>(f.window.get(), 30000);
-        QVERIFY2(hostKey, qPrintable(f.stateText() + u" / "_s + (f.connection(id) ? f.connection(id)->message() : u"no connection"_s)));
+        QVERIFY2(hostKey, qPrintable(f.stateText() + u" / "_s
+                                     + (f.connection(id) ? f.connection(id)->message() : u"no connection"_s)));
         QCOMPARE(hostKey->findChild<QLabel *>(u"fingerprint"_s)->text(), m_cluster.loginHostKeySha256);
         screenshot(hostKey, u"connect-host-key-dialog.png"_s);
         QTest::mouseClick(hostKey->findChild<QPushButton *>(u"trustAlways"_s), Qt::LeftButton);
 
-        QTRY_VERIFY_WITH_TIMEOUT(f.connection(id) && f.connection(id)->state() == SshConnectionState::Connected,
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(f.connection(id) && f.connection(id)->state() == SshConnectionState::Connected, 30000);
         QVERIFY2(f.stateText().startsWith(u"Connected"_s), qPrintable(f.stateText()));
         // The scheduler is detected (and kept in the profile), the latency measured.
         auto *status = f.find<QLabel>(u"clusterStatus"_s);
@@ -253,12 +253,12 @@ private Q_SLOTS:
                 QVERIFY2(error->text().contains(u"did not accept"_s), qPrintable(error->text()));
                 screenshot(prompt, u"connect-totp-dialog.png"_s);
             }
-            QTest::keyClicks(prompt->fields().first(), attempt == 0 ? wrong : ScriptedInteraction::totp(secret, attempt - 1));
+            QTest::keyClicks(prompt->fields().first(),
+                             attempt == 0 ? wrong : ScriptedInteraction::totp(secret, attempt - 1));
             QTest::keyClick(prompt->fields().first(), Qt::Key_Return);
             QVERIFY(testsupport::closes(prompt, 5000));
         }
-        QVERIFY2(f.connection(id)->state() == SshConnectionState::Connected,
-                 qPrintable(f.connection(id)->message()));
+        QVERIFY2(f.connection(id)->state() == SshConnectionState::Connected, qPrintable(f.connection(id)->message()));
     }
 
     void wrongPasswordRetryRememberAndSeveralClusters()
@@ -284,8 +284,11 @@ private Q_SLOTS:
         QTest::keyClicks(first->fields().value(0), u"not carol's password"_s);
         QTest::keyClick(first->fields().value(0), Qt::Key_Return);
         QVERIFY(testsupport::closes(first, 5000));
-        auto *retry = testsupport::waitForDialog<ui::CredentialsDialog>(
-            f.window.get(), 30000, [](ui::CredentialsDialog *d) { return d->findChild<QLabel *>(u"error"_s) != nullptr; });
+        auto *retry = testsupport::waitForDialog<ui::CredentialsDialog>(f.window.get(), 30000,
+                                                                        [](ui::CredentialsDialog *d) {
+                                                                            return d->findChild<QLabel *>(u"error"_s)
+                                                                                   != nullptr;
+                                                                        });
         QVERIFY(retry);
         QVERIFY(retry->findChild<QLabel *>(u"error"_s)->text().contains(u"not accept"_s));
         screenshot(retry, u"connect-password-retry.png"_s);
@@ -312,8 +315,7 @@ private Q_SLOTS:
                                   qPrintable(f.stateText() + u" / "_s + f.connection(id)->message() + u" / dialogs: "_s
                                              + openDialogs(f.window.get())),
                                   30000);
-        QVERIFY2(f.connection(id)->state() == SshConnectionState::Connected,
-                 qPrintable(f.connection(id)->message()));
+        QVERIFY2(f.connection(id)->state() == SshConnectionState::Connected, qPrintable(f.connection(id)->message()));
         for (auto *dialog : f.window->findChildren<ui::CredentialsDialog *>())
             QVERIFY(!dialog->isVisible());
 
@@ -354,7 +356,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
         // A known_hosts that remembers another ed25519 key for the login node.
         QProcess keygen;
-        keygen.start(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-f"_s, f.dir.filePath(u"other"_s)});
+        keygen.start(u"ssh-keygen"_s,
+                     {u"-q"_s, u"-t"_s, u"ed25519"_s, u"-N"_s, QString(), u"-f"_s, f.dir.filePath(u"other"_s)});
         QVERIFY(keygen.waitForFinished(10000) && keygen.exitCode() == 0);
         const QByteArray otherKey = readFile(f.dir.filePath(u"other.pub"_s)).split(' ').mid(0, 2).join(' ');
         const QString knownHosts = f.dir.filePath(u"known_hosts"_s);

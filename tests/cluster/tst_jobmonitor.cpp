@@ -6,7 +6,6 @@
 #include "DemoClusterSupport.h"
 #include "ScriptedInteraction.h"
 #include "TestSupport.h"
-
 #include "app/jobs/JobListModel.h"
 #include "app/jobs/JobMonitor.h"
 #include "app/jobs/OutputFollower.h"
@@ -32,7 +31,10 @@ class TestJobMonitor : public QObject
     Q_OBJECT
 
 private:
-    sshcore::CommandResult run(const QByteArray &commandLine) { return testsupport::runCommand(*m_client, commandLine); }
+    sshcore::CommandResult run(const QByteArray &commandLine)
+    {
+        return testsupport::runCommand(*m_client, commandLine);
+    }
 
     QByteArray path(const QString &name) const { return ShellQuote::quote((m_folder + u'/' + name).toUtf8()); }
 
@@ -177,7 +179,8 @@ private Q_SLOTS:
         QVERIFY2(message.contains(u"does not exist yet — the job may not have started"), qPrintable(message));
         QVERIFY(message.contains(u"not there yet.out"));
 
-        QCOMPARE(run("echo secret > " + path(u"locked.out"_s) + " && chmod 000 " + path(u"locked.out"_s)).exitStatus, 0);
+        QCOMPARE(run("echo secret > " + path(u"locked.out"_s) + " && chmod 000 " + path(u"locked.out"_s)).exitStatus,
+                 0);
         follower.setPath(m_folder + u"/locked.out"_s);
         follower.poll();
         QTRY_COMPARE_WITH_TIMEOUT(problem.size(), 2, 30000);

@@ -125,7 +125,8 @@ private Q_SLOTS:
         m_remote = u"/home/alice/tst-jobs-"_s + QString::number(QRandomGenerator::global()->generate());
 
         m_area = std::make_unique<ui::JobsArea>();
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_area->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_tester = std::make_unique<QAbstractItemModelTester>(m_area->model(),
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_area->resize(1280, 820);
         m_area->show();
         m_area->setConnection(m_connection.get());
@@ -155,7 +156,8 @@ private Q_SLOTS:
         QVERIFY(modules->findText(u"python/3.13"_s) >= 0);
         // The GPU partition's limits are what the checker holds a script to.
         m_area->showPage(ui::JobsArea::ScriptPage);
-        m_area->editor()->setText(u"#!/bin/bash\n#SBATCH --partition=gpu\n#SBATCH --time=2-00:00:00\n#SBATCH --gres=gpu:3\nhostname\n"_s);
+        m_area->editor()->setText(
+            u"#!/bin/bash\n#SBATCH --partition=gpu\n#SBATCH --time=2-00:00:00\n#SBATCH --gres=gpu:3\nhostname\n"_s);
         const QList<app::ScriptProblem> problems = m_area->editor()->problems();
         QCOMPARE(problems.size(), 2);
         QCOMPARE(problems.at(0).line, 2);
@@ -182,7 +184,8 @@ private Q_SLOTS:
         auto *name = editor->findChild<QLineEdit *>(u"scriptName"_s);
         name->setText(u"../escape.sh"_s);
         editor->findChild<QPushButton *>(u"submitButton"_s)->click();
-        QVERIFY2(editor->status()->text().contains(u"cannot be a script's file name"_s), qPrintable(editor->status()->text()));
+        QVERIFY2(editor->status()->text().contains(u"cannot be a script's file name"_s),
+                 qPrintable(editor->status()->text()));
         QVERIFY(editor->findChild<QPushButton *>(u"submitButton"_s)->isEnabled());
         QVERIFY(run("ls /home/alice/escape.sh 2>/dev/null").isEmpty());
         name->setText(u"job.sh"_s);
@@ -226,9 +229,10 @@ private Q_SLOTS:
         const QString project = m_dir.filePath(u"my project"_s);
         QVERIFY(QDir().mkpath(project + u"/data"_s));
         QVERIFY(writeFile(project + u"/data/input.txt"_s, "42\n"));
-        const QString id = submitFromEditor(u"#!/bin/bash\n#SBATCH --job-name=tst-jobsarea-hold\n#SBATCH --begin=now+3600\n"
-                                            "#SBATCH --time=00:01:00\nhostname\n"_s,
-                                            project);
+        const QString id =
+            submitFromEditor(u"#!/bin/bash\n#SBATCH --job-name=tst-jobsarea-hold\n#SBATCH --begin=now+3600\n"
+                             "#SBATCH --time=00:01:00\nhostname\n"_s,
+                             project);
         QVERIFY2(!id.isEmpty() && id.front().isDigit(), qPrintable(id));
         QCOMPARE(run("cat '" + m_remote.toUtf8() + "/my project/data/input.txt'"), "42\n"_ba);
         QTRY_COMPARE_WITH_TIMEOUT(m_area->selectedJob(), id, 30000);
@@ -299,9 +303,10 @@ private Q_SLOTS:
         QVERIFY2(percent(row->text(9)) >= 1 && percent(row->text(9)) <= 5, qPrintable(row->text(9)));
         screenshot(m_area.get(), u"jobs-history.png"_s);
         m_area->showPage(ui::JobsArea::ScriptPage);
-        m_area->editor()->setText(u"#!/bin/bash\n#SBATCH --job-name=train\n#SBATCH --partition=gpu\n#SBATCH --time=30:00:00\n"
-                                  "#SBATCH --gres=gpu:2\n#SBATCH --cpus-per-task=8\n#SBATCH --mem=16G\n\nmodule purge\n"
-                                  "module load python/3.13\n\npython train.py --epochs 10\n"_s);
+        m_area->editor()->setText(
+            u"#!/bin/bash\n#SBATCH --job-name=train\n#SBATCH --partition=gpu\n#SBATCH --time=30:00:00\n"
+            "#SBATCH --gres=gpu:2\n#SBATCH --cpus-per-task=8\n#SBATCH --mem=16G\n\nmodule purge\n"
+            "module load python/3.13\n\npython train.py --epochs 10\n"_s);
         screenshot(m_area.get(), u"jobs-script-editor.png"_s);
     }
 };

@@ -60,10 +60,7 @@ class tst_LinkDrop : public QObject
         return result ? result->standardOutput.trimmed() : "<failed: " + result.error().message.toUtf8() + '>';
     }
 
-    QByteArray accountingState(const QString &id)
-    {
-        return oracle("sacct -n -X -P -o State -j " + id.toUtf8());
-    }
+    QByteArray accountingState(const QString &id) { return oracle("sacct -n -X -P -o State -j " + id.toUtf8()); }
 
     // Kills the sshd process that serves the app's connection (the parent of a shell run over it:
     // only this connection's, no other test's or user's) and waits until the app has noticed.
@@ -165,8 +162,9 @@ private Q_SLOTS:
         // Done after the reconnection: Slurm says so. (Had it not been possible, the app would have
         // said why in a problem box, shown in the failure's message.)
         QTRY_VERIFY2_WITH_TIMEOUT(accountingState(job).startsWith("CANCELLED"),
-                                  qPrintable(u"state %1; the app said: %2"_s.arg(QString::fromUtf8(accountingState(job)),
-                                                                                problemsShown())),
+                                  qPrintable(
+                                      u"state %1; the app said: %2"_s.arg(QString::fromUtf8(accountingState(job)),
+                                                                          problemsShown())),
                                   60000);
         QTRY_COMPARE_WITH_TIMEOUT(m_connection->state(), SshConnectionState::Connected, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(m_area->model()->indexOf(job).data(app::JobListModel::FinishedRole).toBool(), 30000);
@@ -207,8 +205,9 @@ private Q_SLOTS:
         if (submitted.isEmpty()) {
             // Not submitted: the app must say why, and Slurm must agree that nothing was.
             QVERIFY2(!editor->status()->text().isEmpty(), "not submitted, and nothing said why");
-            QVERIFY2(listed.isEmpty(), qPrintable(u"the app said \"%1\" but Slurm lists %2"_s.arg(
-                                           editor->status()->text(), QString::fromUtf8(listed))));
+            QVERIFY2(listed.isEmpty(),
+                     qPrintable(u"the app said \"%1\" but Slurm lists %2"_s.arg(editor->status()->text(),
+                                                                                QString::fromUtf8(listed))));
             QFAIL(qPrintable(u"not submitted after the reconnection: %1"_s.arg(editor->status()->text())));
         }
         const QString id = submitted.front().front().toString();

@@ -42,9 +42,8 @@ class tst_RemoteFiles : public QObject
         if (!writeFile(local, data))
             return false;
         return await<quint64>([&](QObject *c, auto done) { m_sftp->upload(local, remote, {}, c, done); })
-               && await<void>([&](QObject *c, auto done) {
-                      m_sftp->setAttributes(remote, std::nullopt, mode, c, done);
-                  });
+               && await<void>(
+                   [&](QObject *c, auto done) { m_sftp->setAttributes(remote, std::nullopt, mode, c, done); });
     }
 
     quint32 modeOf(const QByteArray &remote)
@@ -148,13 +147,15 @@ private Q_SLOTS:
         QVERIFY_RESULT(sub);
         QCOMPARE(*sub, m_remote + "/sub");
 
-        const auto space = await<sshcore::SftpFileSystem>([&](QObject *c, auto done) { actions.freeSpace(m_remote, c, done); });
+        const auto space = await<sshcore::SftpFileSystem>(
+            [&](QObject *c, auto done) { actions.freeSpace(m_remote, c, done); });
         QVERIFY_RESULT(space);
         QVERIFY(space->totalBytes > 0);
         QVERIFY(space->availableBytes <= space->totalBytes);
 
         const app::RemoteFileActions unconnected(nullptr);
-        const auto none = await<sshcore::SftpFileSystem>([&](QObject *c, auto done) { unconnected.freeSpace(m_remote, c, done); });
+        const auto none = await<sshcore::SftpFileSystem>(
+            [&](QObject *c, auto done) { unconnected.freeSpace(m_remote, c, done); });
         QVERIFY(!none);
         QVERIFY(none.error().message.contains(u"Not connected"_s));
         QCOMPARE(none.error().kind, sshcore::ErrorKind::LinkLost);

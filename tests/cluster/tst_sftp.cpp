@@ -35,9 +35,7 @@ using testsupport::randomBytes;
 using testsupport::readFile;
 using testsupport::writeFile;
 
-namespace {
-
-} // namespace
+namespace {} // namespace
 
 class tst_Sftp : public QObject
 {
@@ -91,7 +89,8 @@ std::unique_ptr<SshConnection> tst_Sftp::connect(quint16 port)
     connection->open();
     (void)QTest::qWaitFor(
         [&] {
-            return connection->state() == SshConnectionState::Connected || connection->state() == SshConnectionState::Failed;
+            return connection->state() == SshConnectionState::Connected
+                   || connection->state() == SshConnectionState::Failed;
         },
         30000);
     return connection;
@@ -143,9 +142,8 @@ void tst_Sftp::makePathStatAndErrors()
     QCOMPARE(missing.error().kind, sshcore::ErrorKind::NotFound);
 
     QVERIFY(writeFile(m_local.filePath(u"small"_s), "small\n"));
-    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) {
-        m_sftp->upload(m_local.filePath(u"small"_s), m_base + "/file", {}, c, cb);
-    }));
+    QVERIFY_RESULT(await<quint64>(
+        [&](QObject *c, auto cb) { m_sftp->upload(m_local.filePath(u"small"_s), m_base + "/file", {}, c, cb); }));
     const auto underFile = await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base + "/file/sub", c, cb); });
     QVERIFY(!underFile);
     QVERIFY2(underFile.error().message.contains(u"is a file"_s), qPrintable(underFile.error().message));
@@ -156,15 +154,16 @@ void tst_Sftp::makePathStatAndErrors()
     QVERIFY2(denied.error().message.contains(u"permission denied"_s), qPrintable(denied.error().message));
     QCOMPARE(denied.error().kind, sshcore::ErrorKind::PermissionDenied);
 
-    const auto tooLong = await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base + '/' + QByteArray(300, 'n'), c, cb); });
+    const auto tooLong = await<void>(
+        [&](QObject *c, auto cb) { m_sftp->makePath(m_base + '/' + QByteArray(300, 'n'), c, cb); });
     QVERIFY(!tooLong);
     QVERIFY2(tooLong.error().message.contains(u"name is too long"_s), qPrintable(tooLong.error().message));
 
-    const auto noSource = await<quint64>([&](QObject *c, auto cb) {
-        m_sftp->download(m_base + "/missing", m_local.filePath(u"x"_s), {}, c, cb);
-    });
+    const auto noSource = await<quint64>(
+        [&](QObject *c, auto cb) { m_sftp->download(m_base + "/missing", m_local.filePath(u"x"_s), {}, c, cb); });
     QVERIFY(!noSource);
-    QVERIFY2(noSource.error().message.contains(u"Cannot read"_s) && noSource.error().message.contains(u"no such file"_s),
+    QVERIFY2(noSource.error().message.contains(u"Cannot read"_s)
+                 && noSource.error().message.contains(u"no such file"_s),
              qPrintable(noSource.error().message));
     QCOMPARE(noSource.error().kind, sshcore::ErrorKind::NotFound);
 }
@@ -179,7 +178,8 @@ void tst_Sftp::uploadDownloadAndResume()
     // A first attempt that got only part of the way (as after a dropped link)...
     const QString partial = m_local.filePath(u"partial.bin"_s);
     QVERIFY(writeFile(partial, data.left(3 * 1024 * 1024 + 7)));
-    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) { m_sftp->upload(partial, m_base + "/data.bin", {}, c, cb); }));
+    QVERIFY_RESULT(
+        await<quint64>([&](QObject *c, auto cb) { m_sftp->upload(partial, m_base + "/data.bin", {}, c, cb); }));
     // ...then resume from what the remote file has.
     const auto remote = await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/data.bin", c, cb); });
     QVERIFY_RESULT(remote);
@@ -193,7 +193,7 @@ void tst_Sftp::uploadDownloadAndResume()
                        });
     });
     QVERIFY_RESULT(uploaded);
-    QCOMPARE(*uploaded, quint64(data.size())); // the final count comes with the result
+    QCOMPARE(*uploaded, quint64(data.size()));     // the final count comes with the result
     QVERIFY(lastProgress <= quint64(data.size())); // progress while it ran (at most every 50 ms)
     const QByteArray sha = QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
     QCOMPARE(remoteRun({"sha256sum", m_base + "/data.bin"}).left(64), sha);
@@ -232,9 +232,8 @@ void tst_Sftp::hostileNames()
     const QByteArray content = "content of " + name.toHex();
     QVERIFY(writeFile(m_local.filePath(u"hostile"_s), content));
     const QByteArray path = dir + '/' + name;
-    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) {
-        m_sftp->upload(m_local.filePath(u"hostile"_s), path, {}, c, cb);
-    }));
+    QVERIFY_RESULT(
+        await<quint64>([&](QObject *c, auto cb) { m_sftp->upload(m_local.filePath(u"hostile"_s), path, {}, c, cb); }));
     const auto listed = await<QList<SftpEntry>>([&](QObject *c, auto cb) { m_sftp->list(dir, c, cb); });
     QVERIFY_RESULT(listed);
     bool found = false;
@@ -252,9 +251,12 @@ void tst_Sftp::renameOverExistingFile()
     QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base, c, cb); }));
     QVERIFY(writeFile(m_local.filePath(u"new"_s), "new"));
     QVERIFY(writeFile(m_local.filePath(u"old"_s), "old"));
-    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) { m_sftp->upload(m_local.filePath(u"new"_s), m_base + "/.part", {}, c, cb); }));
-    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) { m_sftp->upload(m_local.filePath(u"old"_s), m_base + "/final", {}, c, cb); }));
-    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { m_sftp->rename(m_base + "/.part", m_base + "/final", c, cb); }));
+    QVERIFY_RESULT(await<quint64>(
+        [&](QObject *c, auto cb) { m_sftp->upload(m_local.filePath(u"new"_s), m_base + "/.part", {}, c, cb); }));
+    QVERIFY_RESULT(await<quint64>(
+        [&](QObject *c, auto cb) { m_sftp->upload(m_local.filePath(u"old"_s), m_base + "/final", {}, c, cb); }));
+    QVERIFY_RESULT(
+        await<void>([&](QObject *c, auto cb) { m_sftp->rename(m_base + "/.part", m_base + "/final", c, cb); }));
     QCOMPARE(remoteRun({"cat", m_base + "/final"}), QByteArray("new"));
     const auto gone = await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/.part", c, cb); });
     QVERIFY(!gone);
@@ -305,7 +307,8 @@ void tst_Sftp::transferPlacesTheFile()
     });
     QVERIFY(!refused);
     QVERIFY2(refused.error().message.contains(u"rename"_s), qPrintable(refused.error().message));
-    const auto kept = await<SftpEntry>([&](QObject *c, auto cb) { m_sftp->stat(m_base + "/placed/.kept.part", c, cb); });
+    const auto kept = await<SftpEntry>(
+        [&](QObject *c, auto cb) { m_sftp->stat(m_base + "/placed/.kept.part", c, cb); });
     QVERIFY_RESULT(kept);
     QCOMPARE(kept->size, quint64(content.size()));
 }
@@ -313,8 +316,9 @@ void tst_Sftp::transferPlacesTheFile()
 void tst_Sftp::removeTreeDoesNotFollowLinks()
 {
     // A tree with a link to a folder outside it: removing the tree removes the link, not its target.
-    QCOMPARE(remoteRun({"sh", "-c", "mkdir -p \"$1/tree/x/y\" \"$1/keep\" && echo precious > \"$1/keep/file\" && "
-                                    "echo a > \"$1/tree/x/y/a\" && ln -s ../../keep \"$1/tree/x/link\" && echo ok",
+    QCOMPARE(remoteRun({"sh", "-c",
+                        "mkdir -p \"$1/tree/x/y\" \"$1/keep\" && echo precious > \"$1/keep/file\" && "
+                        "echo a > \"$1/tree/x/y/a\" && ln -s ../../keep \"$1/tree/x/link\" && echo ok",
                         "sh", m_base}),
              QByteArray("ok\n"));
     const auto listed = await<QList<SftpEntry>>([&](QObject *c, auto cb) { m_sftp->list(m_base + "/tree/x", c, cb); });
@@ -339,12 +343,14 @@ void tst_Sftp::dropbearSftp()
     QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { sftp.makePath(dir, c, cb); }));
     const QByteArray data = randomBytes(512 * 1024);
     QVERIFY(writeFile(m_local.filePath(u"db"_s), data));
-    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) { sftp.upload(m_local.filePath(u"db"_s), dir + "/f", {}, c, cb); }));
+    QVERIFY_RESULT(
+        await<quint64>([&](QObject *c, auto cb) { sftp.upload(m_local.filePath(u"db"_s), dir + "/f", {}, c, cb); }));
     const auto listed = await<QList<SftpEntry>>([&](QObject *c, auto cb) { sftp.list(dir, c, cb); });
     QVERIFY_RESULT(listed);
     QCOMPARE(listed->size(), 1);
     QCOMPARE(listed->first().size, quint64(data.size()));
-    QVERIFY_RESULT(await<quint64>([&](QObject *c, auto cb) { sftp.download(dir + "/f", m_local.filePath(u"db2"_s), {}, c, cb); }));
+    QVERIFY_RESULT(
+        await<quint64>([&](QObject *c, auto cb) { sftp.download(dir + "/f", m_local.filePath(u"db2"_s), {}, c, cb); }));
     QVERIFY(readFile(m_local.filePath(u"db2"_s)) == data);
     QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { sftp.remove(dir, true, c, cb); }));
 }

@@ -4,7 +4,6 @@
 #include "DemoClusterSupport.h"
 #include "ScriptedInteraction.h"
 #include "TestSupport.h"
-
 #include "app/schedulers/SchedulerClient.h"
 #include "sshcore/ShellQuote.h"
 #include "sshcore/SshConnection.h"
@@ -24,7 +23,10 @@ class TestSlurm : public QObject
     Q_OBJECT
 
 private:
-    sshcore::CommandResult run(const QByteArray &commandLine) { return testsupport::runCommand(*m_client, commandLine); }
+    sshcore::CommandResult run(const QByteArray &commandLine)
+    {
+        return testsupport::runCommand(*m_client, commandLine);
+    }
 
     // Writes a script into the test's folder and returns its path.
     QString writeScript(const QString &name, const QString &text)
@@ -102,13 +104,13 @@ private Q_SLOTS:
     void cpuJob()
     {
         const QString script = writeScript(u"cpu job.sh"_s, u"#!/bin/bash\n"
-                                                             "#SBATCH --job-name=\"cpu job\"\n"
-                                                             "#SBATCH --time=5 --cpus-per-task=2 --mem=300M\n"
-                                                             "#SBATCH --output=%x-%j.out\n"
-                                                             "python3 -c \"import time\n"
-                                                             "x = bytearray(150 * 1024 * 1024)\n"
-                                                             "while time.process_time() < 3: pass\"\n"
-                                                             "echo \"done $SLURM_JOB_ID\"\n"_s);
+                                                            "#SBATCH --job-name=\"cpu job\"\n"
+                                                            "#SBATCH --time=5 --cpus-per-task=2 --mem=300M\n"
+                                                            "#SBATCH --output=%x-%j.out\n"
+                                                            "python3 -c \"import time\n"
+                                                            "x = bytearray(150 * 1024 * 1024)\n"
+                                                            "while time.process_time() < 3: pass\"\n"
+                                                            "echo \"done $SLURM_JOB_ID\"\n"_s);
         QVERIFY(!script.isEmpty());
         const auto reply = await<app::SubmitReply>(
             [&](QObject *context, auto done) { m_client->submit(script, m_folder, context, done); });
@@ -129,16 +131,18 @@ private Q_SLOTS:
         QVERIFY(record->maxRssBytes.has_value());
         QVERIFY2(*record->memoryEfficiency() > 0.3 && *record->memoryEfficiency() < 1.0,
                  qPrintable(QString::number(*record->memoryEfficiency())));
-        const auto output = run("cat " + sshcore::ShellQuote::quote((m_folder + u"/cpu job-"_s + reply->jobId + u".out"_s).toUtf8()));
+        const auto output = run(
+            "cat " + sshcore::ShellQuote::quote((m_folder + u"/cpu job-"_s + reply->jobId + u".out"_s).toUtf8()));
         QCOMPARE(output.standardOutput, "done " + reply->jobId.toUtf8() + '\n');
         QVERIFY(!queued(reply->jobId)); // gone from the queue
     }
 
     void arrayJob()
     {
-        const QString script = writeScript(u"array.sh"_s, u"#!/bin/sh\n#SBATCH --array=1-3 -t 2\n"
-                                                            "#SBATCH -o array-%A_%a.out\n"
-                                                            "echo \"task $SLURM_ARRAY_TASK_ID of $SLURM_ARRAY_JOB_ID\"\n"_s);
+        const QString script = writeScript(u"array.sh"_s,
+                                           u"#!/bin/sh\n#SBATCH --array=1-3 -t 2\n"
+                                           "#SBATCH -o array-%A_%a.out\n"
+                                           "echo \"task $SLURM_ARRAY_TASK_ID of $SLURM_ARRAY_JOB_ID\"\n"_s);
         const auto reply = await<app::SubmitReply>(
             [&](QObject *context, auto done) { m_client->submit(script, m_folder, context, done); });
         QVERIFY_RESULT(reply);
@@ -147,8 +151,9 @@ private Q_SLOTS:
             const auto record = finished(id);
             QVERIFY2(record, qPrintable(id));
             QCOMPARE(record->state, app::JobState::Completed);
-            const auto output = run("cat " + sshcore::ShellQuote::quote(
-                                                 (m_folder + u"/array-%1_%2.out"_s.arg(reply->jobId).arg(task)).toUtf8()));
+            const auto output = run(
+                "cat "
+                + sshcore::ShellQuote::quote((m_folder + u"/array-%1_%2.out"_s.arg(reply->jobId).arg(task)).toUtf8()));
             QCOMPARE(output.standardOutput, u"task %1 of %2\n"_s.arg(task).arg(reply->jobId).toUtf8());
         }
     }
@@ -191,7 +196,8 @@ private Q_SLOTS:
         const auto again = await<void>(
             [&](QObject *context, auto done) { m_client->control(app::JobControl::Release, id, context, done); });
         QVERIFY(!again);
-        QVERIFY2(!again.error().message.isEmpty() && !again.error().message.contains(u"error:"), qPrintable(again.error().message));
+        QVERIFY2(!again.error().message.isEmpty() && !again.error().message.contains(u"error:"),
+                 qPrintable(again.error().message));
     }
 
     void invalidPartitionGivesSlurmsMessage()
@@ -200,7 +206,8 @@ private Q_SLOTS:
         const auto reply = await<app::SubmitReply>(
             [&](QObject *context, auto done) { m_client->submit(script, m_folder, context, done); });
         QVERIFY(!reply);
-        QVERIFY2(reply.error().message.contains(u"Invalid partition name specified"), qPrintable(reply.error().message));
+        QVERIFY2(reply.error().message.contains(u"Invalid partition name specified"),
+                 qPrintable(reply.error().message));
     }
 
     void testOnlyGivesAnEstimate()

@@ -506,7 +506,8 @@ void tst_SshConnection::proxyJump()
     auto connection = connectAs(settings, &interaction);
     QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
     // The login node sees us arrive from itself (127.0.0.1) through sshd's forwarding.
-    QCOMPARE(outputOf(*connection, {"sh", "-c", "id -un; echo ${SSH_CONNECTION%% *}"}), QByteArray("alice\n127.0.0.1\n"));
+    QCOMPARE(outputOf(*connection, {"sh", "-c", "id -un; echo ${SSH_CONNECTION%% *}"}),
+             QByteArray("alice\n127.0.0.1\n"));
     QCOMPARE(outputOf(*connection, {"printf", "%s", "$(x) y"}), QByteArray("$(x) y"));
 }
 
@@ -541,9 +542,11 @@ void tst_SshConnection::unreachableJumpTarget()
     ScriptedInteraction interaction;
     auto connection = connectAs(settings, &interaction);
     QCOMPARE(connection->state(), SshConnectionState::Failed);
-    QVERIFY2(connection->stateMessage().contains(u"Through the jump host alice@127.0.0.1:%1"_s.arg(m_cluster.bastionPort)),
+    QVERIFY2(connection->stateMessage().contains(
+                 u"Through the jump host alice@127.0.0.1:%1"_s.arg(m_cluster.bastionPort)),
              qPrintable(connection->stateMessage()));
-    QVERIFY2(connection->stateMessage().contains(u"could not open a connection to 127.0.0.1 port %1"_s.arg(m_cluster.dropbearPort)),
+    QVERIFY2(connection->stateMessage().contains(
+                 u"could not open a connection to 127.0.0.1 port %1"_s.arg(m_cluster.dropbearPort)),
              qPrintable(connection->stateMessage()));
 }
 
@@ -556,8 +559,8 @@ QString makeKey(const QString &dir, const QString &type, const QString &passphra
     QFile::remove(path);
     QFile::remove(path + u".pub"_s);
     QProcess keygen;
-    keygen.start(u"ssh-keygen"_s, {u"-q"_s, u"-t"_s, type, u"-N"_s, passphrase, u"-C"_s, u"clusterdesk-test"_s,
-                                   u"-f"_s, path});
+    keygen.start(u"ssh-keygen"_s,
+                 {u"-q"_s, u"-t"_s, type, u"-N"_s, passphrase, u"-C"_s, u"clusterdesk-test"_s, u"-f"_s, path});
     keygen.waitForFinished(60000);
     return keygen.exitCode() == 0 ? path : QString();
 }
@@ -590,7 +593,8 @@ void tst_SshConnection::keyTypesAndEncryptedKey()
     ScriptedInteraction setup;
     auto admin = connectAs(settingsFor(u"alice"_s), &setup);
     QVERIFY2(admin->state() == SshConnectionState::Connected, qPrintable(admin->stateMessage()));
-    const auto added = runAndWait(*admin, {"sh", "-c", "cat >> ~/.ssh/authorized_keys"}, {readAll(key + u".pub"_s), 0s});
+    const auto added = runAndWait(*admin, {"sh", "-c", "cat >> ~/.ssh/authorized_keys"},
+                                  {readAll(key + u".pub"_s), 0s});
     QVERIFY_RESULT(added);
 
     SshConnectionSettings settings = settingsFor(u"alice"_s);

@@ -28,7 +28,6 @@
 
 #include <memory>
 #include <optional>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -48,7 +47,7 @@ namespace {
 
 // Names a shell, a naive path join or a terminal would get wrong.
 const QStringList hostileNames = {u"it's \"quoted\""_s, u"$(touch pwned)"_s, u"line\nbreak"_s, u"-rf"_s,
-                                  u"naïve ünïcødé ✓"_s, u"  spaces  "_s, u"back\\slash"_s, u"semi;colon&amp"_s};
+                                  u"naïve ünïcødé ✓"_s, u"  spaces  "_s,     u"back\\slash"_s, u"semi;colon&amp"_s};
 
 // Every file under root, relative, with its contents (links as "-> target").
 QMap<QString, QByteArray> snapshot(const QString &root)
@@ -82,7 +81,7 @@ class tst_Transfers : public QObject
     ScriptedInteraction m_interaction;
     std::unique_ptr<SshConnection> m_connection;
     std::unique_ptr<sshcore::SftpClient> m_sftp;
-    QByteArray m_remote; // a fresh folder in alice's home
+    QByteArray m_remote;     // a fresh folder in alice's home
     QByteArray m_droppedSha; // of the 512 MiB file the dropped-connection rows send
     QTemporaryDir m_dir;
 
@@ -91,7 +90,9 @@ class tst_Transfers : public QObject
     {
         const auto ended = [&] {
             const auto *job = queue.job(id);
-            return job && (job->state == TransferQueue::JobState::Finished || job->state == TransferQueue::JobState::Cancelled);
+            return job
+                   && (job->state == TransferQueue::JobState::Finished
+                       || job->state == TransferQueue::JobState::Cancelled);
         };
         if (QTest::qWaitFor(ended, int(timeoutMs)))
             return queue.job(id);
@@ -186,7 +187,8 @@ private Q_SLOTS:
         const auto *job = run(queue, queue.upload(up, m_remote, options));
         QVERIFY(job);
         QCOMPARE(job->state, TransferQueue::JobState::Finished);
-        QCOMPARE(model.data(model.index(0, app::TransferQueueModel::ProgressColumn), app::TransferQueueModel::ProgressRole),
+        QCOMPARE(model.data(model.index(0, app::TransferQueueModel::ProgressColumn),
+                            app::TransferQueueModel::ProgressRole),
                  QVariant(1000));
         QVERIFY2(failures(job).isEmpty(), qPrintable(failures(job)));
         const auto progress = queue.progress(job->id);
@@ -300,7 +302,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(m_dir.filePath(u"resume-part"_s), data.left(2 << 20)));
         const QByteArray remote = m_remote + "/resume.bin";
         QVERIFY_RESULT(await<quint64>([&](QObject *context, auto done) {
-            m_sftp->upload(m_dir.filePath(u"resume-part"_s), TransferQueue::temporaryRemoteName(remote), {}, context, done);
+            m_sftp->upload(m_dir.filePath(u"resume-part"_s), TransferQueue::temporaryRemoteName(remote), {}, context,
+                           done);
         }));
         QVERIFY(!remoteStat(remote));
         TransferQueue queue(m_connection.get());
@@ -404,9 +407,10 @@ private Q_SLOTS:
             const QFileInfo there(down + u"/dropped.bin"_s);
             return there.exists() && quint64(there.size()) != size;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(!queue.job(id)->files.isEmpty() && queue.job(id)->files.first().done >= (16u << 20), 60000);
-        std::unique_ptr<sshcore::SshCommand> kill(
-            killer.runShell("pkill -KILL -u alice -f '^sshd-session: alice' || pkill -KILL -u alice -f '^sshd: alice'"));
+        QTRY_VERIFY_WITH_TIMEOUT(!queue.job(id)->files.isEmpty() && queue.job(id)->files.first().done >= (16u << 20),
+                                 60000);
+        std::unique_ptr<sshcore::SshCommand> kill(killer.runShell(
+            "pkill -KILL -u alice -f '^sshd-session: alice' || pkill -KILL -u alice -f '^sshd: alice'"));
         QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() != SshConnectionState::Connected, 30000);
         const quint64 before = queue.job(id)->files.first().done;
         QVERIFY2(before < size, "the kill came after the whole file was sent");
@@ -477,9 +481,9 @@ private Q_SLOTS:
         // Each block where it belongs, and the file mostly holes there (du counts what is allocated).
         QStringList script;
         for (const auto &[offset, data] : blocks)
-            script.append(u"dd if=\"$1\" iflag=skip_bytes,count_bytes skip=%1 count=%2 status=none | sha256sum"_s
-                              .arg(offset)
-                              .arg(data.size()));
+            script.append(
+                u"dd if=\"$1\" iflag=skip_bytes,count_bytes skip=%1 count=%2 status=none | sha256sum"_s.arg(offset).arg(
+                    data.size()));
         script.append(u"du -k -- \"$1\""_s);
         std::unique_ptr<sshcore::SshCommand> check(
             m_connection->run({"sh", "-c", script.join(u"; "_s).toUtf8(), "check", remote}));
@@ -488,7 +492,8 @@ private Q_SLOTS:
         const QList<QByteArray> lines = check->result()->standardOutput.trimmed().split('\n');
         QCOMPARE(lines.size(), blocks.size() + 1);
         for (qsizetype i = 0; i < blocks.size(); ++i)
-            QCOMPARE(lines.at(i).left(64), QCryptographicHash::hash(blocks.at(i).second, QCryptographicHash::Sha256).toHex());
+            QCOMPARE(lines.at(i).left(64),
+                     QCryptographicHash::hash(blocks.at(i).second, QCryptographicHash::Sha256).toHex());
         QVERIFY2(lines.last().split('\t').first().toULongLong() < 64 * 1024, lines.last().constData());
 
         // And back down (the zeros come over SFTP, which has no holes, but are not written).
@@ -528,7 +533,8 @@ private Q_SLOTS:
         TransferOptions options;
         options.conflict = TransferOptions::Conflict::Overwrite;
         const int id = queue.upload(local, m_remote, options);
-        QTRY_VERIFY_WITH_TIMEOUT(!queue.job(id)->files.isEmpty() && queue.job(id)->files.first().done >= (8u << 20), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!queue.job(id)->files.isEmpty() && queue.job(id)->files.first().done >= (8u << 20),
+                                 60000);
         queue.pause(id);
         QTRY_COMPARE_WITH_TIMEOUT(queue.job(id)->files.first().state, TransferQueue::FileState::Queued, 20000);
         QVERIFY(queue.isIdle());
@@ -546,12 +552,15 @@ private Q_SLOTS:
         std::unique_ptr<sshcore::SshCommand> sum(m_connection->run({"sha256sum", "--", remote}));
         QTRY_VERIFY_WITH_TIMEOUT(sum->isFinished(), 60000);
         QVERIFY_RESULT(sum->result());
-        QCOMPARE(sum->result()->standardOutput.left(64), QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(sum->result()->standardOutput.left(64),
+                 QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
 
         // A new version, cancelled half-way: the complete old one stays, no partial copy is left.
         QVERIFY(writeFile(local, randomBytes(192 << 20)));
         const int again = queue.upload(local, m_remote, options);
-        QTRY_VERIFY_WITH_TIMEOUT(!queue.job(again)->files.isEmpty() && queue.job(again)->files.first().done >= (8u << 20), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!queue.job(again)->files.isEmpty()
+                                     && queue.job(again)->files.first().done >= (8u << 20),
+                                 60000);
         queue.cancel(again);
         QCOMPARE(queue.job(again)->state, TransferQueue::JobState::Cancelled);
         QTRY_COMPARE_WITH_TIMEOUT(queue.job(again)->files.first().state, TransferQueue::FileState::Skipped, 20000);
@@ -559,7 +568,8 @@ private Q_SLOTS:
         std::unique_ptr<sshcore::SshCommand> old(m_connection->run({"sha256sum", "--", remote}));
         QTRY_VERIFY_WITH_TIMEOUT(old->isFinished(), 60000);
         QVERIFY_RESULT(old->result());
-        QCOMPARE(old->result()->standardOutput.left(64), QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(old->result()->standardOutput.left(64),
+                 QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
     }
 
     // A file that vanishes between the scan and its turn fails alone, saying so; the others go.
@@ -638,7 +648,8 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(up + u"/blocked"_s));
         QVERIFY(writeFile(up + u"/good/a.txt"_s, "a"));
         QVERIFY(writeFile(up + u"/blocked/b.txt"_s, "b"));
-        QVERIFY_RESULT(await<void>([&](QObject *context, auto done) { m_sftp->makePath(m_remote + "/tree", context, done); }));
+        QVERIFY_RESULT(
+            await<void>([&](QObject *context, auto done) { m_sftp->makePath(m_remote + "/tree", context, done); }));
         QVERIFY(writeFile(m_dir.filePath(u"blocker"_s), "I am a file"));
         QVERIFY_RESULT(await<quint64>([&](QObject *context, auto done) {
             m_sftp->upload(m_dir.filePath(u"blocker"_s), m_remote + "/tree/blocked", {}, context, done);
@@ -675,11 +686,11 @@ private Q_SLOTS:
         QVERIFY_RESULT(await<void>([&](QObject *context, auto done) { m_sftp->makePath(oracleDir, context, done); }));
         QProcess sftp;
         sftp.setProcessChannelMode(QProcess::MergedChannels);
-        sftp.start(u"sftp"_s, {u"-F"_s, u"/dev/null"_s, u"-i"_s, m_cluster.user(u"alice")->keyPath, u"-o"_s,
-                               u"IdentitiesOnly=yes"_s, u"-o"_s, u"BatchMode=yes"_s, u"-o"_s,
-                               u"UserKnownHostsFile="_s + m_cluster.knownHostsPath, u"-o"_s,
-                               u"StrictHostKeyChecking=yes"_s, u"-P"_s, QString::number(m_cluster.loginPort),
-                               u"-b"_s, u"-"_s, u"alice@"_s + m_cluster.host});
+        sftp.start(u"sftp"_s,
+                   {u"-F"_s, u"/dev/null"_s, u"-i"_s, m_cluster.user(u"alice")->keyPath, u"-o"_s,
+                    u"IdentitiesOnly=yes"_s, u"-o"_s, u"BatchMode=yes"_s, u"-o"_s,
+                    u"UserKnownHostsFile="_s + m_cluster.knownHostsPath, u"-o"_s, u"StrictHostKeyChecking=yes"_s,
+                    u"-P"_s, QString::number(m_cluster.loginPort), u"-b"_s, u"-"_s, u"alice@"_s + m_cluster.host});
         sftp.write(u"put \"%1\" \"%2/\"\n"_s.arg(local, QString::fromUtf8(oracleDir)).toUtf8());
         sftp.closeWriteChannel();
         QVERIFY(sftp.waitForFinished(60000));
@@ -693,9 +704,8 @@ private Q_SLOTS:
         QVERIFY(partial.size() - remoteDir.size() - 1 <= 255);
         QVERIFY(writeFile(dir + u"/third"_s, data.left(1 << 20)));
         QVERIFY_RESULT(await<void>([&](QObject *context, auto done) { m_sftp->makePath(remoteDir, context, done); }));
-        QVERIFY_RESULT(await<quint64>([&](QObject *context, auto done) {
-            m_sftp->upload(dir + u"/third"_s, partial, {}, context, done);
-        }));
+        QVERIFY_RESULT(await<quint64>(
+            [&](QObject *context, auto done) { m_sftp->upload(dir + u"/third"_s, partial, {}, context, done); }));
         TransferQueue queue(m_connection.get());
         TransferOptions options;
         options.conflict = TransferOptions::Conflict::Overwrite;
@@ -739,7 +749,8 @@ private Q_SLOTS:
         options.verify = true;
         const int id = queue->upload(local, m_remote, options);
         // All of it sent, not yet placed: the hashes are running.
-        QTRY_VERIFY_WITH_TIMEOUT(!queue->job(id)->files.isEmpty() && queue->job(id)->files.first().done == size, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!queue->job(id)->files.isEmpty() && queue->job(id)->files.first().done == size,
+                                 120000);
         QCOMPARE(queue->job(id)->files.first().state, TransferQueue::FileState::Running);
         QElapsedTimer took;
         took.start();
@@ -780,7 +791,8 @@ private Q_SLOTS:
         std::tie(status, output) = cli({u"download"_s, target, QString::fromUtf8(m_remote + "/cli-tree"), down});
         QVERIFY2(status == 0, qPrintable(output));
         QCOMPARE(snapshot(down + u"/cli-tree"_s), snapshot(up));
-        std::tie(status, output) = cli({u"upload"_s, target, m_dir.filePath(u"nothing-here"_s), QString::fromUtf8(m_remote)});
+        std::tie(status,
+                 output) = cli({u"upload"_s, target, m_dir.filePath(u"nothing-here"_s), QString::fromUtf8(m_remote)});
         QCOMPARE(status, 1);
         QVERIFY2(output.contains(u"does not exist"_s), qPrintable(output));
     }

@@ -130,7 +130,8 @@ void tst_Tunnel::unreachableTargetIsReported()
     QVERIFY(failed.wait(15000));
     QVERIFY2(failed.first().first().toString().contains(u"port 1"_s), qPrintable(failed.first().first().toString()));
     // The local side is closed too, not left hanging.
-    QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState || socket.waitForDisconnected(100), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState || socket.waitForDisconnected(100),
+                             10000);
 }
 
 void tst_Tunnel::closeEndsConnections()
@@ -144,7 +145,8 @@ void tst_Tunnel::closeEndsConnections()
     QTRY_COMPARE_WITH_TIMEOUT(tunnel.activeConnections(), 1, 10000);
     tunnel.close();
     QTRY_COMPARE_WITH_TIMEOUT(tunnel.activeConnections(), 0, 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState || socket.waitForDisconnected(100), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState || socket.waitForDisconnected(100),
+                             10000);
     // Not listening any more.
     QTcpSocket late;
     late.connectToHost(QHostAddress::LocalHost, *port);

@@ -11,17 +11,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
-    (void) app::gridengine::parseQueue(input);
-    (void) app::gridengine::parseJobRecord(input);
+    (void)app::gridengine::parseQueue(input);
+    (void)app::gridengine::parseJobRecord(input);
     if (const auto history = app::gridengine::parseHistory(input)) {
         for (const app::JobAccounting &job : *history) {
-            (void) job.cpuEfficiency();
-            (void) job.memoryEfficiency();
-            (void) job.timeEfficiency();
+            (void)job.cpuEfficiency();
+            (void)job.memoryEfficiency();
+            (void)job.timeEfficiency();
         }
     }
-    (void) app::gridengine::parseQueues(input);
-    (void) app::gridengine::parseSubmitted(input, input);
-    (void) app::gridengine::stateFromGridEngine(QString::fromUtf8(input));
+    (void)app::gridengine::parseQueues(input);
+    (void)app::gridengine::parseSubmitted(input, input);
+    (void)app::gridengine::stateFromGridEngine(QString::fromUtf8(input));
     return 0;
 }

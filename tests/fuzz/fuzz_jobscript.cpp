@@ -20,12 +20,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (script.text() != text)
             std::abort(); // the round trip must be exact
         for (app::JobField field : app::allJobFields())
-            (void) script.value(field);
-        (void) script.environment();
-        (void) app::JobScriptValidator::check(script);
-        (void) app::JobScriptTranslator::translate(script, app::Profile::Scheduler::Slurm);
-        (void) script.setValue(app::JobField::TimeLimit, QStringLiteral("01:00:00"));
-        (void) script.setValue(app::JobField::Gpus, QString());
+            (void)script.value(field);
+        (void)script.environment();
+        (void)app::JobScriptValidator::check(script);
+        (void)app::JobScriptTranslator::translate(script, app::Profile::Scheduler::Slurm);
+        (void)script.setValue(app::JobField::TimeLimit, QStringLiteral("01:00:00"));
+        (void)script.setValue(app::JobField::Gpus, QString());
     }
     return 0;
 }

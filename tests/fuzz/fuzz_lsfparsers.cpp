@@ -13,17 +13,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
     // A fixed "now", so that a crash replays the same way.
     static const QDateTime now = QDateTime::fromSecsSinceEpoch(1767225600);
-    (void) app::lsf::parseQueue(input, now);
+    (void)app::lsf::parseQueue(input, now);
     if (const auto history = app::lsf::parseHistory(input, now)) {
         for (const app::JobAccounting &job : *history) {
-            (void) job.cpuEfficiency();
-            (void) job.memoryEfficiency();
-            (void) job.timeEfficiency();
+            (void)job.cpuEfficiency();
+            (void)job.memoryEfficiency();
+            (void)job.timeEfficiency();
         }
     }
-    (void) app::lsf::parseJobRecord(input, now);
-    (void) app::lsf::parseQueues(input);
-    (void) app::lsf::parseSubmitted(input, input);
-    (void) app::lsf::parseTime(QString::fromUtf8(input), now);
+    (void)app::lsf::parseJobRecord(input, now);
+    (void)app::lsf::parseQueues(input);
+    (void)app::lsf::parseSubmitted(input, input);
+    (void)app::lsf::parseTime(QString::fromUtf8(input), now);
     return 0;
 }

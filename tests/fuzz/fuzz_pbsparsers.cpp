@@ -11,16 +11,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
-    (void) app::pbs::parseQueue(input);
+    (void)app::pbs::parseQueue(input);
     if (const auto history = app::pbs::parseHistory(input)) {
         for (const app::JobAccounting &job : *history) {
-            (void) job.cpuEfficiency();
-            (void) job.memoryEfficiency();
-            (void) job.timeEfficiency();
+            (void)job.cpuEfficiency();
+            (void)job.memoryEfficiency();
+            (void)job.timeEfficiency();
         }
     }
-    (void) app::pbs::parseJobRecord(input);
-    (void) app::pbs::parseQueues(input);
-    (void) app::pbs::parseSubmitted(input, input);
+    (void)app::pbs::parseJobRecord(input);
+    (void)app::pbs::parseQueues(input);
+    (void)app::pbs::parseSubmitted(input, input);
     return 0;
 }

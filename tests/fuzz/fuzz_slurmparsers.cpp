@@ -12,20 +12,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
-    (void) app::slurm::parseQueue(input);
+    (void)app::slurm::parseQueue(input);
     if (const auto history = app::slurm::parseHistory(input)) {
         for (const app::JobAccounting &job : *history) {
-            (void) job.cpuEfficiency();
-            (void) job.memoryEfficiency();
+            (void)job.cpuEfficiency();
+            (void)job.memoryEfficiency();
         }
     }
-    (void) app::slurm::parsePartitions(input);
-    (void) app::slurm::parseAssociations(input);
-    (void) app::slurm::parseJobRecord(input);
-    (void) app::slurm::parseSubmitted(input, input);
-    (void) app::slurm::parseTestOnly(input);
+    (void)app::slurm::parsePartitions(input);
+    (void)app::slurm::parseAssociations(input);
+    (void)app::slurm::parseJobRecord(input);
+    (void)app::slurm::parseSubmitted(input, input);
+    (void)app::slurm::parseTestOnly(input);
     sshcore::CommandResult result;
     result.standardOutput = input.toByteArray();
-    (void) app::Scheduler::parseModules(result);
+    (void)app::Scheduler::parseModules(result);
     return 0;
 }

@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
     const sshcore::SshConfig config = sshcore::SshConfig::parse(input, QStringLiteral("fuzz"));
     for (const QString &host : config.concreteHosts())
-        (void) config.resolve(host, QStringLiteral("user"));
-    (void) config.resolve(QStringLiteral("any.host"), QStringLiteral("user"));
+        (void)config.resolve(host, QStringLiteral("user"));
+    (void)config.resolve(QStringLiteral("any.host"), QStringLiteral("user"));
     return 0;
 }

@@ -23,7 +23,8 @@ private Q_SLOTS:
         using namespace sshcore::detail::sftp;
         QTest::newRow("no such file") << quint8(Status) << quint32(NoSuchFile) << ErrorKind::NotFound;
         QTest::newRow("not a folder") << quint8(Status) << quint32(NotADirectory) << ErrorKind::NotFound;
-        QTest::newRow("permission denied") << quint8(Status) << quint32(PermissionDenied) << ErrorKind::PermissionDenied;
+        QTest::newRow("permission denied")
+            << quint8(Status) << quint32(PermissionDenied) << ErrorKind::PermissionDenied;
         QTest::newRow("read-only") << quint8(Status) << quint32(WriteProtect) << ErrorKind::PermissionDenied;
         QTest::newRow("disk full") << quint8(Status) << quint32(NoSpaceOnFilesystem) << ErrorKind::NoSpace;
         QTest::newRow("quota") << quint8(Status) << quint32(QuotaExceeded) << ErrorKind::NoSpace;

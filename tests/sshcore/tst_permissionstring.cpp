@@ -31,25 +31,17 @@ private Q_SLOTS:
         QTest::newRow("everything") << Type::File << 0777u << QStringLiteral("-rwxrwxrwx");
         QTest::newRow("folder") << Type::Directory << 0755u << QStringLiteral("drwxr-xr-x");
         QTest::newRow("link") << Type::Symlink << 0777u << QStringLiteral("lrwxrwxrwx");
-        QTest::newRow("other kinds show as files")
-            << Type::Other << 0600u << QStringLiteral("-rw-------");
+        QTest::newRow("other kinds show as files") << Type::Other << 0600u << QStringLiteral("-rw-------");
         QTest::newRow("setuid program") << Type::File << 04755u << QStringLiteral("-rwsr-xr-x");
-        QTest::newRow("setuid, owner cannot run it")
-            << Type::File << 04644u << QStringLiteral("-rwSr--r--");
+        QTest::newRow("setuid, owner cannot run it") << Type::File << 04644u << QStringLiteral("-rwSr--r--");
         QTest::newRow("setgid program") << Type::File << 02755u << QStringLiteral("-rwxr-sr-x");
-        QTest::newRow("setgid, group cannot run it")
-            << Type::File << 02745u << QStringLiteral("-rwxr-Sr-x");
-        QTest::newRow("shared folder, setgid")
-            << Type::Directory << 02775u << QStringLiteral("drwxrwsr-x");
+        QTest::newRow("setgid, group cannot run it") << Type::File << 02745u << QStringLiteral("-rwxr-Sr-x");
+        QTest::newRow("shared folder, setgid") << Type::Directory << 02775u << QStringLiteral("drwxrwsr-x");
         QTest::newRow("sticky /tmp") << Type::Directory << 01777u << QStringLiteral("drwxrwxrwt");
-        QTest::newRow("sticky, others cannot enter")
-            << Type::Directory << 01770u << QStringLiteral("drwxrwx--T");
-        QTest::newRow("all three, all executable")
-            << Type::File << 07777u << QStringLiteral("-rwsrwsrwt");
-        QTest::newRow("all three, none executable")
-            << Type::File << 07666u << QStringLiteral("-rwSrwSrwT");
-        QTest::newRow("all three, as in -rwsr-sr-t")
-            << Type::Directory << 07755u << QStringLiteral("drwsr-sr-t");
+        QTest::newRow("sticky, others cannot enter") << Type::Directory << 01770u << QStringLiteral("drwxrwx--T");
+        QTest::newRow("all three, all executable") << Type::File << 07777u << QStringLiteral("-rwsrwsrwt");
+        QTest::newRow("all three, none executable") << Type::File << 07666u << QStringLiteral("-rwSrwSrwT");
+        QTest::newRow("all three, as in -rwsr-sr-t") << Type::Directory << 07755u << QStringLiteral("drwsr-sr-t");
         QTest::newRow("file type bits above the mode are ignored")
             << Type::File << (0100000u | 0640u) << QStringLiteral("-rw-r-----");
     }
@@ -84,16 +76,15 @@ private Q_SLOTS:
             QVERIFY(QFile(path).open(QIODevice::WriteOnly));
         const QByteArray encoded = QFile::encodeName(path);
         QCOMPARE(::chmod(encoded.constData(), mode & 07777u), 0);
-        struct stat info {};
+        struct stat info{};
         QCOMPARE(::stat(encoded.constData(), &info), 0);
         if ((info.st_mode & 07777u) != (mode & 07777u))
             QSKIP("this file system or user does not keep these bits");
         QProcess process;
-        process.start(stat, { QStringLiteral("-c"), QStringLiteral("%A"), path });
+        process.start(stat, {QStringLiteral("-c"), QStringLiteral("%A"), path});
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(QString::fromLatin1(process.readAllStandardOutput().trimmed()), text);
-        QVERIFY(QFile::setPermissions(
-            path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)); // removable
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner)); // removable
     }
 };
 

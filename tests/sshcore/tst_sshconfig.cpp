@@ -61,15 +61,15 @@ private Q_SLOTS:
         QCOMPARE(hawk.user, u"c.c1234567"_s);
         QVERIFY(!hawk.port);
         // IdentityFile accumulates in order, with tokens expanded.
-        QCOMPARE(hawk.identityFiles, (QStringList{home + u"/.ssh/id_ed25519_hawk"_s,
-                                                  home + u"/.ssh/id_c.c1234567@hawklogin.cf.ac.uk"_s}));
+        QCOMPARE(hawk.identityFiles,
+                 (QStringList{home + u"/.ssh/id_ed25519_hawk"_s, home + u"/.ssh/id_c.c1234567@hawklogin.cf.ac.uk"_s}));
         QVERIFY(hawk.identitiesOnly);
         QCOMPARE(hawk.serverAliveIntervalSeconds, 30);
         QCOMPARE(hawk.serverAliveCountMax, 3);
         QCOMPARE(hawk.connectTimeoutSeconds, 15);
         QCOMPARE(hawk.strictHostKeyChecking, sshcore::StrictHostKeyChecking::AcceptNew);
-        QCOMPARE(hawk.userKnownHostsFiles, (QStringList{home + u"/.ssh/known_hosts"_s,
-                                                        home + u"/.ssh/known_hosts.d/hawklogin.cf.ac.uk"_s}));
+        QCOMPARE(hawk.userKnownHostsFiles,
+                 (QStringList{home + u"/.ssh/known_hosts"_s, home + u"/.ssh/known_hosts.d/hawklogin.cf.ac.uk"_s}));
         QVERIFY(hawk.proxyJump.isEmpty());
 
         QCOMPARE(config->resolve(u"snellius"_s).port, quint16(2222));
@@ -93,8 +93,7 @@ private Q_SLOTS:
         QCOMPARE(unknown.hostName, u"elsewhere.org"_s);
         QVERIFY(unknown.user.isEmpty());
 
-        QCOMPARE(config->concreteHosts(),
-                 (QStringList{u"hawk"_s, u"snellius"_s, u"m3"_s, u"quoted name"_s}));
+        QCOMPARE(config->concreteHosts(), (QStringList{u"hawk"_s, u"snellius"_s, u"m3"_s, u"quoted name"_s}));
         QVERIFY(config->problems().isEmpty());
     }
 

@@ -20,14 +20,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("software");
         QTest::addColumn<QString>("comments");
         // Lines as sent by OpenSSH 10.0 on Debian 13, Dropbear 2025.88, and older servers.
-        QTest::newRow("openssh-debian") << QByteArray("SSH-2.0-OpenSSH_10.0p2 Debian-5\r\n")
-                                        << u"2.0"_s << u"OpenSSH_10.0p2"_s << u"Debian-5"_s;
-        QTest::newRow("dropbear") << QByteArray("SSH-2.0-dropbear_2025.88\r\n") << u"2.0"_s
-                                  << u"dropbear_2025.88"_s << QString();
-        QTest::newRow("lf-only") << QByteArray("SSH-2.0-OpenSSH_9.2p1\n") << u"2.0"_s
-                                 << u"OpenSSH_9.2p1"_s << QString();
-        QTest::newRow("1.99") << QByteArray("SSH-1.99-Cisco-1.25\r\n") << u"1.99"_s
-                              << u"Cisco-1.25"_s << QString();
+        QTest::newRow("openssh-debian") << QByteArray("SSH-2.0-OpenSSH_10.0p2 Debian-5\r\n") << u"2.0"_s
+                                        << u"OpenSSH_10.0p2"_s << u"Debian-5"_s;
+        QTest::newRow("dropbear") << QByteArray("SSH-2.0-dropbear_2025.88\r\n") << u"2.0"_s << u"dropbear_2025.88"_s
+                                  << QString();
+        QTest::newRow("lf-only") << QByteArray("SSH-2.0-OpenSSH_9.2p1\n") << u"2.0"_s << u"OpenSSH_9.2p1"_s
+                                 << QString();
+        QTest::newRow("1.99") << QByteArray("SSH-1.99-Cisco-1.25\r\n") << u"1.99"_s << u"Cisco-1.25"_s << QString();
     }
 
     void parsesRealServers()
@@ -61,7 +60,8 @@ private Q_SLOTS:
         QFETCH(QString, messagePart);
         const auto identity = SshServerIdentity::parse(line);
         QVERIFY(!identity.has_value());
-        QVERIFY2(identity.error().message.contains(messagePart, Qt::CaseInsensitive), qPrintable(identity.error().message));
+        QVERIFY2(identity.error().message.contains(messagePart, Qt::CaseInsensitive),
+                 qPrintable(identity.error().message));
     }
 
     void displayName()

@@ -11,10 +11,10 @@
 #include "ui/screenshots/Screenshot.h"
 
 #include <QApplication>
-#include <QLabel>
-#include <QLineEdit>
 #include <QClipboard>
 #include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
 
@@ -158,7 +158,8 @@ private Q_SLOTS:
         const auto buttons = dialog->findChildren<QPushButton *>();
         QCOMPARE(buttons.size(), 2);
         for (QPushButton *button : buttons)
-            QVERIFY2(!button->text().contains(u"ccept"_s) && !button->text().contains(u"rust"_s), qPrintable(button->text()));
+            QVERIFY2(!button->text().contains(u"ccept"_s) && !button->text().contains(u"rust"_s),
+                     qPrintable(button->text()));
         screenshot(dialog, u"host-key-changed-dialog.png"_s);
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"copyCommand"_s), Qt::LeftButton);
         QCOMPARE(QApplication::clipboard()->text(), change.removeCommand);

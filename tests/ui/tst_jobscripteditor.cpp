@@ -11,14 +11,13 @@
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
-
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
-#include <QMenu>
-#include <QRegularExpression>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTest>
 #include <QTextBlock>
@@ -43,7 +42,8 @@ const QString gpuScript = QStringLiteral("#!/bin/bash\n"
 sshcore::Result<app::ClusterResources> demoResources()
 {
     const auto recorded = [](const char *name) {
-        QFile file(QStringLiteral(CLUSTERDESK_TEST_DATA "/../../app/data/schedulers/slurm/24.11-demo/") + QLatin1StringView(name));
+        QFile file(QStringLiteral(CLUSTERDESK_TEST_DATA "/../../app/data/schedulers/slurm/24.11-demo/")
+                   + QLatin1StringView(name));
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     };
     app::ClusterResources resources;
@@ -84,9 +84,11 @@ private Q_SLOTS:
     {
         const auto definition = ui::syntaxRepository().definitionForName(ui::jobScriptSyntax());
         QVERIFY(definition.isValid());
-        QVERIFY(definition.includedDefinitions().contains(ui::syntaxRepository().definitionForName(QStringLiteral("Bash"))));
+        QVERIFY(definition.includedDefinitions().contains(
+            ui::syntaxRepository().definitionForName(QStringLiteral("Bash"))));
         // Files named like job scripts get it in the Files area's editor too.
-        QCOMPARE(ui::syntaxRepository().definitionForFileName(QStringLiteral("train.sbatch")).name(), ui::jobScriptSyntax());
+        QCOMPARE(ui::syntaxRepository().definitionForFileName(QStringLiteral("train.sbatch")).name(),
+                 ui::jobScriptSyntax());
     }
 
     void directivesAreHighlighted()
@@ -137,7 +139,8 @@ private Q_SLOTS:
         QVERIFY(!editor.text().contains(QStringLiteral("gpu:")));
         editor.form()->gpuCount()->setValue(1);
         const QStringList lines = editor.text().split(u'\n');
-        QVERIFY(lines.indexOf(QStringLiteral("#SBATCH --time=02:00:00")) < lines.indexOf(QRegularExpression(QStringLiteral("#SBATCH --(gres|gpus)=.*1"))));
+        QVERIFY(lines.indexOf(QStringLiteral("#SBATCH --time=02:00:00"))
+                < lines.indexOf(QRegularExpression(QStringLiteral("#SBATCH --(gres|gpus)=.*1"))));
     }
 
     void gpuDirectiveInTextChangesTheForm()
@@ -150,7 +153,8 @@ private Q_SLOTS:
         QCOMPARE(editor.form()->gpuCount()->value(), 4);
         typeOver(editor.editor(), QStringLiteral("--gres=gpu:4"), QStringLiteral("--gres=gpu:a100:3"));
         QCOMPARE(editor.form()->gpuCount()->value(), 3);
-        QCOMPARE(editor.form()->findChild<QComboBox *>(QStringLiteral("gpuType"))->currentText(), QStringLiteral("a100"));
+        QCOMPARE(editor.form()->findChild<QComboBox *>(QStringLiteral("gpuType"))->currentText(),
+                 QStringLiteral("a100"));
         // Typing in the form while it has the focus is not undone by the text's echo.
         auto *time = qobject_cast<QLineEdit *>(editor.form()->fieldWidget(JobField::TimeLimit));
         time->setFocus();
@@ -172,7 +176,8 @@ private Q_SLOTS:
         QCOMPARE(marks.size(), 1);
         QCOMPARE(marks.front().line, 4);
         QVERIFY(marks.front().error);
-        QVERIFY2(marks.front().message.contains(QStringLiteral("time"), Qt::CaseInsensitive), qPrintable(marks.front().message));
+        QVERIFY2(marks.front().message.contains(QStringLiteral("time"), Qt::CaseInsensitive),
+                 qPrintable(marks.front().message));
         QCOMPARE(editor.editor()->messagesAt(4), marks.front().message);
         auto *problems = editor.findChild<QListWidget *>(QStringLiteral("problems"));
         QCOMPARE(problems->count(), 1);
@@ -239,7 +244,8 @@ private Q_SLOTS:
             editor.startFrom(jobTemplate);
             QCOMPARE(editor.text(), jobTemplate.text);
             QVERIFY2(editor.problems().isEmpty(),
-                     qPrintable(jobTemplate.id + u": " + (editor.problems().isEmpty() ? QString() : editor.problems().front().message)));
+                     qPrintable(jobTemplate.id + u": "
+                                + (editor.problems().isEmpty() ? QString() : editor.problems().front().message)));
         }
         QCOMPARE(templates.last().scheduler, app::Profile::Scheduler::Lsf);
     }

@@ -33,9 +33,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QStackedWidget>
 #include <QTest>
 #include <QtVersion>
 
@@ -69,8 +69,11 @@ struct Fixture
                                "Host snellius\n  HostName snellius.surf.nl\n  ProxyJump gw.surf.nl\n"
                                "Host *\n  ServerAliveInterval 30\n");
         (void)store.load();
-        window = std::make_unique<ui::MainWindow>(
-            &store, nullptr, ui::MainWindow::Options{demo.isEmpty() ? dir.filePath(u"no-demo.json"_s) : demo, sshConfig()});
+        window = std::make_unique<ui::MainWindow>(&store, nullptr,
+                                                  ui::MainWindow::Options{demo.isEmpty()
+                                                                              ? dir.filePath(u"no-demo.json"_s)
+                                                                              : demo,
+                                                                          sshConfig()});
         window->show();
         window->refresh();
     }
@@ -223,8 +226,9 @@ private Q_SLOTS:
 
         // Again: the one already added is shown, not ticked.
         f.window->findChild<QAction *>(u"importSshConfigAction"_s)->trigger();
-        auto *again = testsupport::waitForDialog<ui::ImportDialog>(f.window.get(), 5000,
-                                                                   [dialog](ui::ImportDialog *d) { return d != dialog; });
+        auto *again = testsupport::waitForDialog<ui::ImportDialog>(f.window.get(), 5000, [dialog](ui::ImportDialog *d) {
+            return d != dialog;
+        });
         QVERIFY(again);
         auto *list = again->findChild<QListWidget *>(u"hosts"_s);
         QCOMPARE(list->item(0)->checkState(), Qt::Checked);

@@ -5,7 +5,6 @@
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
-
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QIcon>
@@ -44,8 +43,7 @@ AboutDialog::AboutDialog(QWidget *parent)
         QString version = component.version;
         if (component.name == u"KSyntaxHighlighting") {
             const KSyntaxHighlighting::Repository repository;
-            version = tr("%1 (%n syntax definitions)", nullptr, int(repository.definitions().size()))
-                          .arg(version);
+            version = tr("%1 (%n syntax definitions)", nullptr, int(repository.definitions().size())).arg(version);
         }
         auto *value = new QLabel(version, this);
         value->setObjectName(QStringLiteral("version:") + component.name);

@@ -7,8 +7,7 @@ namespace ui {
 QList<app::ComponentVersion> guiComponentVersions()
 {
     QList<app::ComponentVersion> versions = app::coreComponentVersions();
-    versions.append({QStringLiteral("KSyntaxHighlighting"),
-                     QStringLiteral(KSYNTAXHIGHLIGHTING_VERSION_STRING)});
+    versions.append({QStringLiteral("KSyntaxHighlighting"), QStringLiteral(KSYNTAXHIGHLIGHTING_VERSION_STRING)});
     return versions;
 }
 

@@ -37,8 +37,7 @@ int textLeft(const QRect &rect)
 
 } // namespace
 
-void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                                const QModelIndex &index) const
+void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -49,8 +48,7 @@ void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, selection
 
     const bool selected = option.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group = option.state & QStyle::State_Enabled ? QPalette::Normal
-                                                                             : QPalette::Disabled;
+    const QPalette::ColorGroup group = option.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
     const QColor text = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     QColor muted = text;
     muted.setAlphaF(0.7f);
@@ -59,7 +57,8 @@ void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->setRenderHint(QPainter::Antialiasing);
     const QColor accent = QColor::fromString(index.data(app::ClusterListModel::ColourRole).toString());
     if (accent.isValid())
-        painter->fillRect(QRect(option.rect.left(), option.rect.top() + 6, stripeWidth, option.rect.height() - 12), accent);
+        painter->fillRect(QRect(option.rect.left(), option.rect.top() + 6, stripeWidth, option.rect.height() - 12),
+                          accent);
 
     const QRect area = option.rect.adjusted(stripeWidth + padding, padding, -padding, -padding);
     const QFont name = nameFont(option.font);
@@ -98,7 +97,10 @@ void ClusterItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     line(index.data(app::ClusterListModel::DescriptionRole).toString(), muted);
     const bool failed = state == sshcore::SshConnectionState::Failed;
     line(index.data(app::ClusterListModel::StatusTextRole).toString(),
-         failed && !selected ? palette::danger(option.palette) : (state == sshcore::SshConnectionState::Connected && !selected ? palette::success(option.palette) : muted));
+         failed && !selected
+             ? palette::danger(option.palette)
+             : (state == sshcore::SshConnectionState::Connected && !selected ? palette::success(option.palette)
+                                                                             : muted));
     painter->restore();
 }
 

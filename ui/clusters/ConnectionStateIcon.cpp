@@ -12,16 +12,12 @@ using sshcore::SshConnectionState;
 QColor connectionStateColour(SshConnectionState state, const QPalette &palette)
 {
     switch (state) {
-    case SshConnectionState::Connected:
-        return palette::success(palette);
+    case SshConnectionState::Connected: return palette::success(palette);
     case SshConnectionState::Connecting:
     case SshConnectionState::Authenticating:
-    case SshConnectionState::Reconnecting:
-        return palette::warning(palette);
-    case SshConnectionState::Failed:
-        return palette::danger(palette);
-    case SshConnectionState::Disconnected:
-        break;
+    case SshConnectionState::Reconnecting: return palette::warning(palette);
+    case SshConnectionState::Failed: return palette::danger(palette);
+    case SshConnectionState::Disconnected: break;
     }
     return palette.color(QPalette::PlaceholderText);
 }
@@ -42,7 +38,8 @@ void paintConnectionState(QPainter *painter, const QRectF &rect, SshConnectionSt
         if (state == SshConnectionState::Failed) { // a white bar: not only the colour says it
             painter->setBrush(Qt::white);
             const qreal h = rect.height() * 0.18;
-            painter->drawRect(QRectF(rect.left() + rect.width() * 0.25, rect.center().y() - h / 2, rect.width() * 0.5, h));
+            painter->drawRect(
+                QRectF(rect.left() + rect.width() * 0.25, rect.center().y() - h / 2, rect.width() * 0.5, h));
         }
     }
     painter->restore();

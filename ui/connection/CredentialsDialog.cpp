@@ -6,10 +6,10 @@
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QScrollArea>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -25,8 +25,7 @@ CredentialsDialog::CredentialsDialog(const Question::SecretQuestion &question, Q
     build(passphrase ? tr("Unlock your key") : tr("Log in to %1").arg(question.host),
           passphrase ? tr("The key %1 is protected by a passphrase.").arg(question.keyFile)
                      : tr("Enter the password of %1 on %2.").arg(question.user, question.host),
-          question.previousError, question.banner,
-          {{passphrase ? tr("Passphrase:") : tr("Password:"), false}});
+          question.previousError, question.banner, {{passphrase ? tr("Passphrase:") : tr("Password:"), false}});
 }
 
 CredentialsDialog::CredentialsDialog(const Question::KeyboardInteractiveQuestion &question, QWidget *parent)

@@ -40,17 +40,17 @@ HostKeyChangedDialog::HostKeyChangedDialog(const sshcore::SshInteraction::HostKe
     bandLayout->addSpacing(8);
     bandLayout->addWidget(heading, 1);
 
-    auto *explanation = new QLabel(
-        tr("<p>The server at %1 (port %2) presents a different key from the one saved in <tt>%3</tt>. "
-           "Someone could be intercepting the connection, or the server was reinstalled.</p>"
-           "<p><b>clusterdesk did not log in and sent no password or key.</b></p>"
-           "<p>Ask your cluster's administrators whether the key changed. Only if they confirm it, "
-           "remove the old key with the command below and connect again: you will then be shown the "
-           "new fingerprint to compare.</p>")
-            .arg(change.key.host.toHtmlEscaped())
-            .arg(change.key.port)
-            .arg(change.key.knownHostsFile.toHtmlEscaped()),
-        this);
+    auto *explanation =
+        new QLabel(tr("<p>The server at %1 (port %2) presents a different key from the one saved in <tt>%3</tt>. "
+                      "Someone could be intercepting the connection, or the server was reinstalled.</p>"
+                      "<p><b>clusterdesk did not log in and sent no password or key.</b></p>"
+                      "<p>Ask your cluster's administrators whether the key changed. Only if they confirm it, "
+                      "remove the old key with the command below and connect again: you will then be shown the "
+                      "new fingerprint to compare.</p>")
+                       .arg(change.key.host.toHtmlEscaped())
+                       .arg(change.key.port)
+                       .arg(change.key.knownHostsFile.toHtmlEscaped()),
+                   this);
     explanation->setObjectName(QStringLiteral("explanation"));
     explanation->setWordWrap(true);
 
@@ -72,9 +72,8 @@ HostKeyChangedDialog::HostKeyChangedDialog(const sshcore::SshInteraction::HostKe
     QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
     close->setObjectName(QStringLiteral("close"));
     close->setDefault(true);
-    connect(copy, &QPushButton::clicked, this, [command = change.removeCommand] {
-        QApplication::clipboard()->setText(command);
-    });
+    connect(copy, &QPushButton::clicked, this,
+            [command = change.removeCommand] { QApplication::clipboard()->setText(command); });
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
 
     auto *body = new QVBoxLayout;

@@ -57,8 +57,8 @@ int main(int argc, char *argv[])
     // Qt's own options (-platform, -style, ...) are for QApplication.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(arguments) && !parser.unknownOptionNames().isEmpty()) {
-        const QStringList qtOptions = {QStringLiteral("platform"), QStringLiteral("style"),
-                                       QStringLiteral("stylesheet"), QStringLiteral("reverse"),
+        const QStringList qtOptions = {QStringLiteral("platform"),        QStringLiteral("style"),
+                                       QStringLiteral("stylesheet"),      QStringLiteral("reverse"),
                                        QStringLiteral("qwindowgeometry"), QStringLiteral("geometry")};
         for (const QString &name : parser.unknownOptionNames()) {
             if (!qtOptions.contains(name)) {

@@ -43,30 +43,20 @@ ClusterPane::ClusterPane(QAction *showHidden, QWidget *parent)
 
     auto *tools = new QToolBar(this);
     tools->setIconSize(QSize(16, 16));
-    tools->addAction(filesIcon(this, "go-previous", QStyle::SP_ArrowBack),
-                     tr("Back"),
-                     this,
-                     &ClusterPane::goBack);
-    tools->addAction(filesIcon(this, "go-up", QStyle::SP_FileDialogToParent),
-                     tr("Up one folder"),
-                     this,
+    tools->addAction(filesIcon(this, "go-previous", QStyle::SP_ArrowBack), tr("Back"), this, &ClusterPane::goBack);
+    tools->addAction(filesIcon(this, "go-up", QStyle::SP_FileDialogToParent), tr("Up one folder"), this,
                      &ClusterPane::goUp);
-    tools->addAction(filesIcon(this, "go-home", QStyle::SP_DirHomeIcon),
-                     tr("Home folder"),
-                     this,
+    tools->addAction(filesIcon(this, "go-home", QStyle::SP_DirHomeIcon), tr("Home folder"), this,
                      [this] { setFolder("."); });
-    QAction *refresh = tools->addAction(
-        filesIcon(this, "view-refresh", QStyle::SP_BrowserReload), tr("Refresh"), this, [this] {
-            m_model->refresh();
-            updateFreeSpace();
-        });
+    QAction *refresh = tools->addAction(filesIcon(this, "view-refresh", QStyle::SP_BrowserReload), tr("Refresh"), this,
+                                        [this] {
+                                            m_model->refresh();
+                                            updateFreeSpace();
+                                        });
     refresh->setShortcut(QKeySequence::Refresh);
     refresh->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    QAction *makeFolder
-        = tools->addAction(filesIcon(this, "folder-new", QStyle::SP_FileDialogNewFolder),
-                           tr("New folder"),
-                           this,
-                           &ClusterPane::newFolder);
+    QAction *makeFolder = tools->addAction(filesIcon(this, "folder-new", QStyle::SP_FileDialogNewFolder),
+                                           tr("New folder"), this, &ClusterPane::newFolder);
     makeFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     makeFolder->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_download->setIcon(filesIcon(this, "download", QStyle::SP_ArrowDown));
@@ -81,9 +71,7 @@ ClusterPane::ClusterPane(QAction *showHidden, QWidget *parent)
 
     m_path->setObjectName(QStringLiteral("RemotePath"));
     m_path->setPlaceholderText(tr("A folder on the cluster, e.g. /scratch/project"));
-    connect(m_path, &QLineEdit::returnPressed, this, [this] {
-        setFolder(m_path->text().trimmed().toUtf8());
-    });
+    connect(m_path, &QLineEdit::returnPressed, this, [this] { setFolder(m_path->text().trimmed().toUtf8()); });
 
     m_view->setObjectName(QStringLiteral("RemoteFiles"));
     m_view->setModel(m_proxy);
@@ -91,9 +79,7 @@ ClusterPane::ClusterPane(QAction *showHidden, QWidget *parent)
     m_view->header()->setSectionResizeMode(RemoteFileModel::NameColumn, QHeaderView::Stretch);
     m_view->header()->resizeSection(RemoteFileModel::SizeColumn, 80);
     m_view->header()->resizeSection(RemoteFileModel::ModifiedColumn, 130);
-    m_view->setFolderTest([this](const QModelIndex &index) {
-        return m_model->isFolder(m_proxy->mapToSource(index));
-    });
+    m_view->setFolderTest([this](const QModelIndex &index) { return m_model->isFolder(m_proxy->mapToSource(index)); });
     m_view->setDropTest([this](const QMimeData *mime) {
         return m_connection && RemoteFileModel::remotePaths(mime).isEmpty() && mime->hasUrls();
     });
@@ -103,21 +89,18 @@ ClusterPane::ClusterPane(QAction *showHidden, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &ClusterPane::showMenu);
     connect(m_view, &QAbstractItemView::activated, this, &ClusterPane::open);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        m_download->setEnabled(!m_view->selectedRows().isEmpty());
-    });
-    const auto addViewAction
-        = [this](const QString &text, const QKeySequence &key, void (ClusterPane::*slot)()) {
-              auto *action = new QAction(text, this);
-              action->setShortcut(key);
-              action->setShortcutContext(Qt::WidgetShortcut);
-              connect(action, &QAction::triggered, this, slot);
-              m_view->addAction(action);
-          };
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_download->setEnabled(!m_view->selectedRows().isEmpty()); });
+    const auto addViewAction = [this](const QString &text, const QKeySequence &key, void (ClusterPane::*slot)()) {
+        auto *action = new QAction(text, this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        m_view->addAction(action);
+    };
     addViewAction(tr("&Rename"), QKeySequence(Qt::Key_F2), &ClusterPane::renameCurrent);
     addViewAction(tr("&Delete…"), QKeySequence(Qt::Key_Delete), &ClusterPane::deleteSelected);
-    addViewAction(
-        tr("&Copy path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &ClusterPane::copyPaths);
+    addViewAction(tr("&Copy path"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &ClusterPane::copyPaths);
 
     m_status->setObjectName(QStringLiteral("RemoteStatus"));
     m_status->setWordWrap(true);
@@ -137,25 +120,19 @@ ClusterPane::ClusterPane(QAction *showHidden, QWidget *parent)
         updateStatus();
     });
     connect(m_model, &RemoteFileModel::loadingChanged, this, &ClusterPane::updateStatus);
-    connect(m_model,
-            &RemoteFileModel::folderFailed,
-            this,
-            [this](const QByteArray &path, const QString &error) {
-                if (path == m_model->rootPath())
-                    m_problem = error;
-                Q_EMIT message(error);
-                updateStatus();
-            });
+    connect(m_model, &RemoteFileModel::folderFailed, this, [this](const QByteArray &path, const QString &error) {
+        if (path == m_model->rootPath())
+            m_problem = error;
+        Q_EMIT message(error);
+        updateStatus();
+    });
     connect(m_model, &RemoteFileModel::folderLoaded, this, &ClusterPane::updateStatus);
-    connect(m_model,
-            &RemoteFileModel::operationFinished,
-            this,
-            [this](const QString &what, const QString &error) {
-                if (!error.isEmpty())
-                    showFilesProblem(this, what, error);
-                else
-                    updateFreeSpace();
-            });
+    connect(m_model, &RemoteFileModel::operationFinished, this, [this](const QString &what, const QString &error) {
+        if (!error.isEmpty())
+            showFilesProblem(this, what, error);
+        else
+            updateFreeSpace();
+    });
 }
 
 void ClusterPane::setConnection(app::ClusterConnection *connection, bool usable)
@@ -189,9 +166,7 @@ void ClusterPane::setFolder(const QByteArray &path)
     if (!RemotePath::isAbsolute(path)) {
         const quint64 navigation = ++m_navigation;
         app::RemoteFileActions(m_connection->ssh())
-            .resolveFolder(path,
-                           m_model->rootPath(),
-                           this,
+            .resolveFolder(path, m_model->rootPath(), this,
                            [this, navigation](const sshcore::Result<QByteArray> &real) {
                                if (navigation != m_navigation)
                                    return; // the person went elsewhere meanwhile
@@ -286,15 +261,13 @@ void ClusterPane::deleteSelected()
     if (rows.isEmpty())
         return;
     const QString question = rows.size() == 1
-        ? tr("Delete '%1' on the cluster? Folders are deleted with everything in them. "
-             "This cannot be undone.")
-              .arg(names.first())
-        : tr("Delete these %n items on the cluster? Folders are deleted with everything "
-             "in them. This cannot be undone.",
-             nullptr,
-             int(rows.size()));
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Delete on the cluster"), question, QMessageBox::Cancel, this);
+                                 ? tr("Delete '%1' on the cluster? Folders are deleted with everything in them. "
+                                      "This cannot be undone.")
+                                       .arg(names.first())
+                                 : tr("Delete these %n items on the cluster? Folders are deleted with everything "
+                                      "in them. This cannot be undone.",
+                                      nullptr, int(rows.size()));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete on the cluster"), question, QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("DeleteQuestion"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     if (rows.size() > 1)
@@ -339,8 +312,7 @@ void ClusterPane::showMenu(const QPoint &pos)
     const QModelIndexList rows = m_view->selectedRows();
     if (rows.size() == 1) {
         const QModelIndex index = m_proxy->mapToSource(rows.first());
-        menu->addAction(m_model->isFolder(index) ? tr("&Open") : tr("&Edit"),
-                        this,
+        menu->addAction(m_model->isFolder(index) ? tr("&Open") : tr("&Edit"), this,
                         [this, row = QPersistentModelIndex(rows.first())] {
                             if (row.isValid())
                                 open(row);

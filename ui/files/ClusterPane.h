@@ -73,7 +73,7 @@ private:
     QByteArrayList m_history;
     QString m_freeSpace;
     quint64 m_navigation = 0; // folder changes asked for: an answer to an older one is dropped
-    QString m_problem; // why the folder shown cannot be listed
+    QString m_problem;        // why the folder shown cannot be listed
 };
 
 } // namespace ui

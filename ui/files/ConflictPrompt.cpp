@@ -15,7 +15,7 @@ using app::TransferQueue;
 ConflictPrompt::ConflictPrompt(QWidget *parent)
     : QObject(parent)
     , m_parent(parent)
-{ }
+{}
 
 void ConflictPrompt::setQueue(TransferQueue *queue)
 {
@@ -49,14 +49,10 @@ void ConflictPrompt::showNext()
     const auto describe = [&](quint64 size, qint64 modified) {
         return tr("%1, modified %2")
             .arg(locale.formattedDataSize(qint64(size), 1),
-                 locale.toString(QDateTime::fromSecsSinceEpoch(modified).toLocalTime(),
-                                 QLocale::ShortFormat));
+                 locale.toString(QDateTime::fromSecsSinceEpoch(modified).toLocalTime(), QLocale::ShortFormat));
     };
-    auto *box = new QMessageBox(QMessageBox::Question,
-                                tr("File exists"),
-                                tr("'%1' already exists.").arg(question.name),
-                                QMessageBox::NoButton,
-                                m_parent);
+    auto *box = new QMessageBox(QMessageBox::Question, tr("File exists"), tr("'%1' already exists.").arg(question.name),
+                                QMessageBox::NoButton, m_parent);
     box->setObjectName(QStringLiteral("ConflictQuestion"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setInformativeText(tr("There: %1\nThis one: %2")
@@ -64,14 +60,13 @@ void ConflictPrompt::showNext()
                                      describe(question.newSize, question.newModified)));
     using Conflict = TransferOptions::Conflict;
     const QList<std::pair<QPushButton *, Conflict>> choices = {
-        { box->addButton(tr("&Overwrite"), QMessageBox::DestructiveRole), Conflict::Overwrite },
-        { box->addButton(tr("If &newer"), QMessageBox::AcceptRole), Conflict::OnlyIfNewer },
-        { box->addButton(tr("&Resume"), QMessageBox::AcceptRole), Conflict::Resume },
-        { box->addButton(tr("&Keep both"), QMessageBox::AcceptRole), Conflict::KeepBoth },
-        { box->addButton(tr("&Skip"), QMessageBox::RejectRole), Conflict::Skip },
+        {box->addButton(tr("&Overwrite"), QMessageBox::DestructiveRole), Conflict::Overwrite},
+        {box->addButton(tr("If &newer"), QMessageBox::AcceptRole), Conflict::OnlyIfNewer},
+        {box->addButton(tr("&Resume"), QMessageBox::AcceptRole), Conflict::Resume},
+        {box->addButton(tr("&Keep both"), QMessageBox::AcceptRole), Conflict::KeepBoth},
+        {box->addButton(tr("&Skip"), QMessageBox::RejectRole), Conflict::Skip},
     };
-    choices[2].first->setToolTip(
-        tr("Continue a file that was cut short: send only what it is missing."));
+    choices[2].first->setToolTip(tr("Continue a file that was cut short: send only what it is missing."));
     choices[2].first->setEnabled(question.existingSize < question.newSize);
     box->setDefaultButton(choices[4].first);
     auto *all = new QCheckBox(tr("Do the same for every other file that exists"), box);
@@ -86,7 +81,7 @@ void ConflictPrompt::showNext()
                 decision = choice;
         }
         const bool forAll = all->isChecked();
-        QList<TransferQueue::ConflictQuestion> answered { m_waiting.takeFirst() };
+        QList<TransferQueue::ConflictQuestion> answered{m_waiting.takeFirst()};
         if (forAll)
             answered += std::exchange(m_waiting, {});
         for (const auto &each : answered) {

@@ -16,7 +16,8 @@ QVariant RemoteIconProxy::data(const QModelIndex &index, int role) const
     if (role != Qt::DecorationRole || index.column() != app::RemoteFileModel::NameColumn)
         return QIdentityProxyModel::data(index, role);
     static const QFileIconProvider provider;
-    const auto kind = QIdentityProxyModel::data(index, app::RemoteFileModel::KindRole).value<app::RemoteFileModel::Kind>();
+    const auto kind = QIdentityProxyModel::data(index, app::RemoteFileModel::KindRole)
+                          .value<app::RemoteFileModel::Kind>();
     switch (kind) {
     case app::RemoteFileModel::Kind::Folder: return provider.icon(QFileIconProvider::Folder);
     case app::RemoteFileModel::Kind::Link:

@@ -60,19 +60,14 @@ FilesArea::FilesArea(QWidget *parent)
     layout->setContentsMargins(8, 8, 8, 8);
     layout->addWidget(vertical);
 
-    connect(m_local, &LocalPane::uploadRequested, this, [this](const QStringList &paths) {
-        upload(paths);
-    });
+    connect(m_local, &LocalPane::uploadRequested, this, [this](const QStringList &paths) { upload(paths); });
     connect(m_local, &LocalPane::downloadDropped, this, &FilesArea::download);
     connect(m_local, &LocalPane::message, this, &FilesArea::message);
-    connect(m_cluster, &ClusterPane::downloadRequested, this, [this](const QByteArrayList &paths) {
-        download(paths);
-    });
+    connect(m_cluster, &ClusterPane::downloadRequested, this, [this](const QByteArrayList &paths) { download(paths); });
     connect(m_cluster, &ClusterPane::uploadDropped, this, &FilesArea::upload);
     connect(m_cluster, &ClusterPane::editRequested, this, &FilesArea::editRemoteFile);
     connect(m_cluster, &ClusterPane::message, this, &FilesArea::message);
-    m_cluster->view()->setDragMaker(
-        [this](const QModelIndexList &rows) { return remoteDrag(rows); });
+    m_cluster->view()->setDragMaker([this](const QModelIndexList &rows) { return remoteDrag(rows); });
 
     setLocalFolder(QDir::homePath());
     setConnection(nullptr);
@@ -138,12 +133,11 @@ void FilesArea::jobFinished(int id)
     const int failed = queue()->progress(id).filesFailed;
     // The source is a local path for an upload, a remote one for a download.
     const QString name = job->direction == TransferQueue::Direction::Upload
-        ? QFileInfo(job->source).fileName()
-        : QString::fromUtf8(sshcore::RemotePath::baseName(job->source.toUtf8()));
-    Q_EMIT message(
-        failed > 0 || !job->error.isEmpty()
-            ? tr("%1: %n file(s) failed; see Transfers.", nullptr, failed).arg(job->source)
-            : tr("%1: done.").arg(name));
+                             ? QFileInfo(job->source).fileName()
+                             : QString::fromUtf8(sshcore::RemotePath::baseName(job->source.toUtf8()));
+    Q_EMIT message(failed > 0 || !job->error.isEmpty()
+                       ? tr("%1: %n file(s) failed; see Transfers.", nullptr, failed).arg(job->source)
+                       : tr("%1: done.").arg(name));
 }
 
 void FilesArea::setLocalFolder(const QString &path)
@@ -207,15 +201,12 @@ QMimeData *FilesArea::remoteDrag(const QModelIndexList &rows)
     const QPointer<FilesArea> self(this);
     RemoteDragData::Fetch fetch;
     fetch.remotePaths = RemoteFileModel::remotePaths(plain.get());
-    fetch.queue = [self] {
-        return self ? self->queue() : nullptr;
-    };
+    fetch.queue = [self] { return self ? self->queue() : nullptr; };
     fetch.folder = [self]() -> QString {
         if (!self)
             return {};
         if (!self->m_dragDir)
-            self->m_dragDir = std::make_unique<QTemporaryDir>(
-                QDir::temp().filePath(u"clusterdesk-drag-XXXXXX"_s));
+            self->m_dragDir = std::make_unique<QTemporaryDir>(QDir::temp().filePath(u"clusterdesk-drag-XXXXXX"_s));
         return self->m_dragDir->isValid() ? self->m_dragDir->path() : QString();
     };
     fetch.stallLimit = m_dragStallLimit;
@@ -234,8 +225,7 @@ QMimeData *FilesArea::remoteDrag(const QModelIndexList &rows)
 void FilesArea::dragFailed(const QString &text)
 {
     Q_EMIT message(text);
-    auto *box = new QMessageBox(
-        QMessageBox::Warning, tr("Drag to the desktop"), text, QMessageBox::Close, this);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Drag to the desktop"), text, QMessageBox::Close, this);
     box->setObjectName(QStringLiteral("DragProblem"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::NonModal);
@@ -250,17 +240,12 @@ void FilesArea::editRemoteFile(const QByteArray &path)
     if (!m_connection || !m_connection->ssh())
         return;
     auto *file = new app::RemoteTextFile(m_connection, path, this);
-    connect(file,
-            &app::RemoteTextFile::openFailed,
-            this,
+    connect(file, &app::RemoteTextFile::openFailed, this,
             [this, file](app::RemoteTextFile::Problem problem, const QString &error) {
                 file->deleteLater();
-                showFilesProblem(this,
-                                 tr("Open"),
-                                 error,
-                                 problem == app::RemoteTextFile::Problem::Unreadable
-                                     ? QMessageBox::Warning
-                                     : QMessageBox::Information);
+                showFilesProblem(this, tr("Open"), error,
+                                 problem == app::RemoteTextFile::Problem::Unreadable ? QMessageBox::Warning
+                                                                                     : QMessageBox::Information);
             });
     connect(file, &app::RemoteTextFile::opened, this, [this, file](const QByteArray &contents) {
         auto *dialog = new TextFileDialog(file, contents, window());

@@ -86,9 +86,8 @@ private:
     ClusterPane *m_cluster;
     TransferPanel *m_transfers;
     ConflictPrompt *m_conflicts;
-    std::unique_ptr<QTemporaryDir>
-        m_dragDir; // local copies of what was dragged out, as long as the window
-    std::chrono::milliseconds m_dragStallLimit { 20000 };
+    std::unique_ptr<QTemporaryDir> m_dragDir; // local copies of what was dragged out, as long as the window
+    std::chrono::milliseconds m_dragStallLimit{20000};
 };
 
 } // namespace ui

@@ -45,16 +45,12 @@ LocalPane::LocalPane(QAction *showHidden, QWidget *parent)
     auto *tools = new QToolBar(this);
     tools->setIconSize(QSize(16, 16));
     tools->setToolButtonStyle(Qt::ToolButtonIconOnly);
-    QAction *back = tools->addAction(
-        filesIcon(this, "go-previous", QStyle::SP_ArrowBack), tr("Back"), this, &LocalPane::goBack);
+    QAction *back = tools->addAction(filesIcon(this, "go-previous", QStyle::SP_ArrowBack), tr("Back"), this,
+                                     &LocalPane::goBack);
     back->setToolTip(tr("Back"));
-    tools->addAction(filesIcon(this, "go-up", QStyle::SP_FileDialogToParent),
-                     tr("Up one folder"),
-                     this,
+    tools->addAction(filesIcon(this, "go-up", QStyle::SP_FileDialogToParent), tr("Up one folder"), this,
                      &LocalPane::goUp);
-    tools->addAction(filesIcon(this, "go-home", QStyle::SP_DirHomeIcon),
-                     tr("Home folder"),
-                     this,
+    tools->addAction(filesIcon(this, "go-home", QStyle::SP_DirHomeIcon), tr("Home folder"), this,
                      [this] { setFolder(QDir::homePath()); });
     tools->addAction(m_showHidden);
     m_upload->setIcon(filesIcon(this, "go-next", QStyle::SP_ArrowForward));
@@ -86,8 +82,7 @@ LocalPane::LocalPane(QAction *showHidden, QWidget *parent)
     m_view->header()->resizeSection(1, 80);
     m_view->header()->resizeSection(3, 130);
     m_view->setFolderTest([this](const QModelIndex &index) { return m_model->isDir(index); });
-    m_view->setDropTest(
-        [](const QMimeData *mime) { return !RemoteFileModel::remotePaths(mime).isEmpty(); });
+    m_view->setDropTest([](const QMimeData *mime) { return !RemoteFileModel::remotePaths(mime).isEmpty(); });
     m_view->setDropHandler([this](const QMimeData *mime, const QModelIndex &target) {
         const QList<QByteArray> paths = RemoteFileModel::remotePaths(mime);
         if (paths.isEmpty())
@@ -98,10 +93,7 @@ LocalPane::LocalPane(QAction *showHidden, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &LocalPane::showMenu);
     connect(m_view, &QAbstractItemView::activated, this, &LocalPane::open);
-    connect(m_view->selectionModel(),
-            &QItemSelectionModel::selectionChanged,
-            this,
-            &LocalPane::updateUpload);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LocalPane::updateUpload);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 4, 0);
@@ -168,9 +160,8 @@ void LocalPane::showMenu(const QPoint &pos)
         menu->addAction(m_upload);
         menu->addSeparator();
     }
-    menu->addAction(tr("Open the folder in the file manager"), this, [this] {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(folder()));
-    });
+    menu->addAction(tr("Open the folder in the file manager"), this,
+                    [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(folder())); });
     menu->addAction(m_showHidden);
     menu->popup(m_view->viewport()->mapToGlobal(pos));
 }

@@ -10,8 +10,7 @@ namespace ui {
 
 QIcon filesIcon(const QWidget *widget, const char *themeName, QStyle::StandardPixmap fallback)
 {
-    return QIcon::fromTheme(QString::fromLatin1(themeName),
-                            widget->style()->standardIcon(fallback));
+    return QIcon::fromTheme(QString::fromLatin1(themeName), widget->style()->standardIcon(fallback));
 }
 
 QWidget *paneHeader(QWidget *parent, QLabel *title, QToolBar *tools, QLineEdit *path)
@@ -28,10 +27,7 @@ QWidget *paneHeader(QWidget *parent, QLabel *title, QToolBar *tools, QLineEdit *
     return header;
 }
 
-void showFilesProblem(QWidget *parent,
-                      const QString &title,
-                      const QString &text,
-                      QMessageBox::Icon icon)
+void showFilesProblem(QWidget *parent, const QString &title, const QString &text, QMessageBox::Icon icon)
 {
     auto *box = new QMessageBox(icon, title, text, QMessageBox::Close, parent);
     box->setObjectName(QStringLiteral("FilesProblem"));

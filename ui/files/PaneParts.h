@@ -19,9 +19,7 @@ QIcon filesIcon(const QWidget *widget, const char *themeName, QStyle::StandardPi
 QWidget *paneHeader(QWidget *parent, QLabel *title, QToolBar *tools, QLineEdit *path);
 
 // A problem told without blocking the window (transfers and listings carry on meanwhile).
-void showFilesProblem(QWidget *parent,
-                      const QString &title,
-                      const QString &text,
+void showFilesProblem(QWidget *parent, const QString &title, const QString &text,
                       QMessageBox::Icon icon = QMessageBox::Warning);
 
 } // namespace ui

@@ -24,24 +24,22 @@ QString dragTr(const char *text)
 
 bool ended(const TransferQueue::Job *job)
 {
-    return !job || job->state == TransferQueue::JobState::Finished
-        || job->state == TransferQueue::JobState::Cancelled;
+    return !job || job->state == TransferQueue::JobState::Finished || job->state == TransferQueue::JobState::Cancelled;
 }
 
 // Finished with every file there.
 bool complete(const TransferQueue::Job *job)
 {
     return job && job->state == TransferQueue::JobState::Finished && job->error.isEmpty()
-        && std::ranges::none_of(job->files, [](const auto &file) {
-               return file.state == TransferQueue::FileState::Failed;
-           });
+           && std::ranges::none_of(job->files,
+                                   [](const auto &file) { return file.state == TransferQueue::FileState::Failed; });
 }
 
 } // namespace
 
 RemoteDragData::RemoteDragData(Fetch fetch)
     : m_fetch(std::move(fetch))
-{ }
+{}
 
 QStringList RemoteDragData::formats() const
 {
@@ -61,8 +59,7 @@ QVariant RemoteDragData::retrieveData(const QString &type, QMetaType preferred) 
     if (type != u"text/uri-list")
         return QMimeData::retrieveData(type, preferred);
     if (!m_fetched) {
-        m_fetched
-            = true; // asked once: a second question during the wait gets nothing, not a second wait
+        m_fetched = true; // asked once: a second question during the wait gets nothing, not a second wait
         m_urls = download();
     }
     return QVariant::fromValue(QList<QVariant>(m_urls.begin(), m_urls.end()));
@@ -94,8 +91,7 @@ QList<QUrl> RemoteDragData::download() const
     bool stalled = false;
     quint64 arrived = 0;
     const auto allEnded = [&] {
-        return !transfers
-            || std::ranges::all_of(jobs, [&](int id) { return ended(transfers->job(id)); });
+        return !transfers || std::ranges::all_of(jobs, [&](int id) { return ended(transfers->job(id)); });
     };
     const auto check = [&] {
         if (allEnded()) {
@@ -122,14 +118,12 @@ QList<QUrl> RemoteDragData::download() const
     loop.exec();
 
     if (!transfers)
-        return fail(dragTr(
-            "Nothing was dropped: the connection to the cluster was closed during the download."));
+        return fail(dragTr("Nothing was dropped: the connection to the cluster was closed during the download."));
     QList<QUrl> urls;
     QStringList missing;
     for (qsizetype i = 0; i < jobs.size(); ++i) {
         const TransferQueue::Job *job = transfers->job(jobs[i]);
-        const QString name
-            = QString::fromUtf8(sshcore::RemotePath::baseName(m_fetch.remotePaths[i]));
+        const QString name = QString::fromUtf8(sshcore::RemotePath::baseName(m_fetch.remotePaths[i]));
         if (complete(job)) {
             urls.append(QUrl::fromLocalFile(QDir(folder).filePath(name)));
             continue;
@@ -140,13 +134,11 @@ QList<QUrl> RemoteDragData::download() const
     }
     if (missing.isEmpty())
         return urls;
-    const qint64 seconds
-        = std::chrono::duration_cast<std::chrono::seconds>(m_fetch.stallLimit).count();
-    const QString why = stalled
-        ? dragTr("no data came from the cluster for %1 s (is the connection lost?), so the "
-                 "download was cancelled")
-              .arg(seconds)
-        : dragTr("the download failed; see Transfers for why");
+    const qint64 seconds = std::chrono::duration_cast<std::chrono::seconds>(m_fetch.stallLimit).count();
+    const QString why = stalled ? dragTr("no data came from the cluster for %1 s (is the connection lost?), so the "
+                                         "download was cancelled")
+                                      .arg(seconds)
+                                : dragTr("the download failed; see Transfers for why");
     fail(dragTr("%1 could not be fetched for the drop: %2. Try again once the cluster is "
                 "reachable, or use Download.")
              .arg(missing.join(u", "), why));

@@ -31,8 +31,8 @@ public:
     {
         QByteArrayList remotePaths;
         std::function<app::TransferQueue *()> queue; // the cluster's queue at the time of the drop
-        std::function<QString()> folder; // where the local copies go
-        std::chrono::milliseconds stallLimit { 20000 };
+        std::function<QString()> folder;             // where the local copies go
+        std::chrono::milliseconds stallLimit{20000};
         std::function<void(const QString &message)> failed;
     };
 

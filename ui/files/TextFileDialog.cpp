@@ -19,9 +19,7 @@
 
 namespace ui {
 
-TextFileDialog::TextFileDialog(app::RemoteTextFile *file,
-                               const QByteArray &contents,
-                               QWidget *parent)
+TextFileDialog::TextFileDialog(app::RemoteTextFile *file, const QByteArray &contents, QWidget *parent)
     : QDialog(parent)
     , m_file(file)
     , m_remotePath(QString::fromUtf8(file->path()))
@@ -104,11 +102,9 @@ void TextFileDialog::askBeforeClosing()
 {
     if (m_question)
         return;
-    auto *box = new QMessageBox(QMessageBox::Question,
-                                tr("Unsaved changes"),
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
                                 tr("Save your changes to %1 on the cluster?").arg(m_remotePath),
-                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                                this);
+                                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("UnsavedChangesQuestion"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setDefaultButton(QMessageBox::Save);
@@ -122,8 +118,7 @@ void TextFileDialog::askBeforeClosing()
             m_discard = true;
             close();
             break;
-        default:
-            break;
+        default: break;
         }
     });
     m_question = box;

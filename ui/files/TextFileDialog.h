@@ -26,9 +26,7 @@ class TextFileDialog : public QDialog
     Q_OBJECT
 
 public:
-    TextFileDialog(app::RemoteTextFile *file,
-                   const QByteArray &contents,
-                   QWidget *parent = nullptr);
+    TextFileDialog(app::RemoteTextFile *file, const QByteArray &contents, QWidget *parent = nullptr);
     ~TextFileDialog() override;
 
     QPlainTextEdit *editor() const { return m_editor; }
@@ -51,9 +49,9 @@ private:
     QPushButton *m_save;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     QPointer<QMessageBox> m_question;
-    QByteArray m_savedText; // what is being saved
+    QByteArray m_savedText;        // what is being saved
     bool m_closeAfterSave = false; // the person chose Save when closing
-    bool m_discard = false; // ... or Discard
+    bool m_discard = false;        // ... or Discard
 };
 
 } // namespace ui

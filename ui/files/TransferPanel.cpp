@@ -11,8 +11,8 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPainter>
-#include <QToolButton>
 #include <QStyledItemDelegate>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -158,8 +158,9 @@ void TransferPanel::updateButtons()
     const auto overall = queue->overall();
     const QLocale locale;
     QString text = queue->isIdle() ? tr("All done.")
-                                   : tr("%1 of %2").arg(locale.formattedDataSize(qint64(overall.bytesDone), 1),
-                                                        locale.formattedDataSize(qint64(overall.bytesTotal), 1));
+                                   : tr("%1 of %2")
+                                         .arg(locale.formattedDataSize(qint64(overall.bytesDone), 1),
+                                              locale.formattedDataSize(qint64(overall.bytesTotal), 1));
     if (!queue->isIdle() && overall.bytesPerSecond > 0)
         text += tr(" · %1/s").arg(locale.formattedDataSize(qint64(overall.bytesPerSecond), 1));
     if (!queue->isIdle() && overall.remaining)

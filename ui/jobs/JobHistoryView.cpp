@@ -71,7 +71,6 @@ JobHistoryView::JobHistoryView(QWidget *parent)
     connect(m_days, &QSpinBox::editingFinished, this, &JobHistoryView::refresh);
 }
 
-
 void JobHistoryView::setClient(app::SchedulerClient *client)
 {
     m_client = client;
@@ -102,25 +101,29 @@ void JobHistoryView::refresh()
         const auto efficiencyColour = [&](const std::optional<double> &fraction) {
             if (!fraction)
                 return colours.color(QPalette::PlaceholderText);
-            return *fraction < 0.25 ? palette::danger(colours) : *fraction < 0.6 ? palette::warning(colours)
-                                                                                  : palette::success(colours);
+            return *fraction < 0.25  ? palette::danger(colours)
+                   : *fraction < 0.6 ? palette::warning(colours)
+                                     : palette::success(colours);
         };
         for (const app::JobAccounting &record : std::as_const(*records)) {
             const auto duration = [](const std::optional<qint64> &seconds) {
                 return seconds ? app::units::formatDuration(*seconds) : QStringLiteral("–");
             };
             auto *item = new QTreeWidgetItem(
-                m_list, {record.id, record.name, app::jobStateName(record.state), record.partition,
-                            duration(record.elapsedSeconds), duration(record.timeLimitSeconds),
-                            QString::number(record.allocatedCpus), percentText(record.cpuEfficiency()),
-                            percentText(record.memoryEfficiency()), percentText(record.timeEfficiency()),
-                            record.endTime.isValid() ? QLocale().toString(record.endTime.toLocalTime(), QLocale::ShortFormat) : QString()});
+                m_list,
+                {record.id, record.name, app::jobStateName(record.state), record.partition,
+                 duration(record.elapsedSeconds), duration(record.timeLimitSeconds),
+                 QString::number(record.allocatedCpus), percentText(record.cpuEfficiency()),
+                 percentText(record.memoryEfficiency()), percentText(record.timeEfficiency()),
+                 record.endTime.isValid() ? QLocale().toString(record.endTime.toLocalTime(), QLocale::ShortFormat)
+                                          : QString()});
             item->setForeground(2, jobStateColour(record.state, colours));
             item->setForeground(7, efficiencyColour(record.cpuEfficiency()));
             item->setForeground(8, efficiencyColour(record.memoryEfficiency()));
             item->setToolTip(8, record.maxRssBytes && record.requestedMemoryBytes
-                                    ? tr("Peak %1 of %2 asked for").arg(app::units::describeMemory(*record.maxRssBytes),
-                                                                       app::units::describeMemory(*record.requestedMemoryBytes))
+                                    ? tr("Peak %1 of %2 asked for")
+                                          .arg(app::units::describeMemory(*record.maxRssBytes),
+                                               app::units::describeMemory(*record.requestedMemoryBytes))
                                     : QString());
             item->setToolTip(2, tr("Exit code %1").arg(record.exitCode));
             for (int column : {4, 5, 6, 7, 8, 9})

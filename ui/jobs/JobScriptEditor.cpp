@@ -86,7 +86,8 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     , m_uploadFolder(new QCheckBox(tr("Also upload the folder"), this))
     , m_localFolder(new QLineEdit(this))
     , m_test(new QPushButton(tr("&Test"), this))
-    , m_submit(new QPushButton(themedIcon(QStringLiteral("media-playback-start"), QStringLiteral("connect")), tr("&Submit"), this))
+    , m_submit(new QPushButton(themedIcon(QStringLiteral("media-playback-start"), QStringLiteral("connect")),
+                               tr("&Submit"), this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("JobScriptEditor"));
@@ -317,9 +318,11 @@ void JobScriptEditor::validate()
         const bool error = problem.severity == app::ScriptProblem::Severity::Error;
         if (problem.line >= 0)
             marks.append({problem.line, error, problem.message});
-        auto *item = new QListWidgetItem(
-            style()->standardIcon(error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning),
-            problem.line >= 0 ? tr("Line %1: %2").arg(problem.line + 1).arg(problem.message) : problem.message);
+        auto *item = new QListWidgetItem(style()->standardIcon(error ? QStyle::SP_MessageBoxCritical
+                                                                     : QStyle::SP_MessageBoxWarning),
+                                         problem.line >= 0
+                                             ? tr("Line %1: %2").arg(problem.line + 1).arg(problem.message)
+                                             : problem.message);
         item->setData(Qt::UserRole, problem.line);
         m_problemList->addItem(item);
     }
@@ -335,7 +338,8 @@ void JobScriptEditor::showStatus(const QString &text, bool problem)
     m_status->setText(text);
     m_status->setForegroundRole(QPalette::WindowText);
     QPalette colours = m_status->palette();
-    colours.setColor(QPalette::WindowText, problem ? palette::danger(palette()) : palette().color(QPalette::WindowText));
+    colours.setColor(QPalette::WindowText,
+                     problem ? palette::danger(palette()) : palette().color(QPalette::WindowText));
     m_status->setPalette(colours);
 }
 
@@ -427,10 +431,13 @@ void JobScriptEditor::startSubmission(bool testOnly)
         updateButtons();
     });
     connect(m_submission, &app::JobSubmission::estimated, this, [this](const app::StartEstimate &estimate) {
-        const QString when = estimate.start.isValid() ? QLocale().toString(estimate.start.toLocalTime(), QLocale::ShortFormat) : QString();
-        showStatus(when.isEmpty() ? estimate.message
-                                  : tr("It would start %1 on %2 (partition %3). Nothing was submitted.")
-                                        .arg(when, estimate.nodes.isEmpty() ? tr("a node") : estimate.nodes, estimate.partition));
+        const QString when = estimate.start.isValid()
+                                 ? QLocale().toString(estimate.start.toLocalTime(), QLocale::ShortFormat)
+                                 : QString();
+        showStatus(when.isEmpty()
+                       ? estimate.message
+                       : tr("It would start %1 on %2 (partition %3). Nothing was submitted.")
+                             .arg(when, estimate.nodes.isEmpty() ? tr("a node") : estimate.nodes, estimate.partition));
         m_submission->deleteLater();
         m_submission = nullptr;
         updateButtons();
@@ -489,8 +496,9 @@ void JobScriptEditor::openLocal()
 {
     if (!confirmReplace())
         return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a job script"), QDir::homePath(),
-                                                      tr("Job scripts (*.sh *.sbatch *.slurm *.pbs *.lsf *.bsub *.job);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a job script"), QDir::homePath(),
+                                     tr("Job scripts (*.sh *.sbatch *.slurm *.pbs *.lsf *.bsub *.job);;All files (*)"));
     if (path.isEmpty())
         return;
     QFile file(path);

@@ -49,9 +49,7 @@ JobScriptForm::JobScriptForm(QWidget *parent)
             heading->setContentsMargins(0, 10, 0, 0);
         form->addRow(heading);
     };
-    const auto row = [&](JobField field, QWidget *widget) {
-        form->addRow(app::jobFieldName(field) + u':', widget);
-    };
+    const auto row = [&](JobField field, QWidget *widget) { form->addRow(app::jobFieldName(field) + u':', widget); };
 
     section(tr("Job"));
     row(JobField::Name, addLine(JobField::Name, tr("a short name, shown in the queue")));
@@ -107,7 +105,8 @@ JobScriptForm::JobScriptForm(QWidget *parent)
     row(JobField::Dependency, addLine(JobField::Dependency, tr("e.g. afterok:1234")));
 
     section(tr("Files"));
-    row(JobField::WorkDirectory, addLine(JobField::WorkDirectory, tr("the folder the job starts in (default: where it is submitted)")));
+    row(JobField::WorkDirectory,
+        addLine(JobField::WorkDirectory, tr("the folder the job starts in (default: where it is submitted)")));
     row(JobField::Output, addLine(JobField::Output, tr("%x name, %j job id, %A_%a array job and task")));
     row(JobField::Error, addLine(JobField::Error, tr("the same file as the output when empty")));
 
@@ -186,7 +185,8 @@ QLineEdit *JobScriptForm::addLine(JobField field, const QString &placeholder)
     line->setPlaceholderText(placeholder);
     line->setClearButtonEnabled(true);
     m_widgets.insert(field, line);
-    connect(line, &QLineEdit::textEdited, this, [this, field](const QString &text) { Q_EMIT edited(field, text.trimmed()); });
+    connect(line, &QLineEdit::textEdited, this,
+            [this, field](const QString &text) { Q_EMIT edited(field, text.trimmed()); });
     connect(line, &QLineEdit::textChanged, this, [this, field, line](const QString &text) {
         // The clear button empties the line without an edit.
         if (text.isEmpty() && line->hasFocus())
@@ -238,7 +238,9 @@ void JobScriptForm::emitGpus()
 {
     const int count = m_gpuCount->value();
     const QString type = m_gpuType->currentText().trimmed();
-    Q_EMIT edited(JobField::Gpus, count == 0 ? QString() : type.isEmpty() ? QString::number(count) : type + u':' + QString::number(count));
+    Q_EMIT edited(JobField::Gpus, count == 0       ? QString()
+                                  : type.isEmpty() ? QString::number(count)
+                                                   : type + u':' + QString::number(count));
 }
 
 void JobScriptForm::emitMemory()
@@ -287,10 +289,10 @@ void JobScriptForm::setText(QWidget *widget, const QString &text)
 void JobScriptForm::setScript(const app::JobScript &script)
 {
     m_script = script;
-    for (JobField field : {JobField::Name, JobField::Partition, JobField::Account, JobField::Qos, JobField::TimeLimit,
-                           JobField::Nodes, JobField::Tasks, JobField::CpusPerTask, JobField::Array, JobField::Output,
-                           JobField::Error, JobField::WorkDirectory, JobField::Dependency, JobField::MailUser,
-                           JobField::Constraint})
+    for (JobField field :
+         {JobField::Name, JobField::Partition, JobField::Account, JobField::Qos, JobField::TimeLimit, JobField::Nodes,
+          JobField::Tasks, JobField::CpusPerTask, JobField::Array, JobField::Output, JobField::Error,
+          JobField::WorkDirectory, JobField::Dependency, JobField::MailUser, JobField::Constraint})
         setText(m_widgets.value(field), script.value(field));
 
     const bool perCpu = script.value(JobField::Memory).isEmpty() && !script.value(JobField::MemoryPerCpu).isEmpty();
@@ -365,8 +367,9 @@ void JobScriptForm::updatePartitionInfo()
     QStringList facts;
     if (name.isEmpty())
         facts.append(tr("Default: %1").arg(partition->name));
-    facts.append(partition->maxTimeSeconds ? tr("up to %1").arg(app::units::describeDuration(*partition->maxTimeSeconds))
-                                           : tr("no time limit"));
+    facts.append(partition->maxTimeSeconds
+                     ? tr("up to %1").arg(app::units::describeDuration(*partition->maxTimeSeconds))
+                     : tr("no time limit"));
     facts.append(tr("%1 of %2 nodes idle").arg(partition->idleNodes).arg(partition->nodes));
     if (partition->memoryPerNodeBytes)
         facts.append(tr("%1 per node").arg(app::units::describeMemory(*partition->memoryPerNodeBytes)));

@@ -130,11 +130,14 @@ QWidget *JobsArea::makeQueuePage()
         tool->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         return tool;
     };
-    auto *refresh = button(tr("Refresh"), QStringLiteral("view-refresh"), tr("Ask the scheduler now (it is asked every few seconds)"));
+    auto *refresh = button(tr("Refresh"), QStringLiteral("view-refresh"),
+                           tr("Ask the scheduler now (it is asked every few seconds)"));
     m_cancel = button(tr("Cancel…"), QStringLiteral("process-stop"), tr("Cancel the selected jobs"));
-    m_hold = button(tr("Hold…"), QStringLiteral("media-playback-pause"), tr("Keep the selected pending jobs from starting"));
+    m_hold = button(tr("Hold…"), QStringLiteral("media-playback-pause"),
+                    tr("Keep the selected pending jobs from starting"));
     m_release = button(tr("Release"), QStringLiteral("media-playback-start"), tr("Let held jobs start again"));
-    auto *clear = button(tr("Clear finished"), QStringLiteral("edit-clear-history"), tr("Remove the jobs that ended from the list"));
+    auto *clear = button(tr("Clear finished"), QStringLiteral("edit-clear-history"),
+                         tr("Remove the jobs that ended from the list"));
     m_cancel->setObjectName(QStringLiteral("cancelJob"));
     m_hold->setObjectName(QStringLiteral("holdJob"));
     m_release->setObjectName(QStringLiteral("releaseJob"));
@@ -172,7 +175,9 @@ QWidget *JobsArea::makeQueuePage()
         m_jobs->setColumnWidth(column, 100);
     for (int column : {JobListModel::ElapsedColumn, JobListModel::TimeLeftColumn})
         m_jobs->setColumnWidth(column, 90);
-    const int dateWidth = fontMetrics().horizontalAdvance(QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)), QLocale::ShortFormat)) + 24;
+    const int dateWidth = fontMetrics().horizontalAdvance(
+                              QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59)), QLocale::ShortFormat))
+                          + 24;
     for (int column : {JobListModel::StartColumn, JobListModel::SubmittedColumn})
         m_jobs->setColumnWidth(column, dateWidth);
     for (int column : {JobListModel::NodesColumn, JobListModel::CpusColumn, JobListModel::GpusColumn})
@@ -264,8 +269,9 @@ void JobsArea::setConnection(app::ClusterConnection *connection)
         m_monitor->setAllUsers(m_allUsers->isChecked());
         connect(m_monitor, &app::JobMonitor::refreshed, this, [this](const QDateTime &when) {
             const QString time = QLocale().toString(when.toLocalTime().time(), QLocale::ShortFormat);
-            m_queueStatus->setText(m_model->rowCount() == 0 ? tr("Updated %1 · no jobs in the queue: write one under Job script").arg(time)
-                                                            : tr("Updated %1").arg(time));
+            m_queueStatus->setText(m_model->rowCount() == 0
+                                       ? tr("Updated %1 · no jobs in the queue: write one under Job script").arg(time)
+                                       : tr("Updated %1").arg(time));
             m_queueStatus->setToolTip(QString());
             if (!m_selectWhenListed.isEmpty() && m_model->indexOf(m_selectWhenListed).isValid()) {
                 selectJob(m_selectWhenListed);
@@ -301,11 +307,12 @@ void JobsArea::onSchedulerReady()
             m_monitor->stop();
         m_history->setClient(nullptr);
         m_resourcesFor.reset();
-        m_queueStatus->setText(!m_connection ? QString()
-                               : m_connection->state() == sshcore::SshConnectionState::Connected && m_connection->scheduler()
-                                   ? tr("%1: clusterdesk cannot list jobs here.").arg(m_connection->scheduler()->displayName())
-                               : m_connection->isOpen() ? tr("Looking for the batch scheduler…")
-                                                        : m_client->unavailableReason());
+        m_queueStatus->setText(
+            !m_connection ? QString()
+            : m_connection->state() == sshcore::SshConnectionState::Connected && m_connection->scheduler()
+                ? tr("%1: clusterdesk cannot list jobs here.").arg(m_connection->scheduler()->displayName())
+            : m_connection->isOpen() ? tr("Looking for the batch scheduler…")
+                                     : m_client->unavailableReason());
         return;
     }
     if (m_resourcesFor == current->scheduler()->kind())
@@ -431,7 +438,8 @@ void JobsArea::follow(const app::Job &job)
     const auto start = [this, current](app::OutputFollower *&follower, const QString &path, QPlainTextEdit *view) {
         follower = new app::OutputFollower(current, this);
         follower->setPath(path);
-        connect(follower, &app::OutputFollower::appended, view, [view](const QByteArray &bytes) { appendOutput(view, bytes); });
+        connect(follower, &app::OutputFollower::appended, view,
+                [view](const QByteArray &bytes) { appendOutput(view, bytes); });
         connect(follower, &app::OutputFollower::reset, view, &QPlainTextEdit::clear);
         connect(follower, &app::OutputFollower::problem, view, [view](const QString &problem) {
             if (view->document()->isEmpty())
@@ -463,17 +471,19 @@ void JobsArea::control(int action)
         return;
     if (what == app::JobControl::Release)
         return applyControl(what, ids);
-    const QString list = names.size() > 8 ? names.mid(0, 8).join(QStringLiteral(", ")) + tr(", and %1 more").arg(names.size() - 8)
-                                          : names.join(QStringLiteral(", "));
+    const QString list = names.size() > 8
+                             ? names.mid(0, 8).join(QStringLiteral(", ")) + tr(", and %1 more").arg(names.size() - 8)
+                             : names.join(QStringLiteral(", "));
     const bool cancel = what == app::JobControl::Cancel;
     // Window-modal and asynchronous (open(), not exec()): the link may drop and come back, or the
     // connection go, while the question is up; the answer is acted on with what exists then.
-    auto *box = new QMessageBox(QMessageBox::Question,
-                                ids.size() == 1 ? (cancel ? tr("Cancel job %1?").arg(ids.front()) : tr("Hold job %1?").arg(ids.front()))
-                                                : (cancel ? tr("Cancel %1 jobs?").arg(ids.size()) : tr("Hold %1 jobs?").arg(ids.size())),
-                                cancel ? tr("Cancel %1? A running job stops now and its results so far are what it wrote.").arg(list)
-                                       : tr("Hold %1? Held jobs stay in the queue without starting until you release them.").arg(list),
-                                QMessageBox::Cancel, this);
+    auto *box = new QMessageBox(
+        QMessageBox::Question,
+        ids.size() == 1 ? (cancel ? tr("Cancel job %1?").arg(ids.front()) : tr("Hold job %1?").arg(ids.front()))
+                        : (cancel ? tr("Cancel %1 jobs?").arg(ids.size()) : tr("Hold %1 jobs?").arg(ids.size())),
+        cancel ? tr("Cancel %1? A running job stops now and its results so far are what it wrote.").arg(list)
+               : tr("Hold %1? Held jobs stay in the queue without starting until you release them.").arg(list),
+        QMessageBox::Cancel, this);
     box->setObjectName(QStringLiteral("confirmControl"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     QPushButton *yes = box->addButton(cancel ? tr("Cancel the jobs") : tr("Hold"), QMessageBox::DestructiveRole);
@@ -491,8 +501,9 @@ void JobsArea::applyControl(app::JobControl what, const QStringList &ids)
     app::SchedulerClient *current = client();
     if (!current) {
         // Closed or failed for good while the question was up.
-        showProblem(tr("Jobs not changed"), tr("Nothing was sent to the cluster: %1")
-                                                 .arg(m_client ? m_client->unavailableReason() : tr("Not connected to the cluster.")));
+        showProblem(tr("Jobs not changed"),
+                    tr("Nothing was sent to the cluster: %1")
+                        .arg(m_client ? m_client->unavailableReason() : tr("Not connected to the cluster.")));
         return;
     }
     for (const QString &id : ids) {

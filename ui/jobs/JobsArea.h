@@ -78,7 +78,7 @@ private:
     void updateActions();
 
     QPointer<app::ClusterConnection> m_connection;
-    QPointer<app::SchedulerClient> m_client; // the connection's, which the monitor uses
+    QPointer<app::SchedulerClient> m_client;               // the connection's, which the monitor uses
     std::optional<app::Profile::Scheduler> m_resourcesFor; // the back end the pickers were filled for
     QPointer<QMessageBox> m_confirmation;
     app::JobListModel *m_model;

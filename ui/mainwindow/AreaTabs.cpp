@@ -13,8 +13,7 @@ AreaTabs::AreaTabs(QWidget *parent)
 {
     setDocumentMode(true);
     setIconSize(QSize(20, 20));
-    addArea(Files, QStringLiteral(":/clusterdesk/icons/area-files.svg"), tr("&Files"),
-            tr("Files on your cluster"),
+    addArea(Files, QStringLiteral(":/clusterdesk/icons/area-files.svg"), tr("&Files"), tr("Files on your cluster"),
             tr("Your home and project directories next to the files on this computer. Drag files "
                "or whole folders across: transfers queue up, resume after a dropped connection, "
                "and never leave a half-written file behind."));
@@ -32,8 +31,8 @@ AreaTabs::AreaTabs(QWidget *parent)
                "one button. You are warned before the job's time runs out."));
 }
 
-void AreaTabs::addArea(Area area, const QString &iconPath, const QString &label,
-                       const QString &title, const QString &description)
+void AreaTabs::addArea(Area area, const QString &iconPath, const QString &label, const QString &title,
+                       const QString &description)
 {
     auto *emptyState = new EmptyStateWidget(iconPath, title, description, this);
     emptyState->setObjectName(QString::fromLatin1(QMetaEnum::fromType<Area>().valueToKey(area)));

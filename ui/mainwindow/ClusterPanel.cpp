@@ -27,8 +27,10 @@ ClusterPanel::ClusterPanel(app::ClusterListModel *model, QWidget *parent)
     , m_name(new QLabel(this))
     , m_address(new QLabel(this))
     , m_state(new QLabel(this))
-    , m_connect(new QPushButton(themedIcon(QStringLiteral("network-connect"), QStringLiteral("connect")), tr("&Connect"), this))
-    , m_disconnect(new QPushButton(themedIcon(QStringLiteral("network-disconnect"), QStringLiteral("disconnect")), tr("&Disconnect"), this))
+    , m_connect(new QPushButton(themedIcon(QStringLiteral("network-connect"), QStringLiteral("connect")),
+                                tr("&Connect"), this))
+    , m_disconnect(new QPushButton(themedIcon(QStringLiteral("network-disconnect"), QStringLiteral("disconnect")),
+                                   tr("&Disconnect"), this))
     , m_edit(new QPushButton(themedIcon(QStringLiteral("document-edit"), QStringLiteral("edit")), tr("&Edit…"), this))
     , m_error(new QFrame(this))
     , m_errorText(new QLabel(m_error))
@@ -112,7 +114,9 @@ void ClusterPanel::update()
     if (!index.isValid())
         return;
     const auto state = index.data(app::ClusterListModel::StateRole).value<SshConnectionState>();
-    m_dot->setPixmap(connectionStateIcon(state, QColor::fromString(index.data(app::ClusterListModel::ColourRole).toString()), palette())
+    m_dot->setPixmap(connectionStateIcon(state,
+                                         QColor::fromString(index.data(app::ClusterListModel::ColourRole).toString()),
+                                         palette())
                          .pixmap(14, 14));
     m_name->setText(index.data(Qt::DisplayRole).toString());
     m_address->setText(index.data(app::ClusterListModel::AddressRole).toString());
@@ -133,7 +137,8 @@ void ClusterPanel::update()
     m_retry->setVisible(state == SshConnectionState::Failed);
     m_errorText->setText(message);
     QPalette tinted = m_error->palette();
-    const QColor accent = state == SshConnectionState::Failed ? palette::danger(palette()) : palette::warning(palette());
+    const QColor accent = state == SshConnectionState::Failed ? palette::danger(palette())
+                                                              : palette::warning(palette());
     tinted.setColor(QPalette::Window, palette::tint(accent, palette()));
     m_error->setPalette(tinted);
 }

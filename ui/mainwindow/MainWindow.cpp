@@ -171,7 +171,8 @@ void MainWindow::createActions()
     connect(add, &QAction::triggered, this, &MainWindow::addCluster);
     QAction *importSsh = make(QStringLiteral("importSshConfigAction"), QStringLiteral("document-import"),
                               tr("&Import from ~/.ssh/config…"), QKeySequence(Qt::CTRL | Qt::Key_I),
-                              tr("Choose hosts of your OpenSSH configuration to add as clusters"), QStringLiteral("import"));
+                              tr("Choose hosts of your OpenSSH configuration to add as clusters"),
+                              QStringLiteral("import"));
     connect(importSsh, &QAction::triggered, this, &MainWindow::importFromSshConfig);
     QAction *importFile = make(QStringLiteral("importFileAction"), QStringLiteral("document-open"),
                                tr("Import Clusters from &File…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
@@ -182,18 +183,21 @@ void MainWindow::createActions()
                                tr("Save your clusters to a file, to share or to move to another computer"));
     connect(exportFile, &QAction::triggered, this, &MainWindow::exportClusters);
     QAction *demo = make(QStringLiteral("tryDemoAction"), QStringLiteral("applications-science"),
-                         tr("Try the &Demo Cluster"), {}, tr("Add the local demo cluster and connect to it"), QStringLiteral("demo"));
+                         tr("Try the &Demo Cluster"), {}, tr("Add the local demo cluster and connect to it"),
+                         QStringLiteral("demo"));
     connect(demo, &QAction::triggered, this, &MainWindow::tryDemoCluster);
 
     m_connectAction = make(QStringLiteral("connectAction"), QStringLiteral("network-connect"), tr("&Connect"),
-                           QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Connect to the selected cluster"), QStringLiteral("connect"));
+                           QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Connect to the selected cluster"),
+                           QStringLiteral("connect"));
     forCurrent(m_connectAction, &MainWindow::connectCluster);
     m_disconnectAction = make(QStringLiteral("disconnectAction"), QStringLiteral("network-disconnect"),
                               tr("&Disconnect"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                               tr("Close the connection to the selected cluster"), QStringLiteral("disconnect"));
     forCurrent(m_disconnectAction, &MainWindow::disconnectCluster);
     QAction *edit = make(QStringLiteral("editAction"), QStringLiteral("document-edit"), tr("&Edit…"),
-                         QKeySequence(Qt::CTRL | Qt::Key_E), tr("Change how to reach and log in to the cluster"), QStringLiteral("edit"));
+                         QKeySequence(Qt::CTRL | Qt::Key_E), tr("Change how to reach and log in to the cluster"),
+                         QStringLiteral("edit"));
     forCurrent(edit, &MainWindow::editCluster);
     QAction *clone = make(QStringLiteral("cloneAction"), QStringLiteral("edit-copy"), tr("C&lone"),
                           QKeySequence(Qt::CTRL | Qt::Key_D), tr("Make a copy of the cluster to change"));
@@ -422,7 +426,9 @@ void MainWindow::importFromFile()
     if (!imported)
         reportError(tr("Could not import clusters"), imported.error().message);
     else
-        statusBar()->showMessage((*imported == 1 ? tr("Imported 1 cluster from %1").arg(path) : tr("Imported %1 clusters from %2").arg(*imported).arg(path)), 10000);
+        statusBar()->showMessage((*imported == 1 ? tr("Imported 1 cluster from %1").arg(path)
+                                                 : tr("Imported %1 clusters from %2").arg(*imported).arg(path)),
+                                 10000);
 }
 
 void MainWindow::exportClusters()
@@ -438,7 +444,10 @@ void MainWindow::exportClusters()
     if (const auto exported = m_store->exportTo(path, ids); !exported)
         reportError(tr("Could not export clusters"), exported.error().message);
     else
-        statusBar()->showMessage((ids.size() == 1 ? tr("Exported 1 cluster to %1 (no passwords)").arg(path) : tr("Exported %1 clusters to %2 (no passwords)").arg(ids.size()).arg(path)), 10000);
+        statusBar()->showMessage((ids.size() == 1
+                                      ? tr("Exported 1 cluster to %1 (no passwords)").arg(path)
+                                      : tr("Exported %1 clusters to %2 (no passwords)").arg(ids.size()).arg(path)),
+                                 10000);
 }
 
 void MainWindow::tryDemoCluster()
@@ -499,7 +508,8 @@ void MainWindow::updateForCurrent()
         m_areas->setCluster(profile->name, state == SshConnectionState::Connected);
     // The areas follow the selected cluster once it is connected (and stay through a reconnect).
     if (state == SshConnectionState::Connected || !connection) {
-        app::ClusterConnection *connected = state == SshConnectionState::Connected ? m_clusters->existingConnection(id) : nullptr;
+        app::ClusterConnection *connected = state == SshConnectionState::Connected ? m_clusters->existingConnection(id)
+                                                                                   : nullptr;
         m_files->setConnection(connected);
         m_jobs->setConnection(connected);
     }
@@ -524,10 +534,13 @@ void MainWindow::updateStatus()
         m_clusterStatus->setText(parts.join(QStringLiteral("  ·  ")));
     } else {
         const SshConnectionState state = connection ? connection->state() : SshConnectionState::Disconnected;
-        m_clusterStatus->setText(QStringLiteral("%1  ·  %2").arg(profile->address(), app::ClusterConnection::stateName(state)));
+        m_clusterStatus->setText(
+            QStringLiteral("%1  ·  %2").arg(profile->address(), app::ClusterConnection::stateName(state)));
     }
     const int open = m_clusters->openConnectionCount();
-    m_connectionStatus->setText(open == 0 ? tr("Not connected") : (open == 1 ? tr("1 cluster connected") : tr("%1 clusters connected").arg(open)));
+    m_connectionStatus->setText(open == 0
+                                    ? tr("Not connected")
+                                    : (open == 1 ? tr("1 cluster connected") : tr("%1 clusters connected").arg(open)));
 }
 
 void MainWindow::updateStoreProblem()

@@ -66,7 +66,8 @@ void ImportDialog::updateButton()
 {
     const qsizetype count = chosen().size();
     m_import->setEnabled(count > 0);
-    m_import->setText(count > 0 ? (count == 1 ? tr("&Import 1 cluster") : tr("&Import %1 clusters").arg(count)) : tr("&Import"));
+    m_import->setText(count > 0 ? (count == 1 ? tr("&Import 1 cluster") : tr("&Import %1 clusters").arg(count))
+                                : tr("&Import"));
 }
 
 } // namespace ui

@@ -15,7 +15,8 @@ class ImportDialog : public QDialog
     Q_OBJECT
 
 public:
-    ImportDialog(const QList<app::Profile> &suggestions, const QList<app::Profile> &existing, QWidget *parent = nullptr);
+    ImportDialog(const QList<app::Profile> &suggestions, const QList<app::Profile> &existing,
+                 QWidget *parent = nullptr);
 
     QList<app::Profile> chosen() const;
 

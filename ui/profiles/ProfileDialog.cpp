@@ -102,9 +102,9 @@ ProfileDialog::ProfileDialog(const Profile &profile, bool adding, QWidget *paren
     m_user->setObjectName(QStringLiteral("user"));
     m_user->setPlaceholderText(QDir::home().dirName());
     m_authentication->setObjectName(QStringLiteral("authentication"));
-    for (const auto method : {Profile::Authentication::Automatic, Profile::Authentication::Agent,
-                              Profile::Authentication::KeyFile, Profile::Authentication::Password,
-                              Profile::Authentication::KeyboardInteractive})
+    for (const auto method :
+         {Profile::Authentication::Automatic, Profile::Authentication::Agent, Profile::Authentication::KeyFile,
+          Profile::Authentication::Password, Profile::Authentication::KeyboardInteractive})
         m_authentication->addItem(Profile::authenticationName(method), int(method));
     m_authentication->setCurrentIndex(m_authentication->findData(int(profile.authentication)));
     m_keyFile->setObjectName(QStringLiteral("keyFile"));
@@ -113,7 +113,8 @@ ProfileDialog::ProfileDialog(const Profile &profile, bool adding, QWidget *paren
     browse->setObjectName(QStringLiteral("browseKeyFile"));
     browse->setText(tr("Browse…"));
     connect(browse, &QToolButton::clicked, this, [this] {
-        const QString start = m_keyFile->text().isEmpty() ? QDir::homePath() + QStringLiteral("/.ssh") : m_keyFile->text();
+        const QString start = m_keyFile->text().isEmpty() ? QDir::homePath() + QStringLiteral("/.ssh")
+                                                          : m_keyFile->text();
         const QString file = QFileDialog::getOpenFileName(this, tr("Choose your private key"), start);
         if (!file.isEmpty())
             m_keyFile->setText(file);

@@ -77,7 +77,8 @@ WelcomeView::WelcomeView(QWidget *parent)
 void WelcomeView::setSshConfigHosts(int count)
 {
     m_import->setEnabled(count > 0);
-    m_import->setDescription(count > 0 ? (count == 1 ? tr("1 host found: add it as a cluster.") : tr("%1 hosts found: choose the clusters among them.").arg(count))
+    m_import->setDescription(count > 0 ? (count == 1 ? tr("1 host found: add it as a cluster.")
+                                                     : tr("%1 hosts found: choose the clusters among them.").arg(count))
                                        : tr("No Host entries found in ~/.ssh/config."));
 }
 

@@ -6,7 +6,6 @@
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
-
 #include <QFontDatabase>
 #include <QHelpEvent>
 #include <QPainter>

@@ -19,7 +19,7 @@ class CodeEditor : public QPlainTextEdit
 public:
     struct Mark
     {
-        int line = 0; // 0-based
+        int line = 0;      // 0-based
         bool error = true; // else a warning
         QString message;
         bool operator==(const Mark &) const = default;

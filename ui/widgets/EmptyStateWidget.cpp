@@ -14,8 +14,8 @@ constexpr int iconSize = 96;
 constexpr int textWidth = 520;
 } // namespace
 
-EmptyStateWidget::EmptyStateWidget(const QString &iconPath, const QString &title,
-                                   const QString &description, QWidget *parent)
+EmptyStateWidget::EmptyStateWidget(const QString &iconPath, const QString &title, const QString &description,
+                                   QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(title, this))
     , m_description(new QLabel(description, this))

@@ -28,7 +28,7 @@ QDateTime timeOf(const QString &text)
     const qint64 number = text.toLongLong(&isNumber);
     if (isNumber)
         return number > 100'000'000'000 ? units::parseEpoch(QByteArray::number(number / 1000))
-                                         : units::parseEpoch(text.toLatin1());
+                                        : units::parseEpoch(text.toLatin1());
     QDateTime time = QDateTime::fromString(text, Qt::ISODate);
     if (time.isValid())
         time.setTimeZone(QTimeZone::UTC);
@@ -61,7 +61,8 @@ Result<Job> jobOf(const XmlElement &element, const QString &queueInstance)
     job.stateText = element.childText(u"state");
     const auto state = stateFromGridEngine(job.stateText);
     if (number.isEmpty() || !state)
-        return failure(sshcore::ErrorKind::Malformed, tr("qstat listed job \"%1\" with the state \"%2\", which clusterdesk does not know. The list "
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qstat listed job \"%1\" with the state \"%2\", which clusterdesk does not know. The list "
                           "was left as it was.")
                            .arg(number.left(40), job.stateText.left(20)));
     job.state = *state;
@@ -221,12 +222,14 @@ std::optional<qint64> parseLimit(QStringView text)
 Result<QList<Job>> parseQueue(QByteArrayView output)
 {
     if (output.trimmed().isEmpty())
-        return failure(sshcore::ErrorKind::Malformed, tr("qstat printed nothing (it prints an empty job list when there are no jobs)."));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qstat printed nothing (it prints an empty job list when there are no jobs)."));
     const auto root = XmlElement::read(output);
     if (!root)
         return failure(root.error());
     if (root->name != u"job_info")
-        return failure(sshcore::ErrorKind::Malformed, tr("qstat printed <%1> where a job list was expected.").arg(root->name.left(40)));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qstat printed <%1> where a job list was expected.").arg(root->name.left(40)));
     QList<Job> jobs;
     // Running jobs sit in their queue instance's <Queue-List> (qstat -f) or carry <queue_name>.
     const std::function<Result<void>(const XmlElement &, const QString &)> walk =
@@ -255,7 +258,8 @@ Result<QList<Job>> parseQueue(QByteArrayView output)
 Result<JobDetails> parseJobRecord(QByteArrayView output)
 {
     if (XmlElement::rootName(output) == u"unknown_jobs")
-        return failure(sshcore::ErrorKind::NotFound, tr("Grid Engine no longer knows this job: it has finished (its accounting tells how it "
+        return failure(sshcore::ErrorKind::NotFound,
+                       tr("Grid Engine no longer knows this job: it has finished (its accounting tells how it "
                           "ended)."));
     const auto root = XmlElement::read(output);
     if (!root)
@@ -264,7 +268,8 @@ Result<JobDetails> parseJobRecord(QByteArrayView output)
     if (info && info->child(u"element"))
         info = info->child(u"element"); // Univa 8.0 wraps the job once more
     if (!info || info->childText(u"JB_job_number").isEmpty())
-        return failure(sshcore::ErrorKind::Malformed, tr("qstat did not describe the job (it printed <%1>).").arg(root->name.left(40)));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qstat did not describe the job (it printed <%1>).").arg(root->name.left(40)));
     JobDetails details;
     for (const XmlElement &child : info->children)
         details.fields.append({child.name, child.children.isEmpty() ? child.text : summary(child)});
@@ -275,7 +280,8 @@ Result<JobDetails> parseJobRecord(QByteArrayView output)
     job.user = jobElement.childText(u"JB_owner");
     job.account = jobElement.childText(u"JB_project");
     const XmlElement *tasks = jobElement.child(u"JB_ja_tasks");
-    const XmlElement *task = tasks ? (tasks->child(u"ulong_sublist") ? tasks->child(u"ulong_sublist") : tasks) : nullptr;
+    const XmlElement *task = tasks ? (tasks->child(u"ulong_sublist") ? tasks->child(u"ulong_sublist") : tasks)
+                                   : nullptr;
     job.state = detailState(task, jobElement);
     job.stateText = task ? task->childText(u"JAT_status") : QString();
     if (const XmlElement *granted = jobElement.find(u"JG_qname")) {
@@ -306,7 +312,8 @@ Result<QList<Partition>> parseQueues(QByteArrayView output)
     if (!root)
         return failure(root.error());
     if (root->name != u"job_info")
-        return failure(sshcore::ErrorKind::Malformed, tr("qstat printed <%1> where a queue list was expected.").arg(root->name.left(40)));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qstat printed <%1> where a queue list was expected.").arg(root->name.left(40)));
     const XmlElement *queues = root->child(u"queue_info");
     QList<Partition> partitions;
     if (!queues)
@@ -401,7 +408,8 @@ Result<JobAccounting> accountingOf(const QList<std::pair<QString, QString>> &fie
     const auto failedMatch = leadingNumber.match(value(u"failed"));
     const auto exitMatch = leadingNumber.match(value(u"exit_status"));
     if (number.isEmpty() || !failedMatch.hasMatch() || !exitMatch.hasMatch())
-        return failure(sshcore::ErrorKind::Malformed, tr("qacct printed a job without its number, failed or exit_status (job \"%1\"). The list was "
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qacct printed a job without its number, failed or exit_status (job \"%1\"). The list was "
                           "left as it was.")
                            .arg(number.left(40)));
     const QString task = value(u"taskid");
@@ -452,7 +460,8 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
         }
         const auto match = line.match(trimmed);
         if (!match.hasMatch())
-            return failure(sshcore::ErrorKind::Malformed, tr("qacct printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
+            return failure(sshcore::ErrorKind::Malformed,
+                           tr("qacct printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
                                .arg(trimmed.left(120)));
         blocks.back().append({match.captured(1), match.captured(2).trimmed()});
     }
@@ -503,7 +512,8 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
     }
     if (id.isEmpty()) {
         const QString said = QString::fromUtf8(standardError.isEmpty() ? standardOutput : standardError).trimmed();
-        return failure(sshcore::ErrorKind::Malformed, tr("qsub did not say which job it created: %1").arg(said.left(400)));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qsub did not say which job it created: %1").arg(said.left(400)));
     }
     SubmitReply reply;
     reply.jobId = id;

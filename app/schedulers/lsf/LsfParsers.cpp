@@ -89,22 +89,26 @@ Result<QList<Record>> records(QByteArrayView output)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(output.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
-        return failure(sshcore::ErrorKind::Malformed, tr("bjobs printed JSON that clusterdesk cannot read (%1 at character %2). The list was left "
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("bjobs printed JSON that clusterdesk cannot read (%1 at character %2). The list was left "
                           "as it was.")
                            .arg(error.errorString())
                            .arg(error.offset));
     const QJsonObject root = document.object();
     if (!root.value(u"RECORDS").isArray())
-        return failure(sshcore::ErrorKind::Malformed, tr("bjobs printed JSON without its RECORDS: this is not bjobs output clusterdesk knows."));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("bjobs printed JSON without its RECORDS: this is not bjobs output clusterdesk knows."));
     const QJsonArray array = root.value(u"RECORDS").toArray();
     if (root.contains(u"JOBS") && root.value(u"JOBS").toInt(-1) != array.size())
-        return failure(sshcore::ErrorKind::Malformed, tr("bjobs announced %1 jobs but listed %2. The list was left as it was.")
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("bjobs announced %1 jobs but listed %2. The list was left as it was.")
                            .arg(root.value(u"JOBS").toInt(-1))
                            .arg(array.size()));
     QList<Record> list;
     for (const QJsonValue &value : array) {
         if (!value.isObject())
-            return failure(sshcore::ErrorKind::Malformed, tr("bjobs listed something that is not a job. The list was left as it was."));
+            return failure(sshcore::ErrorKind::Malformed,
+                           tr("bjobs listed something that is not a job. The list was left as it was."));
         list.append(value.toObject());
     }
     return list;
@@ -128,7 +132,8 @@ Result<Job> jobOf(const Record &record, const QDateTime &now, bool needsId)
     job.stateText = field(record, QLatin1StringView("STAT"));
     const auto state = stateFromLsf(job.stateText);
     if (!state)
-        return failure(sshcore::ErrorKind::Malformed, malformed(record, tr("the state \"%1\", which clusterdesk does not know").arg(job.stateText)));
+        return failure(sshcore::ErrorKind::Malformed,
+                       malformed(record, tr("the state \"%1\", which clusterdesk does not know").arg(job.stateText)));
     job.state = *state;
     job.name = field(record, QLatin1StringView("JOB_NAME"));
     // An array's elements are named "name[7]"; commands take "1234[7]".
@@ -211,9 +216,10 @@ QDateTime parseTime(QStringView text, const QDateTime &now)
     if (words.size() != 3 && words.size() != 4)
         return {};
     // A leap year, so that "Feb 29" is a day; the year is settled below.
-    const QDate day = QDate::fromString(QStringLiteral("%1 %2 2000").arg(words[0], words[1]), QStringLiteral("MMM d yyyy"));
+    const QDate day = QDate::fromString(QStringLiteral("%1 %2 2000").arg(words[0], words[1]),
+                                        QStringLiteral("MMM d yyyy"));
     const QTime time = QTime::fromString(words[2].toString(), words[2].count(u':') == 2 ? QStringLiteral("HH:mm:ss")
-                                                                                         : QStringLiteral("HH:mm"));
+                                                                                        : QStringLiteral("HH:mm"));
     if (!day.isValid() || !time.isValid())
         return {};
     if (words.size() == 4) {
@@ -309,12 +315,14 @@ Result<QList<Partition>> parseQueues(QByteArrayView output)
     const qsizetype status = header.indexOf(QStringLiteral("STATUS"));
     const qsizetype running = header.indexOf(QStringLiteral("RUN"));
     if (header.value(0) != u"QUEUE_NAME" || status < 0)
-        return failure(sshcore::ErrorKind::Malformed, tr("bqueues printed a table clusterdesk cannot read (\"%1\").").arg(lines.front().left(120)));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("bqueues printed a table clusterdesk cannot read (\"%1\").").arg(lines.front().left(120)));
     QList<Partition> partitions;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QStringList columns = lines[i].split(u' ', Qt::SkipEmptyParts);
         if (columns.size() != header.size())
-            return failure(sshcore::ErrorKind::Malformed, tr("bqueues printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
+            return failure(sshcore::ErrorKind::Malformed,
+                           tr("bqueues printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
                                .arg(lines[i].trimmed().left(120)));
         Partition partition;
         partition.name = columns[0];
@@ -335,7 +343,8 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
     const auto match = sentence.match(text);
     if (!match.hasMatch()) {
         const QString said = QString::fromUtf8(standardError.isEmpty() ? standardOutput : standardError).trimmed();
-        return failure(sshcore::ErrorKind::Malformed, tr("bsub did not say which job it created: %1").arg(said.left(400)));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("bsub did not say which job it created: %1").arg(said.left(400)));
     }
     SubmitReply reply;
     reply.jobId = match.captured(1);

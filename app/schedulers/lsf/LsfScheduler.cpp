@@ -51,9 +51,8 @@ Result<QList<Job>> LsfScheduler::parseQueue(const CommandResult &result) const
 {
     if (saysNoJobs(result))
         return QList<Job>();
-    return parsedOutput(result, QStringLiteral("bjobs"), [](QByteArrayView output) {
-        return lsf::parseQueue(output, QDateTime::currentDateTimeUtc());
-    });
+    return parsedOutput(result, QStringLiteral("bjobs"),
+                        [](QByteArrayView output) { return lsf::parseQueue(output, QDateTime::currentDateTimeUtc()); });
 }
 
 QByteArray LsfScheduler::detailsCommand(const QString &jobId) const

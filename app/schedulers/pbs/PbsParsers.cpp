@@ -171,7 +171,8 @@ Result<QList<PbsRecord>> jobRecords(QByteArrayView output)
         if (!record.has(u"job_state"))
             return failure(sshcore::ErrorKind::Malformed, malformedJob(record, tr("no job_state")));
         if (!stateFromPbs(record.value(u"job_state")))
-            return failure(sshcore::ErrorKind::Malformed, malformedJob(record, tr("the state \"%1\", which clusterdesk does not know")
+            return failure(sshcore::ErrorKind::Malformed,
+                           malformedJob(record, tr("the state \"%1\", which clusterdesk does not know")
                                                     .arg(record.value(u"job_state").left(20))));
     }
     return records;
@@ -193,8 +194,8 @@ std::optional<JobState> stateFromPbs(QStringView state)
     case 'B': // an array with running subjobs
         return JobState::Running;
     case 'E': return JobState::Completing; // exiting after having run
-    case 'S': // suspended
-    case 'U': // suspended while the workstation is busy
+    case 'S':                              // suspended
+    case 'U':                              // suspended while the workstation is busy
         return JobState::Suspended;
     case 'F': // finished (history)
     case 'X': // a finished subjob
@@ -230,7 +231,8 @@ Result<JobDetails> parseJobRecord(QByteArrayView output)
     if (!records)
         return failure(records.error());
     if (records->isEmpty() || !records->front().has(u"job_state"))
-        return failure(sshcore::ErrorKind::Malformed, tr("qstat did not describe the job (it printed \"%1\").")
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qstat did not describe the job (it printed \"%1\").")
                            .arg(QString::fromUtf8(output.first(std::min<qsizetype>(output.size(), 200))).trimmed()));
     JobDetails details;
     details.job = jobOf(records->front());
@@ -254,8 +256,8 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
             accounting.allocatedCpus = used;
         accounting.requestedMemoryBytes = memory(record.value(u"Resource_List.mem"));
         accounting.maxRssBytes = memory(record.value(u"resources_used.mem"));
-        accounting.allocatedResources =
-            orOther(record.value(u"Resource_List.select"), record.value(u"Resource_List.nodes"));
+        accounting.allocatedResources = orOther(record.value(u"Resource_List.select"),
+                                                record.value(u"Resource_List.nodes"));
         jobs.append(std::move(accounting));
     }
     return jobs;
@@ -269,7 +271,8 @@ Result<QList<Partition>> parseQueues(QByteArrayView output)
     QList<Partition> partitions;
     for (const PbsRecord &record : *records) {
         if (!record.has(u"queue_type"))
-            return failure(sshcore::ErrorKind::Malformed, tr("qstat listed queue \"%1\" without its queue_type.").arg(record.id.left(100)));
+            return failure(sshcore::ErrorKind::Malformed,
+                           tr("qstat listed queue \"%1\" without its queue_type.").arg(record.id.left(100)));
         Partition partition;
         partition.name = record.id;
         partition.available = record.value(u"enabled") == u"True" && record.value(u"started") == u"True";
@@ -300,7 +303,8 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
     const QString last = lines.isEmpty() ? QString() : lines.back().trimmed();
     if (!id.match(last).hasMatch()) {
         const QString said = QString::fromUtf8(standardError.isEmpty() ? standardOutput : standardError).trimmed();
-        return failure(sshcore::ErrorKind::Malformed, tr("qsub did not say which job it created: %1").arg(said.left(400)));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qsub did not say which job it created: %1").arg(said.left(400)));
     }
     SubmitReply reply;
     reply.jobId = last;

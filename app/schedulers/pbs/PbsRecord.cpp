@@ -43,8 +43,7 @@ QString scalar(const QJsonValue &value)
     }
     case QJsonValue::Null:
     case QJsonValue::Object:
-    case QJsonValue::Undefined:
-        break;
+    case QJsonValue::Undefined: break;
     }
     return {};
 }
@@ -74,13 +73,15 @@ Result<QList<PbsRecord>> readJson(QByteArrayView output, PbsRecord::Kind kind)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(output.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
-        return failure(sshcore::ErrorKind::Malformed, tr("qstat printed JSON that clusterdesk cannot read (%1 at character %2). The list was left "
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qstat printed JSON that clusterdesk cannot read (%1 at character %2). The list was left "
                           "as it was.")
                            .arg(error.errorString())
                            .arg(error.offset));
     const QJsonObject root = document.object();
     if (!root.contains(u"pbs_version"))
-        return failure(sshcore::ErrorKind::Malformed, tr("qstat printed JSON without \"pbs_version\": this is not PBS output clusterdesk knows."));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("qstat printed JSON without \"pbs_version\": this is not PBS output clusterdesk knows."));
     const QString section = kind == PbsRecord::Kind::Job ? QStringLiteral("Jobs") : QStringLiteral("Queue");
     QList<PbsRecord> records;
     if (!root.contains(section))
@@ -94,7 +95,8 @@ Result<QList<PbsRecord>> readJson(QByteArrayView output, PbsRecord::Kind kind)
     for (const QString &id : std::as_const(ids)) {
         const QJsonValue value = objects.value(id);
         if (!value.isObject() || id.isEmpty())
-            return failure(sshcore::ErrorKind::Malformed, tr("qstat listed \"%1\" without its attributes.").arg(id.left(100)));
+            return failure(sshcore::ErrorKind::Malformed,
+                           tr("qstat listed \"%1\" without its attributes.").arg(id.left(100)));
         PbsRecord record;
         record.id = id;
         flatten(output, {section, id}, value.toObject(), QString(), record.attributes);
@@ -132,13 +134,15 @@ Result<QList<PbsRecord>> readText(QByteArrayView output, PbsRecord::Kind kind)
             PbsRecord record;
             record.id = QString::fromUtf8(line.sliced(heading.size()).trimmed());
             if (record.id.isEmpty())
-                return failure(sshcore::ErrorKind::Malformed, tr("qstat printed a \"%1\" line without an id.").arg(QString::fromLatin1(heading)));
+                return failure(sshcore::ErrorKind::Malformed,
+                               tr("qstat printed a \"%1\" line without an id.").arg(QString::fromLatin1(heading)));
             records.append(std::move(record));
             attributeIndent = -1;
             continue;
         }
         if (records.isEmpty())
-            return failure(sshcore::ErrorKind::Malformed, tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
+            return failure(sshcore::ErrorKind::Malformed,
+                           tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
                                .arg(shown(line)));
         PbsRecord &record = records.back();
         const qsizetype indent = indentation(line);
@@ -152,7 +156,8 @@ Result<QList<PbsRecord>> readText(QByteArrayView output, PbsRecord::Kind kind)
         }
         // A long value goes on after a newline and a tab (or the spaces a tab became).
         if (record.attributes.isEmpty())
-            return failure(sshcore::ErrorKind::Malformed, tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
+            return failure(sshcore::ErrorKind::Malformed,
+                           tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
                                .arg(shown(line)));
         const QByteArrayView rest = line.startsWith('\t') ? line.sliced(1) : line.sliced(indent);
         record.attributes.back().second += QString::fromUtf8(rest);

@@ -56,7 +56,8 @@ Result<SubmitReply> PbsScheduler::parseSubmit(const CommandResult &result) const
         // "qsub: Unknown queue", "qsub: Job exceeds queue resource limits"
         QString said = QString::fromUtf8(result.standardError).trimmed();
         said.remove(QLatin1StringView("qsub: "));
-        return failure(sshcore::ErrorKind::Refused, said.isEmpty() ? tr("qsub failed (exit status %1).").arg(result.exitStatus) : said.left(400));
+        return failure(sshcore::ErrorKind::Refused,
+                       said.isEmpty() ? tr("qsub failed (exit status %1).").arg(result.exitStatus) : said.left(400));
     }
     return pbs::parseSubmitted(result.standardOutput, result.standardError);
 }

@@ -164,8 +164,8 @@ JobState stateFromSlurm(QByteArrayView state, QByteArrayView reason)
     while (end < state.size() && (std::isalnum(uchar(state[end])) || state[end] == '_'))
         ++end;
     const QByteArrayView word = state.first(end);
-    if (word == "PENDING" || word == "PD" || word == "REQUEUED" || word == "RQ" || word == "REQUEUE_FED"
-        || word == "RF" || word == "CONFIGURING" || word == "CF") {
+    if (word == "PENDING" || word == "PD" || word == "REQUEUED" || word == "RQ" || word == "REQUEUE_FED" || word == "RF"
+        || word == "CONFIGURING" || word == "CF") {
         return reason.startsWith("JobHeld") ? JobState::Held : JobState::Pending;
     }
     if (word == "REQUEUE_HOLD" || word == "RH")
@@ -178,7 +178,8 @@ JobState stateFromSlurm(QByteArrayView state, QByteArrayView reason)
         return JobState::Completing;
     if (word == "COMPLETED" || word == "CD")
         return JobState::Completed;
-    if (word == "FAILED" || word == "F" || word == "BOOT_FAIL" || word == "BF" || word == "SPECIAL_EXIT" || word == "SE")
+    if (word == "FAILED" || word == "F" || word == "BOOT_FAIL" || word == "BF" || word == "SPECIAL_EXIT"
+        || word == "SE")
         return JobState::Failed;
     if (word == "CANCELLED" || word == "CA" || word == "REVOKED" || word == "RV")
         return JobState::Cancelled;
@@ -426,7 +427,8 @@ Result<JobDetails> parseJobRecord(QByteArrayView output)
     const qsizetype end = output.indexOf('\n');
     const QString line = QString::fromUtf8(end < 0 ? output : output.first(end)).trimmed();
     if (!line.startsWith(u"JobId="))
-        return failure(sshcore::ErrorKind::Malformed, tr("scontrol did not describe the job (it printed \"%1\").").arg(line.left(200)));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("scontrol did not describe the job (it printed \"%1\").").arg(line.left(200)));
     // Keys are words followed by "="; a value runs to the next " Key=". Values with spaces (a
     // command line, a path) stay whole unless they contain " Word=" themselves.
     static const QRegularExpression key(QStringLiteral("(?:^| )([A-Za-z][A-Za-z0-9_:/]*)="));
@@ -490,7 +492,8 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
                                        : id.match(QString::fromUtf8(lines.back()).trimmed());
     if (!match.hasMatch()) {
         const QString said = QString::fromUtf8(standardError.isEmpty() ? standardOutput : standardError).trimmed();
-        return failure(sshcore::ErrorKind::Malformed, tr("sbatch did not say which job it created: %1").arg(said.left(400)));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("sbatch did not say which job it created: %1").arg(said.left(400)));
     }
     SubmitReply reply;
     reply.jobId = match.captured(1);
@@ -506,12 +509,13 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
 
 Result<StartEstimate> parseTestOnly(QByteArrayView standardError)
 {
-    static const QRegularExpression sentence(QStringLiteral(
-        "Job (\\S+) to start at (\\S+) using (\\d+) processors? on nodes? (\\S+) in partition (\\S+)"));
+    static const QRegularExpression sentence(
+        QStringLiteral("Job (\\S+) to start at (\\S+) using (\\d+) processors? on nodes? (\\S+) in partition (\\S+)"));
     const QString text = QString::fromUtf8(standardError);
     const auto match = sentence.match(text);
     if (!match.hasMatch())
-        return failure(sshcore::ErrorKind::Malformed, tr("Slurm did not say when the job would start: %1").arg(text.trimmed().left(400)));
+        return failure(sshcore::ErrorKind::Malformed,
+                       tr("Slurm did not say when the job would start: %1").arg(text.trimmed().left(400)));
     StartEstimate estimate;
     estimate.jobId = match.captured(1);
     estimate.start = QDateTime::fromString(match.captured(2), Qt::ISODate);

@@ -47,7 +47,8 @@ Result<StartEstimate> SlurmScheduler::parseTest(const CommandResult &result) con
     if (result.exitStatus != 0) {
         QString said = QString::fromUtf8(result.standardError).trimmed();
         said.replace(QLatin1StringView("sbatch: error: "), QString());
-        return failure(sshcore::ErrorKind::Refused, said.isEmpty() ? tr("sbatch --test-only failed (exit status %1).").arg(result.exitStatus)
+        return failure(sshcore::ErrorKind::Refused,
+                       said.isEmpty() ? tr("sbatch --test-only failed (exit status %1).").arg(result.exitStatus)
                                       : said);
     }
     return slurm::parseTestOnly(result.standardError);
