@@ -1,5 +1,6 @@
 #include "app/transfers/ConflictPolicy.h"
 
+#include "app/TranslationContext.h"
 #include "sshcore/RemotePath.h"
 #include "sshcore/sftp/SftpClient.h"
 
@@ -16,10 +17,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::TransferQueue", text);
-}
+constexpr app::Translator<"app::TransferQueue"> tr;
 
 constexpr int maxNumber = 1000;
 

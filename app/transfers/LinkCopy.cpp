@@ -1,5 +1,6 @@
 #include "app/transfers/LinkCopy.h"
 
+#include "app/TranslationContext.h"
 #include "sshcore/sftp/SftpClient.h"
 
 #include <QCoreApplication>
@@ -16,10 +17,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::TransferQueue", text);
-}
+constexpr app::Translator<"app::TransferQueue"> tr;
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "app/transfers/LocalTreeScan.h"
 
+#include "app/TranslationContext.h"
 #include "sshcore/RemotePath.h"
 
 #include <QCoreApplication>
@@ -15,10 +16,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::TransferQueue", text);
-}
+constexpr app::Translator<"app::TransferQueue"> tr;
 
 quint32 modeFromPermissions(QFile::Permissions permissions)
 {

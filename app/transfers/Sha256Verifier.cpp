@@ -1,5 +1,6 @@
 #include "app/transfers/Sha256Verifier.h"
 
+#include "app/TranslationContext.h"
 #include "sshcore/SshCommand.h"
 #include "sshcore/SshConnection.h"
 
@@ -12,10 +13,7 @@ namespace app {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("app::TransferQueue", text);
-}
+constexpr app::Translator<"app::TransferQueue"> tr;
 
 constexpr qint64 chunk = 1 << 20;
 
