@@ -5,7 +5,6 @@
 #include "sshcore/sftp/PermissionString.h"
 #include "sshcore/sftp/SftpClient.h"
 
-#include <QCollator>
 #include <QDateTime>
 #include <QLocale>
 #include <QMimeData>
@@ -51,18 +50,6 @@ RemoteFileModel::Kind kindOf(SftpEntry::Type type)
     return RemoteFileModel::Kind::Other;
 }
 
-QCollator &collator()
-{
-    static QCollator instance = [] {
-        // Numbers compared as numbers needs a real locale ("C" has no such collation).
-        const QLocale system = QLocale::system();
-        QCollator c(system.language() == QLocale::C ? QLocale(QLocale::English) : system);
-        c.setNumericMode(true); // "run2" before "run10"
-        c.setCaseSensitivity(Qt::CaseInsensitive);
-        return c;
-    }();
-    return instance;
-}
 } // namespace
 
 RemoteFileModel::RemoteFileModel(QObject *parent)
@@ -240,7 +227,8 @@ void RemoteFileModel::merge(Node *folder, const QList<SftpEntry> &entries)
         added.push_back(std::move(node));
     }
     const bool wasEmpty = folder->children.empty();
-    std::stable_sort(added.begin(), added.end(), [this](const auto &a, const auto &b) { return lessThan(*a, *b); });
+    std::stable_sort(added.begin(), added.end(),
+                     [this](const auto &a, const auto &b) { return m_order.lessThan(a->entry, b->entry); });
     const int first = int(folder->children.size());
     beginInsertRows(parent, first, first + int(added.size()) - 1);
     for (auto &node : added)
@@ -251,28 +239,6 @@ void RemoteFileModel::merge(Node *folder, const QList<SftpEntry> &entries)
         sortChildren(folder);
 }
 
-bool RemoteFileModel::lessThan(const Node &a, const Node &b) const
-{
-    if (a.isFolder() != b.isFolder())
-        return a.isFolder(); // folders first, whichever the order
-    int order = 0;
-    switch (m_sortColumn) {
-    case SizeColumn: order = a.entry.size < b.entry.size ? -1 : a.entry.size > b.entry.size ? 1 : 0; break;
-    case ModifiedColumn:
-        order = a.entry.modified < b.entry.modified ? -1 : a.entry.modified > b.entry.modified ? 1 : 0;
-        break;
-    case PermissionsColumn:
-        order = a.entry.permissions < b.entry.permissions ? -1 : a.entry.permissions > b.entry.permissions ? 1 : 0;
-        break;
-    default: break;
-    }
-    if (order == 0)
-        order = collator().compare(QString::fromUtf8(a.entry.name), QString::fromUtf8(b.entry.name));
-    if (order == 0)
-        order = a.entry.name < b.entry.name ? -1 : a.entry.name > b.entry.name ? 1 : 0;
-    return m_sortOrder == Qt::AscendingOrder ? order < 0 : order > 0;
-}
-
 void RemoteFileModel::sortChildren(Node *folder)
 {
     reorder(folder, false);
@@ -280,8 +246,11 @@ void RemoteFileModel::sortChildren(Node *folder)
 
 void RemoteFileModel::sort(int column, Qt::SortOrder order)
 {
-    m_sortColumn = column;
-    m_sortOrder = order;
+    const auto key = column == SizeColumn          ? RemoteEntryOrder::Key::Size
+                     : column == ModifiedColumn    ? RemoteEntryOrder::Key::Modified
+                     : column == PermissionsColumn ? RemoteEntryOrder::Key::Permissions
+                                                   : RemoteEntryOrder::Key::Name;
+    m_order.set(key, order);
     reorder(m_root.get(), true);
 }
 
@@ -298,7 +267,7 @@ void RemoteFileModel::reorder(Node *folder, bool recursive)
         Node *current = stack.back();
         stack.pop_back();
         std::stable_sort(current->children.begin(), current->children.end(),
-                         [this](const auto &a, const auto &b) { return lessThan(*a, *b); });
+                         [this](const auto &a, const auto &b) { return m_order.lessThan(a->entry, b->entry); });
         current->renumber();
         if (recursive) {
             for (const auto &child : current->children)
@@ -598,32 +567,7 @@ QStringList RemoteFileModel::mimeTypes() const
 
 QMimeData *RemoteFileModel::mimeData(const QModelIndexList &indexes) const
 {
-    const QList<QByteArray> paths = pathsOf(indexes);
-    if (paths.isEmpty())
-        return nullptr;
-    auto *data = new QMimeData;
-    QByteArray encoded = m_origin.toUtf8().toBase64();
-    QStringList text;
-    for (const QByteArray &path : std::as_const(paths)) {
-        encoded += '\n' + path.toBase64();
-        text.append(QString::fromUtf8(path));
-    }
-    data->setData(QString::fromLatin1(MimeType), encoded);
-    data->setText(text.join(u'\n'));
-    return data;
-}
-
-QList<QByteArray> RemoteFileModel::remotePaths(const QMimeData *data, QString *origin)
-{
-    if (!data || !data->hasFormat(QString::fromLatin1(MimeType)))
-        return {};
-    const QList<QByteArray> lines = data->data(QString::fromLatin1(MimeType)).split('\n');
-    if (origin)
-        *origin = QString::fromUtf8(QByteArray::fromBase64(lines.value(0)));
-    QList<QByteArray> paths;
-    for (qsizetype i = 1; i < lines.size(); ++i)
-        paths.append(QByteArray::fromBase64(lines.at(i)));
-    return paths;
+    return RemotePathsMime::encode(m_origin, pathsOf(indexes));
 }
 
 Qt::DropActions RemoteFileModel::supportedDropActions() const

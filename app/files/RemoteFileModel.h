@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/files/RemoteEntryOrder.h"
+#include "app/files/RemotePathsMime.h"
 #include "sshcore/Result.h"
 #include "sshcore/sftp/SftpEntry.h"
 
@@ -20,7 +22,7 @@ namespace app {
 // The files under one remote folder, for the Files area: a tree whose folders are listed over SFTP
 // only when a view asks (fetchMore), in the background. Sorted with folders first; hidden files
 // (".name") shown on request. A refresh merges the new listing in place, so selections and expanded
-// folders survive it. Drags carry remote paths (MimeType); local files dropped on it (text/uri-list)
+// folders survive it. Drags carry remote paths (RemotePathsMime); local files dropped on it (text/uri-list)
 // become uploadRequested().
 class RemoteFileModel : public QAbstractItemModel
 {
@@ -38,8 +40,6 @@ public:
     };
     enum class Kind { File, Folder, Link, Other };
     Q_ENUM(Kind)
-
-    static constexpr auto MimeType = "application/x-clusterdesk-remote-paths";
 
     explicit RemoteFileModel(QObject *parent = nullptr);
     ~RemoteFileModel() override;
@@ -97,7 +97,10 @@ public:
                       const QModelIndex &parent) override;
 
     // The remote paths a drag from this model carries (empty if it is not one).
-    static QList<QByteArray> remotePaths(const QMimeData *data, QString *origin = nullptr);
+    static QList<QByteArray> remotePaths(const QMimeData *data, QString *origin = nullptr)
+    {
+        return RemotePathsMime::decode(data, origin);
+    }
 
 Q_SIGNALS:
     void rootPathChanged(const QByteArray &path);
@@ -117,7 +120,6 @@ private:
     void merge(Node *folder, const QList<sshcore::SftpEntry> &entries);
     void sortChildren(Node *folder);
     void reorder(Node *folder, bool recursive);
-    bool lessThan(const Node &a, const Node &b) const;
     bool visible(const sshcore::SftpEntry &entry) const;
     void setLoading(int delta);
     void refreshPath(const QByteArray &folder);
@@ -127,8 +129,7 @@ private:
     std::unique_ptr<Node> m_root;
     QString m_origin;
     bool m_showHidden = false;
-    int m_sortColumn = NameColumn;
-    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    RemoteEntryOrder m_order;
     int m_loading = 0;
     quint64 m_generation = 0; // a new root or connection: late listings of the old one are dropped
 };
