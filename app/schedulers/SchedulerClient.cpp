@@ -4,7 +4,9 @@
 #include "sshcore/SshConnection.h"
 
 #include <QCoreApplication>
+#include <QFuture>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace std::chrono_literals;
 using sshcore::CommandResult;
@@ -62,7 +64,7 @@ void SchedulerClient::refuse(QObject *context, Handler<T> handler) const
 template<typename T>
 void SchedulerClient::query(const QByteArray &commandLine, bool persistentShell, std::chrono::seconds timeout,
                             QObject *context, std::function<Result<T>(const Scheduler &, const CommandResult &)> parse,
-                            Handler<T> handler)
+                            Handler<T> handler, bool aside)
 {
     Q_ASSERT(context);
     if (!isReady())
@@ -73,15 +75,31 @@ void SchedulerClient::query(const QByteArray &commandLine, bool persistentShell,
     // The command belongs to the context: if the context goes, so does the command.
     auto *command = m_ssh->runShell(commandLine, options, context);
     connect(command, &sshcore::SshCommand::finished, context,
-            [command, scheduler = m_scheduler, parse = std::move(parse), handler = std::move(handler)] {
+            [command, context, aside, scheduler = m_scheduler, parse = std::move(parse), handler = std::move(handler)] {
                 command->deleteLater();
                 const auto &result = command->result();
                 if (!result)
                     handler(failure(result.error()));
+                else if (aside)
+                    parseAside<T>([scheduler, parse, reply = *result] { return parse(*scheduler, reply); }, context,
+                                  handler);
                 else
                     handler(parse(*scheduler, *result));
             });
 }
+
+template<typename T>
+void SchedulerClient::parseAside(std::function<Result<T>()> parse, QObject *context, Handler<T> handler)
+{
+    QtConcurrent::run(std::move(parse)).then(context, [handler = std::move(handler)](Result<T> parsed) {
+        handler(std::move(parsed));
+    });
+}
+
+template void SchedulerClient::parseAside<QList<Job>>(std::function<Result<QList<Job>>()>, QObject *,
+                                                      Handler<QList<Job>>);
+template void SchedulerClient::parseAside<QList<JobAccounting>>(std::function<Result<QList<JobAccounting>>()>,
+                                                                QObject *, Handler<QList<JobAccounting>>);
 
 void SchedulerClient::submit(const QString &scriptPath, const QString &workDirectory, QObject *context,
                              Handler<SubmitReply> handler)
@@ -127,7 +145,7 @@ void SchedulerClient::queue(bool allUsers, QObject *context, Handler<QList<Job>>
     query<QList<Job>>(
         m_scheduler->queueCommand(allUsers), true, QueryTimeout, context,
         [](const Scheduler &scheduler, const CommandResult &result) { return scheduler.parseQueue(result); },
-        std::move(handler));
+        std::move(handler), true);
 }
 
 void SchedulerClient::details(const QString &jobId, QObject *context, Handler<JobDetails> handler)
@@ -158,7 +176,7 @@ void SchedulerClient::history(const QDateTime &since, const QStringList &jobIds,
     query<QList<JobAccounting>>(
         m_scheduler->historyCommand(since, jobIds), false, SlowQueryTimeout, context,
         [](const Scheduler &scheduler, const CommandResult &result) { return scheduler.parseHistory(result); },
-        std::move(handler));
+        std::move(handler), true);
 }
 
 void SchedulerClient::resources(QObject *context, Handler<ClusterResources> handler)

@@ -66,6 +66,13 @@ public:
     void runCommand(const QByteArray &commandLine, bool persistentShell, std::chrono::seconds timeout, QObject *context,
                     Handler<sshcore::CommandResult> handler);
 
+    // Runs parse on a worker thread and hands its result to handler in context's thread (not at all if
+    // context goes first): a 50,000-job listing takes tens of milliseconds to parse, which the window
+    // must not wait for. queue() and history() answer this way; defined for QList<Job> and
+    // QList<JobAccounting>.
+    template<typename T>
+    static void parseAside(std::function<sshcore::Result<T>()> parse, QObject *context, Handler<T> handler);
+
 Q_SIGNALS:
     // The back end was set, replaced by one of another kind, or cleared.
     void schedulerChanged();
@@ -74,7 +81,7 @@ private:
     template<typename T>
     void query(const QByteArray &commandLine, bool persistentShell, std::chrono::seconds timeout, QObject *context,
                std::function<sshcore::Result<T>(const Scheduler &, const sshcore::CommandResult &)> parse,
-               Handler<T> handler);
+               Handler<T> handler, bool aside = false);
     template<typename T>
     void refuse(QObject *context, Handler<T> handler) const;
 

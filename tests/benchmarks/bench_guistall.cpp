@@ -262,17 +262,20 @@ bool queueCase(const app::Scheduler &slurm, app::JobListModel &model, int count,
     bool ok = true;
     const auto deliver = [&](const QByteArray &listing) {
         bool done = false;
-        QTimer::singleShot(0, &model, [&] {
-            sshcore::CommandResult squeue; // what the cluster answered, exit status 0
-            squeue.standardOutput = listing;
-            const auto jobs = slurm.parseQueue(squeue);
-            if (jobs)
-                model.setJobs(*jobs);
-            else
-                note(u"the listing does not parse: "_s + jobs.error().message);
-            ok = ok && jobs.has_value();
-            done = true;
-        });
+        sshcore::CommandResult squeue; // what the cluster answered, exit status 0
+        squeue.standardOutput = listing;
+        // From here on the path SchedulerClient::queue() takes once squeue has answered: parsed aside,
+        // then the Jobs area's model updated in the window's thread.
+        app::SchedulerClient::parseAside<QList<app::Job>>([&slurm, squeue] { return slurm.parseQueue(squeue); }, &model,
+                                                          [&](const sshcore::Result<QList<app::Job>> &jobs) {
+                                                              if (jobs)
+                                                                  model.setJobs(*jobs);
+                                                              else
+                                                                  note(u"the listing does not parse: "_s
+                                                                       + jobs.error().message);
+                                                              ok = ok && jobs.has_value();
+                                                              done = true;
+                                                          });
         waitFor([&] { return done; }, 5min);
     };
     meter.start(u"first listing: parse, fill the model, repaint"_s);
