@@ -36,13 +36,14 @@ class tst_RemoteEntryOrder : public QObject
 private Q_SLOTS:
     void namesAsAPersonReadsThem()
     {
+        // "b" and "B" are the same to a person: bytes decide, so the order never depends on the listing's.
         const QList<SftpEntry> entries{entry("run10"), entry("Run2"), entry("data", SftpEntry::Type::Directory),
                                        entry("run1"),  entry("b"),    entry("B")};
         RemoteEntryOrder order;
-        QCOMPARE(sorted(entries, order), (QList<QByteArray>{"data", "b", "B", "run1", "Run2", "run10"}));
+        QCOMPARE(sorted(entries, order), (QList<QByteArray>{"data", "B", "b", "run1", "Run2", "run10"}));
         order.set(RemoteEntryOrder::Key::Name, Qt::DescendingOrder);
         // Folders stay first whichever the direction.
-        QCOMPARE(sorted(entries, order), (QList<QByteArray>{"data", "run10", "Run2", "run1", "B", "b"}));
+        QCOMPARE(sorted(entries, order), (QList<QByteArray>{"data", "run10", "Run2", "run1", "b", "B"}));
     }
 
     void byKeyThenName()
