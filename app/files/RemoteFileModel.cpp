@@ -222,7 +222,7 @@ void RemoteFileModel::merge(Node *folder, const QList<SftpEntry> &entries)
             continue;
         auto node = std::make_unique<Node>();
         node->entry = entry;
-        node->path = join(folder->path, entry.name);
+        node->path = sshcore::RemotePath::join(folder->path, entry.name);
         node->parent = folder;
         added.push_back(std::move(node));
     }
@@ -286,11 +286,6 @@ void RemoteFileModel::reorder(Node *folder, bool recursive)
 }
 
 // --- paths -------------------------------------------------------------------------------------------
-
-QByteArray RemoteFileModel::join(const QByteArray &folder, const QByteArray &name)
-{
-    return sshcore::RemotePath::join(folder, name);
-}
 
 QByteArray RemoteFileModel::pathOf(const QModelIndex &index) const
 {
@@ -368,7 +363,7 @@ void RemoteFileModel::makeFolder(const QModelIndex &parentFolder, const QString 
         return;
     }
     const QByteArray folder = pathOf(parentFolder);
-    const QByteArray path = join(folder, name.toUtf8());
+    const QByteArray path = sshcore::RemotePath::join(folder, name.toUtf8());
     m_sftp->stat(path, this, [this, what, folder, path](const Result<SftpEntry> &existing) {
         if (existing) {
             Q_EMIT operationFinished(what, tr("'%1' already exists.").arg(QString::fromUtf8(path)));
@@ -456,15 +451,6 @@ void RemoteFileModel::fetchMore(const QModelIndex &parent)
         list(parent.isValid() ? nodeOf(parent) : m_root.get());
 }
 
-QString RemoteFileModel::permissionsText(quint32 mode, Kind kind)
-{
-    using Type = sshcore::SftpEntry::Type;
-    return sshcore::permissionString(kind == Kind::Folder ? Type::Directory
-                                     : kind == Kind::Link ? Type::Symlink
-                                                          : Type::File,
-                                     mode);
-}
-
 QVariant RemoteFileModel::data(const QModelIndex &index, int role) const
 {
     const Node *node = nodeOf(index);
@@ -480,7 +466,7 @@ QVariant RemoteFileModel::data(const QModelIndex &index, int role) const
         case ModifiedColumn:
             return QLocale().toString(QDateTime::fromSecsSinceEpoch(entry.modified).toLocalTime(),
                                       QLocale::ShortFormat);
-        case PermissionsColumn: return permissionsText(entry.permissions, kind);
+        case PermissionsColumn: return sshcore::permissionString(entry.type, entry.permissions);
         default: return {};
         }
     case Qt::EditRole: return index.column() == NameColumn ? QVariant(QString::fromUtf8(entry.name)) : QVariant();
@@ -513,7 +499,7 @@ bool RemoteFileModel::setData(const QModelIndex &index, const QVariant &value, i
     }
     const QByteArray folder = node->parent->path;
     const QByteArray from = node->path;
-    const QByteArray to = join(folder, name.toUtf8());
+    const QByteArray to = sshcore::RemotePath::join(folder, name.toUtf8());
     // Never over an existing file: a rename in the file browser is not a way to lose one.
     m_sftp->stat(to, this, [this, what, folder, from, to](const Result<SftpEntry> &existing) {
         if (existing) {

@@ -71,9 +71,6 @@ public:
     void remove(const QModelIndexList &indexes);
     // Renaming also goes through setData on the name.
 
-    static QString permissionsText(quint32 mode, Kind kind);
-    static QByteArray join(const QByteArray &folder, const QByteArray &name);
-
     // QAbstractItemModel
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
