@@ -266,17 +266,32 @@ void SessionWorker::onReadable()
         pump();
         return;
     }
+    if (!idleLinkLost() && m_readNotifier)
+        m_readNotifier->setEnabled(false); // data waits for libssh2: re-enabled by the next pump or tick
+}
+
+bool SessionWorker::idleLinkLost()
+{
     // Idle: nothing reads the socket. Look without consuming: end of stream means the server or the
     // link went away; data (keep-alive replies) waits for the next operation to let libssh2 read it.
+    // Unread data hides a later end of stream from the peek, so the kernel is also asked whether the
+    // server shut its side (POLLRDHUP): an idle link that dies right after a transfer is seen at once.
     char byte;
     const ssize_t n = ::recv(m_socket, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
     if (n == 0) {
         linkLost({ErrorKind::LinkLost, QStringLiteral("the server closed the connection.")});
-    } else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
-        linkLost({ErrorKind::LinkLost, systemError(errno) + u'.'});
-    } else if (n > 0 && m_readNotifier) {
-        m_readNotifier->setEnabled(false); // re-enabled by the next pump or tick
+        return true;
     }
+    if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
+        linkLost({ErrorKind::LinkLost, systemError(errno) + u'.'});
+        return true;
+    }
+    pollfd look{m_socket, POLLRDHUP, 0};
+    if (n > 0 && ::poll(&look, 1, 0) == 1 && (look.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0) {
+        linkLost({ErrorKind::LinkLost, QStringLiteral("the server closed the connection.")});
+        return true;
+    }
+    return false;
 }
 
 void SessionWorker::pump()
@@ -352,6 +367,8 @@ void SessionWorker::onTick()
         int next = 0;
         libssh2_keepalive_send(m_session, &next);
         if (m_active.empty() && m_waiting.empty()) {
+            if (idleLinkLost())
+                return;
             int available = 0;
             if (ioctl(m_socket, FIONREAD, &available) == 0 && available > m_idleBytesSeen) {
                 m_idleBytesSeen = available;

@@ -64,6 +64,7 @@ private:
     void setState(SshConnectionState state, const QString &message = {});
     void teardown();
     void linkLost(const Error &why);
+    bool idleLinkLost(); // reports it and says so when the idle socket shows the link gone
     void scheduleReconnect();
     void pump();
     void updateNotifiers();

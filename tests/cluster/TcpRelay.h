@@ -49,6 +49,20 @@ public:
             m_onCut();
     }
 
+    // Writes noise of its own to every client (bytes that wait unread in an idle client's socket and
+    // hide what follows them from a peek), then closes every link in order (an end of stream, not a
+    // reset). The relay keeps listening: a new connection goes through again.
+    void hangUp(const QByteArray &noise)
+    {
+        for (const QPointer<QTcpSocket> &client : std::as_const(m_clients)) {
+            if (client) {
+                client->write(noise);
+                client->disconnectFromHost();
+            }
+        }
+        m_clients.clear();
+    }
+
 private:
     void accept()
     {
@@ -56,6 +70,7 @@ private:
             client->setParent(this);
             auto *server = new QTcpSocket(this);
             m_sockets.append(client);
+            m_clients.append(client);
             m_sockets.append(server);
             // What the client sends before the server's side is connected waits in the client
             // socket.
@@ -82,6 +97,7 @@ private:
     quint16 m_port;
     QTcpServer m_server;
     QList<QPointer<QTcpSocket>> m_sockets;
+    QList<QPointer<QTcpSocket>> m_clients;
     qint64 m_budget = -1; // bytes to the client before the cut; negative: no cut planned
     std::function<void()> m_onCut;
     bool m_cut = false;

@@ -252,7 +252,15 @@ private Q_SLOTS:
             QVERIFY2(placed && placed->state == TransferQueue::JobState::Finished && failures(placed).isEmpty(),
                      placed ? qPrintable(failures(placed)) : "no job");
         }
-        // The session that kills this one's sshd, ready before the transfer starts.
+        // The sshd process serving this connection (its commands' parent), and the session that kills
+        // it, ready before the transfer starts.
+        const auto serving = testsupport::await<sshcore::CommandResult>([&](QObject *context, auto done) {
+            auto *command = m_connection->runShell("echo $PPID", {}, context);
+            QObject::connect(command, &sshcore::SshCommand::finished, context,
+                             [command, done] { done(command->result()); });
+        });
+        QVERIFY2(serving && serving->standardOutput.trimmed().toInt() > 1, testsupport::errorText(serving).constData());
+        const QByteArray server = serving->standardOutput.trimmed();
         SshConnection killer(testsupport::demoSettings(m_cluster, u"alice"_s), &m_interaction);
         killer.open();
         QTRY_VERIFY_WITH_TIMEOUT(killer.state() == SshConnectionState::Connected, 30000);
@@ -276,9 +284,16 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(!queue.job(id)->files.isEmpty() && queue.job(id)->files.first().done >= (16u << 20),
                                  60000);
-        std::unique_ptr<sshcore::SshCommand> kill(killer.runShell(
-            "pkill -KILL -u alice -f '^sshd-session: alice' || pkill -KILL -u alice -f '^sshd: alice'"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_connection->state() != SshConnectionState::Connected, 30000);
+        // Watched as signals, not by polling the state: a reconnection on loopback can be over between
+        // two looks.
+        QSignalSpy states(m_connection.get(), &SshConnection::stateChanged);
+        std::unique_ptr<sshcore::SshCommand> kill(killer.runShell("kill -KILL " + server));
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(states.cbegin(), states.cend(),
+                                             [](const QList<QVariant> &change) {
+                                                 return change.at(0).value<SshConnectionState>()
+                                                        == SshConnectionState::Reconnecting;
+                                             }),
+                                 30000);
         const quint64 before = queue.job(id)->files.first().done;
         QVERIFY2(before < size, "the kill came after the whole file was sent");
         QVERIFY(!finalExists());
