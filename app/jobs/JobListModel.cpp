@@ -1,5 +1,7 @@
 #include "app/jobs/JobListModel.h"
 
+#include "app/jobs/JobListFill.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -148,8 +150,21 @@ QHash<int, QByteArray> JobListModel::roleNames() const
     return names;
 }
 
+QList<qint64> JobListModel::numericSortKeys(int column) const
+{
+    QList<qint64> keys;
+    if (m_rows.isEmpty() || !m_rows.first().numericSortKey(column))
+        return keys;
+    keys.reserve(m_rows.size());
+    for (const JobRow &row : m_rows)
+        keys.append(*row.numericSortKey(column));
+    return keys;
+}
+
 void JobListModel::setJobs(const QList<Job> &jobs)
 {
+    if (m_rows.isEmpty())
+        return adopt(JobListFill::make(jobs));
     ++m_generation;
     m_staleReason.clear();
     QList<Change> changes;
@@ -170,7 +185,7 @@ void JobListModel::setJobs(const QList<Job> &jobs)
         const bool same = row.job == job;
         auto [first, last] = same ? std::pair{-1, -1} : JobRow::changedColumns(row.job, job);
         if (!same)
-            row.job = job;
+            row.setJob(job);
         if (row.phase != Phase::Listed) { // back in the queue (requeued)
             row.phase = Phase::Listed;
             row.exitCode.clear();
@@ -242,7 +257,7 @@ bool JobListModel::replaceRange(const Job &job, std::optional<QMultiHash<QString
             continue;
         m_rowOf.remove(row.job.id);
         m_rowOf.insert(job.id, *it);
-        row.job = job;
+        row.setJob(job);
         row.seen = m_generation;
         row.stale = false;
         changes.append({*it, 0, ColumnCount - 1});
@@ -256,8 +271,6 @@ void JobListModel::appendJobs(const QList<Job> &jobs, const QList<qsizetype> &wh
     // A row per id, even if a listing had one twice.
     QList<qsizetype> fresh;
     fresh.reserve(which.size());
-    if (m_rows.isEmpty())
-        m_rowOf.reserve(which.size() + which.size() / 8 + 256);
     for (const qsizetype i : which) {
         const qsizetype before = m_rowOf.size();
         int &slot = m_rowOf[jobs.at(i).id]; // one lookup: it grows only for a new id
@@ -270,16 +283,35 @@ void JobListModel::appendJobs(const QList<Job> &jobs, const QList<qsizetype> &wh
         return;
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    // Room for the jobs the next refreshes bring: growing a list of 50,000 rows means a new block
-    // and a copy (and its pages faulted in). Capacity not yet used is address space, not memory.
-    if (m_rows.isEmpty())
-        m_rows.reserve(fresh.size() + fresh.size() / 8 + 256);
     for (const qsizetype i : std::as_const(fresh)) {
         JobRow &row = m_rows.emplaceBack();
-        row.job = jobs.at(i);
+        row.setJob(jobs.at(i));
         row.seen = m_generation;
     }
     endInsertRows();
+}
+
+void JobListModel::adopt(JobListFill fill)
+{
+    if (!m_rows.isEmpty()) { // the list was filled meanwhile: this listing is a refresh of it
+        QList<Job> jobs;
+        jobs.reserve(fill.rows.size());
+        for (const JobRow &row : std::as_const(fill.rows))
+            jobs.append(row.job);
+        return setJobs(jobs);
+    }
+    // The rows say they were seen in JobListFill::Generation: with no older rows about, the list's
+    // count of listings can start again from there (no pass over the rows in this thread).
+    m_generation = JobListFill::Generation;
+    m_staleReason.clear();
+    if (fill.rows.isEmpty())
+        return; // empty, and still empty: nothing for a view to hear
+    // A reset, not an insertion: there is no selection or scroll to keep, and a sorting proxy then
+    // sorts once, where rows inserted into it are placed one at a time (a GUI stall at this size).
+    beginResetModel();
+    m_rows = std::move(fill.rows);
+    m_rowOf = std::move(fill.rowOf);
+    endResetModel();
 }
 
 void JobListModel::emitChanges(QList<Change> &changes)

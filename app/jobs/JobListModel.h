@@ -14,13 +14,15 @@
 
 namespace app {
 
+struct JobListFill;
+
 // The Jobs area's list: one row per job (or array task) of the queue, kept by id across refreshes.
-// A refresh is a diff, never a reset: changed rows get dataChanged (for the columns that changed),
-// new jobs are appended, and jobs that left the queue stay, shown as finishing until accounting
-// says how they ended (setFinished). A failed query marks every unfinished row Unknown rather than
-// leaving stale states on screen; the next listing clears that. Tens of thousands of rows are
-// normal (allUsers on a big cluster): a listing is applied in one pass over a hash of ids, and row
-// texts are made only when a view asks for them.
+// A refresh is a diff, never a reset (only the first fill of an empty list is one): changed rows
+// get dataChanged (for the columns that changed), new jobs are appended, and jobs that left the
+// queue stay, shown as finishing until accounting says how they ended (setFinished). A failed query marks every
+// unfinished row Unknown rather than leaving stale states on screen; the next listing clears that. Tens of thousands of
+// rows are normal (allUsers on a big cluster): a listing is applied in one pass over a hash of ids, and row texts are
+// made only when a view asks for them.
 class JobListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -64,6 +66,9 @@ public:
 
     // A successful queue listing.
     void setJobs(const QList<app::Job> &jobs);
+    // A first listing made into rows already (on a worker thread: JobListFill::prepare); if the list
+    // is no longer empty, it is applied as setJobs would.
+    void adopt(JobListFill fill);
     // Ids that left the queue and whose end is not known yet (for accounting).
     QStringList vanishedJobs() const;
     // Accounting records; those that say how a vanished job ended finish its row. A record of a
@@ -82,6 +87,14 @@ public:
     QModelIndex indexOf(const QString &id, int column = 0) const;
     // The row's life as the list knows it; null for an unknown id.
     const JobRow *row(const QString &id) const;
+    // Whether row left sorts before row right by column (JobRow::lessThan): JobSortModel's order.
+    bool rowLessThan(int left, int right, int column) const
+    {
+        return JobRow::lessThan(m_rows.at(left), m_rows.at(right), column);
+    }
+    // Every row's numeric sort key for column, by row; empty for a column sorted by its text.
+    QList<qint64> numericSortKeys(int column) const;
+    qint64 numericSortKey(int row, int column) const { return m_rows.at(row).numericSortKey(column).value_or(0); }
 
 private:
     struct Change

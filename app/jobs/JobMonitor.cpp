@@ -1,5 +1,7 @@
 #include "app/jobs/JobMonitor.h"
 
+#include "app/ReleaseAside.h"
+#include "app/jobs/JobListFill.h"
 #include "app/jobs/JobListModel.h"
 #include "app/schedulers/SchedulerClient.h"
 
@@ -43,19 +45,42 @@ void JobMonitor::askQueue()
     }
     updateBusy();
     m_client->queue(m_allUsers, this, [this, listing = m_listing](sshcore::Result<QList<Job>> jobs) {
-        if (listing != m_listing) {
-            m_poller.trigger(); // asked before allUsers changed: ask again
-        } else if (m_model && jobs) {
-            m_model->setJobs(*jobs);
+        if (listing == m_listing && m_model && jobs && m_model->rowCount() == 0
+            && jobs->size() >= JobListFill::AsideFrom) {
+            // A big first listing: its rows are made on a worker thread, then swapped in.
+            JobListFill::prepare(std::move(*jobs)).then(this, [this, listing](QFuture<JobListFill> made) {
+                listed(listing, made.takeResult());
+            });
+            return;
+        }
+        if (jobs)
+            listed(listing, std::move(*jobs));
+        else
+            listed(listing, jobs.error());
+    });
+}
+
+void JobMonitor::listed(quint64 listing, std::variant<QList<Job>, JobListFill, sshcore::Error> answer)
+{
+    if (listing != m_listing) {
+        m_poller.trigger(); // asked before allUsers changed: ask again
+    } else if (m_model) {
+        if (const auto *error = std::get_if<sshcore::Error>(&answer)) {
+            m_model->markUnknown(error->message);
+            Q_EMIT failed(error->message);
+        } else {
+            if (auto *fill = std::get_if<JobListFill>(&answer))
+                m_model->adopt(std::move(*fill));
+            else {
+                m_model->setJobs(std::get<QList<Job>>(answer));
+                releaseAside(std::move(std::get<QList<Job>>(answer)));
+            }
             Q_EMIT refreshed(QDateTime::currentDateTime());
             askHistory();
-        } else if (m_model) {
-            m_model->markUnknown(jobs.error().message);
-            Q_EMIT failed(jobs.error().message);
         }
-        m_poller.finished();
-        updateBusy();
-    });
+    }
+    m_poller.finished();
+    updateBusy();
 }
 
 void JobMonitor::askHistory()

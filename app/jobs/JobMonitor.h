@@ -1,6 +1,9 @@
 #pragma once
 
+#include "app/jobs/JobListFill.h"
 #include "app/jobs/Poller.h"
+#include "app/schedulers/Job.h"
+#include "sshcore/Result.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -9,6 +12,7 @@
 #include <QString>
 
 #include <chrono>
+#include <variant>
 
 namespace app {
 
@@ -51,6 +55,8 @@ Q_SIGNALS:
 
 private:
     void askQueue();
+    // A queue listing's answer (jobs, or a first fill made aside, or why there is none) applied.
+    void listed(quint64 listing, std::variant<QList<Job>, JobListFill, sshcore::Error> answer);
     void askHistory();
     void historyAnswered(const QStringList &asked, const QString &error);
     void updateBusy();

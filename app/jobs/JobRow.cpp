@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace app {
 
@@ -183,24 +184,39 @@ QString JobRow::toolTip(int column, const QString &staleReason) const
     }
 }
 
-QVariant JobRow::sortKey(int column) const
+std::optional<qint64> JobRow::numericSortKey(int column) const
 {
     constexpr qint64 Never = std::numeric_limits<qint64>::max();
     switch (column) {
-    case JobListModel::IdColumn: return idSortKey(job.id);
+    case JobListModel::IdColumn: return idKey;
     case JobListModel::StateColumn: return int(shownState());
     case JobListModel::ElapsedColumn: return job.elapsedSeconds.value_or(-1);
     case JobListModel::TimeLeftColumn:
         if (phase != Phase::Listed)
-            return qint64(-1);
+            return -1;
         return job.timeLeftSeconds.value_or(job.timeLimitSeconds ? -1 : Never);
     case JobListModel::NodesColumn: return job.nodeCount;
     case JobListModel::CpusColumn: return job.cpuCount;
     case JobListModel::GpusColumn: return gpuCount(job);
     case JobListModel::StartColumn: return job.startTime.isValid() ? job.startTime.toSecsSinceEpoch() : Never;
     case JobListModel::SubmittedColumn: return job.submitTime.isValid() ? job.submitTime.toSecsSinceEpoch() : 0;
-    default: return text(column, {});
+    default: return std::nullopt;
     }
+}
+
+QVariant JobRow::sortKey(int column) const
+{
+    if (const std::optional<qint64> number = numericSortKey(column))
+        return *number;
+    return text(column, {});
+}
+
+bool JobRow::lessThan(const JobRow &left, const JobRow &right, int column)
+{
+    const std::optional<qint64> a = left.numericSortKey(column);
+    if (a)
+        return *a < *right.numericSortKey(column);
+    return left.text(column, {}) < right.text(column, {});
 }
 
 Qt::Alignment JobRow::alignment(int column)

@@ -7,6 +7,7 @@
 #include <QTypeInfo>
 #include <QVariant>
 
+#include <optional>
 #include <utility>
 
 namespace app {
@@ -29,6 +30,13 @@ struct JobRow
     QString exitCode;   // from accounting, once finished
     QString note;       // why the outcome is not known (Ended)
     quint32 seen = 0;   // the listing that last had the job (JobListModel's generation)
+    qint64 idKey = 0;   // idSortKey(job.id), made once: sorting compares it many times per row
+
+    void setJob(const Job &listed)
+    {
+        job = listed;
+        idKey = idSortKey(job.id);
+    }
 
     // What the State column and StateRole give: Unknown while stale, Completing while vanished.
     JobState shownState() const;
@@ -37,7 +45,11 @@ struct JobRow
     // Per column (JobListModel::Column); now is the time relative times are measured from.
     QString text(int column, const QDateTime &now) const;
     QString toolTip(int column, const QString &staleReason) const;
+    // What the list sorts a column by: a number for the columns that hold one (ids, states, times,
+    // counts, epoch seconds), otherwise the column's text. lessThan compares without QVariants.
+    std::optional<qint64> numericSortKey(int column) const;
     QVariant sortKey(int column) const;
+    static bool lessThan(const JobRow &left, const JobRow &right, int column);
     static Qt::Alignment alignment(int column);
     // The first and last column whose text differs between two listings of the same job, or
     // {-1, -1} when none does (fields no column shows count as the Id column's: its tooltip).

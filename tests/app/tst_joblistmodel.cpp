@@ -3,7 +3,9 @@
 // query shows Unknown rather than stale states, array ranges follow their tasks, and the sort role
 // sorts ids and times as numbers.
 
+#include "app/jobs/JobListFill.h"
 #include "app/jobs/JobListModel.h"
+#include "app/jobs/JobSortModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -13,7 +15,9 @@
 using namespace Qt::StringLiterals;
 using app::Job;
 using app::JobAccounting;
+using app::JobListFill;
 using app::JobListModel;
+using app::JobSortModel;
 using app::JobState;
 
 namespace {
@@ -108,10 +112,13 @@ private Q_SLOTS:
         JobListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.setJobs(listing(10));
         QCOMPARE(model.rowCount(), 10);
         QCOMPARE(model.columnCount(), int(JobListModel::ColumnCount));
-        QCOMPARE(inserted.size(), 1);
+        // An empty list filled is one reset (a sorting proxy sorts once), not an insertion.
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(inserted.size(), 0);
         QCOMPARE(model.headerData(JobListModel::TimeLeftColumn, Qt::Horizontal).toString(), u"Time left"_s);
 
         QCOMPARE(text(model, u"101"_s, JobListModel::StateColumn), u"Running"_s);
@@ -147,6 +154,52 @@ private Q_SLOTS:
         model.setJobs({job});
         QCOMPARE(text(model, u"7"_s, JobListModel::StartColumn), u"in 2 h"_s);
         QVERIFY(text(model, u"7"_s, JobListModel::StartColumn, Qt::ToolTipRole).startsWith(u"Expected to start: "));
+    }
+
+    // A big first listing made into rows on a worker thread (JobMonitor's way), then adopted: the
+    // same rows as setJobs makes, one reset, and the next listing is a diff against it as usual.
+    void firstFillMadeAsideThenDiffed()
+    {
+        QList<Job> jobs = listing(JobListFill::AsideFrom + 10);
+        jobs.append(jobs.at(3)); // listed twice: one row
+        JobListModel direct;
+        direct.setJobs(jobs);
+        JobListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        JobSortModel sorted;
+        sorted.setSourceModel(&model);
+        sorted.sort(JobListModel::IdColumn, Qt::DescendingOrder);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QFuture<JobListFill> made = JobListFill::prepare(jobs);
+        made.waitForFinished();
+        model.adopt(made.takeResult());
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.rowCount(), direct.rowCount());
+        QCOMPARE(model.rowCount(), int(JobListFill::AsideFrom + 10));
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.index(r, 0).data().toString(), direct.index(r, 0).data().toString());
+        QCOMPARE(sorted.index(0, 0).data().toString(), QString::number(100 + JobListFill::AsideFrom + 9));
+
+        // The next listing: one job gone, one started, one new; a diff, no reset.
+        Disruptions disruptions(&model);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        const QString gone = jobs.takeAt(5).id;
+        jobs[6] = running(jobs[6].id, 5);
+        jobs.append(pending(u"99999"_s));
+        model.setJobs(jobs);
+        QVERIFY(disruptions.none());
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.indexOf(gone).data(JobListModel::VanishedRole).toBool(), true);
+        QCOMPARE(model.vanishedJobs(), QStringList{gone});
+        QCOMPARE(text(model, jobs[6].id, JobListModel::StateColumn), u"Running"_s);
+        QCOMPARE(sorted.index(0, 0).data().toString(), u"99999"_s);
+
+        // A fill that comes when the list is no longer empty is applied as a listing.
+        QFuture<JobListFill> late = JobListFill::prepare(listing(3));
+        late.waitForFinished();
+        model.adopt(late.takeResult());
+        QVERIFY(disruptions.none());
+        QCOMPARE(model.vanishedJobs().size(), model.rowCount() - 3);
     }
 
     void updateOfAFewRowsSignalsOnlyThoseRows()
@@ -421,20 +474,30 @@ private Q_SLOTS:
                         running(u"12_10"_s, 1), running(u"12_4"_s, 100), pending(u"1234"_s)};
         jobs[5].startTime = QDateTime::fromSecsSinceEpoch(1'795'400'000); // expected
         model.setJobs(jobs);
-        QSortFilterProxyModel proxy;
+        // The Jobs area's proxy (typed comparisons) and a plain one on SortRole agree.
+        JobSortModel proxy;
         proxy.setSourceModel(&model);
-        proxy.setSortRole(JobListModel::SortRole);
+        QSortFilterProxyModel plain;
+        plain.setSourceModel(&model);
+        plain.setSortRole(JobListModel::SortRole);
         const auto order = [&](int column) {
             proxy.sort(column);
+            plain.sort(column);
             QStringList ids;
-            for (int r = 0; r < proxy.rowCount(); ++r)
+            QStringList plainIds;
+            for (int r = 0; r < proxy.rowCount(); ++r) {
                 ids << proxy.index(r, 0).data().toString();
-            return ids.join(u' ');
+                plainIds << plain.index(r, 0).data().toString();
+            }
+            return ids == plainIds ? ids.join(u' ')
+                                   : u"proxies disagree: "_s + ids.join(u' ') + u" / "_s + plainIds.join(u' ');
         };
         QCOMPARE(order(JobListModel::IdColumn), u"9 10 12_[3-9] 12_4 12_10 1234"_s);
         QCOMPARE(order(JobListModel::ElapsedColumn), u"12_[3-9] 1234 12_10 10 12_4 9"_s);
         // Started jobs by their start, then expected starts, then those with no estimate.
         QCOMPARE(order(JobListModel::StartColumn).section(u' ', -2), u"1234 12_[3-9]"_s);
+        for (int column = 0; column < JobListModel::ColumnCount; ++column)
+            QVERIFY2(!order(column).startsWith(u"proxies"_s), qPrintable(order(column)));
         QCOMPARE(model.indexOf(u"9"_s, JobListModel::SubmittedColumn).data(JobListModel::SortRole).toLongLong(),
                  1'795'391'442);
         QCOMPARE(model.indexOf(u"9"_s, JobListModel::StateColumn).data(JobListModel::SortRole).toInt(),

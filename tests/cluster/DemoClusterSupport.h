@@ -7,11 +7,13 @@
 #include "app/demo/DemoCluster.h"
 #include "app/schedulers/SchedulerClient.h"
 #include "sshcore/Result.h"
+#include "sshcore/SshCommand.h"
 #include "sshcore/SshConnection.h"
 #include "sshcore/SshConnectionSettings.h"
 
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <chrono>
@@ -46,19 +48,45 @@ sshcore::Result<T> await(Start start)
     return result ? *result : sshcore::Result<T>(sshcore::failure(QStringLiteral("no answer within 120 s")));
 }
 
-// Opens a connection as user and waits until it is up or has failed (the caller checks which).
-inline std::unique_ptr<sshcore::SshConnection> connectAs(const app::DemoCluster &cluster, const QString &user,
-                                                         sshcore::SshInteraction *interaction)
+// Opens a connection with settings and waits until it is up or has failed (the caller checks which).
+inline std::unique_ptr<sshcore::SshConnection> connectWith(const sshcore::SshConnectionSettings &settings,
+                                                           sshcore::SshInteraction *interaction, int timeoutMs = 30000)
 {
-    auto connection = std::make_unique<sshcore::SshConnection>(demoSettings(cluster, user), interaction);
+    auto connection = std::make_unique<sshcore::SshConnection>(settings, interaction);
     connection->open();
     (void)QTest::qWaitFor(
         [&] {
             return connection->state() == sshcore::SshConnectionState::Connected
                    || connection->state() == sshcore::SshConnectionState::Failed;
         },
-        30000);
+        timeoutMs);
     return connection;
+}
+
+// Opens a connection as user and waits until it is up or has failed (the caller checks which).
+inline std::unique_ptr<sshcore::SshConnection> connectAs(const app::DemoCluster &cluster, const QString &user,
+                                                         sshcore::SshInteraction *interaction)
+{
+    return connectWith(demoSettings(cluster, user), interaction);
+}
+
+// Runs a command on the connection (on a channel of its own) and waits up to a minute for it.
+inline sshcore::Result<sshcore::CommandResult> runAndWait(sshcore::SshConnection &connection,
+                                                          const QList<QByteArray> &arguments,
+                                                          const sshcore::SshCommandOptions &options = {})
+{
+    std::unique_ptr<sshcore::SshCommand> command(connection.run(arguments, options));
+    QSignalSpy finished(command.get(), &sshcore::SshCommand::finished);
+    if (!finished.wait(60000))
+        return sshcore::failure(QStringLiteral("the command did not finish within 60 s"));
+    return command->result();
+}
+
+// What the command printed, or "ERROR: " and why it did not run.
+inline QByteArray outputOf(sshcore::SshConnection &connection, const QList<QByteArray> &arguments)
+{
+    const auto result = runAndWait(connection, arguments);
+    return result ? result->standardOutput : "ERROR: " + result.error().message.toUtf8();
 }
 
 // Runs a command line through the client (on a channel of its own) and waits for it. A command

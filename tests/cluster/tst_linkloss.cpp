@@ -20,30 +20,9 @@ using namespace std::chrono_literals;
 using sshcore::SshConnection;
 using sshcore::SshConnectionSettings;
 using sshcore::SshConnectionState;
+using testsupport::runAndWait;
 
 namespace {
-
-std::unique_ptr<SshConnection> connectWith(const SshConnectionSettings &settings, sshcore::SshInteraction *interaction)
-{
-    auto connection = std::make_unique<SshConnection>(settings, interaction);
-    connection->open();
-    (void)QTest::qWaitFor(
-        [&] {
-            return connection->state() == SshConnectionState::Connected
-                   || connection->state() == SshConnectionState::Failed;
-        },
-        30000);
-    return connection;
-}
-
-sshcore::Result<sshcore::CommandResult> runAndWait(SshConnection &connection, const QByteArray &commandLine)
-{
-    std::unique_ptr<sshcore::SshCommand> command(connection.runShell(commandLine));
-    QSignalSpy finished(command.get(), &sshcore::SshCommand::finished);
-    if (!finished.wait(60000))
-        return sshcore::failure(u"the command did not finish within 60 s"_s);
-    return command->result();
-}
 
 bool sawState(const QSignalSpy &states, SshConnectionState wanted)
 {
@@ -82,14 +61,15 @@ void tst_LinkLoss::reconnectsAfterServerProcessIsKilled()
     SshConnectionSettings settings = testsupport::demoSettings(m_cluster, u"alice"_s);
     settings.keepAliveIntervalSeconds = 1;
     settings.keepAliveCountMax = 2;
-    auto connection = connectWith(settings, &m_interaction);
+    auto connection = testsupport::connectWith(settings, &m_interaction);
     QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
     QSignalSpy states(connection.get(), &SshConnection::stateChanged);
     // The shell's parent is the sshd process serving this connection: kill it.
-    QVERIFY(!runAndWait(*connection, "kill -9 $PPID; sleep 5")); // the command's channel went down with it
+    QVERIFY(
+        !runAndWait(*connection, {"sh", "-c", "kill -9 $PPID; sleep 5"})); // the command's channel went down with it
     QTRY_VERIFY_WITH_TIMEOUT(connection->state() == SshConnectionState::Connected && states.size() >= 2, 30000);
     QVERIFY(sawState(states, SshConnectionState::Reconnecting));
-    const auto back = runAndWait(*connection, "echo back");
+    const auto back = runAndWait(*connection, {"echo", "back"});
     QVERIFY2(back, testsupport::errorText(back).constData());
     QCOMPARE(back->standardOutput, QByteArray("back\n"));
 }
@@ -107,16 +87,16 @@ void tst_LinkLoss::idleLinkWithUnreadDataNoticesTheEnd()
     settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Ask;
     ScriptedInteraction person;
     person.hostKeyDecision = ScriptedInteraction::HostKeyDecision::AcceptAndSave;
-    auto connection = connectWith(settings, &person);
+    auto connection = testsupport::connectWith(settings, &person);
     QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
-    const auto first = runAndWait(*connection, "echo $PPID");
+    const auto first = runAndWait(*connection, {"sh", "-c", "echo $PPID"});
     QVERIFY2(first, testsupport::errorText(first).constData());
     QSignalSpy states(connection.get(), &SshConnection::stateChanged);
     QTest::qWait(200); // idle
     relay.hangUp("x");
     QTRY_VERIFY_WITH_TIMEOUT(sawState(states, SshConnectionState::Reconnecting), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(connection->state() == SshConnectionState::Connected, 30000);
-    const auto back = runAndWait(*connection, "echo $PPID");
+    const auto back = runAndWait(*connection, {"sh", "-c", "echo $PPID"});
     QVERIFY2(back, testsupport::errorText(back).constData());
     QVERIFY(back->standardOutput != first->standardOutput); // a new session on the server
 }

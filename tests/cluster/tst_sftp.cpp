@@ -77,23 +77,9 @@ sshcore::SftpTransferOptions transferOptions(quint64 offset, qsizetype bufferSiz
 
 std::unique_ptr<SshConnection> tst_Sftp::connect(quint16 port)
 {
-    sshcore::SshConnectionSettings settings;
-    settings.host = m_cluster.host;
+    sshcore::SshConnectionSettings settings = testsupport::demoSettings(m_cluster, u"alice"_s);
     settings.port = port;
-    settings.user = u"alice"_s;
-    settings.useAgent = false;
-    settings.identityFiles = {m_cluster.user(u"alice")->keyPath};
-    settings.knownHostsFiles = {m_cluster.knownHostsPath};
-    settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
-    auto connection = std::make_unique<SshConnection>(settings, &m_interaction);
-    connection->open();
-    (void)QTest::qWaitFor(
-        [&] {
-            return connection->state() == SshConnectionState::Connected
-                   || connection->state() == SshConnectionState::Failed;
-        },
-        30000);
-    return connection;
+    return testsupport::connectWith(settings, &m_interaction);
 }
 
 QByteArray tst_Sftp::remoteRun(const QList<QByteArray> &arguments)

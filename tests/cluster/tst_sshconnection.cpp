@@ -1,7 +1,9 @@
-// sshcore's SshConnection against the demo cluster's real sshd and Dropbear: every way of logging in,
+// sshcore's SshConnection against the demo cluster's real sshd and Dropbear: passwords and second
+// factors (tst_sshkeys: key types, encrypted keys, an agent),
 // host keys (unknown, accepted, rejected, changed), commands with hostile arguments, many at once,
 // streaming, timeouts and cancellation (tst_linkloss: the server side of the link killed).
 
+#include "DemoClusterSupport.h"
 #include "ScriptedInteraction.h"
 #include "TestSupport.h"
 #include "app/demo/DemoCluster.h"
@@ -22,30 +24,8 @@ using sshcore::SshConnection;
 using sshcore::SshConnectionSettings;
 using sshcore::SshConnectionState;
 
-namespace {
-
-bool settled(SshConnectionState state)
-{
-    return state == SshConnectionState::Connected || state == SshConnectionState::Failed;
-}
-
-sshcore::Result<sshcore::CommandResult> runAndWait(SshConnection &connection, const QList<QByteArray> &arguments,
-                                                   const sshcore::SshCommandOptions &options = {})
-{
-    std::unique_ptr<sshcore::SshCommand> command(connection.run(arguments, options));
-    QSignalSpy finished(command.get(), &sshcore::SshCommand::finished);
-    if (!finished.wait(60000))
-        return sshcore::failure(u"the command did not finish within 60 s"_s);
-    return command->result();
-}
-
-QByteArray outputOf(SshConnection &connection, const QList<QByteArray> &arguments)
-{
-    const auto result = runAndWait(connection, arguments);
-    return result ? result->standardOutput : "ERROR: " + result.error().message.toUtf8();
-}
-
-} // namespace
+using testsupport::outputOf;
+using testsupport::runAndWait;
 
 class tst_SshConnection : public QObject
 {
@@ -74,9 +54,6 @@ private Q_SLOTS:
     void proxyJump();
     void proxyJumpFromSshConfig();
     void unreachableJumpTarget();
-    void keyTypesAndEncryptedKey_data();
-    void keyTypesAndEncryptedKey();
-    void sshAgent();
 
 private:
     SshConnectionSettings settingsFor(const QString &user, quint16 port = 0) const;
@@ -98,16 +75,9 @@ void tst_SshConnection::initTestCase()
 
 SshConnectionSettings tst_SshConnection::settingsFor(const QString &user, quint16 port) const
 {
-    SshConnectionSettings settings;
-    settings.host = m_cluster.host;
-    settings.port = port ? port : m_cluster.loginPort;
-    settings.user = user;
-    settings.useAgent = false;
-    const auto *demoUser = m_cluster.user(user);
-    if (demoUser && !demoUser->keyPath.isEmpty())
-        settings.identityFiles = {demoUser->keyPath};
-    settings.knownHostsFiles = {m_cluster.knownHostsPath};
-    settings.strictHostKeyChecking = sshcore::StrictHostKeyChecking::Yes;
+    SshConnectionSettings settings = testsupport::demoSettings(m_cluster, user);
+    if (port)
+        settings.port = port;
     settings.connectTimeoutSeconds = 15;
     return settings;
 }
@@ -115,10 +85,7 @@ SshConnectionSettings tst_SshConnection::settingsFor(const QString &user, quint1
 std::unique_ptr<SshConnection> tst_SshConnection::connectAs(const SshConnectionSettings &settings,
                                                             ScriptedInteraction *interaction)
 {
-    auto connection = std::make_unique<SshConnection>(settings, interaction);
-    connection->open();
-    (void)QTest::qWaitFor([&] { return settled(connection->state()); }, 60000);
-    return connection;
+    return testsupport::connectWith(settings, interaction, 60000);
 }
 
 void tst_SshConnection::keyLogin()
@@ -547,110 +514,6 @@ void tst_SshConnection::unreachableJumpTarget()
     QVERIFY2(connection->stateMessage().contains(
                  u"could not open a connection to 127.0.0.1 port %1"_s.arg(m_cluster.dropbearPort)),
              qPrintable(connection->stateMessage()));
-}
-
-namespace {
-
-// Makes a key pair with ssh-keygen; returns the private key's path.
-QString makeKey(const QString &dir, const QString &type, const QString &passphrase)
-{
-    const QString path = dir + u"/id_"_s + type + (passphrase.isEmpty() ? QString() : u"_encrypted"_s);
-    QFile::remove(path);
-    QFile::remove(path + u".pub"_s);
-    QProcess keygen;
-    keygen.start(u"ssh-keygen"_s,
-                 {u"-q"_s, u"-t"_s, type, u"-N"_s, passphrase, u"-C"_s, u"clusterdesk-test"_s, u"-f"_s, path});
-    keygen.waitForFinished(60000);
-    return keygen.exitCode() == 0 ? path : QString();
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-} // namespace
-
-void tst_SshConnection::keyTypesAndEncryptedKey_data()
-{
-    QTest::addColumn<QString>("type");
-    QTest::addColumn<QString>("passphrase");
-    QTest::newRow("ed25519") << u"ed25519"_s << QString();
-    QTest::newRow("ecdsa") << u"ecdsa"_s << QString();
-    QTest::newRow("rsa") << u"rsa"_s << QString();
-    QTest::newRow("ed25519, encrypted") << u"ed25519"_s << u"correct horse"_s;
-}
-
-void tst_SshConnection::keyTypesAndEncryptedKey()
-{
-    QFETCH(QString, type);
-    QFETCH(QString, passphrase);
-    const QString key = makeKey(m_dir.path(), type, passphrase);
-    QVERIFY(!key.isEmpty());
-    // alice authorises the new key herself, over her usual key.
-    ScriptedInteraction setup;
-    auto admin = connectAs(settingsFor(u"alice"_s), &setup);
-    QVERIFY2(admin->state() == SshConnectionState::Connected, qPrintable(admin->stateMessage()));
-    const auto added = runAndWait(*admin, {"sh", "-c", "cat >> ~/.ssh/authorized_keys"},
-                                  {readAll(key + u".pub"_s), 0s});
-    QVERIFY_RESULT(added);
-
-    SshConnectionSettings settings = settingsFor(u"alice"_s);
-    settings.identityFiles = {key};
-    ScriptedInteraction interaction;
-    interaction.passwords = {u"wrong passphrase"_s, passphrase};
-    auto connection = connectAs(settings, &interaction);
-    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
-    if (passphrase.isEmpty()) {
-        QVERIFY(interaction.secretQuestions.isEmpty());
-    } else {
-        // Asked for the passphrase, told the first answer was wrong, and asked again.
-        QCOMPARE(interaction.secretQuestions.size(), 2);
-        QCOMPARE(interaction.secretQuestions.at(0).kind, sshcore::SshInteraction::SecretQuestion::Kind::KeyPassphrase);
-        QCOMPARE(interaction.secretQuestions.at(0).keyFile, key);
-        QCOMPARE(interaction.secretQuestions.at(1).previousError, u"wrong passphrase"_s);
-    }
-    QCOMPARE(outputOf(*connection, {"id", "-un"}), QByteArray("alice\n"));
-}
-
-void tst_SshConnection::sshAgent()
-{
-    // A real ssh-agent holding a key that no file option names.
-    QProcess agent;
-    const QString socket = m_dir.filePath(u"agent.sock"_s);
-    agent.start(u"ssh-agent"_s, {u"-D"_s, u"-a"_s, socket});
-    QVERIFY(agent.waitForStarted());
-    QTRY_VERIFY(QFile::exists(socket));
-    const QString key = makeKey(m_dir.path(), u"ed25519"_s, {}) + u"_agent"_s;
-    QVERIFY(QFile::rename(m_dir.filePath(u"id_ed25519"_s), key));
-    QVERIFY(QFile::rename(m_dir.filePath(u"id_ed25519.pub"_s), key + u".pub"_s));
-    QProcess add;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"SSH_AUTH_SOCK"_s, socket);
-    add.setProcessEnvironment(environment);
-    add.start(u"ssh-add"_s, {key});
-    QVERIFY(add.waitForFinished(10000));
-    QCOMPARE(add.exitCode(), 0);
-    QVERIFY(QFile::remove(key)); // only the agent has it now
-
-    ScriptedInteraction setup;
-    auto admin = connectAs(settingsFor(u"alice"_s), &setup);
-    QVERIFY2(admin->state() == SshConnectionState::Connected, qPrintable(admin->stateMessage()));
-    QVERIFY_RESULT(runAndWait(*admin, {"sh", "-c", "cat >> ~/.ssh/authorized_keys"}, {readAll(key + u".pub"_s), 0s}));
-
-    qputenv("SSH_AUTH_SOCK", socket.toUtf8());
-    SshConnectionSettings settings = settingsFor(u"alice"_s);
-    settings.identityFiles.clear();
-    settings.useAgent = true;
-    ScriptedInteraction interaction;
-    auto connection = connectAs(settings, &interaction);
-    qunsetenv("SSH_AUTH_SOCK");
-    agent.kill();
-    agent.waitForFinished();
-    QVERIFY2(connection->state() == SshConnectionState::Connected, qPrintable(connection->stateMessage()));
-    QCOMPARE(outputOf(*connection, {"id", "-un"}), QByteArray("alice\n"));
-    QVERIFY(interaction.secretQuestions.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_SshConnection)

@@ -3,6 +3,7 @@
 #include "app/connections/ClusterConnection.h"
 #include "app/jobs/JobListModel.h"
 #include "app/jobs/JobMonitor.h"
+#include "app/jobs/JobSortModel.h"
 #include "app/jobs/OutputFollower.h"
 #include "app/jobs/OutputPatterns.h"
 #include "app/schedulers/SchedulerClient.h"
@@ -20,7 +21,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTabWidget>
@@ -32,6 +32,7 @@
 #include <QVBoxLayout>
 
 using app::JobListModel;
+using app::JobSortModel;
 using app::JobState;
 
 namespace ui {
@@ -86,15 +87,13 @@ void appendOutput(QPlainTextEdit *view, const QByteArray &bytes)
 JobsArea::JobsArea(QWidget *parent)
     : QWidget(parent)
     , m_model(new JobListModel(this))
-    , m_sorted(new QSortFilterProxyModel(this))
+    , m_sorted(new JobSortModel(this))
     , m_pages(new QTabWidget(this))
     , m_history(new JobHistoryView(this))
     , m_editor(new JobScriptEditor(this))
 {
     setObjectName(QStringLiteral("JobsArea"));
     m_sorted->setSourceModel(m_model);
-    m_sorted->setSortRole(JobListModel::SortRole);
-    m_sorted->setDynamicSortFilter(true);
     m_pages->setObjectName(QStringLiteral("jobPages"));
     m_pages->setDocumentMode(true);
     m_pages->addTab(makeQueuePage(), tr("Queue"));

@@ -13,7 +13,6 @@ class QMessageBox;
 class QLabel;
 class QModelIndex;
 class QPlainTextEdit;
-class QSortFilterProxyModel;
 class QTabWidget;
 class QToolButton;
 class QTreeView;
@@ -23,6 +22,7 @@ namespace app {
 class ClusterConnection;
 class JobListModel;
 class JobMonitor;
+class JobSortModel;
 class OutputFollower;
 class SchedulerClient;
 struct Job;
@@ -83,7 +83,7 @@ private:
     QPointer<QMessageBox> m_confirmation;
     app::JobListModel *m_model;
     app::JobMonitor *m_monitor = nullptr;
-    QSortFilterProxyModel *m_sorted;
+    app::JobSortModel *m_sorted;
     QTabWidget *m_pages;
     QTreeView *m_jobs;
     QLabel *m_queueStatus;
