@@ -150,14 +150,12 @@ QHash<int, QByteArray> JobListModel::roleNames() const
     return names;
 }
 
-QList<qint64> JobListModel::numericSortKeys(int column) const
+QList<JobRow::SortKey> JobListModel::sortKeys(int column) const
 {
-    QList<qint64> keys;
-    if (m_rows.isEmpty() || !m_rows.first().numericSortKey(column))
-        return keys;
+    QList<JobRow::SortKey> keys;
     keys.reserve(m_rows.size());
     for (const JobRow &row : m_rows)
-        keys.append(*row.numericSortKey(column));
+        keys.append(row.typedSortKey(column));
     return keys;
 }
 

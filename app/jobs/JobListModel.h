@@ -87,14 +87,9 @@ public:
     QModelIndex indexOf(const QString &id, int column = 0) const;
     // The row's life as the list knows it; null for an unknown id.
     const JobRow *row(const QString &id) const;
-    // Whether row left sorts before row right by column (JobRow::lessThan): JobSortModel's order.
-    bool rowLessThan(int left, int right, int column) const
-    {
-        return JobRow::lessThan(m_rows.at(left), m_rows.at(right), column);
-    }
-    // Every row's numeric sort key for column, by row; empty for a column sorted by its text.
-    QList<qint64> numericSortKeys(int column) const;
-    qint64 numericSortKey(int row, int column) const { return m_rows.at(row).numericSortKey(column).value_or(0); }
+    // Every row's sort key for column (JobRow::typedSortKey), by row: what JobSortModel sorts on.
+    QList<JobRow::SortKey> sortKeys(int column) const;
+    JobRow::SortKey sortKey(int row, int column) const { return m_rows.at(row).typedSortKey(column); }
 
 private:
     struct Change

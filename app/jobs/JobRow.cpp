@@ -211,12 +211,11 @@ QVariant JobRow::sortKey(int column) const
     return text(column, {});
 }
 
-bool JobRow::lessThan(const JobRow &left, const JobRow &right, int column)
+JobRow::SortKey JobRow::typedSortKey(int column) const
 {
-    const std::optional<qint64> a = left.numericSortKey(column);
-    if (a)
-        return *a < *right.numericSortKey(column);
-    return left.text(column, {}) < right.text(column, {});
+    if (const std::optional<qint64> number = numericSortKey(column))
+        return {*number, {}};
+    return {0, text(column, {})};
 }
 
 Qt::Alignment JobRow::alignment(int column)

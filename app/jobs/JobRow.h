@@ -46,10 +46,20 @@ struct JobRow
     QString text(int column, const QDateTime &now) const;
     QString toolTip(int column, const QString &staleReason) const;
     // What the list sorts a column by: a number for the columns that hold one (ids, states, times,
-    // counts, epoch seconds), otherwise the column's text. lessThan compares without QVariants.
+    // counts, epoch seconds), otherwise the column's text.
+    struct SortKey
+    {
+        qint64 number = 0;
+        QString text; // null for a numeric column
+
+        friend bool operator<(const SortKey &a, const SortKey &b)
+        {
+            return a.number != b.number ? a.number < b.number : a.text < b.text;
+        }
+    };
     std::optional<qint64> numericSortKey(int column) const;
-    QVariant sortKey(int column) const;
-    static bool lessThan(const JobRow &left, const JobRow &right, int column);
+    SortKey typedSortKey(int column) const;
+    QVariant sortKey(int column) const; // the same as a QVariant (SortRole)
     static Qt::Alignment alignment(int column);
     // The first and last column whose text differs between two listings of the same job, or
     // {-1, -1} when none does (fields no column shows count as the Id column's: its tooltip).

@@ -40,18 +40,18 @@ void JobSortModel::setSourceModel(QAbstractItemModel *source)
 
 void JobSortModel::rowsChanged(int first, int last, bool inserted)
 {
-    if (m_keysColumn < 0 || m_keys.isEmpty())
-        return; // none made, or a text column: nothing kept
+    if (m_keysColumn < 0)
+        return; // none made: nothing to keep in step
     if (inserted ? first != m_keys.size() : last >= m_keys.size()) {
         m_keysColumn = -1; // not an append or a change in place: made again when next needed
         return;
     }
     for (int row = first; row <= last; ++row) {
-        const qint64 key = m_jobs->numericSortKey(row, m_keysColumn);
+        JobRow::SortKey key = m_jobs->sortKey(row, m_keysColumn);
         if (inserted)
-            m_keys.append(key);
+            m_keys.append(std::move(key));
         else
-            m_keys[row] = key;
+            m_keys[row] = std::move(key);
     }
 }
 
@@ -61,11 +61,9 @@ bool JobSortModel::lessThan(const QModelIndex &left, const QModelIndex &right) c
         return QSortFilterProxyModel::lessThan(left, right);
     const int column = left.column();
     if (m_keysColumn != column) {
-        m_keys = m_jobs->numericSortKeys(column);
+        m_keys = m_jobs->sortKeys(column);
         m_keysColumn = column;
     }
-    if (m_keys.isEmpty())
-        return m_jobs->rowLessThan(left.row(), right.row(), column);
     return m_keys.at(left.row()) < m_keys.at(right.row());
 }
 
