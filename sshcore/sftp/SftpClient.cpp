@@ -4,6 +4,7 @@
 #include "sshcore/session/ResultRelay.h"
 #include "sshcore/sftp/SftpListOperation.h"
 #include "sshcore/sftp/SftpMakePathOperation.h"
+#include "sshcore/sftp/SftpReadOperation.h"
 #include "sshcore/sftp/SftpRemoveOperation.h"
 #include "sshcore/sftp/SftpRenameOperation.h"
 #include "sshcore/sftp/SftpTransferOperation.h"
@@ -93,6 +94,15 @@ void SftpClient::list(const QByteArray &directory, QObject *context, Callback<QL
         return;
     m_connection->submit(
         std::make_shared<SftpListOperation>(directory, replyTo<QList<SftpEntry>>(m_connection->workerThread(), context,
+                                                                                 std::move(callback))));
+}
+
+void SftpClient::readFile(const QByteArray &path, qint64 limit, QObject *context, Callback<QByteArray> callback)
+{
+    if (refuseWithoutConnection(m_connection, context, callback))
+        return;
+    m_connection->submit(std::make_shared<SftpReadOperation>(path, limit,
+                                                             replyTo<QByteArray>(m_connection->workerThread(), context,
                                                                                  std::move(callback))));
 }
 

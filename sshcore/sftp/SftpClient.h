@@ -68,6 +68,10 @@ public:
     // The size and free space of the file system holding path, where the server tells (OpenSSH does).
     void fileSystem(const QByteArray &path, QObject *context, Callback<SftpFileSystem> callback);
 
+    // A small file's whole contents, read into memory (never written to a local file); refused when
+    // it is longer than limit bytes.
+    void readFile(const QByteArray &path, qint64 limit, QObject *context, Callback<QByteArray> callback);
+
     void upload(const QString &localFile, const QByteArray &remoteFile, const SftpTransferOptions &options,
                 QObject *context, Callback<quint64> callback, Progress progress = {});
     void download(const QByteArray &remoteFile, const QString &localFile, const SftpTransferOptions &options,

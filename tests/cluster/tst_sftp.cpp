@@ -52,6 +52,7 @@ private Q_SLOTS:
     void transferPlacesTheFile();
     void removeTreeDoesNotFollowLinks();
     void dropbearSftp();
+    void readFileIntoMemory();
 
 private:
     std::unique_ptr<SshConnection> connect(quint16 port);
@@ -339,6 +340,42 @@ void tst_Sftp::dropbearSftp()
         await<quint64>([&](QObject *c, auto cb) { sftp.download(dir + "/f", m_local.filePath(u"db2"_s), {}, c, cb); }));
     QVERIFY(readFile(m_local.filePath(u"db2"_s)) == data);
     QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { sftp.remove(dir, true, c, cb); }));
+}
+
+// A small file read whole into memory: across several reads, empty, missing, unreadable, over the limit.
+void tst_Sftp::readFileIntoMemory()
+{
+    QVERIFY_RESULT(await<void>([&](QObject *c, auto cb) { m_sftp->makePath(m_base + "/read", c, cb); }));
+    const QByteArray data = randomBytes(100 * 1024 + 17); // four reads and a piece
+    QVERIFY(writeFile(m_local.filePath(u"read"_s), data));
+    QVERIFY_RESULT(await<quint64>(
+        [&](QObject *c, auto cb) { m_sftp->upload(m_local.filePath(u"read"_s), m_base + "/read/data", {}, c, cb); }));
+    const auto whole = await<QByteArray>(
+        [&](QObject *c, auto cb) { m_sftp->readFile(m_base + "/read/data", 1 << 20, c, cb); });
+    QVERIFY_RESULT(whole);
+    QCOMPARE(whole->size(), data.size());
+    QVERIFY(*whole == data);
+
+    const auto tooBig = await<QByteArray>(
+        [&](QObject *c, auto cb) { m_sftp->readFile(m_base + "/read/data", 64 * 1024, c, cb); });
+    QVERIFY(!tooBig);
+    QVERIFY2(tooBig.error().message.contains(u"larger than"_s), qPrintable(tooBig.error().message));
+
+    remoteRun({"sh", "-c", "cd " + m_base + "/read && : > empty && echo secret > locked && chmod 000 locked"});
+    const auto empty = await<QByteArray>(
+        [&](QObject *c, auto cb) { m_sftp->readFile(m_base + "/read/empty", 100, c, cb); });
+    QVERIFY_RESULT(empty);
+    QVERIFY(empty->isEmpty());
+    const auto missing = await<QByteArray>(
+        [&](QObject *c, auto cb) { m_sftp->readFile(m_base + "/read/nope", 100, c, cb); });
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().kind, sshcore::ErrorKind::NotFound);
+    const auto locked = await<QByteArray>(
+        [&](QObject *c, auto cb) { m_sftp->readFile(m_base + "/read/locked", 100, c, cb); });
+    QVERIFY(!locked);
+    QCOMPARE(locked.error().kind, sshcore::ErrorKind::PermissionDenied);
+    // Nothing stays open: the folder can go at once.
+    remoteRun({"chmod", "600", m_base + "/read/locked"});
 }
 
 QTEST_GUILESS_MAIN(tst_Sftp)
