@@ -1,5 +1,8 @@
 #include "app/schedulers/ClusterResources.h"
 
+#include "app/TranslationContext.h"
+#include "app/schedulers/ResourceUnits.h"
+
 namespace app {
 
 int Partition::gpuTotal() const
@@ -60,6 +63,21 @@ QStringList ClusterResources::gpuTypes() const
         }
     }
     return types;
+}
+
+QString Partition::summary() const
+{
+    static constexpr Translator<"Partition"> tr;
+    QStringList facts;
+    if (!available)
+        facts.append(tr("DOWN"));
+    facts.append(maxTimeSeconds ? tr("up to %1").arg(units::describeDuration(*maxTimeSeconds)) : tr("no time limit"));
+    facts.append(tr("%1 of %2 nodes idle").arg(idleNodes).arg(nodes));
+    if (memoryPerNodeBytes)
+        facts.append(tr("%1 per node").arg(units::describeMemory(*memoryPerNodeBytes)));
+    const int gpuCount = gpuTotal();
+    facts.append(gpuCount == 0 ? tr("no GPUs") : gpuCount == 1 ? tr("1 GPU") : tr("%1 GPUs").arg(gpuCount));
+    return facts.join(QStringLiteral(" · "));
 }
 
 } // namespace app

@@ -33,6 +33,8 @@ struct Partition
     QList<GpuOffer> gpus;
 
     int gpuTotal() const;
+    // Its limits in one line for people: "up to 2 days · 3 of 4 nodes idle · 64 GiB per node · 8 GPUs".
+    QString summary() const;
     bool operator==(const Partition &) const = default;
 };
 

@@ -364,22 +364,8 @@ void JobScriptForm::updatePartitionInfo()
         m_partitionInfo->setVisible(!m_resources.partitions.isEmpty());
         return;
     }
-    QStringList facts;
-    if (name.isEmpty())
-        facts.append(tr("Default: %1").arg(partition->name));
-    facts.append(partition->maxTimeSeconds
-                     ? tr("up to %1").arg(app::units::describeDuration(*partition->maxTimeSeconds))
-                     : tr("no time limit"));
-    facts.append(tr("%1 of %2 nodes idle").arg(partition->idleNodes).arg(partition->nodes));
-    if (partition->memoryPerNodeBytes)
-        facts.append(tr("%1 per node").arg(app::units::describeMemory(*partition->memoryPerNodeBytes)));
-    if (partition->gpuTotal() > 0)
-        facts.append(partition->gpuTotal() == 1 ? tr("1 GPU") : tr("%1 GPUs").arg(partition->gpuTotal()));
-    else
-        facts.append(tr("no GPUs"));
-    if (!partition->available)
-        facts.prepend(tr("DOWN"));
-    m_partitionInfo->setText(facts.join(QStringLiteral(" · ")));
+    m_partitionInfo->setText(name.isEmpty() ? tr("Default: %1 · %2").arg(partition->name, partition->summary())
+                                            : partition->summary());
     m_partitionInfo->setVisible(true);
 }
 
