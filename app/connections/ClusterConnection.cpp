@@ -1,6 +1,7 @@
 #include "app/connections/ClusterConnection.h"
 
 #include "app/connections/RememberingInteraction.h"
+#include "app/jupyter/JupyterManager.h"
 #include "app/schedulers/SchedulerClient.h"
 #include "app/transfers/TransferQueue.h"
 #include "sshcore/SshCommand.h"
@@ -22,6 +23,7 @@ ClusterConnection::ClusterConnection(const Profile &profile, QString sshConfigPa
     , m_transfers(new TransferQueue(m_ssh, this))
     , m_schedulerClient(new SchedulerClient(m_ssh, {}, this))
 {
+    m_jupyter = new JupyterManager(this); // after the client it uses
     connect(m_ssh, &sshcore::SshConnection::stateChanged, this, &ClusterConnection::onStateChanged);
     connect(m_ssh, &sshcore::SshConnection::bannerReceived, this, [this](const QString &banner) {
         m_banner = banner;
@@ -38,6 +40,7 @@ ClusterConnection::~ClusterConnection()
 {
     // Users of the client and the queue first; the SSH connection's worker stops on its own thread
     // without being waited for.
+    delete m_jupyter;
     delete m_schedulerClient;
     delete m_transfers;
     delete m_ssh;

@@ -15,6 +15,7 @@
 namespace app {
 
 class Keyring;
+class JupyterManager;
 class SchedulerClient;
 class TransferQueue;
 class RememberingInteraction;
@@ -61,6 +62,8 @@ public:
     // and after the connection closes or fails, its requests fail saying why. It keeps its back end
     // while the link is being restored: requests then wait for it.
     SchedulerClient *schedulerClient() const { return m_schedulerClient; }
+    // The cluster's Jupyter servers (started here, or found on the cluster on connecting).
+    JupyterManager *jupyter() const { return m_jupyter; }
     std::optional<std::chrono::milliseconds> latency() const { return m_latency; }
     // The pre-login banner, if the server sent one.
     QString banner() const { return m_banner; }
@@ -86,6 +89,7 @@ private:
     sshcore::SshConnection *m_ssh; // these three: children, made once
     TransferQueue *m_transfers;
     SchedulerClient *m_schedulerClient;
+    JupyterManager *m_jupyter; // made once, after the client
     sshcore::SshConnectionState m_state = sshcore::SshConnectionState::Disconnected;
     QString m_message;
     QString m_banner;
