@@ -11,6 +11,7 @@
 #include "ui/connection/GuiInteraction.h"
 #include "ui/files/FilesArea.h"
 #include "ui/jobs/JobsArea.h"
+#include "ui/jupyter/JupyterArea.h"
 #include "ui/mainwindow/AreaTabs.h"
 #include "ui/mainwindow/ClusterPanel.h"
 #include "ui/mainwindow/ClusterSidebar.h"
@@ -61,6 +62,7 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     , m_areas(new AreaTabs(this))
     , m_files(new FilesArea(this))
     , m_jobs(new JobsArea(this))
+    , m_jupyter(new JupyterArea(this))
     , m_welcome(new WelcomeView(this))
     , m_right(new QStackedWidget(this))
     , m_storeProblem(new QLabel(this))
@@ -82,6 +84,9 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     connect(m_files, &FilesArea::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     m_areas->setAreaWidget(AreaTabs::Jobs, m_jobs);
     connect(m_jobs, &JobsArea::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    m_areas->setAreaWidget(AreaTabs::Jupyter, m_jupyter);
+    connect(m_jupyter, &JupyterArea::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     m_right->addWidget(m_welcome);
     m_right->addWidget(work);
 
@@ -512,6 +517,7 @@ void MainWindow::updateForCurrent()
                                                                                    : nullptr;
         m_files->setConnection(connected);
         m_jobs->setConnection(connected);
+        m_jupyter->setConnection(connected);
     }
     updateStatus();
 }

@@ -19,6 +19,7 @@ namespace ui {
 class AreaTabs;
 class FilesArea;
 class JobsArea;
+class JupyterArea;
 class ClusterPanel;
 class ClusterSidebar;
 class GuiInteraction;
@@ -69,6 +70,7 @@ protected:
 public:
     FilesArea *filesArea() const { return m_files; }
     JobsArea *jobsArea() const { return m_jobs; }
+    JupyterArea *jupyterArea() const { return m_jupyter; }
 
 private:
     void createActions();
@@ -89,6 +91,7 @@ private:
     AreaTabs *m_areas;
     FilesArea *m_files;
     JobsArea *m_jobs;
+    JupyterArea *m_jupyter;
     WelcomeView *m_welcome;
     QStackedWidget *m_right;
     QLabel *m_storeProblem;
