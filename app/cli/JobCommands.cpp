@@ -63,12 +63,7 @@ std::unique_ptr<app::SchedulerClient> schedulerOf(sshcore::SshConnection *connec
     return std::make_unique<app::SchedulerClient>(connection, std::move(scheduler));
 }
 
-// A session with the cluster's scheduler, or the exit status to return (the reason was printed).
-struct SchedulerSession
-{
-    Session session;
-    std::unique_ptr<app::SchedulerClient> client;
-};
+} // namespace
 
 std::expected<SchedulerSession, int> openScheduler(const ConnectionOptions &options)
 {
@@ -80,6 +75,8 @@ std::expected<SchedulerSession, int> openScheduler(const ConnectionOptions &opti
         return std::unexpected(1);
     return SchedulerSession{std::move(*session), std::move(client)};
 }
+
+namespace {
 
 QString timeText(const std::optional<qint64> &seconds)
 {

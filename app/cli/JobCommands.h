@@ -5,7 +5,23 @@
 #include <QString>
 #include <QStringList>
 
+#include <expected>
+#include <memory>
+
+namespace app {
+class SchedulerClient;
+}
+
 namespace cli {
+
+// A session with the cluster's scheduler (found as the app finds it on connecting).
+struct SchedulerSession
+{
+    Session session;
+    std::unique_ptr<app::SchedulerClient> client;
+};
+// Logs in and finds the scheduler; or the exit status to return (the reason was printed).
+std::expected<SchedulerSession, int> openScheduler(const ConnectionOptions &options);
 
 // Batch jobs from the command line, through the same scheduler back ends as the app. Each returns
 // the process exit status: 0 on success, 1 when the scheduler refused, 255 when the connection failed.

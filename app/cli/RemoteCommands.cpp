@@ -100,6 +100,15 @@ void onSignal(int)
 
 } // namespace
 
+std::unique_ptr<QSocketNotifier> interruptNotifier()
+{
+    if (g_signalPipe[0] < 0 && ::pipe(g_signalPipe) != 0)
+        return nullptr;
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    return std::make_unique<QSocketNotifier>(qintptr(g_signalPipe[0]), QSocketNotifier::Read);
+}
+
 // Resolves the target and logs in; on failure the reason was printed.
 std::optional<Session> connectTo(const ConnectionOptions &options, bool batch)
 {
@@ -321,13 +330,11 @@ int forwardCommand(const ConnectionOptions &options, const QString &spec)
                 qPrintable(parts.at(1)), remotePort, qPrintable(settings->displayName()));
     std::fflush(stdout);
 
-    if (::pipe(g_signalPipe) != 0)
-        return 1;
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
     QEventLoop loop;
-    QSocketNotifier stop{qintptr(g_signalPipe[0]), QSocketNotifier::Read};
-    QObject::connect(&stop, &QSocketNotifier::activated, &loop, &QEventLoop::quit);
+    const auto stop = interruptNotifier();
+    if (!stop)
+        return 1;
+    QObject::connect(stop.get(), &QSocketNotifier::activated, &loop, &QEventLoop::quit);
     QObject::connect(connection, &sshcore::SshConnection::stateChanged, &loop,
                      [&loop](sshcore::SshConnectionState state, const QString &message) {
                          if (state == sshcore::SshConnectionState::Reconnecting)

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSocketNotifier>
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +27,9 @@ struct ConnectionOptions
 };
 
 void printError(const QString &message);
+
+// Activated on SIGINT or SIGTERM (Ctrl+C) from then on; null if the signals cannot be watched.
+std::unique_ptr<QSocketNotifier> interruptNotifier();
 
 // A connected session with what it was made from; declared in the order it must be torn down.
 struct Session

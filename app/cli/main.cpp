@@ -2,6 +2,7 @@
 
 #include "app/about/Versions.h"
 #include "app/cli/JobCommands.h"
+#include "app/cli/JupyterCommands.h"
 #include "app/cli/RemoteCommands.h"
 #include "app/demo/DemoCluster.h"
 #include "sshcore/Libssh2Library.h"
@@ -130,6 +131,12 @@ int main(int argc, char *argv[])
         "  queue TARGET                   your jobs (--all: everyone's) with state, time and why pending\n"
         "  cancel|hold|release TARGET ID... control jobs\n"
         "  history TARGET [ID...]         finished jobs of the last --days with CPU, memory and time efficiency\n"
+        "  jupyter start TARGET           start Jupyter in a job (--partition --time --cpus --mem --gpus --account\n"
+        "                                 --qos --workdir --env KIND:NAME --lab|--notebook); prints its URL when\n"
+        "                                 ready and keeps the tunnel until Ctrl+C (--stop-on-exit: then cancel)\n"
+        "  jupyter list TARGET            the Jupyter servers queued or running\n"
+        "  jupyter url TARGET ID          a tunnel to a running server again: prints its URL, keeps it until Ctrl+C\n"
+        "  jupyter stop TARGET ID         cancel a server's job\n"
         "  translate --to SCHEDULER SCRIPT  print SCRIPT for slurm, pbs, lsf or sge (notes on stderr)\n"
         "  probe HOST[:PORT]              ask an SSH server to identify itself (no login)\n"
         "  demo-info                      describe the running demo cluster\n\n"
@@ -177,9 +184,38 @@ int main(int argc, char *argv[])
                                         QStringLiteral("n"), QStringLiteral("7"));
     const QCommandLineOption toOption(QStringLiteral("to"), QStringLiteral("translate: slurm, pbs, lsf or sge."),
                                       QStringLiteral("scheduler"));
-    parser.addOptions({identityOption, knownHostsOption, strictOption, jumpOption, batchOption, countOption,
-                       benchCommandOption, conflictOption, verifyOption, workdirOption, testOption, forceOption,
-                       allOption, daysOption, toOption});
+    const QCommandLineOption partitionOption(QStringLiteral("partition"),
+                                             QStringLiteral("jupyter start: the partition (default: the cluster's)."),
+                                             QStringLiteral("name"));
+    const QCommandLineOption timeOption(QStringLiteral("time"),
+                                        QStringLiteral("jupyter start: time limit, e.g. 2:00:00 (default 2 hours)."),
+                                        QStringLiteral("limit"), QStringLiteral("02:00:00"));
+    const QCommandLineOption cpusOption(QStringLiteral("cpus"), QStringLiteral("jupyter start: CPUs (default 1)."),
+                                        QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption memOption(QStringLiteral("mem"), QStringLiteral("jupyter start: memory, e.g. 8G."),
+                                       QStringLiteral("size"));
+    const QCommandLineOption gpusOption(QStringLiteral("gpus"),
+                                        QStringLiteral("jupyter start: GPUs, a count or TYPE:COUNT."),
+                                        QStringLiteral("gpus"));
+    const QCommandLineOption accountOption(QStringLiteral("account"), QStringLiteral("jupyter start: the account."),
+                                           QStringLiteral("name"));
+    const QCommandLineOption qosOption(QStringLiteral("qos"), QStringLiteral("jupyter start: the QoS."),
+                                       QStringLiteral("name"));
+    const QCommandLineOption envOption(QStringLiteral("env"),
+                                       QStringLiteral("jupyter start: module:NAME (repeatable), conda:NAME, "
+                                                      "venv:PATH or container:IMAGE."),
+                                       QStringLiteral("kind:name"));
+    const QCommandLineOption labOption(QStringLiteral("lab"), QStringLiteral("jupyter start: JupyterLab (default)."));
+    const QCommandLineOption notebookOption(QStringLiteral("notebook"),
+                                            QStringLiteral("jupyter start: the classic Notebook."));
+    const QCommandLineOption stopOnExitOption(QStringLiteral("stop-on-exit"),
+                                              QStringLiteral(
+                                                  "jupyter start: cancel the job on Ctrl+C without asking."));
+    parser.addOptions({identityOption,     knownHostsOption, strictOption,  jumpOption,      batchOption, countOption,
+                       benchCommandOption, conflictOption,   verifyOption,  workdirOption,   testOption,  forceOption,
+                       allOption,          daysOption,       toOption,      partitionOption, timeOption,  cpusOption,
+                       memOption,          gpusOption,       accountOption, qosOption,       envOption,   labOption,
+                       notebookOption,     stopOnExitOption});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("exec, ls, forward, upload, download, bench-exec, probe or demo-info"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
@@ -213,7 +249,17 @@ int main(int argc, char *argv[])
                                         QStringLiteral("upload"),  QStringLiteral("download"),
                                         QStringLiteral("submit"),  QStringLiteral("queue"),
                                         QStringLiteral("cancel"),  QStringLiteral("hold"),
-                                        QStringLiteral("release"), QStringLiteral("history")};
+                                        QStringLiteral("release"), QStringLiteral("history"),
+                                        QStringLiteral("jupyter")};
+    QString jupyterAction; // jupyter's own command comes before its target
+    if (command == u"jupyter") {
+        jupyterAction = arguments.isEmpty() ? QString() : arguments.takeFirst();
+        if (!QStringList{QStringLiteral("start"), QStringLiteral("list"), QStringLiteral("url"), QStringLiteral("stop")}
+                 .contains(jupyterAction)) {
+            err() << "usage: clusterdesk-cli jupyter start|list|url|stop TARGET [ID] [options]\n";
+            return exitUsage;
+        }
+    }
     if (remoteCommands.contains(command)) {
         if (arguments.isEmpty()) {
             err() << "clusterdesk-cli: " << command << " needs a TARGET (alias or user@host[:port])\n";
@@ -299,6 +345,44 @@ int main(int argc, char *argv[])
                 return exitUsage;
             }
             return cli::controlCommand(options, command, arguments);
+        }
+        if (command == u"jupyter") {
+            if (jupyterAction == u"list")
+                return arguments.isEmpty() ? cli::jupyterListCommand(options) : exitUsage;
+            if (jupyterAction == u"url" || jupyterAction == u"stop") {
+                if (arguments.size() != 1) {
+                    err() << "usage: clusterdesk-cli jupyter " << jupyterAction << " TARGET ID\n";
+                    return exitUsage;
+                }
+                return jupyterAction == u"url" ? cli::jupyterUrlCommand(options, arguments.first())
+                                               : cli::jupyterStopCommand(options, arguments.first());
+            }
+            bool cpusOk = false;
+            cli::JupyterStartOptions start;
+            start.settings.cpus = parser.value(cpusOption).toInt(&cpusOk);
+            QString envError;
+            const auto environment = cli::parseJupyterEnvironment(parser.values(envOption), &envError);
+            if (!arguments.isEmpty() || !cpusOk || start.settings.cpus < 1 || !environment
+                || (parser.isSet(labOption) && parser.isSet(notebookOption))) {
+                if (!envError.isEmpty())
+                    err() << "clusterdesk-cli: " << envError << '\n';
+                err() << "usage: clusterdesk-cli jupyter start TARGET [--partition P] [--time T] [--cpus N] [--mem M] "
+                         "[--gpus G] [--account A] [--qos Q] [--workdir DIR] [--env KIND:NAME]... [--lab|--notebook] "
+                         "[--stop-on-exit]\n";
+                return exitUsage;
+            }
+            start.settings.partition = parser.value(partitionOption);
+            start.settings.timeLimit = parser.value(timeOption);
+            start.settings.memory = parser.value(memOption);
+            start.settings.gpus = parser.value(gpusOption);
+            start.settings.account = parser.value(accountOption);
+            start.settings.qos = parser.value(qosOption);
+            start.settings.workDirectory = parser.isSet(workdirOption) ? parser.value(workdirOption) : QString();
+            start.settings.environment = *environment;
+            start.settings.interface = parser.isSet(notebookOption) ? app::JupyterSettings::Interface::Notebook
+                                                                    : app::JupyterSettings::Interface::Lab;
+            start.stopOnExit = parser.isSet(stopOnExitOption);
+            return cli::jupyterStartCommand(options, start);
         }
         if (command == u"history") {
             bool daysOk = false;
