@@ -128,8 +128,10 @@ QList<Request> requests(const JupyterSettings &settings, Profile::Scheduler sche
     list += {{JobField::Gpus, settings.gpus == u"0" ? QString() : settings.gpus},
              {JobField::Account, settings.account},
              {JobField::Qos, settings.qos},
-             {JobField::Output, layout.outputPath()},
-             {JobField::WorkDirectory, settings.workDirectory.isEmpty() ? layout.home : settings.workDirectory}};
+             {JobField::Output, layout.outputPath()}};
+    // PBS Pro has no -d (only Torque does): there the script's own cd is enough.
+    if (scheduler != Profile::Scheduler::Pbs)
+        list.append({JobField::WorkDirectory, settings.workDirectory.isEmpty() ? layout.home : settings.workDirectory});
     return list;
 }
 

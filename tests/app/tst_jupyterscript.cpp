@@ -140,7 +140,9 @@ private Q_SLOTS:
         QCOMPARE(script.value(JobField::TimeLimit), u"04:00:00"_s);
         QCOMPARE(script.value(JobField::Account), u"deep-learning"_s);
         QCOMPARE(script.value(JobField::Output), layout().outputPath());
-        QCOMPARE(script.value(JobField::WorkDirectory), settings.workDirectory);
+        // PBS Pro has no directive for it (Torque's -d): the script's cd is the only one there.
+        QCOMPARE(script.value(JobField::WorkDirectory),
+                 scheduler == Scheduler::Pbs ? QString() : settings.workDirectory);
         switch (scheduler) {
         case Scheduler::Slurm:
             QCOMPARE(script.value(JobField::Qos), u"high"_s);
