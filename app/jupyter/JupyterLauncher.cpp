@@ -93,7 +93,7 @@ def write_config(name, section, values):
         json.dump({section: values, "ExtensionApp": {"open_browser": False}}, file, indent=1)
 
 
-def announce(app_class):
+def announce(app_class, read_token):
     original = app_class.write_server_info_file
 
     def write_server_info_file(self):
@@ -101,6 +101,15 @@ def announce(app_class):
         say("server ready: pid " + str(os.getpid()) + ", info file " + os.path.basename(self.info_file))
 
     app_class.write_server_info_file = write_server_info_file
+    initialize = app_class.initialize
+
+    # Once the server holds the token, kernels and terminals need not inherit it.
+    def initialize_then_forget(self, *args, **kwargs):
+        initialize(self, *args, **kwargs)
+        read_token(self)
+        os.environ.pop("JUPYTER_TOKEN", None)
+
+    app_class.initialize = initialize_then_forget
 
 
 if interface == "notebook" and not have("notebook.app") and have("notebook.notebookapp"):
@@ -112,7 +121,7 @@ if interface == "notebook" and not have("notebook.app") and have("notebook.noteb
         return True
 
     NotebookApp._bind_http_server_tcp = bind_tcp
-    announce(NotebookApp)
+    announce(NotebookApp, lambda app: app.token)
     write_config("jupyter_notebook_config.json", "NotebookApp", dict(settings, notebook_dir=os.getcwd()))
     app, name = NotebookApp, "Jupyter Notebook (classic)"
 else:
@@ -129,7 +138,7 @@ else:
 
     ServerApp._find_http_port = find_port
     ServerApp._bind_http_server_tcp = bind_tcp
-    announce(ServerApp)
+    announce(ServerApp, lambda app: app.identity_provider.token)
     write_config("jupyter_server_config.json", "ServerApp", dict(settings, root_dir=os.getcwd()))
     if interface == "lab":
         from jupyterlab.labapp import LabApp as app

@@ -171,18 +171,39 @@ private:
                  "700\n600\n");
 
         // From the login node; the client reads the token from the info file, not from its arguments.
+        // Then a kernel: it must not inherit the token (the demo's node is the login machine, so the
+        // kernel's environment can be read here).
         const QByteArray client =
-            "import json, sys, urllib.request, urllib.error\n"
+            "import glob, json, sys, time, urllib.request, urllib.error\n"
             "info = json.load(open(sys.argv[1]))\n"
-            "url = 'http://%s:%d%sapi/status' % (info['hostname'], info['port'], info['base_url'])\n"
-            "for headers in ({'Authorization': 'token ' + info['token']}, {}):\n"
+            "base = 'http://%s:%d%s' % (info['hostname'], info['port'], info['base_url'])\n"
+            "auth = {'Authorization': 'token ' + info['token']}\n"
+            "for headers in (auth, {}):\n"
             "    try:\n"
-            "        print(urllib.request.urlopen(urllib.request.Request(url, headers=headers)).status)\n"
+            "        print(urllib.request.urlopen(urllib.request.Request(base + 'api/status', "
+            "headers=headers)).status)\n"
             "    except urllib.error.HTTPError as error:\n"
-            "        print(error.code)\n";
+            "        print(error.code)\n"
+            "request = urllib.request.Request(base + 'api/kernels', data=b'{}', method='POST',\n"
+            "                                 headers=dict(auth, **{'Content-Type': 'application/json'}))\n"
+            "kernel = json.load(urllib.request.urlopen(request))['id']\n"
+            "environ = None\n"
+            "for attempt in range(100):\n"
+            "    for path in glob.glob('/proc/[0-9]*/cmdline'):\n"
+            "        try:\n"
+            "            if kernel.encode() in open(path, 'rb').read():\n"
+            "                environ = open(path[:-7] + 'environ', 'rb').read()\n"
+            "        except OSError:\n"
+            "            pass\n"
+            "    if environ is not None:\n"
+            "        break\n"
+            "    time.sleep(0.1)\n"
+            "print('kernel environment has the token:', environ is None or info['token'].encode() in environ)\n"
+            "request = urllib.request.Request(base + 'api/kernels/' + kernel, method='DELETE', headers=auth)\n"
+            "print(urllib.request.urlopen(request).status)\n";
         const auto http = run("python3 -c " + ShellQuote::quote(client) + " " + quoted(infoPath));
         QCOMPARE(http.exitStatus, 0);
-        QCOMPARE(http.standardOutput, "200\n403\n");
+        QCOMPARE(http.standardOutput, "200\n403\nkernel environment has the token: False\n204\n");
     }
 
     // After the server should have stopped: its info file is gone and the job has ended.
