@@ -82,6 +82,15 @@ std::optional<QString> memoryPerCpu(const QString &memory, int cpus)
 }
 
 // Hours:minutes:seconds, hours past 24 as they are (Grid Engine's spelling).
+// "~/envs/torch" as the job must see it: the home folder written out (a directive expands nothing,
+// and a quoted "~" is not the home folder to the shell either).
+QString expandedHome(const QString &path, const QString &home)
+{
+    if (path == u"~")
+        return home;
+    return path.startsWith(u"~/") ? joined(home, path.mid(2)) : path;
+}
+
 QString clock(qint64 seconds)
 {
     return u"%1:%2:%3"_s.arg(seconds / 3600)
@@ -204,9 +213,14 @@ qint64 jupyterWarningSeconds(qint64 timeLimitSeconds)
     return std::clamp<qint64>(timeLimitSeconds / 4, 10, 120);
 }
 
-sshcore::Result<QString> jupyterScript(const JupyterSettings &settings, Profile::Scheduler scheduler,
+sshcore::Result<QString> jupyterScript(const JupyterSettings &asked, Profile::Scheduler scheduler,
                                        const JupyterLayout &layout)
 {
+    JupyterSettings settings = asked; // paths as people type them ("~/venvs/torch") made absolute
+    settings.workDirectory = expandedHome(settings.workDirectory, layout.home);
+    settings.environment.venv = expandedHome(settings.environment.venv, layout.home);
+    settings.environment.conda = expandedHome(settings.environment.conda, layout.home);
+    settings.environment.container = expandedHome(settings.environment.container, layout.home);
     switch (scheduler) {
     case Profile::Scheduler::Slurm:
     case Profile::Scheduler::Pbs:

@@ -244,7 +244,21 @@ private Q_SLOTS:
                            u"then runner=apptainer\nelif type singularity"_s};
         QTest::newRow("container without GPUs")
             << container << QString()
-            << QStringList{u"\"$runner\" exec '/images/jupyter lab.sif' python3 \"$launcher\" &\n"_s};
+            << QStringList{
+                   u"\"$runner\" exec '/images/jupyter lab.sif' python3 \"$launcher\" &\n"_s}; // Paths as people type
+                                                                                               // them: "~/" is the home
+                                                                                               // folder, in the script
+                                                                                               // as in a terminal.
+        JupyterEnvironment homeVenv;
+        homeVenv.kind = JupyterEnvironment::Kind::Venv;
+        homeVenv.venv = u"~/venvs/torch"_s;
+        QTest::newRow("venv under ~") << homeVenv << QString()
+                                      << QStringList{u"\n. " + layout().home + u"/venvs/torch/bin/activate || "_s};
+        JupyterEnvironment homeImage;
+        homeImage.kind = JupyterEnvironment::Kind::Container;
+        homeImage.container = u"~/images/lab.sif"_s;
+        QTest::newRow("container under ~")
+            << homeImage << QString() << QStringList{u" exec " + layout().home + u"/images/lab.sif python3"_s};
     }
 
     void environments()
