@@ -2,6 +2,7 @@
 
 #include "app/connections/ClusterConnection.h"
 #include "app/jupyter/JupyterManager.h"
+#include "app/jupyter/JupyterPresets.h"
 #include "app/jupyter/JupyterScript.h"
 #include "app/jupyter/JupyterSession.h"
 #include "app/jupyter/JupyterSessionModel.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -20,6 +22,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -63,6 +66,10 @@ QString doubled(const QString &timeLimit)
 JupyterArea::JupyterArea(QWidget *parent)
     : QWidget(parent)
     , m_model(new app::JupyterSessionModel(this))
+    , m_presets(std::make_unique<app::JupyterPresets>())
+    , m_presetPicker(new QComboBox(this))
+    , m_savePreset(button(tr("Sa&ve as…"), QStringLiteral("savePreset"), this))
+    , m_deletePreset(button(tr("&Delete"), QStringLiteral("deletePreset"), this))
     , m_form(new JupyterForm(this))
     , m_problem(new QLabel(this))
     , m_start(button(tr("&Start Jupyter"), QStringLiteral("start"), this))
@@ -84,6 +91,14 @@ JupyterArea::JupyterArea(QWidget *parent)
     // Left: what to start.
     auto *formBox = new QGroupBox(tr("A new Jupyter server"), this);
     auto *formLayout = new QVBoxLayout(formBox);
+    auto *presetRow = new QHBoxLayout;
+    m_presetPicker->setObjectName(QStringLiteral("presets"));
+    m_presetPicker->setToolTip(tr("Settings you saved for this cluster"));
+    presetRow->addWidget(new QLabel(tr("Preset:"), formBox));
+    presetRow->addWidget(m_presetPicker, 1);
+    presetRow->addWidget(m_savePreset);
+    presetRow->addWidget(m_deletePreset);
+    formLayout->addLayout(presetRow);
     formLayout->addWidget(m_form);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
@@ -167,6 +182,18 @@ JupyterArea::JupyterArea(QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_form, &JupyterForm::edited, this, &JupyterArea::updateStart);
+    connect(m_presetPicker, &QComboBox::activated, this, [this](int index) {
+        const auto settings = m_presets->find(presetsKey(), m_presetPicker->itemData(index).toString());
+        if (settings)
+            m_form->setSettings(*settings);
+        m_deletePreset->setEnabled(settings.has_value());
+    });
+    connect(m_savePreset, &QPushButton::clicked, this, &JupyterArea::savePreset);
+    connect(m_deletePreset, &QPushButton::clicked, this, &JupyterArea::deletePreset);
+    if (const auto loaded = m_presets->load(); !loaded)
+        QTimer::singleShot(0, this, [this, why = loaded.error().message] { Q_EMIT message(why); });
+    else if (!m_presets->notice().isEmpty())
+        QTimer::singleShot(0, this, [this] { Q_EMIT message(m_presets->notice()); });
     connect(m_start, &QPushButton::clicked, this, [this] { (void)startServer(); });
     connect(m_script, &QPushButton::clicked, this, &JupyterArea::showScript);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &JupyterArea::updateDetails);
@@ -210,6 +237,7 @@ void JupyterArea::setConnection(app::ClusterConnection *connection)
     m_connection = connection;
     m_home.clear();
     m_model->setManager(connection ? connection->jupyter() : nullptr);
+    loadPresets();
     if (connection) {
         connect(connection, &app::ClusterConnection::changed, this, &JupyterArea::updateStart);
         connect(connection->schedulerClient(), &app::SchedulerClient::schedulerChanged, this,
@@ -234,6 +262,58 @@ void JupyterArea::loadResources()
         if (home)
             m_home = QString::fromUtf8(*home);
     });
+}
+
+QString JupyterArea::presetsKey() const
+{
+    return m_connection ? m_connection->profile().id.toString(QUuid::WithoutBraces) : QString();
+}
+
+void JupyterArea::loadPresets(const QString &select)
+{
+    m_presetPicker->clear();
+    m_presetPicker->addItem(tr("(not saved)"), QString());
+    for (const app::JupyterPreset &preset : m_presets->presets(presetsKey()))
+        m_presetPicker->addItem(preset.name, preset.name);
+    m_presetPicker->setCurrentIndex(std::max(0, m_presetPicker->findData(select)));
+    m_presetPicker->setEnabled(m_presetPicker->count() > 1);
+    m_deletePreset->setEnabled(m_presetPicker->currentIndex() > 0);
+    m_savePreset->setEnabled(m_connection);
+}
+
+void JupyterArea::savePreset()
+{
+    auto *ask = new QInputDialog(this);
+    ask->setObjectName(QStringLiteral("presetName"));
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    ask->setWindowTitle(tr("Save these settings"));
+    ask->setLabelText(tr("A name for these Jupyter settings on this cluster (one of the same name is replaced):"));
+    ask->setTextValue(m_presetPicker->currentIndex() > 0 ? m_presetPicker->currentText() : QString());
+    connect(ask, &QInputDialog::textValueSelected, this, [this](const QString &typed) {
+        const QString name = typed.trimmed();
+        if (name.isEmpty() || !m_connection)
+            return;
+        if (const auto saved = m_presets->save(presetsKey(), {name, m_form->settings()}); !saved) {
+            Q_EMIT message(tr("The preset was not saved: %1").arg(saved.error().message));
+            return;
+        }
+        loadPresets(name);
+        Q_EMIT message(tr("Saved the preset \"%1\".").arg(name));
+    });
+    ask->open();
+}
+
+void JupyterArea::deletePreset()
+{
+    const QString name = m_presetPicker->currentData().toString();
+    if (name.isEmpty())
+        return;
+    if (const auto removed = m_presets->remove(presetsKey(), name); !removed) {
+        Q_EMIT message(tr("The preset was not deleted: %1").arg(removed.error().message));
+        return;
+    }
+    loadPresets();
+    Q_EMIT message(tr("Deleted the preset \"%1\"; the form keeps its settings.").arg(name));
 }
 
 app::JupyterSession *JupyterArea::selected() const
@@ -306,9 +386,9 @@ void JupyterArea::updateDetails()
     if (session) {
         if (!session->jobId().isEmpty())
             timing.append(tr("Job %1").arg(session->jobId()));
-        timing.append(tr("%1 since %2")
-                          .arg(JupyterSession::stateName(state),
-                               QLocale().toString(session->stateSince().time(), QLocale::ShortFormat)));
+        const QString at = QLocale().toString(session->stateSince().time(), QLocale::ShortFormat);
+        timing.append(state == State::Ended ? tr("ended at %1").arg(at)
+                                            : tr("%1 since %2").arg(JupyterSession::stateName(state), at));
         if (const QString left = app::JupyterSessionModel::timeLeft(*session); !left.isEmpty())
             timing.append(tr("%1 left").arg(left));
     }
@@ -318,7 +398,11 @@ void JupyterArea::updateDetails()
     m_open->setEnabled(ready);
     m_copy->setEnabled(ready);
     m_stop->setEnabled(session && state != State::Ended && state != State::Ending && !session->jobId().isEmpty());
-    m_again->setEnabled(session && (state == State::Ended || state == State::Ready) && m_connection);
+    // More time helps a server that runs, or one its time limit ended; not a start that failed.
+    m_again->setEnabled(
+        session && m_connection
+        && (state == State::Ready
+            || (state == State::Ended && session->diagnosis().cause == app::JupyterDiagnosis::Cause::TimeLimit)));
     m_forget->setVisible(session && state == State::Ended);
     const bool showOutput = session && state == State::Ended && !session->outputTail().isEmpty();
     m_outputTitle->setVisible(showOutput);

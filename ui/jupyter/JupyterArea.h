@@ -3,6 +3,9 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
+
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -14,6 +17,10 @@ class ClusterConnection;
 class JupyterSession;
 class JupyterSessionModel;
 } // namespace app
+
+namespace app {
+class JupyterPresets;
+}
 
 namespace ui {
 
@@ -51,9 +58,17 @@ private:
     void updateStart();
     void stopSelected();
     void runAgainLonger();
+    QString presetsKey() const;
+    void loadPresets(const QString &select = {});
+    void savePreset();
+    void deletePreset();
 
     QPointer<app::ClusterConnection> m_connection;
     app::JupyterSessionModel *m_model;
+    std::unique_ptr<app::JupyterPresets> m_presets;
+    QComboBox *m_presetPicker;
+    QPushButton *m_savePreset;
+    QPushButton *m_deletePreset;
     JupyterForm *m_form;
     QLabel *m_problem;
     QPushButton *m_start;
