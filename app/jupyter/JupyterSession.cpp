@@ -28,6 +28,8 @@ using namespace std::chrono_literals;
 
 constexpr qint64 InfoFileLimit = 64 * 1024;   // a server's info file is a few hundred bytes
 constexpr qint64 OutputTailBytes = 16 * 1024; // what a failed start shows of the job's output
+constexpr qint64 FreshQueueMs = 30000;        // how long a queued job is looked at often
+constexpr qint64 StartingDetailsMs = 2000;    // how often the scheduler is asked while the server starts
 
 QByteArray utf8(const QString &text)
 {
@@ -252,9 +254,12 @@ void JupyterSession::scheduleNextPoll()
 {
     if (m_state == State::Ended)
         return;
-    const auto interval = m_state == State::Ready    ? m_readyInterval
-                          : m_state == State::Queued ? m_waitingInterval
-                                                     : m_startingInterval;
+    // A job on an idle cluster starts within a second or two: look often at first, then calmly.
+    const bool fresh = m_stateSince.msecsTo(QDateTime::currentDateTime()) < FreshQueueMs;
+    const auto interval = m_state == State::Ready ? m_readyInterval
+                          : m_state == State::Queued
+                              ? (fresh ? std::min(m_startingInterval * 2, m_waitingInterval) : m_waitingInterval)
+                              : m_startingInterval;
     m_timer.start(interval);
 }
 
@@ -266,7 +271,15 @@ void JupyterSession::poll()
         scheduleNextPoll();
         return;
     }
+    // While the server starts, its folder is what changes: look there each time, and ask the
+    // scheduler about the job only now and then (it may end before the server answers).
+    if (m_state == State::Starting && m_sinceDetails.isValid() && m_sinceDetails.elapsed() < StartingDetailsMs) {
+        lookForServer();
+        scheduleNextPoll();
+        return;
+    }
     m_polling = true;
+    m_sinceDetails.start();
     m_client->details(m_record.jobId, this, [this](const sshcore::Result<JobDetails> &details) {
         m_polling = false;
         onDetails(details);

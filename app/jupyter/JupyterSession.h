@@ -10,6 +10,7 @@
 #include "sshcore/Result.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
@@ -144,8 +145,9 @@ private:
     QByteArray m_outputTail;
     std::optional<JobAccounting> m_accounting;
     QTimer m_timer;
+    QElapsedTimer m_sinceDetails; // since the scheduler was last asked about the job
     std::chrono::milliseconds m_waitingInterval{3000};
-    std::chrono::milliseconds m_startingInterval{500};
+    std::chrono::milliseconds m_startingInterval{200};
     std::chrono::milliseconds m_readyInterval{10000};
 };
 
