@@ -4,13 +4,15 @@
 // that tunnel with and without the token, has a real headless Chromium open the URL (screenshot),
 // checks that the token shows in no process list or job record on the cluster, kills the login
 // node's sshd serving the connection (the same URL answers again), attaches a second connection the
-// way a restarted app does, and stops the server. An environment without Jupyter ends with the
+// way a restarted app does, and stops the server. The same through the bastion as a jump host, and
+// for bob, whose second factor is asked once. An environment without Jupyter ends with the
 // diagnosis and the job's output.
 
 #include "DemoClusterSupport.h"
 #include "DemoConnection.h"
 #include "ScriptedInteraction.h"
 #include "TestSupport.h"
+#include "app/clusters/ClusterListModel.h"
 #include "app/connections/ClusterConnection.h"
 #include "app/jupyter/JupyterManager.h"
 #include "app/jupyter/JupyterSession.h"
@@ -200,6 +202,73 @@ private Q_SLOTS:
         QVERIFY(!probe.waitForConnected(2000));
         QTRY_VERIFY_WITH_TIMEOUT(
             oracle("squeue -h -j " + session->jobId().toUtf8() + " 2>/dev/null").trimmed().isEmpty(), 30000);
+    }
+
+    // Starts a server on connection, reaches /api/status through its tunnel, and stops it.
+    void reachAndStop(app::ClusterConnection &connection)
+    {
+        JupyterSession *session = connection.jupyter()->start(notebook());
+        fast(session);
+        QTRY_VERIFY2_WITH_TIMEOUT(session->state() == State::Ready || session->state() == State::Ended,
+                                  qPrintable(session->stateText()), 120000);
+        QVERIFY2(session->state() == State::Ready,
+                 qPrintable(session->stateText() + u"\n"_s + QString::fromUtf8(session->outputTail())));
+        QCOMPARE(httpGet(withPath(session->url(), u"/api/status"_s), tokenOf(session->url())), 200);
+        session->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(session->state() == State::Ended, 60000);
+    }
+
+    // The login node reached through the bastion as a jump host (ProxyJump from the ssh config): the
+    // tunnel goes through both.
+    void throughTheBastion()
+    {
+        const QString config = m_dir.filePath(u"bastion_ssh_config"_s);
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(u"Host demo-bastion\n  HostName %1\n  Port %2\n  User alice\n  IdentityFile %3\n"
+                   "  UserKnownHostsFile %4\n  StrictHostKeyChecking yes\n"_s.arg(m_cluster.host)
+                       .arg(m_cluster.bastionPort)
+                       .arg(m_cluster.user(u"alice"_s)->keyPath, m_cluster.knownHostsPath)
+                       .toUtf8());
+        file.close();
+        app::Profile profile = app::ClusterListModel::demoProfile(m_cluster);
+        profile.jumpHosts = {u"demo-bastion"_s};
+        app::ClusterConnection connection(profile, config, &m_interaction, nullptr);
+        connection.open();
+        QTRY_VERIFY2_WITH_TIMEOUT(connection.schedulerClient()->isReady(), qPrintable(connection.message()), 60000);
+        reachAndStop(connection);
+    }
+
+    // bob logs in with his key and a TOTP code: asked once, for the login, and never again for the
+    // job, the SFTP reads or the tunnel.
+    void secondFactorAskedOnce()
+    {
+        app::Profile profile = app::ClusterListModel::demoProfile(m_cluster);
+        profile.user = u"bob"_s;
+        profile.keyFile = m_cluster.user(u"bob"_s)->keyPath;
+        std::unique_ptr<ScriptedInteraction> bob;
+        std::unique_ptr<app::ClusterConnection> connection;
+        // pam_oath takes each code once and none older than the last: another test may have used
+        // this step's codes, so a refused login waits for the next step (its window is two steps).
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            bob = std::make_unique<ScriptedInteraction>();
+            bob->totpSecretHex = m_cluster.user(u"bob"_s)->totpSecretHex;
+            bob->totpStepOffset = 2;
+            connection = std::make_unique<app::ClusterConnection>(profile, m_dir.filePath(u"first_ssh_config"_s),
+                                                                  bob.get(), nullptr);
+            connection->open();
+            QTRY_VERIFY_WITH_TIMEOUT(connection->schedulerClient()->isReady()
+                                         || connection->state() == SshConnectionState::Failed,
+                                     60000);
+            if (connection->schedulerClient()->isReady())
+                break;
+            const qint64 step = QDateTime::currentSecsSinceEpoch() / 30;
+            QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentSecsSinceEpoch() / 30 > step, 35000);
+        }
+        QVERIFY2(connection->schedulerClient()->isReady(), qPrintable(connection->message()));
+        QCOMPARE(bob->keyboardQuestions.size(), 1);
+        reachAndStop(*connection);
+        QCOMPARE(bob->keyboardQuestions.size(), 1);
     }
 
     // A Python environment without Jupyter: the job ends, and the session says why with its output.
