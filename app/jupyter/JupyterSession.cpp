@@ -138,7 +138,13 @@ QString JupyterSession::stateText() const
                         .arg(QLocale().toString(m_expectedStart->toLocalTime(), QLocale::ShortFormat));
         return text;
     }
-    case State::Starting: return tr("The job runs; Jupyter is starting");
+    case State::Starting:
+        if (m_server && !m_tunnelError.isEmpty())
+            return tr("Jupyter listens on %1 port %2, but the tunnel cannot reach it yet: %3")
+                .arg(m_server->host)
+                .arg(m_server->port)
+                .arg(m_tunnelError);
+        return tr("The job runs; Jupyter is starting");
     case State::Ready: return tr("Ready");
     case State::Ending: return tr("Ending");
     case State::Ended: return m_diagnosis.message.isEmpty() ? tr("Ended") : m_diagnosis.message;
@@ -368,6 +374,11 @@ void JupyterSession::openTunnel(const JupyterServerInfo &info)
         return;
     m_server = info;
     m_tunnel = std::make_unique<sshcore::SshTunnel>(m_ssh, utf8(info.host), info.port);
+    // Said while starting: a server the login node cannot reach would otherwise just seem slow.
+    connect(m_tunnel.get(), &sshcore::SshTunnel::connectionFailed, this, [this](const QString &error) {
+        m_tunnelError = error;
+        Q_EMIT changed();
+    });
     if (const sshcore::Result<quint16> port = m_tunnel->listen(); !port) {
         m_tunnel.reset();
         return end({JupyterDiagnosis::Cause::Other,
@@ -399,8 +410,10 @@ void JupyterSession::probe()
         reply->deleteLater();
         m_probing = false;
         const int code = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (code == 200 && m_state == State::Starting)
+        if (code == 200 && m_state == State::Starting) {
+            m_tunnelError.clear();
             setState(State::Ready);
+        }
     });
 }
 

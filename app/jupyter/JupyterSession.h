@@ -136,6 +136,7 @@ private:
     QString m_script;
     std::optional<JupyterServerInfo> m_server; // host, port and token: memory only
     std::unique_ptr<sshcore::SshTunnel> m_tunnel;
+    QString m_tunnelError; // why the tunnel's last connection failed, while starting
     QNetworkAccessManager *m_network = nullptr;
     bool m_probing = false;
     bool m_looking = false;
