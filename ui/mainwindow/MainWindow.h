@@ -19,6 +19,8 @@ namespace ui {
 class AreaTabs;
 class FilesArea;
 class JobsArea;
+class DesktopNotifier;
+class TrayIcon;
 class ClusterPanel;
 class ClusterSidebar;
 class GuiInteraction;
@@ -69,6 +71,11 @@ protected:
 public:
     FilesArea *filesArea() const { return m_files; }
     JobsArea *jobsArea() const { return m_jobs; }
+    // Desktop notices (for the areas: Jobs, Jupyter), and the tray icon that keeps watching.
+    DesktopNotifier *notifier() const { return m_notifier; }
+    TrayIcon *tray() const { return m_tray; }
+    // Which notices the cluster gives (a dialog).
+    void editNotifications(const QUuid &id);
 
 private:
     void createActions();
@@ -90,6 +97,8 @@ private:
     FilesArea *m_files;
     JobsArea *m_jobs;
     WelcomeView *m_welcome;
+    DesktopNotifier *m_notifier;
+    TrayIcon *m_tray;
     QStackedWidget *m_right;
     QLabel *m_storeProblem;
     QSplitter *m_splitter;
