@@ -26,10 +26,12 @@ QStringList muted(const QString &cluster)
 void setMuted(const QString &cluster, const QStringList &kinds)
 {
     QSettings settings;
-    if (kinds.isEmpty())
-        settings.remove(mutedKey(cluster));
-    else
+    if (kinds.isEmpty()) {
+        if (settings.contains(mutedKey(cluster))) // nothing written for a cluster that muted nothing
+            settings.remove(mutedKey(cluster));
+    } else {
         settings.setValue(mutedKey(cluster), kinds);
+    }
 }
 
 } // namespace

@@ -51,6 +51,25 @@ private Q_SLOTS:
         QVERIFY(NoticePreferences::wanted(u"other"_s, NoticeKind::JobStarted));
     }
 
+    void choicesFollowTheProfile()
+    {
+        QTemporaryDir dir;
+        app::ProfileStore store(dir.filePath(u"profiles.json"_s));
+        (void)store.load();
+        app::Profile profile;
+        profile.name = u"snellius"_s;
+        profile.host = u"snellius.surf.nl"_s;
+        const auto added = store.add(profile);
+        QVERIFY_RESULT(added);
+        NoticePreferences::forget(u"surf"_s);
+        NoticePreferences::setWanted(u"snellius"_s, NoticeKind::JobEnded, false);
+        QVERIFY_RESULT(store.rename(added->id, u"surf"_s));
+        QVERIFY(!NoticePreferences::wanted(u"surf"_s, NoticeKind::JobEnded));
+        QVERIFY(NoticePreferences::wanted(u"snellius"_s, NoticeKind::JobEnded));
+        QVERIFY_RESULT(store.remove(added->id));
+        QVERIFY(NoticePreferences::wanted(u"surf"_s, NoticeKind::JobEnded));
+    }
+
     void dialogFromTheClusterMenu()
     {
         QTemporaryDir dir;
