@@ -27,6 +27,13 @@ void findNotifyrc()
 #endif
 }
 
+// Servers take the body as markup (KNotifications strips it for those that do not): the notice's
+// plain text escaped, its line breaks as <br/> (a plain "\n" becomes a space on the way).
+QString bodyOf(const app::Notice &notice)
+{
+    return notice.text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br/>"));
+}
+
 KNotification::NotificationFlags flagsFor(app::NoticeKind kind)
 {
     // Jupyter being ready waits for the user (it is the link to open); the rest may time out.
@@ -71,7 +78,7 @@ void DesktopNotifier::show(const app::Notice &notice)
         shown->setEventId(eventId(notice.kind));
         shown->setFlags(flagsFor(notice.kind));
         shown->setTitle(notice.title);
-        shown->setText(notice.text);
+        shown->setText(bodyOf(notice));
         setActions(shown, notice);
         return;
     }
@@ -79,7 +86,7 @@ void DesktopNotifier::show(const app::Notice &notice)
     notification->setComponentName(componentName());
     notification->setIconName(QStringLiteral("clusterdesk"));
     notification->setTitle(notice.title);
-    notification->setText(notice.text);
+    notification->setText(bodyOf(notice));
     setActions(notification, notice);
     // A notice closed (by the user, the server's timeout, or withdraw) deletes itself; the next one
     // about the subject is a new notice.
