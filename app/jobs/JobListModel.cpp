@@ -300,16 +300,19 @@ void JobListModel::adopt(JobListFill fill)
     }
     // The rows say they were seen in JobListFill::Generation: with no older rows about, the list's
     // count of listings can start again from there (no pass over the rows in this thread).
-    m_generation = JobListFill::Generation;
     m_staleReason.clear();
-    if (fill.rows.isEmpty())
+    if (fill.rows.isEmpty()) {
+        m_generation = JobListFill::Generation;
         return; // empty, and still empty: nothing for a view to hear
+    }
     // A reset, not an insertion: there is no selection or scroll to keep, and a sorting proxy then
     // sorts once, where rows inserted into it are placed one at a time (a GUI stall at this size).
+    // hasBeenListed() tells the reset's watchers whether a listing came before this one.
     beginResetModel();
     m_rows = std::move(fill.rows);
     m_rowOf = std::move(fill.rowOf);
     endResetModel();
+    m_generation = JobListFill::Generation;
 }
 
 void JobListModel::emitChanges(QList<Change> &changes)
@@ -382,7 +385,10 @@ void JobListModel::setFinished(const QList<JobAccounting> &records)
             }
         }
     }
+    if (changes.isEmpty())
+        return;
     emitChanges(changes);
+    Q_EMIT accountingApplied(records);
 }
 
 bool JobListModel::finishRange(JobRow &row, const QList<JobAccounting> &records)
@@ -511,6 +517,7 @@ void JobListModel::clear()
     m_rows.clear();
     m_rowOf.clear();
     m_staleReason.clear();
+    m_generation = 0;
     endResetModel();
 }
 

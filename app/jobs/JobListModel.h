@@ -82,6 +82,9 @@ public:
     // Drops the rows of jobs that ended (finished, or ended with an unknown outcome).
     void removeFinished();
     void clear();
+    // A listing was applied since the list was made or cleared (even an empty one): rows that
+    // appear now are new jobs, not the ones that were there before.
+    bool hasBeenListed() const { return m_generation != 0; }
 
     const app::Job *job(const QString &id) const;
     QModelIndex indexOf(const QString &id, int column = 0) const;
@@ -90,6 +93,11 @@ public:
     // Every row's sort key for column (JobRow::typedSortKey), by row: what JobSortModel sorts on.
     QList<JobRow::SortKey> sortKeys(int column) const;
     JobRow::SortKey sortKey(int row, int column) const { return m_rows.at(row).typedSortKey(column); }
+
+Q_SIGNALS:
+    // setFinished finished rows (after their dataChanged) with these records: what the end of a job
+    // is announced with (JobNotices), efficiency figures included.
+    void accountingApplied(const QList<app::JobAccounting> &records);
 
 private:
     struct Change

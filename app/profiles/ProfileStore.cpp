@@ -1,5 +1,6 @@
 #include "app/profiles/ProfileStore.h"
 
+#include "app/notify/Notice.h"
 #include "sshcore/config/SshConfig.h"
 
 #include <QDir>
@@ -155,17 +156,28 @@ Result<> ProfileStore::update(const Profile &profile)
         return failure(QStringLiteral("The cluster \"%1\" no longer exists.").arg(profile.name));
     if (profile.host.trimmed().isEmpty())
         return failure(QStringLiteral("A cluster needs a host name."));
+    const QString before = it->name;
     *it = profile;
     it->name = uniqueName(profiles, profile.name, profile.id);
-    return save(profiles);
+    const QString after = it->name;
+    auto saved = save(profiles);
+    if (saved)
+        NoticePreferences::rename(before, after); // its notices are chosen by name
+    return saved;
 }
 
 Result<> ProfileStore::remove(const QUuid &id)
 {
-    QList<Profile> profiles = m_profiles;
-    if (profiles.removeIf([&id](const Profile &p) { return p.id == id; }) == 0)
+    const Profile *removed = profile(id);
+    if (!removed)
         return failure(QStringLiteral("That cluster no longer exists."));
-    return save(profiles);
+    const QString name = removed->name;
+    QList<Profile> profiles = m_profiles;
+    profiles.removeIf([&id](const Profile &p) { return p.id == id; });
+    auto saved = save(profiles);
+    if (saved)
+        NoticePreferences::forget(name);
+    return saved;
 }
 
 Result<Profile> ProfileStore::clone(const QUuid &id)

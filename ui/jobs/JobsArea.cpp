@@ -3,6 +3,7 @@
 #include "app/connections/ClusterConnection.h"
 #include "app/jobs/JobListModel.h"
 #include "app/jobs/JobMonitor.h"
+#include "app/jobs/JobNotices.h"
 #include "app/jobs/JobSortModel.h"
 #include "app/jobs/OutputFollower.h"
 #include "app/jobs/OutputPatterns.h"
@@ -87,6 +88,7 @@ void appendOutput(QPlainTextEdit *view, const QByteArray &bytes)
 JobsArea::JobsArea(QWidget *parent)
     : QWidget(parent)
     , m_model(new JobListModel(this))
+    , m_notices(new app::JobNotices(m_model, this))
     , m_sorted(new JobSortModel(this))
     , m_pages(new QTabWidget(this))
     , m_history(new JobHistoryView(this))
@@ -252,6 +254,7 @@ void JobsArea::setConnection(app::ClusterConnection *connection)
     if (m_client)
         disconnect(m_client, nullptr, this, nullptr);
     m_connection = connection;
+    m_notices->setCluster(connection ? connection->profile().name : QString());
     delete m_monitor;
     m_monitor = nullptr;
     m_client = connection ? connection->schedulerClient() : nullptr;
@@ -289,6 +292,28 @@ void JobsArea::setConnection(app::ClusterConnection *connection)
         onSchedulerReady();
     }
     updateActions();
+}
+
+void JobsArea::setNotifier(app::Notifier *notifier)
+{
+    m_notices->setNotifier(notifier);
+}
+
+QStringList JobsArea::keepsRunning() const
+{
+    int unfinished = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex index = m_model->index(row, 0);
+        const auto state = app::JobState(index.data(JobListModel::StateRole).toInt());
+        if (!index.data(JobListModel::FinishedRole).toBool() && !index.data(JobListModel::VanishedRole).toBool()
+            && !app::isFinished(state) && state != app::JobState::Unknown)
+            ++unfinished;
+    }
+    if (unfinished == 0)
+        return {};
+    const QString cluster = m_notices->cluster();
+    return {unfinished == 1 ? tr("1 batch job on %1, queued or running").arg(cluster)
+                            : tr("%1 batch jobs on %2, queued or running").arg(unfinished).arg(cluster)};
 }
 
 app::SchedulerClient *JobsArea::client() const

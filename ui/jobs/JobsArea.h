@@ -22,6 +22,8 @@ namespace app {
 class ClusterConnection;
 class JobListModel;
 class JobMonitor;
+class JobNotices;
+class Notifier;
 class JobSortModel;
 class OutputFollower;
 class SchedulerClient;
@@ -53,6 +55,12 @@ public:
     QTreeView *jobView() const { return m_jobs; }
     app::JobListModel *model() const { return m_model; }
     app::JobMonitor *monitor() const { return m_monitor; }
+    // Tells the desktop when the listed jobs start and end.
+    app::JobNotices *notices() const { return m_notices; }
+    void setNotifier(app::Notifier *notifier);
+    // What of the listed jobs keeps running on the cluster without clusterdesk (queued, held or
+    // running), as a line for quit's question; empty when nothing does.
+    QStringList keepsRunning() const;
     JobHistoryView *history() const { return m_history; }
     QPlainTextEdit *output() const { return m_output; }
     // The selected job's id; empty when none.
@@ -83,6 +91,7 @@ private:
     QPointer<QMessageBox> m_confirmation;
     app::JobListModel *m_model;
     app::JobMonitor *m_monitor = nullptr;
+    app::JobNotices *m_notices;
     app::JobSortModel *m_sorted;
     QTabWidget *m_pages;
     QTreeView *m_jobs;

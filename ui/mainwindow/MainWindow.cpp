@@ -15,6 +15,9 @@
 #include "ui/mainwindow/AreaTabs.h"
 #include "ui/mainwindow/ClusterPanel.h"
 #include "ui/mainwindow/ClusterSidebar.h"
+#include "ui/mainwindow/TrayIcon.h"
+#include "ui/notify/DesktopNotifier.h"
+#include "ui/notify/NotificationSettingsDialog.h"
 #include "ui/profiles/ImportDialog.h"
 #include "ui/profiles/ProfileDialog.h"
 #include "ui/welcome/WelcomeView.h"
@@ -64,6 +67,9 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     , m_jobs(new JobsArea(this))
     , m_jupyter(new JupyterArea(this))
     , m_welcome(new WelcomeView(this))
+    , m_notifier(new DesktopNotifier(this))
+    , m_tray(new TrayIcon(
+          this, [this] { return m_clusters->openConnectionCount() > 0; }, [this] { return m_jobs->keepsRunning(); }))
     , m_right(new QStackedWidget(this))
     , m_storeProblem(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -83,6 +89,7 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     m_areas->setAreaWidget(AreaTabs::Files, m_files);
     connect(m_files, &FilesArea::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     m_areas->setAreaWidget(AreaTabs::Jobs, m_jobs);
+    m_jobs->setNotifier(m_notifier);
     connect(m_jobs, &JobsArea::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     m_areas->setAreaWidget(AreaTabs::Jupyter, m_jupyter);
     connect(m_jupyter, &JupyterArea::message, this,
@@ -213,6 +220,10 @@ void MainWindow::createActions()
     QAction *remove = make(QStringLiteral("deleteAction"), QStringLiteral("edit-delete"), tr("&Delete…"),
                            QKeySequence::Delete, tr("Remove the cluster from clusterdesk"));
     forCurrent(remove, &MainWindow::deleteCluster);
+    QAction *notifications = make(QStringLiteral("notificationsAction"),
+                                  QStringLiteral("preferences-desktop-notification"), tr("&Notifications…"), {},
+                                  tr("Choose what the desktop is told about this cluster"));
+    forCurrent(notifications, &MainWindow::editNotifications);
     // Delete is also a text-editing key: only when the cluster list has the focus.
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_sidebar->view()->addAction(remove);
@@ -227,17 +238,21 @@ void MainWindow::createActions()
     QAction *quit = fileMenu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    connect(quit, &QAction::triggered, m_tray, &TrayIcon::quit);
 
     QMenu *clusterMenu = menuBar()->addMenu(tr("&Cluster"));
     clusterMenu->addActions({m_connectAction, m_disconnectAction});
     clusterMenu->addSeparator();
     clusterMenu->addActions({edit, clone, rename, remove});
+    clusterMenu->addSeparator();
+    clusterMenu->addAction(notifications);
 
     auto *contextMenu = new QMenu(this);
     contextMenu->addActions({m_connectAction, m_disconnectAction});
     contextMenu->addSeparator();
     contextMenu->addActions({edit, clone, rename, remove});
+    contextMenu->addSeparator();
+    contextMenu->addAction(notifications);
     m_sidebar->setContextMenu(contextMenu);
     auto *addMenu = new QMenu(this);
     addMenu->addActions({add, importSsh, importFile});
@@ -585,7 +600,17 @@ void MainWindow::saveSettings() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    if (m_tray->closeToTray()) {
+        event->ignore(); // watching on from the tray
+        return;
+    }
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::editNotifications(const QUuid &id)
+{
+    if (const app::Profile *profile = m_store->profile(id))
+        NotificationSettingsDialog::openFor(profile->name, this);
 }
 
 } // namespace ui

@@ -20,6 +20,8 @@ class AreaTabs;
 class FilesArea;
 class JobsArea;
 class JupyterArea;
+class DesktopNotifier;
+class TrayIcon;
 class ClusterPanel;
 class ClusterSidebar;
 class GuiInteraction;
@@ -71,6 +73,11 @@ public:
     FilesArea *filesArea() const { return m_files; }
     JobsArea *jobsArea() const { return m_jobs; }
     JupyterArea *jupyterArea() const { return m_jupyter; }
+    // Desktop notices (for the areas: Jobs, Jupyter), and the tray icon that keeps watching.
+    DesktopNotifier *notifier() const { return m_notifier; }
+    TrayIcon *tray() const { return m_tray; }
+    // Which notices the cluster gives (a dialog).
+    void editNotifications(const QUuid &id);
 
 private:
     void createActions();
@@ -93,6 +100,8 @@ private:
     JobsArea *m_jobs;
     JupyterArea *m_jupyter;
     WelcomeView *m_welcome;
+    DesktopNotifier *m_notifier;
+    TrayIcon *m_tray;
     QStackedWidget *m_right;
     QLabel *m_storeProblem;
     QSplitter *m_splitter;
