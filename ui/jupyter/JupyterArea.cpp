@@ -2,6 +2,8 @@
 
 #include "app/connections/ClusterConnection.h"
 #include "app/jupyter/JupyterManager.h"
+#include "app/jupyter/JupyterNotices.h"
+#include "app/notify/Notice.h"
 #include "app/jupyter/JupyterPresets.h"
 #include "app/jupyter/JupyterScript.h"
 #include "app/jupyter/JupyterSession.h"
@@ -228,6 +230,11 @@ JupyterArea::JupyterArea(QWidget *parent)
 
 JupyterArea::~JupyterArea() = default;
 
+void JupyterArea::setNotifier(app::Notifier *notifier)
+{
+    m_notifier = notifier;
+}
+
 void JupyterArea::setConnection(app::ClusterConnection *connection)
 {
     if (connection == m_connection)
@@ -238,6 +245,16 @@ void JupyterArea::setConnection(app::ClusterConnection *connection)
     m_home.clear();
     m_model->setManager(connection ? connection->jupyter() : nullptr);
     loadPresets();
+    // The cluster's notices live with its servers (its JupyterManager), so they go on when the area
+    // shows another cluster.
+    if (connection && m_notifier && !connection->jupyter()->findChild<app::JupyterNotices *>()) {
+        auto *notices = new app::JupyterNotices(connection->jupyter(), m_notifier, connection->profile().name,
+                                                connection->jupyter());
+        connect(notices, &app::JupyterNotices::openRequested, this, [](app::JupyterSession *session) {
+            if (session && session->url().isValid())
+                QDesktopServices::openUrl(session->url());
+        });
+    }
     if (connection) {
         connect(connection, &app::ClusterConnection::changed, this, &JupyterArea::updateStart);
         connect(connection->schedulerClient(), &app::SchedulerClient::schedulerChanged, this,

@@ -20,7 +20,8 @@ class JupyterSessionModel;
 
 namespace app {
 class JupyterPresets;
-}
+class Notifier;
+} // namespace app
 
 namespace ui {
 
@@ -39,6 +40,9 @@ public:
     ~JupyterArea() override;
 
     void setConnection(app::ClusterConnection *connection);
+    // Where a cluster's Jupyter notices go (ready, time left, ended), from the first time the area
+    // shows that cluster on.
+    void setNotifier(app::Notifier *notifier);
 
     // For tests: the form, the list, and the selected server.
     JupyterForm *form() const { return m_form; }
@@ -64,6 +68,7 @@ private:
     void deletePreset();
 
     QPointer<app::ClusterConnection> m_connection;
+    QPointer<app::Notifier> m_notifier;
     app::JupyterSessionModel *m_model;
     std::unique_ptr<app::JupyterPresets> m_presets;
     QComboBox *m_presetPicker;

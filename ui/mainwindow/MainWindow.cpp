@@ -90,6 +90,7 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     connect(m_files, &FilesArea::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     m_areas->setAreaWidget(AreaTabs::Jobs, m_jobs);
     m_jobs->setNotifier(m_notifier);
+    m_jupyter->setNotifier(m_notifier);
     connect(m_jobs, &JobsArea::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     m_areas->setAreaWidget(AreaTabs::Jupyter, m_jupyter);
     connect(m_jupyter, &JupyterArea::message, this,
