@@ -105,7 +105,7 @@ void JobNotices::look(int first, int last)
         switch (row->phase) {
         case Phase::Listed:
             if (row->job.state == JobState::Running && (!known || seen.state != JobState::Running)) {
-                if (m_notifier)
+                if (m_notifier && isMine(row->job))
                     m_notifier->show(startedNotice(m_cluster, row->job));
             }
             seen.told = false; // listed again (requeued): its next end is news
@@ -141,7 +141,7 @@ void JobNotices::accounted(const QList<JobAccounting> &records)
 
 void JobNotices::tellEnd(const JobRow &row, const JobAccounting *record)
 {
-    if (m_notifier)
+    if (m_notifier && isMine(row.job))
         m_notifier->show(endedNotice(m_cluster, row, record));
 }
 

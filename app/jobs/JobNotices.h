@@ -31,6 +31,8 @@ public:
     // The name of the cluster the list's jobs run on (the notices' cluster).
     void setCluster(const QString &cluster) { m_cluster = cluster; }
     QString cluster() const { return m_cluster; }
+    // Whose jobs are announced (the list may show everyone's): the connection's user; empty: all.
+    void setUser(const QString &user) { m_user = user; }
 
     static QString subject(const QString &jobId) { return QStringLiteral("job:") + jobId; }
     static Notice startedNotice(const QString &cluster, const Job &job);
@@ -51,10 +53,12 @@ private:
     void accounted(const QList<JobAccounting> &records);
     void forgetRows(int first, int last);
     void tellEnd(const JobRow &row, const JobAccounting *record);
+    bool isMine(const Job &job) const { return m_user.isEmpty() || job.user.isEmpty() || job.user == m_user; }
 
     QPointer<JobListModel> m_model;
     QPointer<Notifier> m_notifier;
     QString m_cluster;
+    QString m_user;
     QHash<QString, Seen> m_seen; // job id → what was last seen of it
     bool m_resetIsNews = false;
 };

@@ -209,6 +209,28 @@ private Q_SLOTS:
         QCOMPARE(notifier.shown.at(1).subject, u"job:7"_s);
     }
 
+    void onlyTheUsersJobs()
+    {
+        // With everyone's jobs listed, only the user's are announced.
+        JobListModel model;
+        RecordingNotifier notifier;
+        JobNotices notices(&model);
+        notices.setNotifier(&notifier);
+        notices.setUser(u"alice"_s);
+        Job bobs = job(u"2"_s, JobState::Pending);
+        bobs.user = u"bob"_s;
+        model.setJobs({job(u"1"_s, JobState::Pending), bobs});
+        bobs.state = JobState::Running;
+        model.setJobs({job(u"1"_s, JobState::Running), bobs});
+        QCOMPARE(notifier.shown.size(), 1);
+        QCOMPARE(notifier.shown.at(0).subject, u"job:1"_s);
+        model.setJobs({});
+        model.setFinished({record(u"1"_s, JobState::Completed, u"COMPLETED"_s, u"0:0"_s),
+                           record(u"2"_s, JobState::Completed, u"COMPLETED"_s, u"0:0"_s)});
+        QCOMPARE(notifier.shown.size(), 2);
+        QCOMPARE(notifier.shown.at(1).subject, u"job:1"_s);
+    }
+
     void staleListingIsNotAStart()
     {
         JobListModel model;

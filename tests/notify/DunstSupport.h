@@ -116,4 +116,20 @@ inline QList<Received> receivedWith(const QString &summary)
     return found;
 }
 
+// What tests/notify/pick-action answers the next time dunst shows its menu (dunstctl context): the
+// first line offered that contains text.
+inline void pickFromMenu(const QString &text)
+{
+    QFile file(qEnvironmentVariable("XDG_RUNTIME_DIR") + u"/dunst-pick"_s);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(text.toUtf8());
+}
+
+// Every menu dunst offered so far, for a failure's message.
+inline QString menusOffered()
+{
+    QFile file(qEnvironmentVariable("XDG_RUNTIME_DIR") + u"/dunst-menus"_s);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
 } // namespace testsupport::dunst

@@ -74,10 +74,18 @@ private Q_SLOTS:
                            u"Jupyter is ready on hawk"_s,
                            u"node01 · 3 h 58 min left <b>not bold</b> & a < b"_s,
                            {{u"open"_s, u"Open in browser"_s}}};
+        // A second session, with a second button.
+        const Notice second{NoticeKind::JupyterReady,
+                            u"hawk"_s,
+                            u"jupyter:s2"_s,
+                            u"Jupyter is ready on hawk (gpu)"_s,
+                            u"node02 · 58 min left"_s,
+                            {{u"open"_s, u"Open in browser"_s}, {u"stop"_s, u"Stop the session"_s}}};
         notifier.show(ready);
+        notifier.show(second);
         notifier.show(app::JobNotices::startedNotice(u"hawk"_s, job()));
-        QTRY_COMPARE_WITH_TIMEOUT(count(u"displayed"_s), 2, 10000);
-        QCOMPARE(notifier.shownCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(count(u"displayed"_s), 3, 10000);
+        QCOMPARE(notifier.shownCount(), 3);
 
         // The job ends: its notice changes in place.
         app::JobRow row;
@@ -97,7 +105,7 @@ private Q_SLOTS:
         const Notice ended = app::JobNotices::endedNotice(u"hawk"_s, row, &record);
         notifier.show(ended);
         QTRY_VERIFY_WITH_TIMEOUT(!receivedWith(ended.title).isEmpty(), 10000);
-        QCOMPARE(count(u"displayed"_s), 2); // replaced, not added
+        QCOMPARE(count(u"displayed"_s), 3); // replaced, not added
         const QList<Received> start = receivedWith(u"Job 4711 (train) started"_s);
         QVERIFY(!start.isEmpty());
         QCOMPARE(receivedWith(ended.title).constLast().id, start.constFirst().id); // the same notification
@@ -109,8 +117,12 @@ private Q_SLOTS:
         QCOMPARE(jupyter.constLast().body, ready.text);
         QVERIFY2(jupyter.constLast().actions.contains(u"default=Open in browser"_s),
                  qPrintable(jupyter.constLast().actions.join(u", "_s)));
-        QCOMPARE(jupyter.constLast().actions.size(), 2); // and the button
-        QCOMPARE(notifier.shownCount(), 2);
+        QVERIFY(jupyter.constLast().actions.contains(u"1=Open in browser"_s)); // and the button
+        QCOMPARE(jupyter.constLast().actions.size(), 2);
+        const QStringList secondActions = receivedWith(second.title).constLast().actions;
+        QVERIFY2(secondActions.contains(u"2=Stop the session"_s), qPrintable(secondActions.join(u", "_s)));
+        QCOMPARE(secondActions.size(), 3);
+        QCOMPARE(notifier.shownCount(), 3);
 
         // Muted for this cluster: nothing reaches the server.
         NoticePreferences::setWanted(u"hawk"_s, NoticeKind::JobFailed, false);
@@ -119,36 +131,46 @@ private Q_SLOTS:
         failed.subject = u"job:4712"_s;
         failed.title = u"Job 4712 (muted): failed"_s;
         notifier.show(failed);
-        QCOMPARE(notifier.shownCount(), 2);
+        QCOMPARE(notifier.shownCount(), 3);
         // Another cluster still gets it.
         failed.cluster = u"dtu"_s;
         failed.title = u"Job 4712 (dtu): failed"_s;
         notifier.show(failed);
-        QTRY_COMPARE_WITH_TIMEOUT(count(u"displayed"_s), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(count(u"displayed"_s), 4, 10000);
         QVERIFY(receivedWith(u"Job 4712 (muted): failed"_s).isEmpty());
         NoticePreferences::setWanted(u"hawk"_s, NoticeKind::JobFailed, true);
 
+        // A button, through dunst's menu (dunstctl context; tests/notify/pick-action answers it).
+        pickFromMenu(u"Stop the session"_s);
+        dunstctl({u"context"_s});
+        QTRY_VERIFY2_WITH_TIMEOUT(invoked.size() == 1, qPrintable(menusOffered()), 10000);
+        QCOMPARE(invoked.at(0).at(0).toString(), u"hawk"_s);
+        QCOMPARE(invoked.at(0).at(1).toString(), u"jupyter:s2"_s);
+        QCOMPARE(invoked.at(0).at(2).toString(), u"stop"_s);
+        pickFromMenu({});
+
         // The server invokes the ready notice's default action (what a click does): "open" comes back.
         // Which position dunst gives it is its own business: try each until Jupyter's answers (the job
-        // notices have no default action; dunst's menu program for them is /bin/false).
-        for (int position = 0; position < 3 && invoked.isEmpty(); ++position) {
+        // notices have no default action: for them dunst offers its menu, which answers nothing).
+        for (int position = 0; position < 4 && invoked.size() == 1; ++position) {
             dunstctl({u"action"_s, QString::number(position)});
             QTest::qWait(300);
         }
-        QCOMPARE(invoked.size(), 1);
-        QCOMPARE(invoked.at(0).at(0).toString(), u"hawk"_s);
-        QCOMPARE(invoked.at(0).at(1).toString(), u"jupyter:s1"_s);
-        QCOMPARE(invoked.at(0).at(2).toString(), u"open"_s);
+        QCOMPARE(invoked.size(), 2);
+        QCOMPARE(invoked.at(1).at(0).toString(), u"hawk"_s);
+        QVERIFY(invoked.at(1).at(1).toString().startsWith(u"jupyter:s"_s));
+        QCOMPARE(invoked.at(1).at(2).toString(), u"open"_s);
 
         // Everything closed goes to the history, where each notice can be read back.
-        notifier.withdraw(u"dtu"_s, u"job:4712"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(notifier.shownCount(), 1, 10000);
+        const int displayed = count(u"displayed"_s);
+        notifier.withdraw(u"dtu"_s, u"job:4712"_s); // taken off the screen
+        QTRY_COMPARE_WITH_TIMEOUT(count(u"displayed"_s), displayed - 1, 10000);
         dunstctl({u"close-all"_s});
         QTRY_COMPARE_WITH_TIMEOUT(count(u"displayed"_s), 0, 10000);
         const QList<QJsonObject> notices = history();
         QList<QJsonObject> jupyterHistory, jobs;
         for (const QJsonObject &n : notices) {
-            if (n.value(u"summary"_s).toString().startsWith(u"Jupyter"_s))
+            if (n.value(u"summary"_s).toString() == ready.title)
                 jupyterHistory.append(n);
             if (n.value(u"summary"_s).toString().startsWith(u"Job 4711"_s))
                 jobs.append(n);

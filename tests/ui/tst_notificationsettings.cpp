@@ -126,14 +126,15 @@ private Q_SLOTS:
         QVERIFY(!tray.closeToTray());
         // Quitting asks nothing while nothing runs, and names what does.
         QVERIFY(tray.quitQuestion().isEmpty());
-        running = {u"2 batch jobs on hawk, queued or running"_s};
+        running = {u"2 batch jobs on hawk, queued or running"_s, u"Jupyter on hawk (node01, 3 h 12 min left)"_s};
         QVERIFY(tray.quitQuestion().contains(u"2 batch jobs on hawk, queued or running"_s));
-        QVERIFY(tray.quitQuestion().contains(u"keeps running on the cluster"_s));
+        QVERIFY(tray.quitQuestion().startsWith(u"These keep running on the cluster"_s));
         // Asked: Cancel keeps everything as it is.
         tray.quitAction()->trigger();
         auto *box = testsupport::waitForDialog<QMessageBox>(&window);
         QVERIFY(box);
         QCOMPARE(box->objectName(), u"confirmQuit"_s);
+        QVERIFY_RESULT(ui::saveScreenshot(box, QStringLiteral(CLUSTERDESK_SCREENSHOT_DIR "/quit-question.png")));
         box->reject();
         QVERIFY(testsupport::closes(box));
         QVERIFY(!tray.isQuitting());

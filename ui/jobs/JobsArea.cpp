@@ -8,6 +8,7 @@
 #include "app/jobs/OutputFollower.h"
 #include "app/jobs/OutputPatterns.h"
 #include "app/schedulers/SchedulerClient.h"
+#include "sshcore/SshConnection.h"
 #include "sshcore/SshConnectionState.h"
 #include "ui/jobs/JobHistoryView.h"
 #include "ui/jobs/JobScriptEditor.h"
@@ -255,6 +256,7 @@ void JobsArea::setConnection(app::ClusterConnection *connection)
         disconnect(m_client, nullptr, this, nullptr);
     m_connection = connection;
     m_notices->setCluster(connection ? connection->profile().name : QString());
+    m_notices->setUser(connection ? connection->ssh()->settings().user : QString());
     delete m_monitor;
     m_monitor = nullptr;
     m_client = connection ? connection->schedulerClient() : nullptr;

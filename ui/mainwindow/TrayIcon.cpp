@@ -81,9 +81,14 @@ QString TrayIcon::quitQuestion() const
     const QStringList running = m_running();
     if (running.isEmpty())
         return {};
-    return tr("This keeps running on the cluster after clusterdesk quits, but you will not be told when it ends:\n\n"
-              "%1")
-        .arg(u"• " + running.join(u"\n• "));
+    const QString list = u"• " + running.join(u"\n• ");
+    return running.size() == 1
+               ? tr("This keeps running on the cluster when clusterdesk quits, and you will not be told when it "
+                    "ends:\n\n%1")
+                     .arg(list)
+               : tr("These keep running on the cluster when clusterdesk quits, and you will not be told when they "
+                    "end:\n\n%1")
+                     .arg(list);
 }
 
 void TrayIcon::quit()
