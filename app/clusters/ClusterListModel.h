@@ -63,6 +63,8 @@ public:
     ClusterConnection *connection(const QUuid &id);
     ClusterConnection *existingConnection(const QUuid &id) const { return m_connections.value(id); }
     int openConnectionCount() const;
+    // Every connection made so far (open or not), in no particular order.
+    QList<ClusterConnection *> connections() const { return m_connections.values(); }
 
     // The profile "Try the demo cluster" adds: alice, her key, the demo's own known_hosts.
     static Profile demoProfile(const DemoCluster &cluster);

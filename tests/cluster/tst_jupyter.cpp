@@ -271,6 +271,54 @@ private Q_SLOTS:
         QCOMPARE(bob->keyboardQuestions.size(), 1);
     }
 
+    // clusterdesk-cli jupyter start prints the URL once ready and keeps the tunnel; list and url find
+    // it; Ctrl+C with --stop-on-exit cancels the job.
+    void commandLine()
+    {
+        const QString target = u"alice@%1:%2"_s.arg(m_cluster.host).arg(m_cluster.loginPort);
+        const QStringList common{u"-i"_s, m_cluster.user(u"alice"_s)->keyPath, u"--known-hosts"_s,
+                                 m_cluster.knownHostsPath, u"--batch"_s};
+        QProcess start;
+        start.start(QStringLiteral(CLUSTERDESK_CLI),
+                    common
+                        + QStringList{u"jupyter"_s, u"start"_s, target, u"--notebook"_s, u"--time"_s, u"00:10:00"_s,
+                                      u"--mem"_s, u"500M"_s, u"--env"_s, u"module:jupyter/2.15"_s,
+                                      u"--stop-on-exit"_s});
+        QVERIFY(start.waitForStarted());
+        QByteArray printed;
+        QTRY_VERIFY2_WITH_TIMEOUT((printed += start.readAllStandardOutput()).contains('\n'),
+                                  start.readAllStandardError().constData(), 120000);
+        const QUrl url(QString::fromUtf8(printed.trimmed()));
+        QVERIFY2(url.isValid() && url.host() == u"127.0.0.1"_s, printed.constData());
+        QCOMPARE(httpGet(withPath(url, u"/api/status"_s), tokenOf(url)), 200);
+
+        QProcess list;
+        list.start(QStringLiteral(CLUSTERDESK_CLI), common + QStringList{u"jupyter"_s, u"list"_s, target});
+        QTRY_VERIFY_WITH_TIMEOUT(list.state() == QProcess::NotRunning, 60000);
+        const QByteArray listed = list.readAllStandardOutput();
+        QCOMPARE(list.exitCode(), 0);
+        const QString job = QString::fromUtf8(listed.split(' ').value(0));
+        QVERIFY2(!job.isEmpty() && listed.contains("Notebook"), listed.constData());
+
+        QProcess again;
+        again.start(QStringLiteral(CLUSTERDESK_CLI), common + QStringList{u"jupyter"_s, u"url"_s, target, job});
+        QByteArray second;
+        QTRY_VERIFY_WITH_TIMEOUT((second += again.readAllStandardOutput()).contains('\n'), 60000);
+        const QUrl secondUrl(QString::fromUtf8(second.trimmed()));
+        QCOMPARE(tokenOf(secondUrl), tokenOf(url));
+        QCOMPARE(httpGet(withPath(secondUrl, u"/api/status"_s), tokenOf(secondUrl)), 200);
+        again.terminate(); // its tunnel closes; the job goes on
+        QTRY_VERIFY_WITH_TIMEOUT(again.state() == QProcess::NotRunning, 30000);
+        QCOMPARE(again.exitCode(), 0);
+        QCOMPARE(httpGet(withPath(url, u"/api/status"_s), tokenOf(url)), 200);
+
+        start.terminate(); // Ctrl+C's signal's twin: --stop-on-exit cancels the job
+        QTRY_VERIFY_WITH_TIMEOUT(start.state() == QProcess::NotRunning, 60000);
+        QCOMPARE(start.exitCode(), 0);
+        QVERIFY(start.readAllStandardError().contains("was cancelled"));
+        QTRY_VERIFY_WITH_TIMEOUT(oracle("squeue -h -j " + job.toUtf8() + " 2>/dev/null").trimmed().isEmpty(), 30000);
+    }
+
     // A Python environment without Jupyter: the job ends, and the session says why with its output.
     void environmentWithoutJupyter()
     {

@@ -3,11 +3,11 @@
 #include "app/connections/ClusterConnection.h"
 #include "app/jupyter/JupyterManager.h"
 #include "app/jupyter/JupyterNotices.h"
-#include "app/notify/Notice.h"
 #include "app/jupyter/JupyterPresets.h"
 #include "app/jupyter/JupyterScript.h"
 #include "app/jupyter/JupyterSession.h"
 #include "app/jupyter/JupyterSessionModel.h"
+#include "app/notify/Notice.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/SchedulerClient.h"
 #include "sshcore/sftp/SftpClient.h"
@@ -279,6 +279,25 @@ void JupyterArea::loadResources()
         if (home)
             m_home = QString::fromUtf8(*home);
     });
+}
+
+QStringList JupyterArea::keepsRunning(const QList<app::ClusterConnection *> &connections)
+{
+    QStringList lines;
+    for (const app::ClusterConnection *connection : connections) {
+        const QList<JupyterSession *> sessions = connection->jupyter()->sessions();
+        const auto live = std::count_if(sessions.cbegin(), sessions.cend(), [](const JupyterSession *session) {
+            return session->state() != State::Ended && !session->jobId().isEmpty();
+        });
+        if (live > 0)
+            lines.append(
+                live == 1
+                    ? tr("1 Jupyter server on %1 (found again on the next connection)").arg(connection->profile().name)
+                    : tr("%1 Jupyter servers on %2 (found again on the next connection)")
+                          .arg(live)
+                          .arg(connection->profile().name));
+    }
+    return lines;
 }
 
 QString JupyterArea::presetsKey() const

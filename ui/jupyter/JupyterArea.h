@@ -44,6 +44,9 @@ public:
     // shows that cluster on.
     void setNotifier(app::Notifier *notifier);
 
+    // What keeps running on the clusters when the app quits: a line per cluster with Jupyter servers.
+    static QStringList keepsRunning(const QList<app::ClusterConnection *> &connections);
+
     // For tests: the form, the list, and the selected server.
     JupyterForm *form() const { return m_form; }
     QTreeView *list() const { return m_list; }

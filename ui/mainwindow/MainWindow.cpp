@@ -69,7 +69,8 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     , m_welcome(new WelcomeView(this))
     , m_notifier(new DesktopNotifier(this))
     , m_tray(new TrayIcon(
-          this, [this] { return m_clusters->openConnectionCount() > 0; }, [this] { return m_jobs->keepsRunning(); }))
+          this, [this] { return m_clusters->openConnectionCount() > 0; },
+          [this] { return m_jobs->keepsRunning() + JupyterArea::keepsRunning(m_clusters->connections()); }))
     , m_right(new QStackedWidget(this))
     , m_storeProblem(new QLabel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
