@@ -11,6 +11,7 @@
 #include "sshcore/SshConnection.h"
 #include "sshcore/SshConnectionSettings.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -99,6 +100,34 @@ inline sshcore::CommandResult runCommand(app::SchedulerClient &client, const QBy
     if (!result)
         qWarning("%s", qPrintable(result.error().message));
     return result.value_or(sshcore::CommandResult{-1, {}, {}, {}});
+}
+
+// Waits until accounting has the job finished (asking every pollMs), and returns its record.
+inline std::optional<app::JobAccounting> finishedRecord(app::SchedulerClient &client, const QString &id,
+                                                        int timeoutMs = 120000, int pollMs = 500)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < timeoutMs) {
+        const auto history = await<QList<app::JobAccounting>>(
+            [&](QObject *context, auto done) { client.history({}, {id}, context, done); });
+        for (const app::JobAccounting &job : history ? *history : QList<app::JobAccounting>()) {
+            if (job.id == id && app::isFinished(job.state))
+                return job;
+        }
+        QTest::qWait(pollMs);
+    }
+    return std::nullopt;
+}
+
+// Whether a spy on SshConnection::stateChanged saw the connection in state.
+inline bool sawState(const QList<QList<QVariant>> &changes, sshcore::SshConnectionState state)
+{
+    for (const QList<QVariant> &change : changes) {
+        if (change.at(0).value<sshcore::SshConnectionState>() == state)
+            return true;
+    }
+    return false;
 }
 
 inline QByteArray randomBytes(qsizetype size)

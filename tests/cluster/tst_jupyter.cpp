@@ -67,14 +67,6 @@ QByteArray tokenOf(const QUrl &url)
     return QUrlQuery(url).queryItemValue(u"token"_s, QUrl::FullyDecoded).toUtf8();
 }
 
-bool sawState(const QSignalSpy &states, SshConnectionState wanted)
-{
-    for (const auto &change : states)
-        if (change.at(0).value<SshConnectionState>() == wanted)
-            return true;
-    return false;
-}
-
 } // namespace
 
 class tst_Jupyter : public QObject
@@ -170,7 +162,7 @@ private Q_SLOTS:
         // The link drops (this connection's sshd killed): the same URL answers once it is back.
         QSignalSpy states(connection->ssh(), &sshcore::SshConnection::stateChanged);
         std::unique_ptr<sshcore::SshCommand> kill(connection->ssh()->runShell("kill -9 $PPID; sleep 5"));
-        QTRY_VERIFY_WITH_TIMEOUT(sawState(states, SshConnectionState::Reconnecting), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(testsupport::sawState(states, SshConnectionState::Reconnecting), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(connection->state() == SshConnectionState::Connected, 60000);
         QCOMPARE(session->url(), url);
         QTRY_COMPARE_WITH_TIMEOUT(httpGet(withPath(url, u"/api/status"_s), token), 200, 30000);

@@ -85,11 +85,6 @@ private:
         return Started{layout, reply->jobId};
     }
 
-    bool queued(const QString &id)
-    {
-        return !run("squeue -h -j " + quoted(id) + " -o %T").standardOutput.trimmed().isEmpty();
-    }
-
     // The info file's name once the server has written it; empty if the job ended first or 60 s passed.
     QString waitForInfoFile(const Started &job)
     {
@@ -111,25 +106,9 @@ private:
         return {};
     }
 
-    // Waits until accounting has the job finished, and returns its record.
     std::optional<app::JobAccounting> finished(const QString &id)
     {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 90000) {
-            if (!queued(id)) {
-                const auto history = await<QList<app::JobAccounting>>(
-                    [&](QObject *context, auto done) { m_client->history({}, {id}, context, done); });
-                if (history) {
-                    for (const app::JobAccounting &job : *history) {
-                        if (job.id == id && app::isFinished(job.state))
-                            return job;
-                    }
-                }
-            }
-            QTest::qWait(200);
-        }
-        return std::nullopt;
+        return testsupport::finishedRecord(*m_client, id, 90000, 200);
     }
 
     QByteArray output(const Started &job) { return run("cat " + quoted(job.layout.outputPath())).standardOutput; }

@@ -22,18 +22,6 @@ using sshcore::SshConnectionSettings;
 using sshcore::SshConnectionState;
 using testsupport::runAndWait;
 
-namespace {
-
-bool sawState(const QSignalSpy &states, SshConnectionState wanted)
-{
-    for (const auto &change : states)
-        if (change.at(0).value<SshConnectionState>() == wanted)
-            return true;
-    return false;
-}
-
-} // namespace
-
 class tst_LinkLoss : public QObject
 {
     Q_OBJECT
@@ -68,7 +56,7 @@ void tst_LinkLoss::reconnectsAfterServerProcessIsKilled()
     QVERIFY(
         !runAndWait(*connection, {"sh", "-c", "kill -9 $PPID; sleep 5"})); // the command's channel went down with it
     QTRY_VERIFY_WITH_TIMEOUT(connection->state() == SshConnectionState::Connected && states.size() >= 2, 30000);
-    QVERIFY(sawState(states, SshConnectionState::Reconnecting));
+    QVERIFY(testsupport::sawState(states, SshConnectionState::Reconnecting));
     const auto back = runAndWait(*connection, {"echo", "back"});
     QVERIFY2(back, testsupport::errorText(back).constData());
     QCOMPARE(back->standardOutput, QByteArray("back\n"));
@@ -94,7 +82,7 @@ void tst_LinkLoss::idleLinkWithUnreadDataNoticesTheEnd()
     QSignalSpy states(connection.get(), &SshConnection::stateChanged);
     QTest::qWait(200); // idle
     relay.hangUp("x");
-    QTRY_VERIFY_WITH_TIMEOUT(sawState(states, SshConnectionState::Reconnecting), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(testsupport::sawState(states, SshConnectionState::Reconnecting), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(connection->state() == SshConnectionState::Connected, 30000);
     const auto back = runAndWait(*connection, {"sh", "-c", "echo $PPID"});
     QVERIFY2(back, testsupport::errorText(back).constData());

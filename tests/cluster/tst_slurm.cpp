@@ -50,23 +50,9 @@ private:
         return std::nullopt;
     }
 
-    // Waits until accounting has the job finished, and returns its record.
     std::optional<app::JobAccounting> finished(const QString &id, int seconds = 120)
     {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < seconds * 1000) {
-            const auto history = await<QList<app::JobAccounting>>(
-                [&](QObject *context, auto done) { m_client->history({}, {id}, context, done); });
-            if (history) {
-                for (const app::JobAccounting &job : *history) {
-                    if (job.id == id && app::isFinished(job.state))
-                        return job;
-                }
-            }
-            QTest::qWait(1000);
-        }
-        return std::nullopt;
+        return testsupport::finishedRecord(*m_client, id, seconds * 1000, 1000);
     }
 
 private Q_SLOTS:
