@@ -11,7 +11,6 @@ namespace app {
 
 namespace {
 constexpr Translator<"JupyterNotices"> tr;
-constexpr int Warnings[] = {15, 5}; // minutes left, in the order they come
 } // namespace
 
 JupyterNotices::JupyterNotices(JupyterManager *manager, Notifier *notifier, QString cluster, QObject *parent)
@@ -44,6 +43,7 @@ QString JupyterNotices::subject(const JupyterSession &session)
 void JupyterNotices::watch(JupyterSession *session)
 {
     connect(session, &JupyterSession::stateChanged, this, [this, session] { stateChanged(session); });
+    connect(session, &JupyterSession::changed, this, &JupyterNotices::checkTimeLeft); // the time left is news
 }
 
 void JupyterNotices::stateChanged(JupyterSession *session)
@@ -69,7 +69,7 @@ void JupyterNotices::stateChanged(JupyterSession *session)
                            ? tr("Jupyter stopped on %1").arg(m_cluster)
                            : tr("Jupyter ended on %1").arg(m_cluster);
         notice.text = session->diagnosis().message;
-        m_warnedAt.remove(session->record().sessionId);
+        m_warned.remove(session->record().sessionId);
         break;
     default: return;
     }
@@ -84,17 +84,22 @@ void JupyterNotices::checkTimeLeft()
     for (JupyterSession *session : m_manager->sessions()) {
         if (session->state() != JupyterSession::State::Ready || !session->endsAt())
             continue;
-        const qint64 minutesLeft = (now.secsTo(*session->endsAt()) + 59) / 60;
-        const QString id = session->record().sessionId;
-        for (const int warning : Warnings) {
-            if (minutesLeft > warning || m_warnedAt.value(id, 1000) <= warning)
+        const qint64 left = std::max<qint64>(0, now.secsTo(*session->endsAt()));
+        Warned &warned = m_warned[session->record().sessionId];
+        if (warned.firstSeenLeft < 0)
+            warned.firstSeenLeft = left;
+        for (const std::chrono::seconds warning : std::as_const(m_warnings)) {
+            const qint64 at = warning.count();
+            if (left > at || at >= warned.firstSeenLeft || (warned.lastGiven >= 0 && warned.lastGiven <= at))
                 continue;
-            m_warnedAt.insert(id, warning);
+            warned.lastGiven = at;
+            const qint64 minutes = (left + 59) / 60;
             Notice notice;
             notice.kind = NoticeKind::JupyterTimeLeft;
             notice.cluster = m_cluster;
             notice.subject = subject(*session);
-            notice.title = tr("Jupyter on %1: %2 minutes left").arg(m_cluster).arg(std::max<qint64>(minutesLeft, 0));
+            notice.title = minutes == 1 ? tr("Jupyter on %1: 1 minute left").arg(m_cluster)
+                                        : tr("Jupyter on %1: %2 minutes left").arg(m_cluster).arg(minutes);
             notice.text = tr("Job %1 reaches its time limit at %2. Save your notebooks; Run again with more time "
                              "starts a new server.")
                               .arg(session->jobId(), session->endsAt()->toLocalTime().time().toString(u"HH:mm"));

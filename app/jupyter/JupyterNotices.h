@@ -6,6 +6,8 @@
 #include <QString>
 #include <QTimer>
 
+#include <chrono>
+
 namespace app {
 
 class JupyterManager;
@@ -26,6 +28,9 @@ public:
     JupyterNotices(JupyterManager *manager, Notifier *notifier, QString cluster, QObject *parent = nullptr);
 
     void setCluster(const QString &cluster) { m_cluster = cluster; }
+    // When to warn, as time left (15 and 5 minutes). A server that starts with less time than a warning
+    // is not warned at that one: only when its time left crosses it while it runs.
+    void setWarnings(const QList<std::chrono::seconds> &warnings) { m_warnings = warnings; }
     // The subject of a server's notices ("jupyter:<session id>").
     static QString subject(const JupyterSession &session);
 
@@ -40,7 +45,13 @@ private:
     QPointer<JupyterManager> m_manager;
     QPointer<Notifier> m_notifier;
     QString m_cluster;
-    QHash<QString, int> m_warnedAt; // session id → the last warning given (minutes left: 15 or 5)
+    struct Warned
+    {
+        qint64 firstSeenLeft = -1; // seconds left when the server was first seen ready
+        qint64 lastGiven = -1;     // the last warning given (seconds), -1: none
+    };
+    QHash<QString, Warned> m_warned; // by session id
+    QList<std::chrono::seconds> m_warnings{std::chrono::minutes(15), std::chrono::minutes(5)};
     QTimer m_clock;
 };
 
