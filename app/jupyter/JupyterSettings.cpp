@@ -1,6 +1,7 @@
 #include "app/jupyter/JupyterSettings.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <array>
 #include <utility>
@@ -83,6 +84,33 @@ JupyterSettings JupyterSettings::fromJson(const QJsonObject &object)
     settings.environment.container = env.value(u"container"_s).toString();
     settings.interface = object.value(u"interface"_s).toString() == u"notebook" ? Interface::Notebook : Interface::Lab;
     return settings;
+}
+
+QByteArray condaEnvironmentsCommand()
+{
+    return QByteArrayLiteral("bash -lc 'command -v conda >/dev/null 2>&1 && conda env list --json 2>/dev/null' "
+                             "</dev/null || true");
+}
+
+QStringList parseCondaEnvironments(const QByteArray &json)
+{
+    const QJsonArray envs = QJsonDocument::fromJson(json).object().value(QStringLiteral("envs")).toArray();
+    QStringList names;
+    QString root;
+    for (const QJsonValue &value : envs) {
+        const QString path = value.toString();
+        if (path.isEmpty())
+            continue;
+        if (root.isEmpty()) { // conda lists its own (root) prefix first
+            root = path;
+            names.append(QStringLiteral("base"));
+        } else if (path.startsWith(root + QStringLiteral("/envs/"))) {
+            names.append(path.mid(root.size() + 6));
+        } else {
+            names.append(path);
+        }
+    }
+    return names;
 }
 
 } // namespace app

@@ -42,4 +42,12 @@ struct JupyterSettings
     bool operator==(const JupyterSettings &) const = default;
 };
 
+// The command that lists the cluster's conda environments (in a login shell, where conda is set up);
+// it prints nothing when there is no conda.
+QByteArray condaEnvironmentsCommand();
+// What "conda env list --json" printed ({"envs": ["/opt/conda", "/opt/conda/envs/torch", ...]}): the
+// environments by name ("base" for the root one, the folder name for those under envs/, the path for
+// any other), in its order; empty for no conda or output that is not conda's.
+QStringList parseCondaEnvironments(const QByteArray &json);
+
 } // namespace app

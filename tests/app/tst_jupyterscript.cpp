@@ -319,6 +319,25 @@ private Q_SLOTS:
         QCOMPARE(app::diagnoseJupyterEnd(output, std::nullopt).cause, app::JupyterDiagnosis::Cause::JupyterMissing);
     }
 
+    // "conda env list --json" as conda prints it (the shape of conda's own output: an "envs" list of
+    // prefixes, the root one first; the paths here are made up).
+    void condaEnvironments()
+    {
+        const QByteArray listed = R"({
+  "envs": [
+    "/opt/miniconda3",
+    "/opt/miniconda3/envs/pytorch",
+    "/opt/miniconda3/envs/my env",
+    "/home/alice/.conda/envs/tf"
+  ]
+})";
+        QCOMPARE(app::parseCondaEnvironments(listed),
+                 (QStringList{u"base"_s, u"pytorch"_s, u"my env"_s, u"/home/alice/.conda/envs/tf"_s}));
+        QVERIFY(app::parseCondaEnvironments({}).isEmpty()); // no conda: nothing printed
+        QVERIFY(app::parseCondaEnvironments("bash: conda: command not found\n").isEmpty());
+        QVERIFY(app::parseCondaEnvironments(R"({"envs": "not a list"})").isEmpty());
+    }
+
     void settingsJson()
     {
         JupyterSettings settings = fullSettings();

@@ -275,6 +275,13 @@ void JupyterArea::loadResources()
         else
             Q_EMIT message(tr("Could not read the cluster's partitions: %1").arg(resources.error().message));
     });
+    // Conda environments, where the cluster has conda (its login shell sets it up).
+    m_connection->schedulerClient()->runCommand(app::condaEnvironmentsCommand(), false, std::chrono::seconds(30), this,
+                                                [this](const sshcore::Result<sshcore::CommandResult> &listed) {
+                                                    if (listed)
+                                                        m_form->setCondaEnvironments(
+                                                            app::parseCondaEnvironments(listed->standardOutput));
+                                                });
     sshcore::SftpClient(m_connection->ssh()).realPath(".", this, [this](const sshcore::Result<QByteArray> &home) {
         if (home)
             m_home = QString::fromUtf8(*home);
