@@ -117,7 +117,7 @@ JupyterArea::JupyterArea(QWidget *parent)
     scroll->setWidget(formBox);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(380);
+    scroll->setMinimumWidth(260); // narrower windows scroll the form rather than grow
 
     // Right: the servers, and the selected one.
     m_list->setObjectName(QStringLiteral("servers"));
@@ -167,9 +167,14 @@ JupyterArea::JupyterArea(QWidget *parent)
     detailsLayout->addWidget(m_output, 100);
     detailsLayout->addStretch(1); // keeps the rest together at the top while there is no output
 
+    // The details scroll too: the area must not make the whole window wider than small screens.
+    auto *detailsScroll = new QScrollArea(this);
+    detailsScroll->setWidget(details);
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setFrameShape(QFrame::NoFrame);
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(m_list);
-    right->addWidget(details);
+    right->addWidget(detailsScroll);
     right->setStretchFactor(0, 1);
     right->setStretchFactor(1, 2);
 
