@@ -104,6 +104,15 @@ struct Search
     }
 };
 
+// An ended server's folder kept this long after its job was submitted is removed by the next search.
+constexpr qint64 KeptDays = 30;
+
+bool isStale(const JupyterSession::Record &record, const QByteArray &folderName)
+{
+    return folderName == record.sessionId.toUtf8() && record.submitted.isValid()
+           && record.submitted.daysTo(QDateTime::currentDateTimeUtc()) > KeptDays;
+}
+
 } // namespace
 
 void findJupyterServers(sshcore::SshConnection *ssh, SchedulerClient *client, QObject *context,
@@ -114,35 +123,47 @@ void findJupyterServers(sshcore::SshConnection *ssh, SchedulerClient *client, QO
     const QByteArray folder(RecordsFolder);
     QPointer<SchedulerClient> scheduler(client);
     QPointer<sshcore::SshConnection> link(ssh);
-    sshcore::SftpClient(ssh)
-        .list(folder, context,
-              [context, folder, search, scheduler, link](const sshcore::Result<QList<sshcore::SftpEntry>> &entries) {
-                  // None yet (NotFound), or the link went: nothing to find.
-                  for (const sshcore::SftpEntry &entry : entries ? *entries : QList<sshcore::SftpEntry>()) {
-                      if (entry.type != sshcore::SftpEntry::Type::Directory || !link)
-                          continue;
-                      ++search->pending;
-                      sshcore::SftpClient(link)
-                          .readFile(folder + '/' + entry.name + "/session.json", RecordLimit, context,
-                                    [context, search, scheduler](const sshcore::Result<QByteArray> &json) {
-                                        const auto record = json ? JupyterSession::Record::fromJson(
-                                                                       QJsonDocument::fromJson(*json).object())
-                                                                 : std::nullopt;
-                                        if (!record || !scheduler)
-                                            return search->settle();
-                                        // Only a job still queued or running counts; ended ones stay on the cluster.
-                                        scheduler->details(record->jobId, context,
-                                                           [search, record = *record](
-                                                               const sshcore::Result<JobDetails> &details) {
-                                                               if (details && !isFinished(details->job.state)
-                                                                   && details->job.state != JobState::Completing)
-                                                                   search->alive.append(record);
-                                                               search->settle();
-                                                           });
-                                    });
-                  }
-                  search->settle();
-              });
+    sshcore::SftpClient(ssh).list(
+        folder, context,
+        [context, folder, search, scheduler, link](const sshcore::Result<QList<sshcore::SftpEntry>> &entries) {
+            // None yet (NotFound), or the link went: nothing to find.
+            for (const sshcore::SftpEntry &entry : entries ? *entries : QList<sshcore::SftpEntry>()) {
+                if (entry.type != sshcore::SftpEntry::Type::Directory || !link)
+                    continue;
+                ++search->pending;
+                const QByteArray place = folder + '/' + entry.name;
+                sshcore::SftpClient(link).readFile(
+                    place + "/session.json", RecordLimit, context,
+                    [context, search, scheduler, link, place,
+                     name = entry.name](const sshcore::Result<QByteArray> &json) {
+                        const auto record = json ? JupyterSession::Record::fromJson(
+                                                       QJsonDocument::fromJson(*json).object())
+                                                 : std::nullopt;
+                        if (!record || !scheduler)
+                            return search->settle();
+                        // Only a job still queued or running counts. An ended one's folder (its
+                        // output, for a person to read) goes once it is a month old.
+                        scheduler->details(record->jobId, context,
+                                           [search, link, place, name, context,
+                                            record = *record](const sshcore::Result<JobDetails> &details) {
+                                               // Ended, or unknown to the scheduler (not: the link failed).
+                                               const bool ended = details
+                                                                      ? isFinished(details->job.state)
+                                                                      : details.error().is(sshcore::ErrorKind::Refused)
+                                                                            || details.error().is(
+                                                                                sshcore::ErrorKind::NotFound);
+                                               if (details && !ended && details->job.state != JobState::Completing)
+                                                   search->alive.append(record);
+                                               else if (ended && isStale(record, name) && link)
+                                                   sshcore::SftpClient(link).remove(place, true, context,
+                                                                                    [](const sshcore::Result<void> &) {
+                                                                                    });
+                                               search->settle();
+                                           });
+                    });
+            }
+            search->settle();
+        });
 }
 
 } // namespace app

@@ -16,6 +16,7 @@ class SchedulerClient;
 // Servers submitted earlier on a cluster (from this or another run of the app, or the command line)
 // whose job is still queued or running: the records beside them (session.json under
 // ~/.clusterdesk/jupyter) read over SFTP, each job asked about. found runs once, in context's thread.
+// The folder of a server that ended more than a month ago is removed on the way.
 void findJupyterServers(sshcore::SshConnection *ssh, SchedulerClient *client, QObject *context,
                         std::function<void(const QList<JupyterSession::Record> &alive)> found);
 

@@ -22,6 +22,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -335,6 +336,35 @@ private Q_SLOTS:
     }
 
     // Nothing left running on the cluster, whatever failed above.
+    // The folder of a server that ended over a month ago goes when servers are next looked for; a
+    // recent one stays (its output may still be read).
+    void oldFoldersAreRemoved()
+    {
+        auto connection = connect(u"tidy"_s);
+        QVERIFY2(connection->schedulerClient()->isReady(), qPrintable(connection->message()));
+        const QString home = QString::fromUtf8(oracle("printf %s \"$HOME\""));
+        const auto plant = [&](const QString &id, const QDateTime &submitted) {
+            app::JupyterSession::Record record{id, u"999999"_s, home, notebook(), submitted};
+            const QByteArray json = QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact);
+            return oracle("mkdir -p ~/.clusterdesk/jupyter/" + id.toUtf8() + " && printf %s '" + json
+                          + "' > ~/.clusterdesk/jupyter/" + id.toUtf8() + "/session.json && echo planted");
+        };
+        QVERIFY(plant(u"old-0000"_s, QDateTime::currentDateTimeUtc().addDays(-40)).contains("planted"));
+        QVERIFY(plant(u"new-0000"_s, QDateTime::currentDateTimeUtc().addDays(-2)).contains("planted"));
+        bool done = false;
+        app::findJupyterServers(connection->ssh(), connection->schedulerClient(), this,
+                                [&](const QList<app::JupyterSession::Record> &alive) {
+                                    done = true;
+                                    for (const auto &record : alive)
+                                        QVERIFY(record.jobId != u"999999"_s);
+                                });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(oracle("ls ~/.clusterdesk/jupyter | grep -c -- '-0000$'").trimmed(), QByteArray("1"),
+                                  10000);
+        QCOMPARE(oracle("ls -d ~/.clusterdesk/jupyter/new-0000 >/dev/null && echo kept").trimmed(), QByteArray("kept"));
+        oracle("rm -rf ~/.clusterdesk/jupyter/new-0000");
+    }
+
     void cleanupTestCase() { oracle("rm -rf ~/novenv; scancel -u $(id -un) 2>/dev/null; true"); }
 };
 
