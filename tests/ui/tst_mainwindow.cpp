@@ -25,6 +25,7 @@
 #include <QCommandLinkButton>
 #include <QDialog>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -35,6 +36,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtVersion>
@@ -316,6 +318,37 @@ private Q_SLOTS:
                                      || f.find<QLabel>(u"errorText"_s)->isVisible(),
                                  20000);
         QTRY_VERIFY_WITH_TIMEOUT(error->isVisible() && retry->isVisible(), 20000);
+    }
+
+    // Export, then import into another list, through the file dialogs (opened without waiting).
+    void exportAndImportClusterFiles()
+    {
+        QTemporaryDir dir;
+        app::ProfileStore store(dir.filePath(u"profiles.json"_s));
+        QVERIFY_RESULT(store.add(profile(u"Hawk"_s, u"hawk"_s)));
+        ui::MainWindow window(&store, nullptr, {dir.filePath(u"no-demo"_s), dir.filePath(u"no-config"_s)});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString exported = dir.filePath(u"shared clusters.json"_s);
+        window.findChild<QAction *>(u"exportAction"_s)->trigger();
+        auto *save = testsupport::waitForDialog<QFileDialog>(&window);
+        QVERIFY(save);
+        save->selectFile(exported);
+        QMetaObject::invokeMethod(save, "accept"); // as its Save button does
+        QTRY_VERIFY(QFile::exists(exported));
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(u"Exported 1 cluster"_s));
+
+        app::ProfileStore other(dir.filePath(u"other.json"_s));
+        ui::MainWindow second(&other, nullptr, {dir.filePath(u"no-demo"_s), dir.filePath(u"no-config"_s)});
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        second.findChild<QAction *>(u"importFileAction"_s)->trigger();
+        auto *open = testsupport::waitForDialog<QFileDialog>(&second);
+        QVERIFY(open);
+        open->selectFile(exported);
+        QMetaObject::invokeMethod(open, "accept");
+        QTRY_COMPARE(other.profiles().size(), 1);
+        QCOMPARE(other.profiles().first().name, u"Hawk"_s);
     }
 
     void remembersGeometryAndLastCluster()

@@ -18,6 +18,7 @@
 #include "ui/mainwindow/TrayIcon.h"
 #include "ui/notify/DesktopNotifier.h"
 #include "ui/notify/NotificationSettingsDialog.h"
+#include "ui/profiles/ClusterFiles.h"
 #include "ui/profiles/ImportDialog.h"
 #include "ui/profiles/ProfileDialog.h"
 #include "ui/welcome/WelcomeView.h"
@@ -28,7 +29,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QListView>
@@ -191,11 +191,15 @@ void MainWindow::createActions()
     QAction *importFile = make(QStringLiteral("importFileAction"), QStringLiteral("document-open"),
                                tr("Import Clusters from &File…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I),
                                tr("Add the clusters of a file exported by clusterdesk"));
-    connect(importFile, &QAction::triggered, this, &MainWindow::importFromFile);
+    connect(importFile, &QAction::triggered, this, [this] {
+        importClustersFromFile(this, m_store, [this](const ClusterFilesOutcome &outcome) { showOutcome(outcome); });
+    });
     QAction *exportFile = make(QStringLiteral("exportAction"), QStringLiteral("document-save-as"),
                                tr("&Export Clusters…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                                tr("Save your clusters to a file, to share or to move to another computer"));
-    connect(exportFile, &QAction::triggered, this, &MainWindow::exportClusters);
+    connect(exportFile, &QAction::triggered, this, [this] {
+        exportClustersToFile(this, m_store, [this](const ClusterFilesOutcome &outcome) { showOutcome(outcome); });
+    });
     QAction *demo = make(QStringLiteral("tryDemoAction"), QStringLiteral("applications-science"),
                          tr("Try the &Demo Cluster"), {}, tr("Add the local demo cluster and connect to it"),
                          QStringLiteral("demo"));
@@ -438,38 +442,12 @@ void MainWindow::importFromSshConfig()
     dialog->open();
 }
 
-void MainWindow::importFromFile()
+void MainWindow::showOutcome(const ClusterFilesOutcome &outcome)
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import clusters"), QDir::homePath(),
-                                                      tr("clusterdesk clusters (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    const auto imported = m_store->importFrom(path);
-    if (!imported)
-        reportError(tr("Could not import clusters"), imported.error().message);
+    if (!outcome.error.isEmpty())
+        reportError(outcome.errorTitle, outcome.error);
     else
-        statusBar()->showMessage((*imported == 1 ? tr("Imported 1 cluster from %1").arg(path)
-                                                 : tr("Imported %1 clusters from %2").arg(*imported).arg(path)),
-                                 10000);
-}
-
-void MainWindow::exportClusters()
-{
-    QString path = QFileDialog::getSaveFileName(this, tr("Export clusters"),
-                                                QDir::homePath() + QStringLiteral("/clusters.json"),
-                                                tr("clusterdesk clusters (*.json)"));
-    if (path.isEmpty())
-        return;
-    QList<QUuid> ids;
-    for (const app::Profile &profile : m_store->profiles())
-        ids.append(profile.id);
-    if (const auto exported = m_store->exportTo(path, ids); !exported)
-        reportError(tr("Could not export clusters"), exported.error().message);
-    else
-        statusBar()->showMessage((ids.size() == 1
-                                      ? tr("Exported 1 cluster to %1 (no passwords)").arg(path)
-                                      : tr("Exported %1 clusters to %2 (no passwords)").arg(ids.size()).arg(path)),
-                                 10000);
+        statusBar()->showMessage(outcome.status, 10000);
 }
 
 void MainWindow::tryDemoCluster()

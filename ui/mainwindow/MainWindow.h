@@ -20,6 +20,7 @@ class AreaTabs;
 class FilesArea;
 class JobsArea;
 class JupyterArea;
+struct ClusterFilesOutcome;
 class DesktopNotifier;
 class TrayIcon;
 class ClusterPanel;
@@ -56,8 +57,7 @@ public:
 
     void addCluster();
     void importFromSshConfig();
-    void importFromFile();
-    void exportClusters();
+    void showOutcome(const ClusterFilesOutcome &outcome);
     void tryDemoCluster();
     void connectCluster(const QUuid &id);
     void disconnectCluster(const QUuid &id);

@@ -1,0 +1,75 @@
+#include "ui/profiles/ClusterFiles.h"
+
+#include "app/profiles/ProfileStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QPointer>
+
+namespace ui {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ui::ClusterFiles", text);
+}
+
+// A file dialog that reports the chosen file to chosen and then goes.
+QFileDialog *fileDialog(QWidget *parent, const QString &title, const QString &filter, QFileDialog::AcceptMode mode)
+{
+    auto *dialog = new QFileDialog(parent, title, QDir::homePath(), filter);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(mode);
+    dialog->setFileMode(mode == QFileDialog::AcceptOpen ? QFileDialog::ExistingFile : QFileDialog::AnyFile);
+    return dialog;
+}
+
+} // namespace
+
+void importClustersFromFile(QWidget *parent, app::ProfileStore *store,
+                            std::function<void(const ClusterFilesOutcome &)> done)
+{
+    QFileDialog *dialog = fileDialog(parent, tr("Import clusters"), tr("clusterdesk clusters (*.json);;All files (*)"),
+                                     QFileDialog::AcceptOpen);
+    QObject::connect(dialog, &QFileDialog::fileSelected, dialog,
+                     [store = QPointer(store), done = std::move(done)](const QString &path) {
+                         if (!store)
+                             return;
+                         const auto imported = store->importFrom(path);
+                         if (!imported)
+                             return done({{}, tr("Could not import clusters"), imported.error().message});
+                         done({*imported == 1 ? tr("Imported 1 cluster from %1").arg(path)
+                                              : tr("Imported %1 clusters from %2").arg(*imported).arg(path),
+                               {},
+                               {}});
+                     });
+    dialog->open();
+}
+
+void exportClustersToFile(QWidget *parent, app::ProfileStore *store,
+                          std::function<void(const ClusterFilesOutcome &)> done)
+{
+    QFileDialog *dialog = fileDialog(parent, tr("Export clusters"), tr("clusterdesk clusters (*.json)"),
+                                     QFileDialog::AcceptSave);
+    dialog->selectFile(QDir::homePath() + QStringLiteral("/clusters.json"));
+    QObject::connect(dialog, &QFileDialog::fileSelected, dialog,
+                     [store = QPointer(store), done = std::move(done)](const QString &path) {
+                         if (!store)
+                             return;
+                         QList<QUuid> ids;
+                         for (const app::Profile &profile : store->profiles())
+                             ids.append(profile.id);
+                         if (const auto exported = store->exportTo(path, ids); !exported)
+                             return done({{}, tr("Could not export clusters"), exported.error().message});
+                         done({ids.size() == 1
+                                   ? tr("Exported 1 cluster to %1 (no passwords)").arg(path)
+                                   : tr("Exported %1 clusters to %2 (no passwords)").arg(ids.size()).arg(path),
+                               {},
+                               {}});
+                     });
+    dialog->open();
+}
+
+} // namespace ui

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+class QWidget;
+
+namespace app {
+class ProfileStore;
+}
+
+namespace ui {
+
+// What an import or export came to: a line for the status bar, or a failure's title and message.
+struct ClusterFilesOutcome
+{
+    QString status;
+    QString errorTitle;
+    QString error;
+};
+
+// *Import Clusters from File…* and *Export Clusters…*: a file dialog opened without waiting (no
+// nested event loop), then the store's import or export; done hears how it went (not if cancelled).
+void importClustersFromFile(QWidget *parent, app::ProfileStore *store,
+                            std::function<void(const ClusterFilesOutcome &)> done);
+void exportClustersToFile(QWidget *parent, app::ProfileStore *store,
+                          std::function<void(const ClusterFilesOutcome &)> done);
+
+} // namespace ui
