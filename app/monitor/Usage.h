@@ -15,13 +15,15 @@ namespace app {
 // One reading of a running job's use, as the scheduler reports it at one moment.
 struct JobUsage
 {
-    QString jobId;                            // as the queue lists it ("1234", "1234_7", "1234.server")
-    std::optional<double> cpuSeconds;         // CPU time all its processes used so far (user + system), cumulative
-    std::optional<qint64> rssBytes;           // resident memory now, summed over its tasks and nodes
-    std::optional<qint64> maxRssBytes;        // the largest resident memory seen so far
-    std::optional<qint64> memoryLimitBytes;   // what it asked for, where the output says it
-    std::optional<qint64> elapsedSeconds;     // wall time so far, where the output says it
-    std::optional<int> allocatedCpus;         // where the output says it
+    QString jobId;                               // as the queue lists it ("1234", "1234_7", "1234.server")
+    std::optional<double> cpuSeconds;            // CPU time all its processes used so far (user + system), cumulative
+    std::optional<qint64> rssBytes;              // resident memory now, summed over its tasks and nodes
+    std::optional<qint64> maxRssBytes;           // the largest resident memory seen so far
+    std::optional<qint64> virtualMemoryBytes;    // virtual memory now (not resident: where only that is given)
+    std::optional<qint64> maxVirtualMemoryBytes; // the largest virtual memory seen so far
+    std::optional<qint64> memoryLimitBytes;      // what it asked for, where the output says it
+    std::optional<qint64> elapsedSeconds;        // wall time so far, where the output says it
+    std::optional<int> allocatedCpus;            // where the output says it
 
     bool operator==(const JobUsage &) const = default;
 };
@@ -32,8 +34,8 @@ struct GpuReading
     QDateTime time; // nvidia-smi's own timestamp where given, else when the line arrived
     int index = -1;
     QString uuid;
-    QString name;  // "NVIDIA A100-SXM4-40GB"
-    QString busId; // "00000000:07:00.0"
+    QString name;                                   // "NVIDIA A100-SXM4-40GB"
+    QString busId;                                  // "00000000:07:00.0"
     std::optional<double> utilisationPercent;       // utilization.gpu
     std::optional<double> memoryUtilisationPercent; // utilization.memory (memory bandwidth busy)
     std::optional<qint64> memoryUsedBytes;

@@ -29,6 +29,10 @@ struct JobAccounting
     std::optional<qint64> requestedMemoryBytes; // for the whole job
     std::optional<qint64> maxRssBytes;          // the largest resident set of any step
     QString allocatedResources;                 // "billing=2,cpu=2,gres/gpu=1,mem=1G,node=1"
+    // Where the site records them (Slurm's gres/gpuutil and gres/gpumem, NVML): the GPUs' average
+    // utilisation over the job's largest step, and the most GPU memory a step used.
+    std::optional<double> gpuUtilisationPercent;
+    std::optional<qint64> gpuMemoryBytes;
     QDateTime submitTime;
     QDateTime startTime;
     QDateTime endTime;

@@ -58,6 +58,34 @@ Result<QList<Association>> Scheduler::parseAssociations(const CommandResult &) c
     return QList<Association>();
 }
 
+QByteArray Scheduler::usageCommand(const QStringList &) const
+{
+    return {};
+}
+
+Result<QList<JobUsage>> Scheduler::parseUsage(const CommandResult &) const
+{
+    return failure(sshcore::ErrorKind::NotFound,
+                   tr("%1 does not report what a running job uses, as far as clusterdesk knows.").arg(name()));
+}
+
+QByteArray Scheduler::clusterUseCommand() const
+{
+    return {};
+}
+
+Result<QList<PartitionUse>> Scheduler::parseClusterUse(const CommandResult &) const
+{
+    return failure(sshcore::ErrorKind::NotFound,
+                   tr("%1 does not report how much of each partition is in use, as far as clusterdesk knows.")
+                       .arg(name()));
+}
+
+QByteArray Scheduler::gpuSamplingCommand(const QString &, const QByteArray &) const
+{
+    return {};
+}
+
 QByteArray Scheduler::modulesCommand()
 {
     // module is a shell function that login shells define; Lmod writes its listing to stderr.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/monitor/Usage.h"
 #include "app/profiles/Profile.h"
 #include "app/schedulers/ClusterResources.h"
 #include "app/schedulers/Job.h"
@@ -11,6 +12,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <utility>
@@ -87,6 +89,20 @@ public:
     // Accounts and QoS the user may use; empty when the scheduler has no such notion.
     virtual QByteArray associationsCommand() const;
     virtual sshcore::Result<QList<Association>> parseAssociations(const sshcore::CommandResult &result) const;
+
+    // What the given running jobs use now, in ONE command for all of them. A job the scheduler
+    // no longer (or not yet) runs is absent from the result, never an error for the others. The
+    // default: the scheduler gives no such figure (an empty command, and a NotFound failure).
+    virtual QByteArray usageCommand(const QStringList &jobIds) const;
+    virtual sshcore::Result<QList<JobUsage>> parseUsage(const sshcore::CommandResult &result) const;
+
+    // Per partition (queue): CPUs, memory and GPUs allocated, idle and unavailable now.
+    virtual QByteArray clusterUseCommand() const;
+    virtual sshcore::Result<QList<PartitionUse>> parseClusterUse(const sshcore::CommandResult &result) const;
+
+    // samplerCommandLine (a whole sh command line, opaque here) run inside the job's own
+    // allocation, seeing only the job's own devices; empty where the scheduler has no such thing.
+    virtual QByteArray gpuSamplingCommand(const QString &jobId, const QByteArray &samplerCommandLine) const;
 
     // Environment modules (Lmod or Tcl modules), whatever the scheduler.
     static QByteArray modulesCommand();

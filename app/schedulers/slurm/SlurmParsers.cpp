@@ -2,6 +2,7 @@
 
 #include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
+#include "app/schedulers/slurm/SlurmUsageParsers.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -256,17 +257,35 @@ Result<QList<Job>> parseQueue(QByteArrayView output)
 QByteArray historyFormat()
 {
     return QByteArrayLiteral("JobID,JobName,User,Partition,Account,State,ExitCode,Elapsed,Timelimit,AllocCPUS,"
-                             "TotalCPU,ReqMem,MaxRSS,NNodes,AllocTRES,Submit,Start,End");
+                             "TotalCPU,ReqMem,MaxRSS,NNodes,AllocTRES,Submit,Start,End,TRESUsageInAve,TRESUsageInMax");
 }
+
+namespace {
+
+// A step's gres/gpuutil (its average) and gres/gpumem (its peak), where the site records them:
+// the job keeps the largest of its steps' (extern reports 0).
+void takeGpuUsage(JobAccounting &job, QByteArrayView average, QByteArrayView max)
+{
+    if (const auto percent = gpuUtilisationOf(average))
+        job.gpuUtilisationPercent = std::max(job.gpuUtilisationPercent.value_or(0), *percent);
+    if (const auto bytes = gpuMemoryOf(max))
+        job.gpuMemoryBytes = std::max(job.gpuMemoryBytes.value_or(0), *bytes);
+}
+
+} // namespace
 
 Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
 {
-    constexpr qsizetype FieldCount = 18;
+    // The last two (TRESUsageInAve, TRESUsageInMax) came later: listings without them still read.
+    constexpr qsizetype FieldCount = 20;
+    constexpr qsizetype FieldCountWithoutTresUsage = 18;
     QList<JobAccounting> jobs;
     QHash<QByteArrayView, qsizetype> byId;
     std::array<QByteArrayView, FieldCount> f;
     for (QByteArrayView line : records(output, '\n')) {
-        if (!split(line, FieldSeparator, FieldCount, f.data()))
+        f = {};
+        if (!split(line, FieldSeparator, FieldCount, f.data())
+            && !split(line, FieldSeparator, FieldCountWithoutTresUsage, f.data()))
             return failure(sshcore::ErrorKind::Malformed, malformed("sacct", line));
         const QByteArrayView id = f[0];
         const qsizetype dot = id.indexOf('.');
@@ -278,6 +297,7 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
             JobAccounting &job = jobs[*owner];
             if (const auto rss = units::parseMemory(QString::fromLatin1(f[12]), 1); rss && !isNothing(f[12]))
                 job.maxRssBytes = std::max(job.maxRssBytes.value_or(0), *rss);
+            takeGpuUsage(job, f[18], f[19]);
             continue;
         }
         JobAccounting job;
@@ -310,6 +330,7 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
         job.submitTime = units::parseEpoch(f[15]);
         job.startTime = units::parseEpoch(f[16]);
         job.endTime = units::parseEpoch(f[17]);
+        takeGpuUsage(job, f[18], f[19]);
         byId.insert(id, jobs.size());
         jobs.append(std::move(job));
     }

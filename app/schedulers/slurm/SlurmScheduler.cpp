@@ -2,6 +2,7 @@
 
 #include "app/TranslationContext.h"
 #include "app/schedulers/slurm/SlurmParsers.h"
+#include "app/schedulers/slurm/SlurmUsageParsers.h"
 #include "sshcore/ShellQuote.h"
 
 #include <QCoreApplication>
@@ -127,6 +128,40 @@ Result<QList<Association>> SlurmScheduler::parseAssociations(const CommandResult
     if (result.exitStatus != 0)
         return QList<Association>();
     return slurm::parseAssociations(result.standardOutput);
+}
+
+QByteArray SlurmScheduler::usageCommand(const QStringList &jobIds) const
+{
+    if (jobIds.isEmpty())
+        return {};
+    // --noconvert: memory in bytes, not rounded to K/M/G. sstat says on standard error which jobs
+    // it has no running step for, and still lists the others (exit status 0).
+    return "sstat --allsteps --noheader --parsable2 --noconvert --format=" + slurm::usageFormat()
+           + " --jobs=" + quoted(jobIds.join(u','));
+}
+
+Result<QList<JobUsage>> SlurmScheduler::parseUsage(const CommandResult &result) const
+{
+    return parsedOutput(result, QStringLiteral("sstat"), slurm::parseUsage);
+}
+
+QByteArray SlurmScheduler::clusterUseCommand() const
+{
+    return QByteArrayLiteral("scontrol show node --oneliner");
+}
+
+Result<QList<PartitionUse>> SlurmScheduler::parseClusterUse(const CommandResult &result) const
+{
+    return parsedOutput(result, QStringLiteral("scontrol show node"), slurm::parseNodes);
+}
+
+QByteArray SlurmScheduler::gpuSamplingCommand(const QString &jobId, const QByteArray &samplerCommandLine) const
+{
+    // --overlap shares the job's CPUs, memory and GPUs (its own steps still start); without
+    // --gres the step gets the job's GPUs. --input=none: srun would otherwise forward (and read
+    // up) the channel's standard input.
+    return "srun --overlap --jobid=" + quoted(jobId) + " --nodes=1 --ntasks=1 --input=none --quiet sh -c "
+           + ShellQuote::quote(samplerCommandLine);
 }
 
 } // namespace app

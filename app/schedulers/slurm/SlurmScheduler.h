@@ -31,6 +31,17 @@ public:
     sshcore::Result<QList<Partition>> parsePartitions(const sshcore::CommandResult &result) const override;
     QByteArray associationsCommand() const override;
     sshcore::Result<QList<Association>> parseAssociations(const sshcore::CommandResult &result) const override;
+
+    // sstat for all the jobs at once (see slurm::parseUsage).
+    QByteArray usageCommand(const QStringList &jobIds) const override;
+    sshcore::Result<QList<JobUsage>> parseUsage(const sshcore::CommandResult &result) const override;
+    // scontrol show node --oneliner (see slurm::parseNodes).
+    QByteArray clusterUseCommand() const override;
+    sshcore::Result<QList<PartitionUse>> parseClusterUse(const sshcore::CommandResult &result) const override;
+    // srun --overlap --jobid=ID: an extra step inside the job's allocation that shares its CPUs,
+    // memory and GPUs with the job's own steps (which still start while it runs) and sees the
+    // job's GPUs; one task on the job's first node.
+    QByteArray gpuSamplingCommand(const QString &jobId, const QByteArray &samplerCommandLine) const override;
 };
 
 } // namespace app
