@@ -1,6 +1,7 @@
 #include "app/schedulers/gridengine/GridEngineScheduler.h"
 
 #include "app/schedulers/gridengine/GridEngineParsers.h"
+#include "app/schedulers/gridengine/GridEngineUsageParsers.h"
 
 #include <QTimeZone>
 
@@ -94,6 +95,40 @@ QByteArray GridEngineScheduler::partitionsCommand() const
 Result<QList<Partition>> GridEngineScheduler::parsePartitions(const CommandResult &result) const
 {
     return parsedOutput(result, QStringLiteral("qstat -f"), gridengine::parseQueues);
+}
+
+QByteArray GridEngineScheduler::usageCommand(const QStringList &jobIds) const
+{
+    if (jobIds.isEmpty())
+        return {};
+    // One job list: "1234,1235.7" (a task of an array is asked for as its job).
+    QStringList jobs;
+    for (const QString &id : jobIds) {
+        const QString job = id.section(u'.', 0, 0);
+        if (!jobs.contains(job))
+            jobs.append(job);
+    }
+    return "TZ=UTC qstat -xml -j " + quoted(jobs.join(u','));
+}
+
+Result<QList<JobUsage>> GridEngineScheduler::parseUsage(const CommandResult &result) const
+{
+    // Jobs that have ended make qstat exit non-zero; the others are still described.
+    const bool described = result.standardOutput.contains("<djob_info")
+                           || result.standardOutput.contains("<unknown_jobs");
+    if (result.exitStatus != 0 && !described)
+        return failure(sshcore::ErrorKind::Refused, queryFailure(result, QStringLiteral("qstat -j")));
+    return gridengine::parseUsage(result.standardOutput);
+}
+
+QByteArray GridEngineScheduler::clusterUseCommand() const
+{
+    return QByteArrayLiteral("qstat -f -xml");
+}
+
+Result<QList<PartitionUse>> GridEngineScheduler::parseClusterUse(const CommandResult &result) const
+{
+    return parsedOutput(result, QStringLiteral("qstat -f"), gridengine::parseQueueUse);
 }
 
 } // namespace app

@@ -28,6 +28,13 @@ public:
 
     QByteArray partitionsCommand() const override;
     sshcore::Result<QList<Partition>> parsePartitions(const sshcore::CommandResult &result) const override;
+
+    // qstat -j ID,ID -xml (see gridengine::parseUsage).
+    QByteArray usageCommand(const QStringList &jobIds) const override;
+    sshcore::Result<QList<JobUsage>> parseUsage(const sshcore::CommandResult &result) const override;
+    // qstat -f -xml (see gridengine::parseQueueUse): slots only.
+    QByteArray clusterUseCommand() const override;
+    sshcore::Result<QList<PartitionUse>> parseClusterUse(const sshcore::CommandResult &result) const override;
 };
 
 } // namespace app

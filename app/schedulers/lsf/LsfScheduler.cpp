@@ -1,6 +1,7 @@
 #include "app/schedulers/lsf/LsfScheduler.h"
 
 #include "app/schedulers/lsf/LsfParsers.h"
+#include "app/schedulers/lsf/LsfUsageParsers.h"
 #include "sshcore/ShellQuote.h"
 
 using sshcore::CommandResult;
@@ -105,6 +106,37 @@ QByteArray LsfScheduler::partitionsCommand() const
 Result<QList<Partition>> LsfScheduler::parsePartitions(const CommandResult &result) const
 {
     return parsedOutput(result, QStringLiteral("bqueues"), lsf::parseQueues);
+}
+
+QByteArray LsfScheduler::usageCommand(const QStringList &jobIds) const
+{
+    if (jobIds.isEmpty())
+        return {};
+    QByteArray command = bjobs(lsf::usageFields());
+    for (const QString &id : jobIds)
+        command += ' ' + quoted(id);
+    return command;
+}
+
+Result<QList<JobUsage>> LsfScheduler::parseUsage(const CommandResult &result) const
+{
+    // A job bjobs no longer knows is a record with an ERROR member (and a non-zero exit status)
+    // while the others are listed: only output that is not JSON at all is a failure.
+    if (saysNoJobs(result))
+        return QList<JobUsage>();
+    if (result.exitStatus != 0 && !result.standardOutput.trimmed().startsWith('{'))
+        return failure(sshcore::ErrorKind::Refused, queryFailure(result, QStringLiteral("bjobs")));
+    return lsf::parseUsage(result.standardOutput);
+}
+
+QByteArray LsfScheduler::clusterUseCommand() const
+{
+    return "bhosts -o " + ShellQuote::quote("host_name status max njobs run ssusp ususp rsv") + " -json";
+}
+
+Result<QList<PartitionUse>> LsfScheduler::parseClusterUse(const CommandResult &result) const
+{
+    return parsedOutput(result, QStringLiteral("bhosts"), lsf::parseHosts);
 }
 
 } // namespace app

@@ -29,6 +29,13 @@ public:
 
     QByteArray partitionsCommand() const override;
     sshcore::Result<QList<Partition>> parsePartitions(const sshcore::CommandResult &result) const override;
+
+    // bjobs -o ... -json of the given jobs (see lsf::parseUsage).
+    QByteArray usageCommand(const QStringList &jobIds) const override;
+    sshcore::Result<QList<JobUsage>> parseUsage(const sshcore::CommandResult &result) const override;
+    // bhosts -o ... -json (see lsf::parseHosts): slots of the whole cluster, not per queue.
+    QByteArray clusterUseCommand() const override;
+    sshcore::Result<QList<PartitionUse>> parseClusterUse(const sshcore::CommandResult &result) const override;
 };
 
 } // namespace app

@@ -2,6 +2,7 @@
 
 #include "app/TranslationContext.h"
 #include "app/schedulers/pbs/PbsParsers.h"
+#include "app/schedulers/pbs/PbsUsageParsers.h"
 
 #include <QCoreApplication>
 
@@ -22,6 +23,16 @@ bool onlyUnknownJobs(const CommandResult &result)
     const QStringList lines = QString::fromUtf8(result.standardError).split(u'\n', Qt::SkipEmptyParts);
     return !lines.isEmpty()
            && std::ranges::all_of(lines, [](const QString &line) { return line.contains(u"Unknown Job Id"); });
+}
+
+// The same, and jobs that finished since (PBS Professional with job history: "Job has finished,
+// use -x or -H to obtain historical job information").
+bool onlyGoneJobs(const CommandResult &result)
+{
+    const QStringList lines = QString::fromUtf8(result.standardError).split(u'\n', Qt::SkipEmptyParts);
+    return !lines.isEmpty() && std::ranges::all_of(lines, [](const QString &line) {
+        return line.contains(u"Unknown Job Id") || line.contains(u"Job has finished");
+    });
 }
 
 // The user's own jobs: qstat -f takes no -u, so qselect names them. Nothing selected lists
@@ -127,6 +138,35 @@ QByteArray PbsScheduler::partitionsCommand() const
 Result<QList<Partition>> PbsScheduler::parsePartitions(const CommandResult &result) const
 {
     return parsedOutput(result, QStringLiteral("qstat -Q"), pbs::parseQueues);
+}
+
+QByteArray PbsScheduler::usageCommand(const QStringList &jobIds) const
+{
+    if (jobIds.isEmpty())
+        return {};
+    QByteArray ids;
+    for (const QString &id : jobIds)
+        ids += ' ' + quoted(id);
+    return either("TZ=UTC qstat -f -F json" + ids, "TZ=UTC qstat -f" + ids);
+}
+
+Result<QList<JobUsage>> PbsScheduler::parseUsage(const CommandResult &result) const
+{
+    // qstat lists the jobs it knows and says on standard error which it does not (exit status
+    // non-zero): those have ended.
+    if (result.exitStatus != 0 && !onlyGoneJobs(result))
+        return failure(sshcore::ErrorKind::Refused, queryFailure(result, QStringLiteral("qstat")));
+    return pbs::parseUsage(result.standardOutput);
+}
+
+QByteArray PbsScheduler::clusterUseCommand() const
+{
+    return QByteArrayLiteral("pbsnodes -a -F json");
+}
+
+Result<QList<PartitionUse>> PbsScheduler::parseClusterUse(const CommandResult &result) const
+{
+    return parsedOutput(result, QStringLiteral("pbsnodes"), pbs::parseNodes);
 }
 
 } // namespace app

@@ -36,6 +36,13 @@ public:
     QByteArray partitionsCommand() const override;
     sshcore::Result<QList<Partition>> parsePartitions(const sshcore::CommandResult &result) const override;
 
+    // qstat -f of the given jobs (see pbs::parseUsage).
+    QByteArray usageCommand(const QStringList &jobIds) const override;
+    sshcore::Result<QList<JobUsage>> parseUsage(const sshcore::CommandResult &result) const override;
+    // pbsnodes -a -F json (see pbs::parseNodes); Torque's pbsnodes has no JSON and fails.
+    QByteArray clusterUseCommand() const override;
+    sshcore::Result<QList<PartitionUse>> parseClusterUse(const sshcore::CommandResult &result) const override;
+
 private:
     // The command for PBS Professional, the one for Torque, or both behind the version check.
     QByteArray either(const QByteArray &professional, const QByteArray &torque) const;
