@@ -2,6 +2,7 @@
 // the recorded outputs of data/schedulers/sge in CTest.
 
 #include "app/schedulers/gridengine/GridEngineParsers.h"
+#include "app/schedulers/gridengine/GridEngineUsageParsers.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     (void)app::gridengine::parseQueues(input);
     (void)app::gridengine::parseSubmitted(input, input);
+    (void)app::gridengine::parseUsage(input);
+    (void)app::gridengine::parseQueueUse(input);
     (void)app::gridengine::stateFromGridEngine(QString::fromUtf8(input));
     return 0;
 }

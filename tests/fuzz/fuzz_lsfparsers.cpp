@@ -1,7 +1,8 @@
-// Fuzz target for LSF's output parsers (bjobs -json, bqueues, bsub). Replays the recorded outputs
+// Fuzz target for LSF's output parsers (bjobs -json, bqueues, bsub, bhosts -json). Replays the recorded outputs
 // of data/schedulers/lsf in CTest.
 
 #include "app/schedulers/lsf/LsfParsers.h"
+#include "app/schedulers/lsf/LsfUsageParsers.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -25,5 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)app::lsf::parseQueues(input);
     (void)app::lsf::parseSubmitted(input, input);
     (void)app::lsf::parseTime(QString::fromUtf8(input), now);
+    (void)app::lsf::parseUsage(input);
+    (void)app::lsf::parseHosts(input);
     return 0;
 }

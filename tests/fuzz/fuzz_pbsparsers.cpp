@@ -1,7 +1,9 @@
-// Fuzz target for PBS's output parsers (qstat -f as JSON and as Torque's text, qstat -Q, qsub).
+// Fuzz target for PBS's output parsers (qstat -f as JSON and as Torque's text, qstat -Q, qsub,
+// pbsnodes -F json).
 // Replays the recorded outputs of data/schedulers/pbspro and data/schedulers/torque in CTest.
 
 #include "app/schedulers/pbs/PbsParsers.h"
+#include "app/schedulers/pbs/PbsUsageParsers.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -22,5 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)app::pbs::parseJobRecord(input);
     (void)app::pbs::parseQueues(input);
     (void)app::pbs::parseSubmitted(input, input);
+    (void)app::pbs::parseUsage(input);
+    (void)app::pbs::parseNodes(input);
     return 0;
 }

@@ -1,8 +1,9 @@
-// Fuzz target for Slurm's output parsers (squeue, sacct, sinfo, scontrol, sbatch). Replays the
-// recorded outputs of data/schedulers/slurm in CTest.
+// Fuzz target for Slurm's output parsers (squeue, sacct, sinfo, scontrol, sbatch, sstat, scontrol
+// show node). Replays the recorded outputs of data/schedulers/slurm in CTest.
 
 #include "app/schedulers/Scheduler.h"
 #include "app/schedulers/slurm/SlurmParsers.h"
+#include "app/schedulers/slurm/SlurmUsageParsers.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (const app::JobAccounting &job : *history) {
             (void)job.cpuEfficiency();
             (void)job.memoryEfficiency();
+            (void)job.gpuUtilisationPercent;
         }
     }
     (void)app::slurm::parsePartitions(input);
@@ -27,5 +29,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sshcore::CommandResult result;
     result.standardOutput = input.toByteArray();
     (void)app::Scheduler::parseModules(result);
+    (void)app::slurm::parseUsage(input);
+    (void)app::slurm::parseNodes(input);
+    (void)app::slurm::gpuUtilisationOf(input);
+    (void)app::slurm::gpuMemoryOf(input);
     return 0;
 }
