@@ -1,6 +1,8 @@
 // Fuzz target for Slurm's output parsers (squeue, sacct, sinfo, scontrol, sbatch, sstat, scontrol
-// show node). Replays the recorded outputs of data/schedulers/slurm in CTest.
+// show node) and for CompoundCommand's split. Replays the recorded outputs of data/schedulers/slurm
+// in CTest.
 
+#include "app/schedulers/CompoundCommand.h"
 #include "app/schedulers/Scheduler.h"
 #include "app/schedulers/slurm/SlurmParsers.h"
 #include "app/schedulers/slurm/SlurmUsageParsers.h"
@@ -33,5 +35,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)app::slurm::parseNodes(input);
     (void)app::slurm::gpuUtilisationOf(input);
     (void)app::slurm::gpuMemoryOf(input);
+    // The input after a first header of a two-part command.
+    static const app::CompoundCommand compound({"true", "true"});
+    result.standardOutput = compound.marker() + " 0 " + input.toByteArray();
+    (void)compound.split(result);
     return 0;
 }
