@@ -48,8 +48,10 @@ CompoundCommand::CompoundCommand(QList<QByteArray> commandLines)
 QByteArray CompoundCommand::join() const
 {
     const QByteArray marker = sshcore::ShellQuote::quote(m_marker);
+    // The temporary folder goes also when the command is stopped (the channel closed: HUP, PIPE).
     QByteArray script = "d=$(mktemp -d \"${TMPDIR:-/tmp}/clusterdesk.XXXXXX\") || exit "
-                        + QByteArray::number(NoTemporaryFolder) + "\ntrap 'rm -rf \"$d\"' EXIT\n";
+                        + QByteArray::number(NoTemporaryFolder)
+                        + "\ntrap 'rm -rf \"$d\"' EXIT\ntrap 'exit 129' HUP INT TERM PIPE\n";
     for (qsizetype i = 0; i < m_parts.size(); ++i) {
         // The part on lines of its own: a trailing comment or a missing newline cannot swallow
         // the closing parenthesis.

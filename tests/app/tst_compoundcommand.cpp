@@ -6,7 +6,9 @@
 #include "TestSupport.h"
 #include "app/schedulers/CompoundCommand.h"
 
+#include <QDir>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using app::CompoundCommand;
@@ -102,6 +104,16 @@ private Q_SLOTS:
         QVERIFY(!parts);
         QCOMPARE(parts.error().kind, sshcore::ErrorKind::Malformed);
         QVERIFY2(parts.error().message.contains(u"of its 2 parts"), qPrintable(parts.error().message));
+    }
+
+    void temporaryFolderIsRemoved()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        CompoundCommand command({"echo one", "exit 4"});
+        const QByteArray prefix = "TMPDIR=" + folder.path().toUtf8() + "; export TMPDIR; ";
+        QVERIFY_RESULT(command.split(runLocally(prefix + command.join())));
+        QVERIFY(QDir(folder.path()).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden));
     }
 
     void noTemporaryFolder()
