@@ -385,6 +385,22 @@ void tst_DemoCluster::gpuJobsSeeTheirOwnGpus()
     }
     QVERIFY2(uuids[0] != uuids[1], qPrintable(uuids.join(u' ')));
 
+    // The other outputs the parsers read, and nvidia-smi's own answer to a field it does not know.
+    const QString step = u"srun --overlap --jobid="_s + jobs[0] + u" -N1 -n1 nvidia-smi "_s;
+    const SshResult xml = asAlice(step + u"-q -x"_s);
+    const auto fromXml = app::NvidiaSmi::parseXml(xml.out.toUtf8());
+    QVERIFY_RESULT(fromXml);
+    QCOMPARE(fromXml->size(), 1);
+    QCOMPARE(fromXml->first().uuid, uuids[0]);
+    const SshResult csv = asAlice(step + u"--query-gpu=uuid,memory.used,memory.total,power.draw --format=csv"_s);
+    const auto fromCsv = app::NvidiaSmi::parseCsv(csv.out.toUtf8());
+    QVERIFY_RESULT(fromCsv);
+    QCOMPARE(fromCsv->readings.size(), 1);
+    QCOMPARE(fromCsv->readings.first().memoryTotalBytes, qint64(81559) << 20);
+    const SshResult unknown = asAlice(step + u"--query-gpu=index,foo --format=csv"_s);
+    QCOMPARE(unknown.out, u"Field \"foo\" is not a valid field to query."_s);
+    QVERIFY2(unknown.err.contains(u"exit code 2"_s), qPrintable(unknown.err));
+
     // The Monitor's sampling command, stopped after 3.5 s: 4 samples of this job's GPU, read as they came.
     const SshResult stream = asAlice(u"timeout 3.5 srun --overlap --jobid="_s + jobs[1] + u" -N1 -n1 "_s
                                      + QString::fromLatin1(app::NvidiaSmi::samplingCommand(1)));
