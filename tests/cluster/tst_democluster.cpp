@@ -4,11 +4,14 @@
 
 #include "TestSupport.h"
 #include "app/demo/DemoCluster.h"
+#include "app/monitor/NvidiaSmi.h"
+#include "app/monitor/NvidiaSmiStream.h"
 #include "sshcore/SshServerProbe.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +51,7 @@ private Q_SLOTS:
     void slurmJob_data();
     void slurmJob();
     void invalidPartitionIsRejected();
+    void gpuJobsSeeTheirOwnGpus();
     void probeIdentifiesServers();
     void cliProbe();
     void cliExecLsForwardAndBench();
@@ -282,6 +286,8 @@ void tst_DemoCluster::slurmJob_data()
     QTest::addColumn<QString>("expectedOutput");
     QTest::newRow("cpu") << u"cpu"_s << QString() << u"gpus=none"_s;
     QTest::newRow("gpu") << u"gpu"_s << u"#SBATCH --gres=gpu:1\n"_s << u"gpus=1"_s;
+    QTest::newRow("typed gpu") << u"gpu"_s << u"#SBATCH --gres=gpu:h100:1\n"_s << u"gpus=1"_s;
+    QTest::newRow("gpus option") << u"gpu"_s << u"#SBATCH --gpus=h100:1\n"_s << u"gpus=1"_s;
 }
 
 void tst_DemoCluster::slurmJob()
@@ -339,6 +345,75 @@ void tst_DemoCluster::invalidPartitionIsRejected()
     const SshResult result = asAlice(u"printf '#!/bin/sh\\ntrue\\n' | sbatch --parsable --partition=nonexistent"_s);
     QVERIFY(result.exitCode != 0);
     QVERIFY2(result.err.contains(u"invalid partition"_s, Qt::CaseInsensitive), qPrintable(result.err));
+}
+
+// node01's GPUs are typed (h100) and its nvidia-smi replays recorded captures
+// (packaging/cluster/gpu/SOURCES.md). Each GPU job's own sampling step (srun --overlap, as the Monitor
+// runs it) sees its own GPU only, two jobs see different ones, a job without GPUs sees none, and
+// the replay streams: one flushed line per period until it is stopped.
+void tst_DemoCluster::gpuJobsSeeTheirOwnGpus()
+{
+    const SshResult none = asAlice(u"srun -p cpu -n1 -t 1 nvidia-smi -L"_s);
+    QVERIFY2(none.exitCode != 0 && none.out.contains(u"No devices were found"_s), qPrintable(none.out + none.err));
+
+    QStringList jobs;
+    const auto cancel = qScopeGuard([&] { asAlice(u"scancel "_s + jobs.join(u' ')); });
+    for (const QString &request : {u"--gres=gpu:h100:1"_s, u"--gpus=h100:1"_s}) {
+        const SshResult submitted = asAlice(u"sbatch --parsable -p gpu -t 5 "_s + request + u" --wrap 'sleep 120'"_s);
+        QVERIFY2(submitted.exitCode == 0, qPrintable(submitted.err));
+        jobs.append(submitted.out.section(u';', 0, 0));
+    }
+    QString states;
+    for (int attempt = 0; attempt < 30 && states != u"RUNNING RUNNING"_s; ++attempt) {
+        if (attempt > 0)
+            QTest::qWait(1000);
+        states = asAlice(u"squeue -h -o %T -j "_s + jobs.join(u',')).out.split(u'\n').join(u' ');
+    }
+    QCOMPARE(states, u"RUNNING RUNNING"_s);
+    QCOMPARE(asAlice(u"squeue -h -o %b -j "_s + jobs.first()).out, u"gres/gpu:h100:1"_s);
+
+    QStringList uuids;
+    for (const QString &job : std::as_const(jobs)) {
+        const SshResult gpus = asAlice(u"srun --overlap --jobid="_s + job
+                                       + u" -N1 -n1 bash -c 'echo \"$CUDA_VISIBLE_DEVICES\"; nvidia-smi -L'"_s);
+        QVERIFY2(gpus.exitCode == 0, qPrintable(gpus.err));
+        const QStringList lines = gpus.out.split(u'\n');
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[1].section(u':', 0, 0), u"GPU "_s + lines[0]); // the node's index
+        QVERIFY2(lines[1].contains(u"NVIDIA H100 80GB HBM3 (UUID: GPU-"_s), qPrintable(gpus.out));
+        uuids.append(lines[1].section(u"UUID: "_s, 1).chopped(1));
+    }
+    QVERIFY2(uuids[0] != uuids[1], qPrintable(uuids.join(u' ')));
+
+    // The other outputs the parsers read, and nvidia-smi's own answer to a field it does not know.
+    const QString step = u"srun --overlap --jobid="_s + jobs[0] + u" -N1 -n1 nvidia-smi "_s;
+    const SshResult xml = asAlice(step + u"-q -x"_s);
+    const auto fromXml = app::NvidiaSmi::parseXml(xml.out.toUtf8());
+    QVERIFY_RESULT(fromXml);
+    QCOMPARE(fromXml->size(), 1);
+    QCOMPARE(fromXml->first().uuid, uuids[0]);
+    const SshResult csv = asAlice(step + u"--query-gpu=uuid,memory.used,memory.total,power.draw --format=csv"_s);
+    const auto fromCsv = app::NvidiaSmi::parseCsv(csv.out.toUtf8());
+    QVERIFY_RESULT(fromCsv);
+    QCOMPARE(fromCsv->readings.size(), 1);
+    QCOMPARE(fromCsv->readings.first().memoryTotalBytes, qint64(81559) << 20);
+    const SshResult unknown = asAlice(step + u"--query-gpu=index,foo --format=csv"_s);
+    QCOMPARE(unknown.out, u"Field \"foo\" is not a valid field to query."_s);
+    QVERIFY2(unknown.err.contains(u"exit code 2"_s), qPrintable(unknown.err));
+
+    // The Monitor's sampling command, stopped after 3.5 s: 4 samples of this job's GPU, read as they came.
+    const SshResult stream = asAlice(u"timeout 3.5 srun --overlap --jobid="_s + jobs[1] + u" -N1 -n1 "_s
+                                     + QString::fromLatin1(app::NvidiaSmi::samplingCommand(1)));
+    app::NvidiaSmiStream parser;
+    const QList<app::GpuReading> readings = parser.feed(QByteArray(stream.out.toUtf8()).append('\n'));
+    QVERIFY2(readings.size() >= 3 && readings.size() <= 5, qPrintable(stream.out + stream.err));
+    QCOMPARE(parser.damagedLines(), 0);
+    for (const app::GpuReading &reading : readings) {
+        QCOMPARE(reading.uuid, uuids[1]);
+        QCOMPARE(reading.memoryTotalBytes, qint64(81559) << 20);
+        QVERIFY(reading.utilisationPercent.has_value());
+    }
+    QVERIFY(readings.first().time < readings.last().time);
 }
 
 void tst_DemoCluster::probeIdentifiesServers()

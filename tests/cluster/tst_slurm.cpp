@@ -82,6 +82,8 @@ private Q_SLOTS:
         QVERIFY(resources->partition(u"cpu"_s));
         QVERIFY(resources->partition(u"cpu"_s)->isDefault);
         QCOMPARE(resources->partition(u"gpu"_s)->gpuTotal(), 2);
+        // sinfo's typed Gres ("gpu:h100:2") gives the type the job-script and Jupyter forms offer.
+        QCOMPARE(resources->gpuTypes(), QStringList{u"h100"_s});
         QVERIFY(resources->partition(u"cpu"_s)->maxTimeSeconds.has_value());
         QVERIFY2(resources->modules.contains(u"gcc/14"_s), qPrintable(resources->modules.join(u' ')));
     }
