@@ -330,6 +330,12 @@ Result<MonitorStore::Maintenance> MonitorStore::maintain(const QDateTime &now)
     if (!done)
         return failure(done.error());
     m_lastMaintainedMs = nowMs;
+    if (report.rowsMerged > 0 || report.rowsDropped > 0) {
+        // The rewrite went through the WAL: fold it into the file now and cut it back, rather than
+        // keep a WAL as big as the work done. Another reader may stop it; it is tried again next time.
+        QSqlQuery checkpoint(database());
+        checkpoint.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    }
     return report;
 }
 
@@ -342,9 +348,10 @@ Result<int> MonitorStore::downSample(qint64 from, qint64 to)
     const auto withSpan = [&](QString sql) {
         return sql.replace(u":a"_s, QString::number(from)).replace(u":b"_s, QString::number(to));
     };
-    // Per table: the minutes of [from, to) with more than one row become one row (the minute's last
-    // time) in a temporary table, their rows are deleted, and the merged rows put back. Only the jobs
-    // and partitions sampled in that span are looked at (their keys lead the tables' primary keys).
+    // Per table: each minute of [from, to) becomes one row (at the minute's last time) in a temporary
+    // table, the span's rows are deleted, and the merged rows put back (a minute of one row comes back
+    // as it was). Only the jobs and partitions sampled in that span are looked at; their keys lead the
+    // tables' primary keys, so each is a range of the index.
     const QString jobs = u"(SELECT id FROM job WHERE last_ms >= :a AND first_ms < :b)"_s;
     const QString gpus = u"(SELECT gpu.id FROM gpu JOIN job ON gpu.job = job.id WHERE job.last_ms >= :a AND "
                          "job.first_ms < :b)"_s;
@@ -356,29 +363,38 @@ Result<int> MonitorStore::downSample(qint64 from, qint64 to)
         QString key;
         QString keys;
         QString columns;
-        QString aggregates;
+        QString merged; // SELECT …: the rows that stand for the minutes of the span
+    };
+    const auto perMinute = [](const QString &table, const QString &key, const QString &aggregates) {
+        return u"SELECT %1, max(t) AS t, %2 FROM %3 WHERE %1 IN #keys AND t >= :a AND t < :b GROUP BY %1, t / %4"_s
+            .arg(key, aggregates, table)
+            .arg(bucketMs);
     };
     // The aggregates are named after the columns they fill.
     const Merge merges[] = {
         {u"job_sample"_s, u"job"_s, jobs, u"n, cpu, busy, rss"_s,
-         u"sum(n) AS n, max(cpu) AS cpu, %1 AS busy, max(rss) AS rss"_s.arg(weighted.arg(u"busy"_s))},
+         perMinute(u"job_sample"_s, u"job"_s,
+                   u"sum(n) AS n, max(cpu) AS cpu, %1 AS busy, max(rss) AS rss"_s.arg(weighted.arg(u"busy"_s)))},
         {u"gpu_sample"_s, u"gpu"_s, gpus, u"n, util, util_max, mem_used, mem_total, power, temperature"_s,
-         u"sum(n) AS n, %1 AS util, max(coalesce(util_max, util)) AS util_max, max(mem_used) AS mem_used, "
-         "max(mem_total) AS mem_total, %2 AS power, max(temperature) AS temperature"_s.arg(weighted.arg(u"util"_s),
-                                                                                           weighted.arg(u"power"_s))},
+         perMinute(u"gpu_sample"_s, u"gpu"_s,
+                   u"sum(n) AS n, %1 AS util, max(coalesce(util_max, util)) AS util_max, max(mem_used) AS mem_used, "
+                   "max(mem_total) AS mem_total, %2 AS power, max(temperature) AS temperature"_s
+                       .arg(weighted.arg(u"util"_s), weighted.arg(u"power"_s)))},
         {u"queue_sample"_s, u"part"_s, parts, u"n, pending, running"_s,
-         u"sum(n) AS n, max(pending) AS pending, max(running) AS running"_s},
+         perMinute(u"queue_sample"_s, u"part"_s, u"sum(n) AS n, max(pending) AS pending, max(running) AS running"_s)},
+        // A partition's use keeps the minute's last snapshot, whose figures add up.
+        {u"part_sample"_s, u"part"_s, parts,
+         u"nodes, cpus_allocated, cpus_idle, cpus_unavailable, has_memory, memory_allocated, memory_idle, "
+         "memory_unavailable, has_gpus, gpus_allocated, gpus_idle, gpus_unavailable"_s,
+         u"SELECT s.* FROM (%1) AS k JOIN part_sample AS s ON s.part = k.part AND s.t = k.t"_s.arg(
+             perMinute(u"part_sample"_s, u"part"_s, u"count(*) AS rows"_s))},
     };
     for (const Merge &m : merges) {
         const QString range = u"%1 IN %2 AND t >= :a AND t < :b"_s.arg(m.key, m.keys);
         const QStringList steps = {
             u"DROP TABLE IF EXISTS temp.merged"_s,
-            u"CREATE TEMP TABLE merged AS SELECT %1, max(t) AS t, %2 FROM %3 WHERE %4 GROUP BY %1, t / %5 "
-            "HAVING count(*) > 1"_s.arg(m.key, m.aggregates, m.table, range)
-                .arg(bucketMs),
-            u"DELETE FROM %1 WHERE %2 AND (%3, t / %4) IN (SELECT %3, t / %4 FROM temp.merged)"_s
-                .arg(m.table, range, m.key)
-                .arg(bucketMs),
+            u"CREATE TEMP TABLE merged AS %1"_s.arg(QString(m.merged).replace(u"#keys"_s, m.keys)),
+            u"DELETE FROM %1 WHERE %2"_s.arg(m.table, range),
             u"INSERT INTO %1 (%2, t, %3) SELECT %2, t, %3 FROM temp.merged"_s.arg(m.table, m.key, m.columns),
         };
         for (int i = 0; i < steps.size(); ++i) {
@@ -391,14 +407,6 @@ Result<int> MonitorStore::downSample(qint64 from, qint64 to)
                 merged -= query.numRowsAffected();
         }
     }
-    // A partition's use keeps the minute's last snapshot, whose figures add up.
-    const QString range = u"part IN %1 AND t >= :a AND t < :b"_s.arg(parts);
-    QSqlQuery query(database());
-    if (!query.exec(withSpan(u"DELETE FROM part_sample WHERE %1 AND (part, t) NOT IN (SELECT part, max(t) FROM "
-                             "part_sample WHERE %1 GROUP BY part, t / %2)"_s.arg(range)
-                                 .arg(bucketMs))))
-        return failure(errorOf(query.lastError(), what));
-    merged += query.numRowsAffected();
     QSqlQuery drop(database());
     if (!drop.exec(u"DROP TABLE IF EXISTS temp.merged"_s))
         return failure(errorOf(drop.lastError(), what));

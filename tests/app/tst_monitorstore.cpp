@@ -320,9 +320,15 @@ private Q_SLOTS:
             all.gpuReadings += one.gpuReadings;
         }
         QVERIFY_RESULT(store.write(all));
-        for (int i = count - 400; i < count; ++i)
-            QVERIFY_RESULT(store.addClusterSamples(t0.addSecs(10LL * i), refresh(u"x"_s, i).partitions,
-                                                   refresh(u"x"_s, i).queues));
+        // The cluster: 100 minutes of old samples (a busy one at the start of minute 50), and 400 recent.
+        for (int i = 0; i < 600; ++i) {
+            const app::MonitorBatch one = refresh(u"x"_s, i, 300);
+            QVERIFY_RESULT(store.addClusterSamples(one.clusterTime, one.partitions, one.queues));
+        }
+        for (int i = count - 400; i < count; ++i) {
+            const app::MonitorBatch one = refresh(u"x"_s, i);
+            QVERIFY_RESULT(store.addClusterSamples(one.clusterTime, one.partitions, one.queues));
+        }
         const QDateTime end = t0.addSecs(10LL * count);
         const QDateTime cut = end.addDays(-1);
         const auto before = *store.jobSeries(u"1234"_s, {}, cut);
@@ -343,6 +349,16 @@ private Q_SLOTS:
         QCOMPARE(*gpuAfter.peakUtilisation, 97.0);
         QCOMPARE(*gpuAfter.memoryUsedBytes.maximum(), float(30 * gib));
         QVERIFY(std::abs(*gpuAfter.averageUtilisation - *gpuBefore.averageUtilisation) < 0.01);
+        // A partition keeps each minute's last snapshot (its figures add up); the queue its most pending.
+        const auto cluster = *store.clusterSeries(u"gpu"_s, {}, cut);
+        QCOMPARE(cluster.partitions.size(), 100);
+        QCOMPARE(cluster.queues.size(), 100);
+        QCOMPARE(cluster.partitions[50].timeMs, t0.addSecs(3050).toMSecsSinceEpoch());
+        QCOMPARE(cluster.partitions[50].use.cpusAllocated, 8);
+        QCOMPARE(cluster.partitions[50].use.cpusTotal(), 16);
+        QCOMPARE(cluster.queues[50].counts.pending, 9);
+        QCOMPARE(cluster.queues[49].counts.pending, 1);
+        QCOMPARE(store.clusterSeries(u"gpu"_s, cut, {})->partitions.size(), 400);
         // The last day is untouched.
         QCOMPARE(store.jobSeries(u"1234"_s, cut, {})->rssBytes.size(), 8640u);
 
