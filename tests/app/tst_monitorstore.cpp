@@ -17,6 +17,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using app::MonitorStore;
 
@@ -280,6 +282,33 @@ private Q_SLOTS:
         QVERIFY(!store.write(refresh(u"1"_s, 0)));
         QVERIFY(!store.jobSeries(u"1"_s, {}, {}));
         QVERIFY(!store.maintain(t0));
+    }
+
+    void readOnlyFolderIsAnError()
+    {
+        if (::geteuid() == 0)
+            QSKIP("root writes into read-only folders; the folder-under-a-file case above stands for it");
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"hawk.sqlite"_s);
+        {
+            MonitorStore store;
+            QVERIFY(store.open(file, u"Hawk"_s));
+            QVERIFY_RESULT(store.write(refresh(u"1"_s, 0)));
+        }
+        QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
+        QVERIFY(QFile::setPermissions(file, QFile::ReadOwner));
+        MonitorStore store;
+        auto opened = store.open(file, u"Hawk"_s);
+        if (opened) // SQLite may open it read-only: then writing is what fails
+            QCOMPARE(store.write(refresh(u"1"_s, 1)).error().kind, sshcore::ErrorKind::PermissionDenied);
+        else
+            QCOMPARE(opened.error().kind, sshcore::ErrorKind::PermissionDenied);
+        store.close();
+        MonitorStore fresh;
+        auto made = fresh.open(dir.filePath(u"other.sqlite"_s), u"Hawk"_s);
+        QVERIFY(!made);
+        QCOMPARE(made.error().kind, sshcore::ErrorKind::PermissionDenied);
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     }
 
     void fullDatabaseIsAnError()
