@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QSqlRecord>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUuid>
 
 #include <atomic>
@@ -127,19 +128,31 @@ QSqlDatabase MonitorStore::database() const
 
 bool MonitorStore::isOpen() const
 {
-    return QSqlDatabase::contains(m_connectionName) && database().isOpen();
+    // Asking Qt SQL for the connection from another thread warns: that thread cannot use it anyway.
+    return QSqlDatabase::contains(m_connectionName) && QThread::currentThread() == m_thread && database().isOpen();
+}
+
+Result<void> MonitorStore::usable() const
+{
+    if (isOpen())
+        return {};
+    if (QSqlDatabase::contains(m_connectionName))
+        return failure(tr("The monitor history %1 was opened on another thread; only that thread may use it.")
+                           .arg(native(m_filePath)));
+    return failure(tr("The monitor history is not open."));
 }
 
 void MonitorStore::close()
 {
     if (!QSqlDatabase::contains(m_connectionName))
         return;
-    {
+    if (QThread::currentThread() == m_thread) {
         // This copy, like every query of the store, is gone before the connection is removed.
         QSqlDatabase db = database();
         if (db.isOpen())
             db.close();
     }
+    // From another thread (a store destroyed where it was not opened), removing it closes it too.
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
@@ -147,6 +160,7 @@ Result<void> MonitorStore::connect()
 {
     close();
     {
+        m_thread = QThread::currentThread();
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
         if (!db.isValid())
             return failure(tr("The monitor history cannot be kept: Qt's SQLite driver (QSQLITE) is missing."));
@@ -307,8 +321,8 @@ Result<void> MonitorStore::createSchema()
 
 Result<void> MonitorStore::transaction(const std::function<Result<void>()> &work)
 {
-    if (!isOpen())
-        return failure(sshcore::ErrorKind::Other, tr("The monitor history is not open."));
+    if (auto ready = usable(); !ready)
+        return ready;
     QSqlDatabase db = database();
     const QString what = tr("Cannot write to the monitor history %1").arg(native(m_filePath));
     if (!db.transaction())

@@ -11,18 +11,20 @@
 #include <optional>
 
 class QSqlDatabase;
-class QSqlQuery;
+class QThread;
 
 namespace app {
 
 // The samples the Monitor keeps of one cluster: an SQLite database (Qt SQL, WAL mode) in the app's
 // data folder, one file per cluster. Synchronous: meant for a worker thread, and only the thread
-// that opened a store may use it (Qt SQL's connections belong to one thread). Each store has its
-// own named connection, removed when it closes.
+// that opened a store may use it (Qt SQL's connections belong to one thread; from another, every
+// call is an error value). Each store has its own named connection, removed when it closes, also
+// when it is destroyed on another thread.
 //
 // A file that is not a database, fails SQLite's quick check or holds another schema is moved aside
 // (with its -wal and -shm files) and a new one started; open() says so in words for a person.
-// A full disk or an unwritable folder is an error value (NoSpace, PermissionDenied), never a crash.
+// A full disk or an unwritable folder is an error value (NoSpace, PermissionDenied), never a crash;
+// damage met after opening is Malformed (opening the file again then sets it aside).
 class MonitorStore
 {
 public:
@@ -105,8 +107,10 @@ private:
     sshcore::Result<std::optional<qint64>> metaValue(const QString &key);
     sshcore::Result<void> setMetaValue(const QString &key, qint64 value);
     QSqlDatabase database() const;
+    sshcore::Result<void> usable() const;
 
     QString m_connectionName;
+    QThread *m_thread = nullptr; // where the connection was opened
     QString m_filePath;
     std::optional<qint64> m_lastMaintainedMs;
 };

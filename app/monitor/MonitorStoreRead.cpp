@@ -55,8 +55,8 @@ constexpr auto factColumns = "job_id, name, part, state, cpus, memory_limit, gpu
 
 Result<JobSeries> MonitorStore::jobSeries(const QString &jobId, const QDateTime &from, const QDateTime &to)
 {
-    if (!isOpen())
-        return failure(tr("The monitor history is not open."));
+    if (auto ready = usable(); !ready)
+        return failure(ready.error());
     const QString what = readError(m_filePath);
     auto key = jobKey(jobId, false);
     if (!key)
@@ -99,8 +99,8 @@ Result<JobSeries> MonitorStore::jobSeries(const QString &jobId, const QDateTime 
 
 Result<QList<GpuSeries>> MonitorStore::gpuSeries(const QString &jobId, const QDateTime &from, const QDateTime &to)
 {
-    if (!isOpen())
-        return failure(tr("The monitor history is not open."));
+    if (auto ready = usable(); !ready)
+        return failure(ready.error());
     const QString what = readError(m_filePath);
     auto key = jobKey(jobId, false);
     if (!key)
@@ -167,8 +167,8 @@ Result<QList<GpuSeries>> MonitorStore::gpuSeries(const QString &jobId, const QDa
 
 Result<ClusterSeries> MonitorStore::clusterSeries(const QString &partition, const QDateTime &from, const QDateTime &to)
 {
-    if (!isOpen())
-        return failure(tr("The monitor history is not open."));
+    if (auto ready = usable(); !ready)
+        return failure(ready.error());
     const QString what = readError(m_filePath);
     ClusterSeries series;
     const QString which = partition.isEmpty() ? u"1"_s : u"part.name = ?"_s;
@@ -220,8 +220,8 @@ Result<ClusterSeries> MonitorStore::clusterSeries(const QString &partition, cons
 
 Result<QList<KnownJob>> MonitorStore::knownJobs()
 {
-    if (!isOpen())
-        return failure(tr("The monitor history is not open."));
+    if (auto ready = usable(); !ready)
+        return failure(ready.error());
     auto rows = run(database(),
                     u"SELECT first_ms, last_ms, (SELECT count(*) FROM gpu WHERE gpu.job = job.id), %1 FROM job WHERE "
                     "last_ms IS NOT NULL ORDER BY last_ms DESC, job_id"_s.arg(factColumns),

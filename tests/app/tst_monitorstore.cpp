@@ -451,6 +451,29 @@ private Q_SLOTS:
         QVERIFY(!QSqlDatabase::contains(names[1]));
     }
 
+    void aStoreBelongsToTheThreadThatOpenedIt()
+    {
+        auto store = std::make_unique<MonitorStore>();
+        std::unique_ptr<QThread> worker(QThread::create([&] {
+            QVERIFY(store->open(path(u"affinity"_s), u"Hawk"_s));
+            QVERIFY_RESULT(store->write(refresh(u"1"_s, 0)));
+        }));
+        worker->start();
+        QVERIFY(worker->wait(60'000));
+        // Here it is of no use (an error value, not Qt SQL's warning), and it goes cleanly.
+        QVERIFY(!store->isOpen());
+        auto series = store->jobSeries(u"1"_s, {}, {});
+        QVERIFY(!series);
+        QVERIFY(series.error().message.contains(u"another thread"_s));
+        QVERIFY(!store->write(refresh(u"1"_s, 1)));
+        const QString name = store->connectionName();
+        store.reset();
+        QVERIFY(!QSqlDatabase::contains(name));
+        MonitorStore again;
+        QVERIFY(again.open(path(u"affinity"_s), u"Hawk"_s));
+        QCOMPARE(again.jobSeries(u"1"_s, {}, {})->rssBytes.size(), 1u);
+    }
+
     void connectionIsRemovedOnClose()
     {
         QString name;
