@@ -2,6 +2,9 @@
 
 #include "app/connections/RememberingInteraction.h"
 #include "app/jupyter/JupyterManager.h"
+#include "app/monitor/MonitorArchive.h"
+#include "app/monitor/MonitorSampler.h"
+#include "app/monitor/MonitorStore.h"
 #include "app/schedulers/SchedulerClient.h"
 #include "app/transfers/TransferQueue.h"
 #include "sshcore/SshCommand.h"
@@ -24,6 +27,17 @@ ClusterConnection::ClusterConnection(const Profile &profile, QString sshConfigPa
     , m_schedulerClient(new SchedulerClient(m_ssh, {}, this))
 {
     m_jupyter = new JupyterManager(this); // after the client it uses
+    m_monitor = new MonitorSampler(m_schedulerClient, m_ssh, this);
+    // Its samples are kept per cluster (the profile's id names the file), on the store's own thread.
+    m_monitor->setArchive(new MonitorArchive(MonitorStore::defaultFilePath(profile.id.toString(QUuid::WithoutBraces)),
+                                             profile.name, m_monitor));
+    // The cluster's use is sampled while a back end is ready (connected and detected).
+    connect(m_schedulerClient, &SchedulerClient::schedulerChanged, m_monitor, [this] {
+        if (m_schedulerClient->isReady())
+            m_monitor->start();
+        else
+            m_monitor->stop();
+    });
     connect(m_ssh, &sshcore::SshConnection::stateChanged, this, &ClusterConnection::onStateChanged);
     connect(m_ssh, &sshcore::SshConnection::bannerReceived, this, [this](const QString &banner) {
         m_banner = banner;
@@ -40,6 +54,7 @@ ClusterConnection::~ClusterConnection()
 {
     // Users of the client and the queue first; the SSH connection's worker stops on its own thread
     // without being waited for.
+    delete m_monitor;
     delete m_jupyter;
     delete m_schedulerClient;
     delete m_transfers;

@@ -16,6 +16,7 @@ namespace app {
 
 class Keyring;
 class JupyterManager;
+class MonitorSampler;
 class SchedulerClient;
 class TransferQueue;
 class RememberingInteraction;
@@ -64,6 +65,9 @@ public:
     SchedulerClient *schedulerClient() const { return m_schedulerClient; }
     // The cluster's Jupyter servers (started here, or found on the cluster on connecting).
     JupyterManager *jupyter() const { return m_jupyter; }
+    // The Monitor's sampling of this cluster (its use, the queue, watched jobs), running while the
+    // scheduler's back end is ready.
+    MonitorSampler *monitor() const { return m_monitor; }
     std::optional<std::chrono::milliseconds> latency() const { return m_latency; }
     // The pre-login banner, if the server sent one.
     QString banner() const { return m_banner; }
@@ -90,6 +94,7 @@ private:
     TransferQueue *m_transfers;
     SchedulerClient *m_schedulerClient;
     JupyterManager *m_jupyter; // made once, after the client
+    MonitorSampler *m_monitor; // made once, after the client
     sshcore::SshConnectionState m_state = sshcore::SshConnectionState::Disconnected;
     QString m_message;
     QString m_banner;
