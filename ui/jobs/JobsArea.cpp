@@ -138,6 +138,9 @@ QWidget *JobsArea::makeQueuePage()
     m_hold = button(tr("Hold…"), QStringLiteral("media-playback-pause"),
                     tr("Keep the selected pending jobs from starting"));
     m_release = button(tr("Release"), QStringLiteral("media-playback-start"), tr("Let held jobs start again"));
+    m_monitorButton = button(tr("Monitor"), QStringLiteral("utilities-system-monitor"),
+                             tr("Chart the selected job's use of CPUs, memory and GPUs in the Monitor area"));
+    m_monitorButton->setObjectName(QStringLiteral("monitorJob"));
     auto *clear = button(tr("Clear finished"), QStringLiteral("edit-clear-history"),
                          tr("Remove the jobs that ended from the list"));
     m_cancel->setObjectName(QStringLiteral("cancelJob"));
@@ -152,7 +155,8 @@ QWidget *JobsArea::makeQueuePage()
     auto *bar = new QToolBar(page);
     bar->setObjectName(QStringLiteral("queueBar"));
     bar->setIconSize(QSize(16, 16));
-    for (QWidget *widget : std::initializer_list<QWidget *>{refresh, m_cancel, m_hold, m_release, clear, m_allUsers})
+    for (QWidget *widget :
+         std::initializer_list<QWidget *>{refresh, m_monitorButton, m_cancel, m_hold, m_release, clear, m_allUsers})
         bar->addWidget(widget);
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -227,6 +231,10 @@ QWidget *JobsArea::makeQueuePage()
     });
     connect(m_cancel, &QToolButton::clicked, this, [this] { control(int(app::JobControl::Cancel)); });
     connect(m_hold, &QToolButton::clicked, this, [this] { control(int(app::JobControl::Hold)); });
+    connect(m_monitorButton, &QToolButton::clicked, this, [this] {
+        if (!selectedJob().isEmpty())
+            Q_EMIT monitorRequested(selectedJob());
+    });
     connect(m_release, &QToolButton::clicked, this, [this] { control(int(app::JobControl::Release)); });
     connect(clear, &QToolButton::clicked, m_model, &JobListModel::removeFinished);
     connect(m_allUsers, &QCheckBox::toggled, this, [this](bool all) {
@@ -567,6 +575,7 @@ void JobsArea::updateActions()
     m_cancel->setEnabled(ready && running);
     m_hold->setEnabled(ready && pending);
     m_release->setEnabled(ready && held);
+    m_monitorButton->setEnabled(ready && m_jobs->selectionModel()->selectedRows().size() == 1);
 }
 
 } // namespace ui

@@ -69,6 +69,8 @@ public:
 
 Q_SIGNALS:
     void message(const QString &text); // for the status bar
+    // Monitor was asked for the selected job.
+    void monitorRequested(const QString &jobId);
 
 private:
     QWidget *makeQueuePage();
@@ -100,6 +102,7 @@ private:
     QToolButton *m_cancel;
     QToolButton *m_hold;
     QToolButton *m_release;
+    QToolButton *m_monitorButton;
     QTabWidget *m_jobTabs;
     QTreeWidget *m_details;
     QPlainTextEdit *m_output;

@@ -16,10 +16,10 @@
 #include "ui/mainwindow/ClusterPanel.h"
 #include "ui/mainwindow/ClusterSidebar.h"
 #include "ui/mainwindow/TrayIcon.h"
+#include "ui/monitor/MonitorArea.h"
 #include "ui/notify/DesktopNotifier.h"
 #include "ui/notify/NotificationSettingsDialog.h"
 #include "ui/profiles/ClusterFiles.h"
-#include "ui/profiles/ImportDialog.h"
 #include "ui/profiles/ProfileDialog.h"
 #include "ui/welcome/WelcomeView.h"
 #include "ui/widgets/Icons.h"
@@ -65,6 +65,7 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     , m_areas(new AreaTabs(this))
     , m_files(new FilesArea(this))
     , m_jobs(new JobsArea(this))
+    , m_monitor(new MonitorArea(this))
     , m_jupyter(new JupyterArea(this))
     , m_welcome(new WelcomeView(this))
     , m_notifier(new DesktopNotifier(this))
@@ -88,14 +89,18 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     workLayout->addWidget(m_panel);
     workLayout->addWidget(m_areas, 1);
     m_areas->setAreaWidget(AreaTabs::Files, m_files);
-    connect(m_files, &FilesArea::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
     m_areas->setAreaWidget(AreaTabs::Jobs, m_jobs);
-    m_jobs->setNotifier(m_notifier);
-    m_jupyter->setNotifier(m_notifier);
-    connect(m_jobs, &JobsArea::message, this, [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    m_areas->setAreaWidget(AreaTabs::Monitor, m_monitor);
     m_areas->setAreaWidget(AreaTabs::Jupyter, m_jupyter);
-    connect(m_jupyter, &JupyterArea::message, this,
-            [this](const QString &text) { statusBar()->showMessage(text, 15000); });
+    for (QWidget *area : std::initializer_list<QWidget *>{m_files, m_jobs, m_monitor, m_jupyter})
+        connect(area, SIGNAL(message(QString)), this, SLOT(showMessage(QString)));
+    m_jobs->setNotifier(m_notifier);
+    m_monitor->setNotifier(m_notifier);
+    m_jupyter->setNotifier(m_notifier);
+    connect(m_jobs, &JobsArea::monitorRequested, this, [this](const QString &jobId) {
+        m_areas->setCurrentIndex(AreaTabs::Monitor);
+        m_monitor->showJob(jobId);
+    });
     m_right->addWidget(m_welcome);
     m_right->addWidget(work);
 
@@ -314,6 +319,11 @@ void MainWindow::showAbout()
     dialog->open();
 }
 
+void MainWindow::showMessage(const QString &text)
+{
+    statusBar()->showMessage(text, 15000);
+}
+
 void MainWindow::reportError(const QString &title, const QString &message)
 {
     auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
@@ -409,37 +419,12 @@ void MainWindow::deleteCluster(const QUuid &id)
 
 void MainWindow::importFromSshConfig()
 {
-    const QString path = sshConfigFile(m_options.sshConfigPath);
-    const auto config = sshcore::SshConfig::load(path);
-    if (!config) {
-        reportError(tr("Could not read %1").arg(path), config.error().message);
-        return;
-    }
-    const QList<app::Profile> suggestions = app::ProfileStore::suggestionsFromSshConfig(*config);
-    if (suggestions.isEmpty()) {
-        reportError(tr("Nothing to import"),
-                    tr("%1 names no concrete Host (only patterns, or none at all). Add the cluster by its "
-                       "login host instead.")
-                        .arg(path));
-        return;
-    }
-    auto *dialog = new ImportDialog(suggestions, m_store->profiles(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        QUuid first;
-        for (const app::Profile &profile : dialog->chosen()) {
-            const auto added = m_store->add(profile);
-            if (!added) {
-                reportError(tr("Could not import %1").arg(profile.name), added.error().message);
-                return;
-            }
-            if (first.isNull())
-                first = added->id;
-        }
-        m_sidebar->setCurrentId(first);
-    });
-    dialog->open();
+    importClustersFromSshConfig(this, m_store, sshConfigFile(m_options.sshConfigPath),
+                                [this](const ClusterFilesOutcome &outcome) {
+                                    showOutcome(outcome);
+                                    if (!outcome.added.isNull())
+                                        m_sidebar->setCurrentId(outcome.added);
+                                });
 }
 
 void MainWindow::showOutcome(const ClusterFilesOutcome &outcome)
@@ -512,6 +497,7 @@ void MainWindow::updateForCurrent()
                                                                                    : nullptr;
         m_files->setConnection(connected);
         m_jobs->setConnection(connected);
+        m_monitor->setConnection(connected);
         m_jupyter->setConnection(connected);
     }
     updateStatus();

@@ -20,6 +20,7 @@ class AreaTabs;
 class FilesArea;
 class JobsArea;
 class JupyterArea;
+class MonitorArea;
 struct ClusterFilesOutcome;
 class DesktopNotifier;
 class TrayIcon;
@@ -79,6 +80,10 @@ public:
     // Which notices the cluster gives (a dialog).
     void editNotifications(const QUuid &id);
 
+private Q_SLOTS:
+    // A line in the status bar for a while (the areas' messages).
+    void showMessage(const QString &text);
+
 private:
     void createActions();
     void updateForCurrent();
@@ -98,6 +103,7 @@ private:
     AreaTabs *m_areas;
     FilesArea *m_files;
     JobsArea *m_jobs;
+    MonitorArea *m_monitor;
     JupyterArea *m_jupyter;
     WelcomeView *m_welcome;
     DesktopNotifier *m_notifier;

@@ -1,6 +1,8 @@
 #include "ui/profiles/ClusterFiles.h"
 
 #include "app/profiles/ProfileStore.h"
+#include "sshcore/config/SshConfig.h"
+#include "ui/profiles/ImportDialog.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -39,9 +41,10 @@ void importClustersFromFile(QWidget *parent, app::ProfileStore *store,
                              return;
                          const auto imported = store->importFrom(path);
                          if (!imported)
-                             return done({{}, tr("Could not import clusters"), imported.error().message});
+                             return done({{}, tr("Could not import clusters"), imported.error().message, {}});
                          done({*imported == 1 ? tr("Imported 1 cluster from %1").arg(path)
                                               : tr("Imported %1 clusters from %2").arg(*imported).arg(path),
+                               {},
                                {},
                                {}});
                      });
@@ -62,13 +65,55 @@ void exportClustersToFile(QWidget *parent, app::ProfileStore *store,
                          for (const app::Profile &profile : store->profiles())
                              ids.append(profile.id);
                          if (const auto exported = store->exportTo(path, ids); !exported)
-                             return done({{}, tr("Could not export clusters"), exported.error().message});
+                             return done({{}, tr("Could not export clusters"), exported.error().message, {}});
                          done({ids.size() == 1
                                    ? tr("Exported 1 cluster to %1 (no passwords)").arg(path)
                                    : tr("Exported %1 clusters to %2 (no passwords)").arg(ids.size()).arg(path),
                                {},
+                               {},
                                {}});
                      });
+    dialog->open();
+}
+
+void importClustersFromSshConfig(QWidget *parent, app::ProfileStore *store, const QString &sshConfigPath,
+                                 std::function<void(const ClusterFilesOutcome &)> done)
+{
+    const auto config = sshcore::SshConfig::load(sshConfigPath);
+    if (!config)
+        return done({{}, tr("Could not read %1").arg(sshConfigPath), config.error().message, {}});
+    const QList<app::Profile> suggestions = app::ProfileStore::suggestionsFromSshConfig(*config);
+    if (suggestions.isEmpty()) {
+        return done({{},
+                     tr("Nothing to import"),
+                     tr("%1 names no concrete Host (only patterns, or none at all). Add the cluster by its "
+                        "login host instead.")
+                         .arg(sshConfigPath),
+                     {}});
+    }
+    auto *dialog = new ImportDialog(suggestions, store->profiles(), parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    QObject::connect(dialog, &QDialog::accepted, dialog, [store = QPointer(store), dialog, done = std::move(done)] {
+        if (!store)
+            return;
+        ClusterFilesOutcome outcome;
+        for (const app::Profile &profile : dialog->chosen()) {
+            const auto added = store->add(profile);
+            if (!added) {
+                outcome.errorTitle = tr("Could not import %1").arg(profile.name);
+                outcome.error = added.error().message;
+                break;
+            }
+            if (outcome.added.isNull())
+                outcome.added = added->id;
+        }
+        if (outcome.error.isEmpty())
+            outcome.status = QCoreApplication::translate("ui::ClusterFiles",
+                                                         "Imported %n cluster(s) from the SSH configuration.", nullptr,
+                                                         int(dialog->chosen().size()));
+        done(outcome);
+    });
     dialog->open();
 }
 
