@@ -3,6 +3,7 @@
 #include "app/about/Versions.h"
 #include "app/cli/JobCommands.h"
 #include "app/cli/JupyterCommands.h"
+#include "app/cli/MonitorCommands.h"
 #include "app/cli/RemoteCommands.h"
 #include "app/demo/DemoCluster.h"
 #include "sshcore/Libssh2Library.h"
@@ -137,6 +138,9 @@ int main(int argc, char *argv[])
         "  jupyter list TARGET            the Jupyter servers queued or running\n"
         "  jupyter url TARGET ID          a tunnel to a running server again: prints its URL, keeps it until Ctrl+C\n"
         "  jupyter stop TARGET ID         cancel a server's job\n"
+        "  monitor TARGET JOBID           a running job's cores busy, memory and GPUs, a line per sample until it\n"
+        "                                 ends (--interval S; --csv FILE also writes CSV, --csv - only CSV)\n"
+        "  usage TARGET                   the partitions' CPUs, memory and GPUs in use now, jobs pending and running\n"
         "  translate --to SCHEDULER SCRIPT  print SCRIPT for slurm, pbs, lsf or sge (notes on stderr)\n"
         "  probe HOST[:PORT]              ask an SSH server to identify itself (no login)\n"
         "  demo-info                      describe the running demo cluster\n\n"
@@ -211,6 +215,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption stopOnExitOption(QStringLiteral("stop-on-exit"),
                                               QStringLiteral(
                                                   "jupyter start: cancel the job on Ctrl+C without asking."));
+    const QCommandLineOption intervalOption(QStringLiteral("interval"),
+                                            QStringLiteral("monitor: seconds between samples (default 10)."),
+                                            QStringLiteral("s"), QStringLiteral("10"));
+    const QCommandLineOption csvOption(QStringLiteral("csv"),
+                                       QStringLiteral("monitor: write the samples as CSV to this file (- : only CSV, "
+                                                      "on standard output)."),
+                                       QStringLiteral("file"));
+    parser.addOptions({intervalOption, csvOption});
     parser.addOptions({identityOption,     knownHostsOption, strictOption,  jumpOption,      batchOption, countOption,
                        benchCommandOption, conflictOption,   verifyOption,  workdirOption,   testOption,  forceOption,
                        allOption,          daysOption,       toOption,      partitionOption, timeOption,  cpusOption,
@@ -250,7 +262,8 @@ int main(int argc, char *argv[])
                                         QStringLiteral("submit"),  QStringLiteral("queue"),
                                         QStringLiteral("cancel"),  QStringLiteral("hold"),
                                         QStringLiteral("release"), QStringLiteral("history"),
-                                        QStringLiteral("jupyter")};
+                                        QStringLiteral("jupyter"), QStringLiteral("monitor"),
+                                        QStringLiteral("usage")};
     QString jupyterAction; // jupyter's own command comes before its target
     if (command == u"jupyter") {
         jupyterAction = arguments.isEmpty() ? QString() : arguments.takeFirst();
@@ -383,6 +396,25 @@ int main(int argc, char *argv[])
                                                                     : app::JupyterSettings::Interface::Lab;
             start.stopOnExit = parser.isSet(stopOnExitOption);
             return cli::jupyterStartCommand(options, start);
+        }
+        if (command == u"monitor") {
+            bool intervalOk = false;
+            cli::MonitorCommandOptions monitor;
+            monitor.intervalSeconds = parser.value(intervalOption).toInt(&intervalOk);
+            monitor.csvPath = parser.value(csvOption);
+            if (arguments.size() != 1 || !intervalOk || monitor.intervalSeconds < 1) {
+                err() << "usage: clusterdesk-cli monitor TARGET JOBID [--interval SECONDS] [--csv FILE|-]\n";
+                return exitUsage;
+            }
+            monitor.jobId = arguments.first();
+            return cli::monitorCommand(options, monitor);
+        }
+        if (command == u"usage") {
+            if (!arguments.isEmpty()) {
+                err() << "usage: clusterdesk-cli usage TARGET\n";
+                return exitUsage;
+            }
+            return cli::usageCommand(options);
         }
         if (command == u"history") {
             bool daysOk = false;
