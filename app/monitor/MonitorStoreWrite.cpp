@@ -221,7 +221,10 @@ Result<void> MonitorStore::writeGpuReadings(const QList<JobGpuReading> &readings
             auto made = run(database(),
                             u"INSERT INTO gpu (job, idx, uuid, name) VALUES (?, ?, ?, ?) ON CONFLICT (job, idx, uuid) "
                             "DO UPDATE SET name = coalesce(excluded.name, name) RETURNING id"_s,
-                            {job, reading.index, reading.uuid, orNull(reading.name)}, what);
+                            // A reading without a UUID (nvidia-smi printed [N/A]) is the GPU of that index:
+                            // an empty text, never NULL, which the unique key would not match.
+                            {job, reading.index, reading.uuid.isNull() ? u""_s : reading.uuid, orNull(reading.name)},
+                            what);
             if (!made)
                 return failure(made.error());
             if (!made->next())
