@@ -5,7 +5,9 @@
 #include "ui/monitor/CategoryChart.h"
 #include "ui/monitor/TimeChart.h"
 
+#include <QComboBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -15,10 +17,11 @@ namespace ui {
 ClusterUseView::ClusterUseView(QWidget *parent)
     : QWidget(parent)
     , m_status(new QLabel(this))
+    , m_overTime(new QComboBox(this))
     , m_cpus(new CategoryChart(tr("CPUs now"), tr("CPUs"), CategoryChart::Layout::Stacked, this))
     , m_memory(new CategoryChart(tr("Memory now"), tr("GiB"), CategoryChart::Layout::Stacked, this))
     , m_gpus(new CategoryChart(tr("GPUs now"), tr("GPUs"), CategoryChart::Layout::Stacked, this))
-    , m_cpusOverTime(new TimeChart(tr("CPUs allocated over time"), tr("CPUs"), this))
+    , m_cpusOverTime(new TimeChart(tr("Allocated over time"), QString(), this))
     , m_queue(new TimeChart(tr("Jobs pending and running"), tr("jobs"), this))
 {
     m_status->setWordWrap(true);
@@ -27,13 +30,21 @@ ClusterUseView::ClusterUseView(QWidget *parent)
     m_gpus->setValueFormat(tr("%1 GPUs"), 0);
     m_cpusOverTime->setValueFormat(tr("%1 CPUs"), 0);
     m_queue->setValueFormat(tr("%1 jobs"), 0);
+    m_overTime->addItems({tr("CPUs"), tr("Memory"), tr("GPUs")});
+    m_overTime->setToolTip(tr("What the chart below draws, allocated per partition"));
+    connect(m_overTime, &QComboBox::currentIndexChanged, this, [this] { show(m_sampler); });
     auto *grid = new QGridLayout;
     grid->setSpacing(12);
     grid->addWidget(m_cpus, 0, 0);
     grid->addWidget(m_memory, 0, 1);
     grid->addWidget(m_gpus, 0, 2);
-    grid->addWidget(m_cpusOverTime, 1, 0, 1, 3);
-    grid->addWidget(m_queue, 2, 0, 1, 3);
+    auto *pick = new QHBoxLayout;
+    pick->addWidget(new QLabel(tr("Over time:"), this));
+    pick->addWidget(m_overTime);
+    pick->addStretch(1);
+    grid->addLayout(pick, 1, 0, 1, 3);
+    grid->addWidget(m_cpusOverTime, 2, 0, 1, 3);
+    grid->addWidget(m_queue, 3, 0, 1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
     layout->addLayout(grid, 1);
@@ -44,6 +55,7 @@ ClusterUseView::ClusterUseView(QWidget *parent)
 
 void ClusterUseView::show(const app::MonitorSampler *sampler)
 {
+    m_sampler = sampler;
     const QList<app::PartitionTrack> none;
     const QList<app::PartitionTrack> &partitions = sampler ? sampler->partitions() : none;
     if (!sampler || partitions.isEmpty()) {
@@ -80,7 +92,13 @@ void ClusterUseView::show(const app::MonitorSampler *sampler)
         gpuAllocated << use.gpusAllocated;
         gpuIdle << use.gpusIdle;
         gpuOther << use.gpusUnavailable;
-        cpusOverTime.append({use.partition, track.cpusAllocated, 1, false});
+        const int what = m_overTime->currentIndex();
+        if (what == 0)
+            cpusOverTime.append({use.partition, track.cpusAllocated, 1, false});
+        else if (what == 1 && !track.memoryAllocatedBytes.isEmpty())
+            cpusOverTime.append({use.partition, track.memoryAllocatedBytes, GiB, false});
+        else if (what == 2 && !track.gpusAllocated.isEmpty())
+            cpusOverTime.append({use.partition, track.gpusAllocated, 1, false});
         queue.append({tr("%1 pending").arg(use.partition), track.pending, 1, false});
         queue.append({tr("%1 running").arg(use.partition), track.running, 1, false});
     }
@@ -93,7 +111,10 @@ void ClusterUseView::show(const app::MonitorSampler *sampler)
     m_memory->setData(names, sets(memAllocated, memIdle, memOther));
     m_gpus->setUnavailable(anyGpus ? QString() : tr("No partition has GPUs."));
     m_gpus->setData(names, sets(gpuAllocated, gpuIdle, gpuOther));
-    m_cpusOverTime->setUnavailable({});
+    static const char *const units[] = {QT_TR_NOOP("%1 CPUs"), QT_TR_NOOP("%1 GiB"), QT_TR_NOOP("%1 GPUs")};
+    m_cpusOverTime->setValueFormat(tr(units[m_overTime->currentIndex()]), m_overTime->currentIndex() == 1 ? 1 : 0);
+    m_cpusOverTime->setUnavailable(cpusOverTime.isEmpty() ? tr("The scheduler does not report this per partition.")
+                                                          : QString());
     m_cpusOverTime->setLines(cpusOverTime);
     m_queue->setUnavailable({});
     m_queue->setLines(queue);

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 
 namespace app {
@@ -28,7 +29,9 @@ public:
     CategoryChart *cpusNow() const { return m_cpus; }
     CategoryChart *memoryNow() const { return m_memory; }
     CategoryChart *gpusNow() const { return m_gpus; }
+    // Allocated over time: CPUs, memory or GPUs, as the picker above it says.
     TimeChart *cpusOverTime() const { return m_cpusOverTime; }
+    QComboBox *overTimePicker() const { return m_overTime; }
     TimeChart *queueOverTime() const { return m_queue; }
 
 Q_SIGNALS:
@@ -36,6 +39,8 @@ Q_SIGNALS:
 
 private:
     QLabel *m_status;
+    QComboBox *m_overTime;
+    const app::MonitorSampler *m_sampler = nullptr;
     CategoryChart *m_cpus;
     CategoryChart *m_memory;
     CategoryChart *m_gpus;
