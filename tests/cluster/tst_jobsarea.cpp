@@ -242,6 +242,13 @@ private Q_SLOTS:
         auto *cancel = m_area->findChild<QToolButton *>(u"cancelJob"_s);
         QTRY_VERIFY(hold->isEnabled());
         QVERIFY(!release->isEnabled());
+        // Monitor asks for the selected job (the window shows it in the Monitor area).
+        auto *monitor = m_area->findChild<QToolButton *>(u"monitorJob"_s);
+        QVERIFY(monitor && monitor->isEnabled());
+        QSignalSpy monitorAsked(m_area.get(), &ui::JobsArea::monitorRequested);
+        monitor->click();
+        QCOMPARE(monitorAsked.size(), 1);
+        QCOMPARE(monitorAsked.at(0).at(0).toString(), id);
 
         // A confirmation that is declined changes nothing.
         confirmWith(u"Cancel"_s); // the box's own Cancel: "Cancel the jobs" is the other button

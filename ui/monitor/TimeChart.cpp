@@ -57,11 +57,16 @@ TimeChart::TimeChart(const QString &title, const QString &unit, QWidget *parent)
     view()->viewport()->installEventFilter(this);
     view()->setToolTip(tr("Drag across the chart to zoom into a time range"));
     connect(m_timeAxis, &QDateTimeAxis::rangeChanged, this, &TimeChart::rangeChangedByView);
-    // The plot area narrows when the value axis' labels widen: draw for the width it has now.
-    connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF &area) {
-        if (int(area.width()) != m_drawnWidth)
+    // The plot area narrows when the value axis' labels widen: draw again for the width it has then,
+    // later and once however often it changed (a redraw changes labels, which move the plot area:
+    // drawing again inside the signal could go round for ever).
+    m_widthChanged.setSingleShot(true);
+    m_widthChanged.setInterval(0);
+    connect(&m_widthChanged, &QTimer::timeout, this, [this] {
+        if (std::abs(int(chart()->plotArea().width()) - m_drawnWidth) > 2)
             redraw();
     });
+    connect(chart(), &QChart::plotAreaChanged, &m_widthChanged, qOverload<>(&QTimer::start));
 
     auto *reset = new QToolButton(this);
     reset->setText(tr("Reset zoom"));

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QPointF>
+#include <QTimer>
 
 #include <optional>
 
@@ -81,6 +82,7 @@ private:
     bool m_zoomed = false;
     bool m_settingRange = false;
     int m_drawnWidth = 0; // the plot area's width the lines were last reduced for
+    QTimer m_widthChanged;
 };
 
 } // namespace ui
