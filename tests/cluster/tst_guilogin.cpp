@@ -223,8 +223,9 @@ private Q_SLOTS:
         QVERIFY(!id.isNull());
 
         // A mistyped code first: the prompt comes back saying so. Then the real codes: pam_oath takes
-        // each code once and other tests log bob in too, so a refused code is followed by the next
-        // step's (and a failed login by Retry).
+        // each code once, and no code of a step before the last one used (other tests log bob in too,
+        // some with a code two steps ahead, the most its window takes). So a refused code is followed
+        // by the code two steps ahead, each in a new 30-second step (and a failed login by Retry).
         const auto visiblePrompt = [&f]() -> ui::CredentialsDialog * {
             for (auto *dialog : f.window->findChildren<ui::CredentialsDialog *>()) {
                 if (dialog->isVisible())
@@ -234,6 +235,7 @@ private Q_SLOTS:
         };
         const QString secret = m_cluster.user(u"bob")->totpSecretHex;
         const QString wrong = ScriptedInteraction::totp(secret) == u"000000"_s ? u"111111"_s : u"000000"_s;
+        qint64 lastStep = 0;
         for (int attempt = 0; attempt < 7; ++attempt) {
             QTRY_VERIFY2_WITH_TIMEOUT(visiblePrompt() || f.connection(id)->state() == SshConnectionState::Connected
                                           || f.connection(id)->state() == SshConnectionState::Failed,
@@ -253,8 +255,14 @@ private Q_SLOTS:
                 QVERIFY2(error->text().contains(u"did not accept"_s), qPrintable(error->text()));
                 screenshot(prompt, u"connect-totp-dialog.png"_s);
             }
-            QTest::keyClicks(prompt->fields().first(),
-                             attempt == 0 ? wrong : ScriptedInteraction::totp(secret, attempt - 1));
+            const auto step = [] { return QDateTime::currentSecsSinceEpoch() / 30; };
+            if (attempt >= 2) {
+                QTRY_VERIFY_WITH_TIMEOUT(step() > lastStep, 31000);
+            }
+            lastStep = step();
+            QTest::keyClicks(prompt->fields().first(), attempt == 0   ? wrong
+                                                       : attempt == 1 ? ScriptedInteraction::totp(secret)
+                                                                      : ScriptedInteraction::totp(secret, 2));
             QTest::keyClick(prompt->fields().first(), Qt::Key_Return);
             QVERIFY(testsupport::closes(prompt, 5000));
         }
