@@ -21,6 +21,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <array>
+
 using sshcore::ErrorKind;
 using sshcore::failure;
 using sshcore::Result;
@@ -185,12 +187,11 @@ void ChartPanel::addHeaderButton(QWidget *button)
 QColor ChartPanel::seriesColour(int index, const QPalette &palette)
 {
     // Distinct hues that keep their contrast on white and on a dark grey (Okabe–Ito-like).
-    static const QColor light[] = {QColor(0x00, 0x72, 0xb2), QColor(0xd5, 0x5e, 0x00), QColor(0x00, 0x9e, 0x73),
-                                   QColor(0xcc, 0x79, 0xa7), QColor(0x8a, 0x6d, 0x00), QColor(0x56, 0x56, 0xc8)};
-    static const QColor dark[] = {QColor(0x56, 0xb4, 0xe9), QColor(0xf0, 0x8c, 0x3c), QColor(0x3c, 0xd2, 0xa0),
-                                  QColor(0xe8, 0x9c, 0xc8), QColor(0xf0, 0xe4, 0x42), QColor(0xa0, 0xa0, 0xff)};
-    const int n = int(std::size(light));
-    return (palette::isDark(palette) ? dark : light)[((index % n) + n) % n];
+    static constexpr std::array<QRgb, 6> light{0x0072b2, 0xd55e00, 0x009e73, 0xcc79a7, 0x8a6d00, 0x5656c8};
+    static constexpr std::array<QRgb, 6> dark{0x56b4e9, 0xf08c3c, 0x3cd2a0, 0xe89cc8, 0xf0e442, 0xa0a0ff};
+    const int n = int(light.size());
+    const std::size_t at = std::size_t(((index % n) + n) % n);
+    return QColor::fromRgb(palette::isDark(palette) ? dark[at] : light[at]);
 }
 
 void ChartPanel::applyPalette()

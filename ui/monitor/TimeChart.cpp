@@ -25,8 +25,8 @@ std::size_t lowerBound(const app::Series &series, qint64 ms)
     return std::size_t(std::lower_bound(series.times().cbegin(), series.times().cend(), ms) - series.times().cbegin());
 }
 
-// A "nice" axis top at or above value: 1, 2, 2.5, 5 × 10^n.
-double niceTop(double value)
+// A "nice" step at or above value: 1, 2, 2.5, 5 × 10^n.
+double niceStep(double value)
 {
     if (value <= 0)
         return 1;
@@ -190,10 +190,18 @@ void TimeChart::redraw()
     m_timeAxis->setFormat(long_                     ? QStringLiteral("d MMM HH:mm")
                           : span < 15 * 60 * 1000LL ? QStringLiteral("HH:mm:ss")
                                                     : QStringLiteral("HH:mm"));
-    m_timeAxis->setTickCount(std::clamp(pixels / (long_ ? 130 : 90), 2, 8));
+    // No more ticks than seconds shown (a few seconds' span would repeat its labels).
+    m_timeAxis->setTickCount(
+        int(std::clamp<qint64>(std::min<qint64>(pixels / (long_ ? 130 : 90), span / 1000 + 1), 2, 8)));
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs), QDateTime::fromMSecsSinceEpoch(m_toMs));
-    m_valueAxis->setRange(0, niceTop(top * 1.05));
-    m_valueAxis->applyNiceNumbers(); // ticks at round values (0, 0.5, 1…), not at fifths of the top
+    // About four ticks at round values from 0 (0, 0.5, 1…); whole ones for what is counted (CPUs, jobs).
+    double step = niceStep(top * 1.05 / 4);
+    if (m_decimals == 0)
+        step = std::max(1.0, std::round(step));
+    m_valueAxis->setTickType(QValueAxis::TicksDynamic);
+    m_valueAxis->setTickAnchor(0);
+    m_valueAxis->setTickInterval(step);
+    m_valueAxis->setRange(0, std::ceil(top * 1.05 / step) * step);
 }
 
 int TimeChart::drawnPointCount() const
