@@ -43,7 +43,7 @@ MonitorSampler::MonitorSampler(SchedulerClient *client, sshcore::SshConnection *
     , m_ssh(ssh)
     , m_poller([this] { sample(); }, this)
 {
-    m_poller.setInterval(std::chrono::seconds(10));
+    m_poller.setInterval(BackgroundInterval);
 }
 
 MonitorSampler::~MonitorSampler()
@@ -64,7 +64,28 @@ MonitorArchive *MonitorSampler::archive() const
 
 void MonitorSampler::setInterval(std::chrono::milliseconds interval)
 {
-    m_poller.setInterval(interval);
+    m_interval = interval;
+    updatePace();
+}
+
+void MonitorSampler::setViewed(bool viewed)
+{
+    const bool was = isViewed();
+    m_viewers = std::max(0, m_viewers + (viewed ? 1 : -1));
+    updatePace();
+    // Shown after a while of background pace: a sample now, not up to a minute later.
+    if (!was && isViewed() && m_poller.isActive()
+        && (!m_lastRefresh.isValid() || m_lastRefresh.msecsTo(QDateTime::currentDateTime()) > m_interval.count()))
+        m_poller.trigger();
+}
+
+void MonitorSampler::updatePace()
+{
+    const bool looked = isViewed() || !m_watchers.isEmpty();
+    const std::chrono::milliseconds pace = looked ? m_interval
+                                                  : std::max<std::chrono::milliseconds>(m_interval, BackgroundInterval);
+    if (pace != m_poller.interval())
+        m_poller.setInterval(pace);
 }
 
 void MonitorSampler::start()
@@ -82,6 +103,7 @@ void MonitorSampler::stop()
 void MonitorSampler::watch(const QString &jobId)
 {
     if (m_watchers[jobId]++ == 0) {
+        updatePace();
         JobTrack &track = m_tracks[jobId];
         track.job.id = jobId;
         for (const Job &job : std::as_const(m_myJobs)) {
@@ -111,6 +133,7 @@ void MonitorSampler::unwatch(const QString &jobId)
         return;
     m_watchers.erase(it);
     stopGpuSampler(jobId);
+    updatePace();
 }
 
 QStringList MonitorSampler::watched() const
@@ -323,7 +346,7 @@ void MonitorSampler::updateGpuSampler(const QString &jobId)
     if (m_gpuFailures.value(jobId) >= MaxGpuRestarts)
         return;
     const QByteArray line = m_client->scheduler()->gpuSamplingCommand(
-        jobId, NvidiaSmi::samplingCommand(int(std::max<qint64>(1, qint64(m_poller.interval().count()) / 1000))));
+        jobId, NvidiaSmi::samplingCommand(int(std::max<qint64>(1, qint64(m_interval.count()) / 1000))));
     if (line.isEmpty()) {
         m_tracks[jobId].gpuProblem = tr("%1 gives no way to sample a job's GPUs from inside its allocation.")
                                          .arg(m_client->scheduler()->name());

@@ -56,8 +56,18 @@ public:
     void setArchive(MonitorArchive *archive);
     MonitorArchive *archive() const;
 
+    // How often to sample while someone looks (a view of the cluster is shown, or jobs are watched);
+    // otherwise the cluster's use is sampled only every BackgroundInterval (at most), sparing a big
+    // cluster's controller a listing of everyone's jobs every few seconds.
     void setInterval(std::chrono::milliseconds interval);
-    std::chrono::milliseconds interval() const { return m_poller.interval(); }
+    std::chrono::milliseconds interval() const { return m_interval; }
+    static constexpr std::chrono::seconds BackgroundInterval{60};
+    // A view shows the cluster's charts (counted: each view says true when shown, false when hidden).
+    // A view shown after a while of background pace gets a sample at once.
+    void setViewed(bool viewed);
+    bool isViewed() const { return m_viewers > 0; }
+    // The time between samples now.
+    std::chrono::milliseconds pace() const { return m_poller.interval(); }
     // Samples now and every interval, until stop(). The cluster's own charts need nothing watched.
     void start();
     void stop();
@@ -94,6 +104,8 @@ private:
     void applyPartitions(const QList<PartitionUse> &uses, const QList<QueueCounts> &counts, qint64 ms);
     void updateGpuSampler(const QString &jobId);
     void stopGpuSampler(const QString &jobId);
+    // The pace for now: interval() while viewed or watched, else the background one.
+    void updatePace();
 
     QPointer<SchedulerClient> m_client;
     QPointer<sshcore::SshConnection> m_ssh;
@@ -109,6 +121,8 @@ private:
     QString m_clusterProblem;
     QDateTime m_lastRefresh;
     int m_commandsSent = 0;
+    int m_viewers = 0;
+    std::chrono::milliseconds m_interval{10000};
 };
 
 } // namespace app

@@ -1,6 +1,7 @@
 // The Monitor's samples across a restart: what one run recorded, the next reads back (a job watched
 // again starts with its stored past); a damaged database is set aside with a message a person can
-// read and the app goes on with a new one; answers for a context that is gone are dropped.
+// read and the app goes on with a new one; answers for a context that is gone are dropped. And the
+// sampler's pace: quick while someone looks, once a minute otherwise.
 #include "TestSupport.h"
 #include "app/monitor/MonitorArchive.h"
 #include "app/monitor/MonitorSampler.h"
@@ -157,6 +158,27 @@ private Q_SLOTS:
         const auto job = await<app::StoredJob>(
             [&](QObject *context, auto done) { archive.readJob(u"42"_s, context, done); });
         QVERIFY(!job);
+    }
+
+    void paceFollowsWhoLooks()
+    {
+        using namespace std::chrono_literals;
+        app::MonitorSampler sampler(nullptr, nullptr);
+        sampler.setInterval(5s);
+        QCOMPARE(sampler.pace(), app::MonitorSampler::BackgroundInterval); // nobody looks
+        sampler.setViewed(true);
+        QCOMPARE(sampler.pace(), 5s);
+        sampler.setViewed(true); // a second view
+        sampler.setViewed(false);
+        QCOMPARE(sampler.pace(), 5s);
+        sampler.setViewed(false);
+        QCOMPARE(sampler.pace(), app::MonitorSampler::BackgroundInterval);
+        sampler.watch(u"7"_s); // a watched job is sampled at the quick pace, shown or not
+        QCOMPARE(sampler.pace(), 5s);
+        sampler.unwatch(u"7"_s);
+        QCOMPARE(sampler.pace(), app::MonitorSampler::BackgroundInterval);
+        sampler.setInterval(2min); // slower than the background pace: that
+        QCOMPARE(sampler.pace(), 2min);
     }
 
     void answersForAContextThatIsGoneAreDropped()

@@ -189,6 +189,7 @@ private Q_SLOTS:
     void clusterFollowsAJobAndCountsAHeldOneAsPending()
     {
         auto s = sampler();
+        s->setViewed(true); // nothing watched: only a view showing the cluster keeps the quick pace
         s->start();
         const auto cpuPartition = [&s]() -> const app::PartitionTrack * {
             for (const app::PartitionTrack &track : s->partitions()) {

@@ -68,7 +68,7 @@ void ClusterUseView::show(const app::MonitorSampler *sampler)
     }
     m_status->setText(
         sampler->clusterProblem().isEmpty()
-            ? tr("Sampled every %1 s while connected · last at %2")
+            ? tr("Sampled every %1 s while shown (once a minute otherwise) · last at %2")
                   .arg(sampler->interval().count() / 1000)
                   .arg(QLocale().toString(sampler->lastRefresh().toLocalTime().time(), QLocale::ShortFormat))
             : sampler->clusterProblem());

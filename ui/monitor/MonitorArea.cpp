@@ -74,8 +74,26 @@ MonitorArea::MonitorArea(QWidget *parent)
 
 MonitorArea::~MonitorArea()
 {
-    if (app::MonitorSampler *s = sampler(); s && !m_jobId.isEmpty())
-        s->unwatch(m_jobId);
+    if (app::MonitorSampler *s = sampler()) {
+        if (!m_jobId.isEmpty())
+            s->unwatch(m_jobId);
+        if (m_viewing)
+            s->setViewed(false);
+    }
+}
+
+void MonitorArea::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (app::MonitorSampler *s = sampler(); s && !std::exchange(m_viewing, true))
+        s->setViewed(true);
+}
+
+void MonitorArea::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    if (app::MonitorSampler *s = sampler(); s && std::exchange(m_viewing, false))
+        s->setViewed(false);
 }
 
 app::MonitorSampler *MonitorArea::sampler() const
@@ -91,6 +109,8 @@ void MonitorArea::setConnection(app::ClusterConnection *connection)
         disconnect(old, nullptr, this, nullptr);
         if (!m_jobId.isEmpty())
             old->unwatch(m_jobId);
+        if (std::exchange(m_viewing, false))
+            old->setViewed(false);
     }
     m_jobId.clear();
     m_accounting.clear();
@@ -108,6 +128,8 @@ void MonitorArea::setConnection(app::ClusterConnection *connection)
                     stateChanged(jobId, int(previous), int(state));
                 });
         now->refresh();
+        if (isVisible() && !std::exchange(m_viewing, true))
+            now->setViewed(true);
         if (app::MonitorArchive *archive = now->archive()) {
             connect(archive, &app::MonitorArchive::problem, this, &MonitorArea::message);
             archive->readKnownJobs(this, [this](sshcore::Result<QList<app::KnownJob>> known) {

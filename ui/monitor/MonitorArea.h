@@ -52,6 +52,11 @@ public:
 Q_SIGNALS:
     void message(const QString &text);
 
+protected:
+    // The sampler keeps its quick pace while the area is on screen (MonitorSampler::setViewed).
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     app::MonitorSampler *sampler() const;
     void refreshed();
@@ -70,6 +75,7 @@ private:
     MyJobsView *m_myJobs;
     ClusterUseView *m_cluster;
     QString m_jobId;
+    bool m_viewing = false;                          // told the sampler it is viewed
     QHash<QString, app::JobAccounting> m_accounting; // finished shown jobs' totals
     QList<app::KnownJob> m_known;                    // jobs the store has samples of
 };
