@@ -6,6 +6,7 @@
 // peak memory against 100 MiB; and shows on an offscreen QTreeView that such a refresh keeps the
 // selection and the scroll position. Timings are medians of --rounds runs; printed, never asserted.
 
+#include "BenchFigures.h"
 #include "SqueueListing.h"
 #include "app/jobs/JobListModel.h"
 #include "app/schedulers/slurm/SlurmParsers.h"
@@ -29,6 +30,11 @@ using app::JobListModel;
 using bench::Listing;
 using bench::makeListing;
 
+using bench::heapMiB;
+using bench::median;
+using bench::statusMiB;
+using bench::verdict;
+
 namespace {
 
 QList<Job> parse(const QByteArray &listing)
@@ -37,12 +43,6 @@ QList<Job> parse(const QByteArray &listing)
     if (!jobs)
         qFatal("the generated listing does not parse: %s", qPrintable(jobs.error().message));
     return std::move(*jobs);
-}
-
-double median(QList<double> values)
-{
-    std::ranges::sort(values);
-    return values.isEmpty() ? 0 : values[values.size() / 2];
 }
 
 double threadCpuMs()
@@ -74,30 +74,6 @@ Timing timeIt(int rounds, const std::function<void()> &prepare, const std::funct
         cpus.append(threadCpuMs() - cpuStart);
     }
     return {median(walls), median(cpus)};
-}
-
-// "VmHWM" (peak resident set) or "VmRSS" of this process, in MiB.
-double statusMiB(const char *key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return line.mid(qstrlen(key) + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-double heapMiB()
-{
-    const struct mallinfo2 info = mallinfo2();
-    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0); // small blocks, and mmap'ed large ones
-}
-
-const char *verdict(bool ok)
-{
-    return ok ? "met" : "NOT met";
 }
 
 } // namespace

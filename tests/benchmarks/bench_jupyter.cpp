@@ -6,6 +6,7 @@
 // The demo cluster runs on this machine, so the cluster's clock is this one. Runs --runs times (5),
 // prints each run and the medians. Goal: clusterdesk's part under 1 s (median). Figures, not asserts.
 
+#include "BenchFigures.h"
 #include "app/clusters/ClusterListModel.h"
 #include "app/connections/ClusterConnection.h"
 #include "app/demo/DemoCluster.h"
@@ -29,6 +30,8 @@
 
 using namespace Qt::StringLiterals;
 using State = app::JupyterSession::State;
+
+using bench::median;
 
 namespace {
 
@@ -58,15 +61,6 @@ QByteArray run(sshcore::SshConnection *ssh, const QByteArray &command)
     waitFor([&] { return finished; }, 60000);
     const auto result = exec->result();
     return result ? result->standardOutput.trimmed() : QByteArray();
-}
-
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 } // namespace

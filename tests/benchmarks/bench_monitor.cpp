@@ -9,6 +9,7 @@
 //     (goal < 20 ms).
 // Figures are medians of --rounds runs, printed, never asserted.
 
+#include "BenchFigures.h"
 #include "SqueueListing.h"
 #include "app/demo/DemoCluster.h"
 #include "app/monitor/JobTrack.h"
@@ -33,13 +34,11 @@
 #include <functional>
 #include <malloc.h>
 
-namespace {
+using bench::heapMiB;
+using bench::median;
+using bench::verdict;
 
-double median(QList<double> values)
-{
-    std::ranges::sort(values);
-    return values.isEmpty() ? 0 : values[values.size() / 2];
-}
+namespace {
 
 double timeMs(int rounds, const std::function<void()> &work)
 {
@@ -51,17 +50,6 @@ double timeMs(int rounds, const std::function<void()> &work)
         times.append(double(timer.nsecsElapsed()) / 1e6);
     }
     return median(times);
-}
-
-double heapMiB()
-{
-    const struct mallinfo2 info = mallinfo2();
-    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
-}
-
-const char *verdict(bool ok)
-{
-    return ok ? "met" : "NOT met";
 }
 
 // Waits (running the event loop) until done() or timeoutMs.

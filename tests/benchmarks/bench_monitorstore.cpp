@@ -8,6 +8,7 @@
 //   - the file's size, and maintain()'s time (nothing to do; a whole day to down-sample).
 // Figures, not assertions.
 
+#include "BenchFigures.h"
 #include "app/monitor/MonitorStore.h"
 
 #include <QCommandLineParser>
@@ -23,6 +24,10 @@
 
 using namespace Qt::StringLiterals;
 
+using bench::heapMiB;
+using bench::median;
+using bench::statusMiB;
+
 namespace {
 
 constexpr qint64 mib = 1024LL * 1024;
@@ -30,38 +35,12 @@ constexpr qint64 gib = 1024 * mib;
 constexpr int jobCount = 20;
 const QDateTime t0 = QDateTime(QDate(2026, 12, 1), QTime(0, 0), QTimeZone::UTC);
 
-double median(QList<double> values)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
 double percentile(QList<double> values, double p)
 {
     if (values.isEmpty())
         return 0;
     std::sort(values.begin(), values.end());
     return values[std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size())))];
-}
-
-double statusMiB(const char *key)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return line.mid(qstrlen(key) + 1).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
-}
-
-double heapMiB()
-{
-    const struct mallinfo2 info = mallinfo2();
-    return double(info.uordblks + info.hblkhd) / double(mib);
 }
 
 double ms(const QElapsedTimer &timer)
