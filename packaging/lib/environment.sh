@@ -8,7 +8,8 @@ host_is_native() {
         rootfs) return 1 ;;
     esac
     local tool qt
-    for tool in cmake ninja c++ pkg-config Xvfb ssh oathtool; do
+    # apt-get, dpkg-source and dpkg-buildflags: the patched libssh2 is built from Debian's source package
+    for tool in cmake ninja c++ pkg-config Xvfb ssh oathtool apt-get dpkg-source dpkg-buildflags patch; do
         command -v "$tool" >/dev/null 2>&1 || return 1
     done
     version_ge "$(cmake --version | awk 'NR == 1 {print $3}')" 3.25 || return 1
