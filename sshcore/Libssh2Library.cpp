@@ -40,6 +40,15 @@ QString Libssh2Library::runtimeVersion()
     return version ? QString::fromLatin1(version) : QString();
 }
 
+bool Libssh2Library::patched()
+{
+#ifdef CLUSTERDESK_PATCHED_LIBSSH2
+    return true;
+#else
+    return false;
+#endif
+}
+
 QString Libssh2Library::buildVersion()
 {
     return QStringLiteral(LIBSSH2_VERSION);

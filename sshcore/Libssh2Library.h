@@ -16,6 +16,10 @@ public:
     // The version of the libssh2 actually loaded, and the one the headers came from.
     static QString runtimeVersion();
     static QString buildVersion();
+    // Whether the linked libssh2 is the project's patched build (packaging/libssh2/) rather than the
+    // system's: it hands the cipher whole spans of a packet, and frees everything it allocates with
+    // the session's allocator (so sessions may keep their memory: SessionMemory).
+    static bool patched();
 };
 
 } // namespace sshcore

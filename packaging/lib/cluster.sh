@@ -43,9 +43,17 @@ cluster_start() {
     rm -rf --one-file-system "$CD_RUN"
     mkdir -p "$CD_RUN/log"
     say "starting the demo cluster (state in $CD_RUN)"
-    CD_ROOT=$root setsid unshare --pid --fork --mount --propagation private --uts --ipc \
-        --mount-proc="$root/proc" \
-        -- bash "$CD_SRC/packaging/cluster/enter" </dev/null >"$CD_RUN/log/enter.log" 2>&1 &
+    # The cluster keeps none of its caller's descriptors: a lock held while starting it (the tests'
+    # flock on the cluster) would otherwise stay held for as long as the cluster runs.
+    (
+        for fd in /proc/$BASHPID/fd/*; do
+            fd=${fd##*/}
+            [ "$fd" -gt 2 ] && eval "exec $fd>&-"
+        done
+        CD_ROOT=$root exec setsid unshare --pid --fork --mount --propagation private --uts --ipc \
+            --mount-proc="$root/proc" \
+            -- bash "$CD_SRC/packaging/cluster/enter" </dev/null >"$CD_RUN/log/enter.log" 2>&1
+    ) &
     echo $! >"$CD_RUN/cluster.pid"
     local deadline=$((SECONDS + 240)) init=
     while [ ! -f "$CD_RUN/cluster.json" ]; do

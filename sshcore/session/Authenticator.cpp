@@ -1,5 +1,7 @@
 #include "sshcore/session/Authenticator.h"
 
+#include "sshcore/session/SessionMemory.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -44,9 +46,10 @@ QByteArray publicKeyBlob(const QString &privateKeyFile)
     return parts.size() >= 2 ? QByteArray::fromBase64(parts.at(1)) : QByteArray();
 }
 
-char *copyForLibssh2(const QByteArray &bytes)
+// A response libssh2 frees itself, with the session's allocator (SessionMemory).
+char *copyForLibssh2(const QByteArray &bytes, SessionMemory *memory)
 {
-    auto *copy = static_cast<char *>(std::malloc(size_t(bytes.size()) + 1)); // libssh2 frees it with free()
+    auto *copy = static_cast<char *>(memory->allocate(size_t(bytes.size()) + 1));
     if (copy) {
         std::memcpy(copy, bytes.constData(), size_t(bytes.size()));
         copy[bytes.size()] = '\0';
@@ -338,7 +341,7 @@ void Authenticator::answerPrompts(const char *name, int nameLength, const char *
         m_keyboardCancelled = true;
     for (int i = 0; i < count; ++i) {
         const QByteArray answer = answers ? answers->value(i).toUtf8() : QByteArray();
-        responses[i].text = copyForLibssh2(answer);
+        responses[i].text = copyForLibssh2(answer, m_context->memory);
         responses[i].length = responses[i].text ? unsigned(answer.size()) : 0;
     }
 }

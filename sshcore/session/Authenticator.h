@@ -22,13 +22,15 @@ struct RememberedSecrets
 };
 
 class Authenticator;
+class SessionMemory;
 
-// What libssh2's callbacks get as their "abstract" pointer: the worker (for the receive callback)
-// and, during keyboard-interactive, the authenticator answering the prompts.
+// What libssh2's callbacks get as their "abstract" pointer: the worker (for the receive callback),
+// during keyboard-interactive the authenticator answering the prompts, and the session's memory.
 struct SessionContext
 {
     void *worker = nullptr;
     Authenticator *authenticator = nullptr;
+    SessionMemory *memory = nullptr; // what libssh2 allocates through
 };
 
 // Hooks the authenticator needs from its worker: wait until the socket is ready (or fail on timeout

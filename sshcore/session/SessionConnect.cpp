@@ -185,6 +185,15 @@ Result<int> SessionWorker::openThroughJumpHost()
     return pair[1];
 }
 
+namespace {
+
+SessionMemory *memoryOf(void **abstract)
+{
+    return static_cast<SessionContext *>(*abstract)->memory;
+}
+
+} // namespace
+
 Result<> SessionWorker::connectOnce()
 {
     teardown();
@@ -194,7 +203,8 @@ Result<> SessionWorker::connectOnce()
         return std::unexpected(socket.error());
     m_socket = *socket;
 
-    m_session = libssh2_session_init_ex(nullptr, nullptr, nullptr, &m_context);
+    using Memory = SessionMemory::Callbacks<&memoryOf>;
+    m_session = libssh2_session_init_ex(&Memory::allocate, &Memory::release, &Memory::reallocate, &m_context);
     if (!m_session)
         return failure(QStringLiteral("Could not create an SSH session (out of memory?)."));
     libssh2_session_set_blocking(m_session, 0);

@@ -27,6 +27,7 @@ SessionWorker::SessionWorker(SshConnectionSettings settings, QPointer<SshInterac
     , m_reconnectTimer(this)
 {
     m_context.worker = this;
+    m_context.memory = &m_memory;
     m_maxChannels = std::max(1, m_settings.maxChannels);
     m_tick.setInterval(1s);
     connect(&m_tick, &QTimer::timeout, this, &SessionWorker::onTick);

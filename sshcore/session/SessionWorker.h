@@ -1,11 +1,13 @@
 #pragma once
 
+#include "sshcore/Libssh2Library.h"
 #include "sshcore/Result.h"
 #include "sshcore/SshConnectionSettings.h"
 #include "sshcore/SshConnectionState.h"
 #include "sshcore/SshInteraction.h"
 #include "sshcore/session/Authenticator.h"
 #include "sshcore/session/Operation.h"
+#include "sshcore/session/SessionMemory.h"
 #include "sshcore/session/ShellRunnerOperation.h"
 #include "sshcore/sftp/SftpSession.h"
 
@@ -103,6 +105,7 @@ private:
     // next pump, which the read notifier starts as soon as data arrives.
     bool m_receiveDrained = false;
 
+    SessionMemory m_memory{Libssh2Library::patched()}; // outlives every session this worker makes
     SessionContext m_context;
     std::shared_ptr<ShellRunnerOperation> m_runner;
     std::unique_ptr<SshConnection> m_jump; // the nearest jump host's session, carrying ours
