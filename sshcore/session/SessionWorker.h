@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sshcore/Result.h"
+#include "sshcore/SshAlgorithms.h"
 #include "sshcore/SshConnectionSettings.h"
 #include "sshcore/SshConnectionState.h"
 #include "sshcore/SshInteraction.h"
@@ -54,6 +55,8 @@ public:
 Q_SIGNALS:
     void stateChanged(sshcore::SshConnectionState state, const QString &message);
     void serverBanner(const QString &banner);
+    // After each handshake, before the state says Connected.
+    void methodsNegotiated(const sshcore::SshNegotiatedMethods &methods);
 
 private:
     Result<> connectOnce();
