@@ -89,6 +89,7 @@ SshConnection::SshConnection(SshConnectionSettings settings, SshInteraction *int
     , m_worker(new detail::SessionWorker(m_settings, interaction))
 {
     qRegisterMetaType<sshcore::SshConnectionState>();
+    qRegisterMetaType<sshcore::SshNegotiatedMethods>();
     [[maybe_unused]] const auto initialized = Libssh2Library::initialize();
     Orphans::instance().reap();
     m_thread->setObjectName(QStringLiteral("ssh %1").arg(m_settings.displayName()));
@@ -98,6 +99,8 @@ SshConnection::SshConnection(SshConnectionSettings settings, SshInteraction *int
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &detail::SessionWorker::stateChanged, this, &SshConnection::onWorkerState);
     connect(m_worker, &detail::SessionWorker::serverBanner, this, &SshConnection::bannerReceived);
+    connect(m_worker, &detail::SessionWorker::methodsNegotiated, this,
+            [this](const SshNegotiatedMethods &methods) { m_negotiated = methods; });
     m_thread->start();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sshcore/SshAlgorithms.h"
 #include "sshcore/SshCommand.h"
 #include "sshcore/SshConnectionSettings.h"
 #include "sshcore/SshConnectionState.h"
@@ -52,6 +53,9 @@ public:
     // forgotten.
     bool setSettings(SshConnectionSettings settings);
     SshConnectionState state() const { return m_state; }
+    // The algorithms the last handshake settled on (empty before the first): kept after a close, and
+    // replaced by a reconnection's.
+    SshNegotiatedMethods negotiatedMethods() const { return m_negotiated; }
     QString stateMessage() const { return m_stateMessage; }
 
     void open();
@@ -88,6 +92,7 @@ private:
     detail::SessionWorker *m_worker;
     SshConnectionState m_state = SshConnectionState::Disconnected;
     QString m_stateMessage;
+    SshNegotiatedMethods m_negotiated;
 };
 
 } // namespace sshcore

@@ -62,6 +62,7 @@ Result<SshConnectionSettings> resolve(const SshConfig &config, const QString &ta
         settings.knownHostsFiles = {QDir::homePath() + QStringLiteral("/.ssh/known_hosts")};
     if (host.strictHostKeyChecking)
         settings.strictHostKeyChecking = *host.strictHostKeyChecking;
+    settings.algorithms = host.algorithms;
     auto jumps = resolveHops(config, host.proxyJump, depth);
     if (!jumps)
         return std::unexpected(jumps.error());

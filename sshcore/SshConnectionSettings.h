@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sshcore/SshAlgorithms.h"
 #include "sshcore/SshEndpoint.h"
 #include "sshcore/config/SshConfig.h"
 
@@ -25,7 +26,8 @@ struct SshConnectionSettings
     QStringList knownHostsFiles;       // first is written to
     StrictHostKeyChecking strictHostKeyChecking = StrictHostKeyChecking::Ask;
     bool reconnect = true;
-    int maxChannels = 10; // open channels at once; OpenSSH's MaxSessions default is 10
+    int maxChannels = 10;           // open channels at once; OpenSSH's MaxSessions default is 10
+    SshAlgorithmChoices algorithms; // Ciphers, MACs, KexAlgorithms, HostKeyAlgorithms; empty: defaults
 
     QString displayName() const; // "user@host:port"
 

@@ -79,6 +79,8 @@ Result<DemoCluster> DemoCluster::parse(QByteArrayView json, const QString &origi
         return std::unexpected(bastion.error());
     cluster.bastionPort = *bastion;
     cluster.dropbearPort = portOf(root, QLatin1StringView("dropbear"), origin).value_or(0);
+    cluster.oldLoginPort = portOf(root, QLatin1StringView("old_login"), origin).value_or(0);
+    cluster.hardenedLoginPort = portOf(root, QLatin1StringView("hardened_login"), origin).value_or(0);
     cluster.loginHostKeySha256 =
         root.value(QLatin1StringView("login")).toObject().value(QLatin1StringView("host_key_sha256")).toString();
     cluster.knownHostsPath = root.value(QLatin1StringView("known_hosts")).toString();

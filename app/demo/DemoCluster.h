@@ -31,6 +31,10 @@ struct DemoCluster
     quint16 loginPort = 0;
     quint16 bastionPort = 0;
     quint16 dropbearPort = 0;
+    // Login nodes that allow only an old login node's algorithms, or a freshly hardened one's (0: the
+    // file is from a cluster without them).
+    quint16 oldLoginPort = 0;
+    quint16 hardenedLoginPort = 0;
     QString loginHostKeySha256;
     QString knownHostsPath;
     QString schedulerType;

@@ -256,6 +256,14 @@ SshHostConfig SshConfig::resolve(const QString &alias, const QString &localUser)
             result.serverAliveCountMax = toSeconds(value);
         } else if (k == u"userknownhostsfile") {
             rawKnownHosts = entry.arguments;
+        } else if (k == u"ciphers") {
+            result.algorithms.ciphers = value;
+        } else if (k == u"macs") {
+            result.algorithms.macs = value;
+        } else if (k == u"kexalgorithms") {
+            result.algorithms.kexAlgorithms = value;
+        } else if (k == u"hostkeyalgorithms") {
+            result.algorithms.hostKeyAlgorithms = value;
         } else if (k == u"stricthostkeychecking") {
             const QString v = value.toLower();
             if (v == u"yes")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sshcore/Result.h"
+#include "sshcore/SshAlgorithms.h"
 
 #include <QByteArrayView>
 #include <QList>
@@ -28,6 +29,7 @@ struct SshHostConfig
     std::optional<int> serverAliveCountMax;
     QStringList userKnownHostsFiles; // expanded paths
     std::optional<StrictHostKeyChecking> strictHostKeyChecking;
+    SshAlgorithmChoices algorithms; // as written ("+aes128-cbc", "-*-cbc", "^aes128-gcm@openssh.com")
 };
 
 // An OpenSSH client configuration (ssh_config(5)): the subset clusterdesk honours, with Include.

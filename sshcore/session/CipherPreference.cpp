@@ -1,7 +1,6 @@
 #include "sshcore/session/CipherPreference.h"
 
 #include <QByteArray>
-#include <QList>
 
 namespace sshcore::detail {
 
@@ -15,27 +14,35 @@ bool hasAesInstructions()
 #endif
 }
 
-void preferFastCiphers(LIBSSH2_SESSION *session)
+QStringList fastCipherOrder(const QStringList &supported)
 {
     if (!hasAesInstructions())
-        return;
+        return supported;
+    QStringList order;
+    for (const char *name : {"aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "chacha20-poly1305@openssh.com",
+                             "aes128-ctr", "aes192-ctr", "aes256-ctr"}) {
+        if (supported.contains(QLatin1StringView(name)))
+            order.append(QLatin1StringView(name));
+    }
+    if (order.isEmpty() || !order.first().contains(u"gcm"))
+        return supported;
+    return order;
+}
+
+void preferFastCiphers(LIBSSH2_SESSION *session)
+{
     // Only ciphers this libssh2 build has: an unknown name would make it refuse the whole list.
     const char **algorithms = nullptr;
     const int count = libssh2_session_supported_algs(session, LIBSSH2_METHOD_CRYPT_CS, &algorithms);
-    QList<QByteArray> available;
+    QStringList available;
     for (int i = 0; i < count; ++i)
-        available.append(QByteArray(algorithms[i]));
+        available.append(QString::fromLatin1(algorithms[i]));
     if (algorithms)
         libssh2_free(session, algorithms);
-    QList<QByteArray> order;
-    for (const char *name : {"aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "chacha20-poly1305@openssh.com",
-                             "aes128-ctr", "aes192-ctr", "aes256-ctr"}) {
-        if (available.contains(name))
-            order.append(name);
-    }
-    if (order.isEmpty() || !order.first().contains("gcm"))
+    const QStringList order = fastCipherOrder(available);
+    if (order == available)
         return;
-    const QByteArray preference = order.join(',');
+    const QByteArray preference = order.join(u',').toLatin1();
     libssh2_session_method_pref(session, LIBSSH2_METHOD_CRYPT_CS, preference.constData());
     libssh2_session_method_pref(session, LIBSSH2_METHOD_CRYPT_SC, preference.constData());
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QStringList>
+
 #include <libssh2.h>
 
 namespace sshcore::detail {
@@ -11,6 +13,11 @@ namespace sshcore::detail {
 // the order stays libssh2's (chacha20-poly1305 first, as OpenSSH prefers). Applies to both
 // directions; the server still picks among what both sides offer.
 void preferFastCiphers(LIBSSH2_SESSION *session);
+
+// That order as a list: of supported (libssh2's ciphers, in its order), the fast ones first on a
+// processor with AES instructions; supported unchanged otherwise. What a session offers when
+// ssh_config names no Ciphers, and the default list that "+", "-" and "^" there change.
+QStringList fastCipherOrder(const QStringList &supported);
 
 // Whether this processor has AES instructions that OpenSSL uses.
 bool hasAesInstructions();

@@ -3,7 +3,7 @@
 
 #include "sshcore/KnownHosts.h"
 #include "sshcore/SshConnection.h"
-#include "sshcore/session/CipherPreference.h"
+#include "sshcore/session/AlgorithmPreference.h"
 #include "sshcore/session/LibsshErrors.h"
 #include "sshcore/session/SessionWorker.h"
 #include "sshcore/tunnel/ForwardOperation.h"
@@ -210,20 +210,15 @@ Result<> SessionWorker::connectOnce()
     libssh2_session_set_blocking(m_session, 0);
     libssh2_session_callback_set2(m_session, LIBSSH2_CALLBACK_RECV, reinterpret_cast<libssh2_cb_generic *>(&receive));
     libssh2_session_banner_set(m_session, "SSH-2.0-clusterdesk_" CLUSTERDESK_VERSION);
-    {
-        // Ask for the key type known_hosts already has, so that a server with several host keys does
-        // not look like one whose key changed.
-        const KnownHosts knownHosts(m_session);
-        const QStringList methods = knownHosts.knownKeyMethods(m_settings.knownHostsFiles, m_settings.host,
-                                                               m_settings.port);
-        // Otherwise prefer what OpenSSH prefers, so the key a user is asked about is the one ssh shows.
-        const QByteArray preference = methods.isEmpty()
-                                          ? QByteArray("ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,"
-                                                       "ecdsa-sha2-nistp521,rsa-sha2-512,rsa-sha2-256,ssh-rsa")
-                                          : methods.join(u',').toLatin1();
-        libssh2_session_method_pref(m_session, LIBSSH2_METHOD_HOSTKEY, preference.constData());
+    // Ask for the key type known_hosts already has, so that a server with several host keys does not
+    // look like one whose key changed; the algorithms ssh_config chose; the fastest ciphers first.
+    const QStringList knownKeyMethods = KnownHosts(m_session).knownKeyMethods(m_settings.knownHostsFiles,
+                                                                              m_settings.host, m_settings.port);
+    const auto offered = applyAlgorithmPreferences(m_session, m_settings.algorithms, knownKeyMethods);
+    if (!offered) {
+        m_lastFailureRetryable = false; // only a change of the settings helps
+        return failure(offered.error().prefixed(QStringLiteral("%1: ").arg(where(m_settings))));
     }
-    preferFastCiphers(m_session);
 
     const auto deadline = Clock::now() + std::chrono::seconds(m_settings.connectTimeoutSeconds);
     int rc;
@@ -231,11 +226,23 @@ Result<> SessionWorker::connectOnce()
         if (const auto waited = waitSocket(deadline); !waited)
             return waited;
     }
+    if (rc == LIBSSH2_ERROR_KEX_FAILURE) {
+        // Most often nothing in common: a hardened or an old server, or narrow choices in ssh_config.
+        const Error why = libsshError(m_session, "libssh2 says");
+        return failure(ErrorKind::Refused,
+                       QStringLiteral("The SSH handshake with %1 failed: the server accepts none of the algorithms "
+                                      "clusterdesk offered for key exchange, host key, cipher or MAC, or the key "
+                                      "exchange itself failed (%2) Offered: %3. Check Ciphers, MACs, KexAlgorithms "
+                                      "and HostKeyAlgorithms in ~/.ssh/config or the cluster's settings; 'ssh -vv' "
+                                      "shows what the server accepts.")
+                           .arg(where(m_settings), why.message, offered->describe()));
+    }
     if (rc != 0) {
         const Error why = libsshError(m_session, "libssh2 says");
         return failure(why.withMessage(
             QStringLiteral("The SSH handshake with %1 failed. %2").arg(where(m_settings), why.message)));
     }
+    Q_EMIT methodsNegotiated(negotiatedMethods(m_session));
     if (const auto verified = verifyHostKey(); !verified) {
         m_lastFailureRetryable = false;
         return verified;

@@ -2,6 +2,7 @@
 
 #include "sshcore/Libssh2Library.h"
 #include "sshcore/Result.h"
+#include "sshcore/SshAlgorithms.h"
 #include "sshcore/SshConnectionSettings.h"
 #include "sshcore/SshConnectionState.h"
 #include "sshcore/SshInteraction.h"
@@ -56,6 +57,8 @@ public:
 Q_SIGNALS:
     void stateChanged(sshcore::SshConnectionState state, const QString &message);
     void serverBanner(const QString &banner);
+    // After each handshake, before the state says Connected.
+    void methodsNegotiated(const sshcore::SshNegotiatedMethods &methods);
 
 private:
     Result<> connectOnce();

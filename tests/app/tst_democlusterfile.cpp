@@ -28,6 +28,9 @@ private Q_SLOTS:
         QCOMPARE(cluster->loginPort, 35457);
         QCOMPARE(cluster->bastionPort, 33439);
         QCOMPARE(cluster->dropbearPort, 36189);
+        // Written before the cluster had its old and hardened login nodes: no ports for them.
+        QCOMPARE(cluster->oldLoginPort, 0);
+        QCOMPARE(cluster->hardenedLoginPort, 0);
         QCOMPARE(cluster->schedulerType, u"slurm"_s);
         QCOMPARE(cluster->schedulerVersion, u"24.11.5"_s);
         QCOMPARE(cluster->partitions, (QStringList{u"cpu"_s, u"gpu"_s}));
@@ -39,6 +42,17 @@ private Q_SLOTS:
         QVERIFY(bob->password.isEmpty());
         QCOMPARE(cluster->user(u"carol")->password, u"carol-demo-password"_s);
         QVERIFY(!cluster->user(u"mallory"));
+    }
+
+    // The old and hardened login nodes (for tests/cluster/tst_cipherinterop.cpp).
+    void readsAlgorithmNodes()
+    {
+        const auto cluster = DemoCluster::load(dataFile("with-algorithm-nodes.json"));
+        QVERIFY_RESULT(cluster);
+        QCOMPARE(cluster->oldLoginPort, 50437);
+        QCOMPARE(cluster->hardenedLoginPort, 46229);
+        QVERIFY(cluster->loginPort != cluster->oldLoginPort);
+        QVERIFY(cluster->hardenedLoginPort != cluster->oldLoginPort);
     }
 
     void refusesBadFiles_data()

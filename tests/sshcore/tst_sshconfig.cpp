@@ -1,6 +1,8 @@
 // ~/.ssh/config: real-world shapes, patterns with negation, first value wins, tokens and Include.
 
 #include "TestSupport.h"
+#include "sshcore/SshAlgorithms.h"
+#include "sshcore/SshConnectionSettings.h"
 #include "sshcore/config/SshConfig.h"
 
 #include <QDir>
@@ -143,6 +145,109 @@ private Q_SLOTS:
         QCOMPARE(config.resolve(u"b"_s).port, quint16(2202));
         QCOMPARE(config.resolve(u"c"_s).port, quint16(2203));
         QVERIFY(!config.resolve(u"d"_s).port);
+    }
+
+    // ssh_config(5)'s algorithm lists, assembled as OpenSSH's kex_assemble_names does.
+    void algorithmLists_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<QStringList>("expected");
+        // Against defaults "b1,a1,a2" of what supports "a1,a2,a3,b1,b2,c-etm,c".
+        QTest::newRow("empty: the defaults") << QString() << QStringList{u"b1"_s, u"a1"_s, u"a2"_s};
+        QTest::newRow("plain list replaces, in its order") << u"a3,b1"_s << QStringList{u"a3"_s, u"b1"_s};
+        QTest::newRow("unsupported names are left out") << u"zz,a2,yy"_s << QStringList{u"a2"_s};
+        QTest::newRow("nothing supported") << u"zz,yy"_s << QStringList{};
+        QTest::newRow("duplicates once") << u"a1,a1,b1,a1"_s << QStringList{u"a1"_s, u"b1"_s};
+        QTest::newRow("spaces around names") << u" a2 , a1 "_s << QStringList{u"a2"_s, u"a1"_s};
+        QTest::newRow("+ appends") << u"+b2,a3"_s << QStringList{u"b1"_s, u"a1"_s, u"a2"_s, u"b2"_s, u"a3"_s};
+        QTest::newRow("+ of a default keeps its place") << u"+a1"_s << QStringList{u"b1"_s, u"a1"_s, u"a2"_s};
+        QTest::newRow("+ pattern") << u"+c*"_s << QStringList{u"b1"_s, u"a1"_s, u"a2"_s, u"c-etm"_s, u"c"_s};
+        QTest::newRow("- removes") << u"-a1"_s << QStringList{u"b1"_s, u"a2"_s};
+        QTest::newRow("- pattern star") << u"-a*"_s << QStringList{u"b1"_s};
+        QTest::newRow("- pattern question") << u"-a?"_s << QStringList{u"b1"_s};
+        QTest::newRow("- everything") << u"-*"_s << QStringList{};
+        QTest::newRow("- what is not there") << u"-c"_s << QStringList{u"b1"_s, u"a1"_s, u"a2"_s};
+        QTest::newRow("^ puts first") << u"^a2,b2"_s << QStringList{u"a2"_s, u"b2"_s, u"b1"_s, u"a1"_s};
+        QTest::newRow("^ pattern in supported order") << u"^a*"_s << QStringList{u"a1"_s, u"a2"_s, u"a3"_s, u"b1"_s};
+        QTest::newRow("plain pattern") << u"*-etm,b?"_s << QStringList{u"c-etm"_s, u"b1"_s, u"b2"_s};
+        QTest::newRow("case matters") << u"A1,a2"_s << QStringList{u"a2"_s};
+        QTest::newRow("star matches the empty rest") << u"c*"_s << QStringList{u"c-etm"_s, u"c"_s};
+    }
+
+    void algorithmLists()
+    {
+        QFETCH(QString, spec);
+        QFETCH(QStringList, expected);
+        const QStringList defaults = {u"b1"_s, u"a1"_s, u"a2"_s};
+        const QStringList supported = {u"a1"_s, u"a2"_s, u"a3"_s, u"b1"_s, u"b2"_s, u"c-etm"_s, u"c"_s};
+        QCOMPARE(sshcore::resolveSshAlgorithms(spec, defaults, supported), expected);
+    }
+
+    void algorithmPatterns_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("matches");
+        QTest::newRow("exact") << u"aes128-ctr"_s << u"aes128-ctr"_s << true;
+        QTest::newRow("prefix is not enough") << u"aes128"_s << u"aes128-ctr"_s << false;
+        QTest::newRow("star suffix") << u"aes*"_s << u"aes256-gcm@openssh.com"_s << true;
+        QTest::newRow("star middle") << u"hmac-*-etm@openssh.com"_s << u"hmac-sha2-256-etm@openssh.com"_s << true;
+        QTest::newRow("star middle, no etm") << u"hmac-*-etm@openssh.com"_s << u"hmac-sha2-256"_s << false;
+        QTest::newRow("question") << u"aes?9?-ctr"_s << u"aes192-ctr"_s << true;
+        QTest::newRow("question counts") << u"aes?2-ctr"_s << u"aes192-ctr"_s << false;
+        QTest::newRow("two stars") << u"*sha2*512*"_s << u"rsa-sha2-512"_s << true;
+    }
+
+    void algorithmPatterns()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QString, name);
+        QFETCH(bool, matches);
+        QCOMPARE(sshcore::sshAlgorithmMatches(pattern, name), matches);
+    }
+
+    // The four keywords, first value wins as for every other keyword, and into the connection's settings.
+    void algorithmKeywords()
+    {
+        const SshConfig config = SshConfig::parse("Host old\n"
+                                                  "  Ciphers +aes128-cbc\n"
+                                                  "  MACs=-*-md5*,hmac-sha1-96\n"
+                                                  "  KexAlgorithms ^diffie-hellman-group14-sha1\n"
+                                                  "  HostKeyAlgorithms ssh-rsa,rsa-sha2-256\n"
+                                                  "Host *\n"
+                                                  "  Ciphers aes256-gcm@openssh.com\n"
+                                                  "  kexalgorithms curve25519-sha256\n");
+        const SshHostConfig old = config.resolve(u"old"_s);
+        QCOMPARE(old.algorithms.ciphers, u"+aes128-cbc"_s);
+        QCOMPARE(old.algorithms.macs, u"-*-md5*,hmac-sha1-96"_s);
+        QCOMPARE(old.algorithms.kexAlgorithms, u"^diffie-hellman-group14-sha1"_s);
+        QCOMPARE(old.algorithms.hostKeyAlgorithms, u"ssh-rsa,rsa-sha2-256"_s);
+        const SshHostConfig other = config.resolve(u"other"_s);
+        QCOMPARE(other.algorithms.ciphers, u"aes256-gcm@openssh.com"_s);
+        QCOMPARE(other.algorithms.kexAlgorithms, u"curve25519-sha256"_s);
+        QVERIFY(other.algorithms.macs.isEmpty());
+        QVERIFY(other.algorithms.hostKeyAlgorithms.isEmpty());
+
+        const auto settings = sshcore::SshConnectionSettings::fromConfig(config, u"old"_s);
+        QVERIFY_RESULT(settings);
+        QCOMPARE(settings->algorithms, old.algorithms);
+        QCOMPARE(settings->algorithms.of(sshcore::SshAlgorithmType::Mac), u"-*-md5*,hmac-sha1-96"_s);
+    }
+
+    // What this libssh2 offers: the lists the interoperability test walks through, never empty, and
+    // without the key exchange's extension markers.
+    void supportedAlgorithms()
+    {
+        using sshcore::SshAlgorithmType;
+        for (const auto type : {SshAlgorithmType::Cipher, SshAlgorithmType::Mac, SshAlgorithmType::KeyExchange,
+                                SshAlgorithmType::HostKey})
+            QVERIFY2(!sshcore::supportedSshAlgorithms(type).isEmpty(), qPrintable(sshcore::sshAlgorithmKeyword(type)));
+        QVERIFY(sshcore::supportedSshAlgorithms(SshAlgorithmType::Cipher).contains(u"aes128-ctr"_s));
+        QVERIFY(sshcore::supportedSshAlgorithms(SshAlgorithmType::Mac).contains(u"hmac-sha2-256-etm@openssh.com"_s));
+        const QStringList kex = sshcore::supportedSshAlgorithms(SshAlgorithmType::KeyExchange);
+        QVERIFY(kex.contains(u"curve25519-sha256"_s));
+        QVERIFY(!kex.contains(u"ext-info-c"_s));
+        QVERIFY(!kex.contains(u"kex-strict-c-v00@openssh.com"_s));
     }
 
     void missingFile()
