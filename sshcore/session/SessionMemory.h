@@ -12,8 +12,8 @@ namespace sshcore::detail {
 // encryption. Blocks here are kept for reuse in power-of-two size classes, up to a bound, and are
 // released only when the session's worker goes away. Used by one thread at a time, as the session.
 //
-// Only with the project's patched libssh2: the system's frees one buffer it allocated through the
-// session with free() (an ECDSA key's public point, packaging/libssh2/ecdsa-public-key-allocator.patch),
+// Only with the project's patched libssh2: the system's frees buffers it allocated through the
+// session with free() or OpenSSL's free (ECDSA keys and signatures, packaging/libssh2/ecdsa-allocator.patch),
 // so with it every block comes straight from malloc and goes back to free.
 class SessionMemory
 {
