@@ -90,6 +90,7 @@ SshConnection::SshConnection(SshConnectionSettings settings, SshInteraction *int
 {
     qRegisterMetaType<sshcore::SshConnectionState>();
     qRegisterMetaType<sshcore::SshNegotiatedMethods>();
+    qRegisterMetaType<std::optional<sshcore::UnattendedLogin>>();
     [[maybe_unused]] const auto initialized = Libssh2Library::initialize();
     Orphans::instance().reap();
     m_thread->setObjectName(QStringLiteral("ssh %1").arg(m_settings.displayName()));
@@ -101,6 +102,8 @@ SshConnection::SshConnection(SshConnectionSettings settings, SshInteraction *int
     connect(m_worker, &detail::SessionWorker::serverBanner, this, &SshConnection::bannerReceived);
     connect(m_worker, &detail::SessionWorker::methodsNegotiated, this,
             [this](const SshNegotiatedMethods &methods) { m_negotiated = methods; });
+    connect(m_worker, &detail::SessionWorker::loginUnattended, this,
+            [this](const std::optional<UnattendedLogin> &login) { m_unattended = login; });
     m_thread->start();
 }
 
@@ -128,6 +131,7 @@ bool SshConnection::setSettings(SshConnectionSettings settings)
     if (m_state != SshConnectionState::Disconnected && m_state != SshConnectionState::Failed)
         return false;
     m_settings = std::move(settings);
+    m_unattended.reset();
     m_thread->setObjectName(QStringLiteral("ssh %1").arg(m_settings.displayName()));
     // Queued like open(): the worker has the new settings before it starts connecting.
     post([settings = m_settings](detail::SessionWorker *worker) { worker->setSettings(settings); });
@@ -146,6 +150,7 @@ void SshConnection::open()
         || m_state == SshConnectionState::Connected || m_state == SshConnectionState::Reconnecting)
         return;
     m_state = SshConnectionState::Connecting; // at once, so that a second open() is ignored
+    m_unattended.reset();
     post([](detail::SessionWorker *worker) { worker->start(); });
 }
 

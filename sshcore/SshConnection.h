@@ -5,6 +5,7 @@
 #include "sshcore/SshConnectionSettings.h"
 #include "sshcore/SshConnectionState.h"
 #include "sshcore/SshInteraction.h"
+#include "sshcore/UnattendedLogin.h"
 
 #include <QByteArray>
 #include <QList>
@@ -57,6 +58,12 @@ public:
     // replaced by a reconnection's.
     SshNegotiatedMethods negotiatedMethods() const { return m_negotiated; }
     QString stateMessage() const { return m_stateMessage; }
+    // The last login needed no person: a key, the agent or a secret from a keyring did it, with no
+    // second factor and nothing typed. Known from Connected on (false before, and through jump hosts).
+    bool loginNeedsNoPerson() const { return m_unattended.has_value(); }
+    // How another session to this server logs in the same way without asking anyone (see
+    // UnattendedInteraction); nothing unless loginNeedsNoPerson().
+    const std::optional<UnattendedLogin> &unattendedLogin() const { return m_unattended; }
 
     void open();
     void close();
@@ -93,6 +100,7 @@ private:
     SshConnectionState m_state = SshConnectionState::Disconnected;
     QString m_stateMessage;
     SshNegotiatedMethods m_negotiated;
+    std::optional<UnattendedLogin> m_unattended;
 };
 
 } // namespace sshcore

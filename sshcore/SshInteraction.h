@@ -64,6 +64,9 @@ public:
         QString previousError; // why the last answers did not work, if they did not
     };
 
+    // Where a secret came from: a person, or what was remembered (a keyring).
+    enum class AnswerSource { Person, Remembered };
+
     using QObject::QObject;
 
     virtual void askHostKey(const HostKeyQuestion &question, std::function<void(HostKeyDecision)> answer) = 0;
@@ -75,6 +78,10 @@ public:
     virtual void showBanner(const QString &banner) { Q_UNUSED(banner) }
     // The server's host key changed; the connection fails after this with the same facts in its message.
     virtual void warnHostKeyChanged(const HostKeyChange &change) { Q_UNUSED(change) }
+    // Where the secret just given came from; asked on this object's thread right after askSecret()
+    // answered. Unless an interaction knows better, a person gave it: a login that used it then
+    // needed a person, and gets no extra sessions that would reuse it.
+    virtual AnswerSource lastSecretSource() const { return AnswerSource::Person; }
 };
 
 } // namespace sshcore

@@ -72,6 +72,7 @@ void RememberingInteraction::askSecret(const SecretQuestion &question,
     m_keyring->read(key, this, [this, question, key, answer](const sshcore::Result<std::optional<QString>> &stored) {
         if (stored && stored->has_value()) {
             m_fromKeyring.insert(key);
+            m_lastSource = AnswerSource::Remembered;
             answer(**stored);
             return;
         }
@@ -89,6 +90,8 @@ void RememberingInteraction::askPerson(const SecretQuestion &question, const QSt
         return;
     }
     m_person->askSecret(question, [this, guard = QPointer(this), key, answer](std::optional<QString> secret) {
+        if (guard)
+            m_lastSource = AnswerSource::Person;
         if (guard && secret)
             m_typed.insert(key, *secret);
         answer(std::move(secret));

@@ -37,6 +37,8 @@ public:
                                 std::function<void(std::optional<QStringList>)> answer) override;
     void showBanner(const QString &banner) override;
     void warnHostKeyChanged(const HostKeyChange &change) override;
+    // A secret from the keyring is Remembered: a login with it (and no second factor) needs nobody.
+    AnswerSource lastSecretSource() const override { return m_lastSource; }
 
 Q_SIGNALS:
     // The keyring could not be used; the secret is kept for this session only.
@@ -53,6 +55,7 @@ private:
     QSet<QString> m_keyringAsked;    // in this login
     QSet<QString> m_fromKeyring;     // answers that came from the keyring
     QHash<QString, QString> m_typed; // answers typed in this login, by keyring key
+    AnswerSource m_lastSource = AnswerSource::Person;
 };
 
 } // namespace app

@@ -76,7 +76,9 @@ quint64 ConflictPolicy::resumeOffset(const TransferFile &file, const SftpEntry *
 {
     if (!partial || partial->type != SftpEntry::Type::File || partial->size > file.size)
         return 0;
-    if ((partial->permissions & 07777) != sshcore::SftpTransferOptions::UnorderedPartialMode)
+    const quint32 mode = partial->permissions & 07777;
+    if (mode != sshcore::SftpTransferOptions::UnorderedPartialMode
+        && mode != sshcore::SftpTransferOptions::UnorderedLocalMode)
         return partial->size;
     return file.attempts > 1 ? std::min(partial->size, file.done) : 0;
 }

@@ -1,5 +1,6 @@
 #include "app/transfers/TransferQueue.h"
 
+#include "app/transfers/ExtraSessions.h"
 #include "app/transfers/LocalFolders.h"
 #include "app/transfers/LocalTreeScan.h"
 #include "app/transfers/PartialName.h"
@@ -37,6 +38,7 @@ TransferQueue::TransferQueue(sshcore::SshConnection *connection, QObject *parent
     , m_connection(connection)
     , m_sftp(std::make_unique<sshcore::SftpClient>(connection))
     , m_verifier(std::make_unique<Sha256Verifier>(connection))
+    , m_extraSessions(std::make_unique<ExtraSessions>(connection))
 {
     m_disk.setMaxThreadCount(diskThreads);
     m_disk.setObjectName(QStringLiteral("clusterdesk.transfers.disk"));
@@ -51,6 +53,31 @@ TransferQueue::~TransferQueue()
 {
     for (const auto &stop : std::as_const(m_localScans))
         stop->store(true);
+}
+
+void TransferQueue::setExtraSessions(int sessions)
+{
+    m_extraSessions->setMaximum(sessions);
+}
+
+int TransferQueue::extraSessions() const
+{
+    return m_extraSessions->maximum();
+}
+
+void TransferQueue::setSplitFrom(quint64 bytes)
+{
+    m_splitFrom = bytes;
+}
+
+void TransferQueue::setExtraSessionsIdleTimeout(std::chrono::milliseconds timeout)
+{
+    m_extraSessions->setIdleTimeout(timeout);
+}
+
+int TransferQueue::extraSessionsLoggedIn() const
+{
+    return m_extraSessions->loggedIn();
 }
 
 QByteArray TransferQueue::temporaryRemoteName(const QByteArray &remote)

@@ -20,16 +20,19 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace sshcore {
 class SftpClient;
 class SshConnection;
+struct SftpTransferOptions;
 } // namespace sshcore
 
 namespace app {
 
+class ExtraSessions;
 class RemoteTreeScan;
 class Sha256Verifier;
 
@@ -120,6 +123,19 @@ public:
     Progress overall() const;
     bool isIdle() const;
 
+    // A file of splitFrom() bytes or more is sent in parts, over the connection and up to this many
+    // extra SSH sessions to the same server at once (each its own core), when the connection's login
+    // needed no person (see SplitTransfer, ExtraSessions); 0: never. 3 unless set.
+    void setExtraSessions(int sessions);
+    int extraSessions() const;
+    void setSplitFrom(quint64 bytes); // 256 MiB unless set
+    quint64 splitFrom() const { return m_splitFrom; }
+    // How long extra sessions stay open with no big file to carry (30 s unless set).
+    void setExtraSessionsIdleTimeout(std::chrono::milliseconds timeout);
+    // Over the queue's life: extra sessions that logged in, and parts of files they carried.
+    int extraSessionsLoggedIn() const;
+    int partsOnExtraSessions() const { return m_partsOnExtraSessions; }
+
     static QByteArray temporaryRemoteName(const QByteArray &remote);
     static QString temporaryLocalName(const QString &local);
 
@@ -154,9 +170,14 @@ private:
     void startFile(int id, int index);
     void checkDestination(int id, int index, TransferOptions::Conflict decision);
     void sendFile(int id, int index, quint64 offset);
+    bool sendSplit(int id, int index, quint64 offset, const sshcore::SftpTransferOptions &options,
+                   std::function<void(const sshcore::Result<quint64> &)> done,
+                   std::function<void(quint64, quint64)> progress);
     void finishFile(int id, int index, const sshcore::Result<> &result);
     void stopped(Job &job, int index);
-    void maybeTheLink(int id, int index, const QString &error);
+    // since: m_linkLosses when the file's send began, if it may hear of a lost link only after the
+    // link is back (a split file cuts its partial copy back first).
+    void maybeTheLink(int id, int index, const QString &error, std::optional<quint64> since);
     void diskFull(int id, int index, const QString &error);
     // Both ends hashed (TransferOptions::verify), then the rename into place.
     void verifyAndPlace(int id, int index);
@@ -179,11 +200,15 @@ private:
     int m_nextId = 1;
     int m_running = 0;
     QHash<quint64, qint64> m_bytesInFlight; // by job id and file index: the bytes a running file may hold
+    QHash<quint64, quint64> m_splitSince;   // by job id and file index: m_linkLosses when a split file began
     quint64 m_linkLosses = 0;               // times the connection left the connected state
     ConflictPolicy m_conflicts;
     QTimer m_progressTimer;
     TransferRate m_rate;
     std::unique_ptr<Sha256Verifier> m_verifier;
+    std::unique_ptr<ExtraSessions> m_extraSessions;
+    quint64 m_splitFrom = quint64(256) << 20;
+    int m_partsOnExtraSessions = 0;
     // Local disk work (tree walks, folders): last, so that its destruction, which waits for what
     // runs on it (told to stop first), comes before anything else goes.
     QThreadPool m_disk;

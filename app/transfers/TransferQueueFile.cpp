@@ -3,10 +3,13 @@
 // (done, failed, stopped, or waiting for the link to come back). The queue's jobs, scans and
 // scheduling are in TransferQueue.cpp.
 
+#include "app/transfers/ExtraSessions.h"
 #include "app/transfers/LinkCopy.h"
 #include "app/transfers/Sha256Verifier.h"
+#include "app/transfers/SplitTransfer.h"
 #include "app/transfers/TransferQueue.h"
 #include "sshcore/RemotePath.h"
+#include "sshcore/SshConnection.h"
 #include "sshcore/sftp/SftpClient.h"
 
 #include <QDateTime>
@@ -16,6 +19,7 @@
 #include <QTimeZone>
 
 #include <filesystem>
+#include <sys/stat.h>
 #include <system_error>
 
 using namespace std::chrono_literals;
@@ -30,6 +34,22 @@ Q_DECLARE_LOGGING_CATEGORY(transfersLog)
 namespace {
 
 constexpr int maxAttempts = 10; // per file, across dropped connections
+// Less than this left of a big file is not worth splitting (sessions to open, parts to start).
+constexpr quint64 splitAtLeast = quint64(32) << 20;
+
+// A local partial file as the server would describe it: its length and mode (which may mark it as
+// written in parts, see SplitTransfer).
+std::optional<SftpEntry> localPartial(const QString &path)
+{
+    struct stat info = {};
+    if (::lstat(QFile::encodeName(path).constData(), &info) != 0 || !S_ISREG(info.st_mode))
+        return std::nullopt;
+    SftpEntry entry;
+    entry.type = SftpEntry::Type::File;
+    entry.size = quint64(info.st_size);
+    entry.permissions = quint32(info.st_mode & 07777);
+    return entry;
+}
 
 // An SFTP status (no such file, permission denied, disk full) or a local file problem is the answer;
 // a lost connection or one that stopped answering may only be the link going down.
@@ -164,9 +184,11 @@ void TransferQueue::writeFile(int id, int index)
     Job *job = findJob(id);
     const File &file = job->files.at(index);
     if (job->direction == Direction::Download) {
-        const QFileInfo partial(temporaryLocalName(file.local));
-        const quint64 offset = partial.exists() && quint64(partial.size()) <= file.size ? quint64(partial.size()) : 0;
-        sendFile(id, index, offset);
+        const QString temporary = temporaryLocalName(file.local);
+        const std::optional<SftpEntry> partial = localPartial(temporary);
+        if (partial && partial->permissions == sshcore::SftpTransferOptions::UnorderedLocalMode)
+            QFile::setPermissions(temporary, QFile::ReadOwner | QFile::WriteOwner); // its count is taken below
+        sendFile(id, index, ConflictPolicy::resumeOffset(file, partial ? &*partial : nullptr));
         return;
     }
     const QByteArray temporary = temporaryRemoteName(file.remote);
@@ -225,12 +247,49 @@ void TransferQueue::sendFile(int id, int index, quint64 offset)
         else
             verifyAndPlace(id, index);
     };
+    if (sendSplit(id, index, offset, options, done, progress))
+        return;
     if (job->direction == Direction::Upload)
         m_sftp->upload(file.local, temporaryRemoteName(file.remote), options, this, std::move(done),
                        std::move(progress));
     else
         m_sftp->download(file.remote, temporaryLocalName(file.local), options, this, std::move(done),
                          std::move(progress));
+}
+
+// A big file, when the login needs no person: in parts over the connection and the extra sessions.
+bool TransferQueue::sendSplit(int id, int index, quint64 offset, const sshcore::SftpTransferOptions &options,
+                              std::function<void(const Result<quint64> &)> done,
+                              std::function<void(quint64, quint64)> progress)
+{
+    const Job *job = findJob(id);
+    const File &file = job->files.at(index);
+    if (m_extraSessions->maximum() <= 0 || file.size < m_splitFrom || file.size - offset < splitAtLeast || !m_connection
+        || !m_connection->loginNeedsNoPerson())
+        return false;
+    const bool upload = job->direction == Direction::Upload;
+    SplitTransfer::Plan plan;
+    plan.upload = upload;
+    plan.localFile = upload ? file.local : temporaryLocalName(file.local);
+    plan.remoteFile = upload ? temporaryRemoteName(file.remote) : file.remote;
+    plan.offset = offset;
+    plan.size = file.size;
+    plan.bufferSize = options.bufferSize;
+    plan.stop = options.stop;
+    plan.modified = options.modified;
+    plan.permissions = options.permissions;
+    plan.placeAs = options.placeAs;
+    qCDebug(transfersLog) << "send in parts" << file.local << "from" << offset;
+    m_splitSince.insert(quint64(id) << 32 | quint32(index), m_linkLosses);
+    auto *split = new SplitTransfer(m_sftp.get(), m_extraSessions.get(), plan, this);
+    split->start(
+        [this, split, done = std::move(done)](const Result<quint64> &result) {
+            m_partsOnExtraSessions += split->partsOnExtraSessions();
+            split->deleteLater();
+            done(result);
+        },
+        std::move(progress));
+    return true;
 }
 
 void TransferQueue::verifyAndPlace(int id, int index)
@@ -274,6 +333,12 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
     qCDebug(transfersLog) << "finish" << id << index << (result ? QString() : result.error().message);
     --m_running;
     m_bytesInFlight.remove(quint64(id) << 32 | quint32(index));
+    const auto since = m_splitSince.find(quint64(id) << 32 | quint32(index));
+    std::optional<quint64> splitSince;
+    if (since != m_splitSince.end()) {
+        splitSince = *since;
+        m_splitSince.erase(since);
+    }
     Job *job = findJob(id);
     const File &file = job->files.at(index);
     if (file.state == FileState::Running && file.stop && file.stop->load() && !result) {
@@ -288,7 +353,7 @@ void TransferQueue::finishFile(int id, int index, const Result<> &result)
                 item.done = item.size;
             });
         } else if (file.attempts < maxAttempts && job->state != JobState::Cancelled && mayBeTheLink(result.error())) {
-            maybeTheLink(id, index, result.error().message);
+            maybeTheLink(id, index, result.error().message, splitSince);
             return;
         } else if (job->direction == Direction::Upload && result.error().is(sshcore::ErrorKind::NoSpace)) {
             diskFull(id, index, result.error().message);
@@ -329,11 +394,11 @@ void TransferQueue::stopped(Job &job, int index)
 
 // Was it the link? The operation may hear of a broken link before the connection says so: wait a
 // moment, then resume once it is back, or report the error if the link stayed up.
-void TransferQueue::maybeTheLink(int id, int index, const QString &error)
+void TransferQueue::maybeTheLink(int id, int index, const QString &error, std::optional<quint64> since)
 {
     findJob(id)->files[index].error = error; // still Running, in its slot, while we wait
     ++m_running;
-    const quint64 generation = m_linkLosses;
+    const quint64 generation = since.value_or(m_linkLosses);
     QTimer::singleShot(1500ms, this, [this, id, index, generation] {
         --m_running;
         Job *current = findJob(id);

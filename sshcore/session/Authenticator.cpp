@@ -154,7 +154,14 @@ std::optional<QString> Authenticator::askSecret(SshInteraction::SecretQuestion::
     question.keyFile = keyFile;
     question.previousError = previousError;
     question.banner = banner();
-    return m_hooks.askSecret(question);
+    const std::optional<AskedSecret> answer = m_hooks.askSecret(question);
+    if (!answer)
+        return std::nullopt;
+    if (answer->fromPerson) {
+        m_personAnswered = true;
+        m_secrets->givenByPerson = true;
+    }
+    return answer->secret;
 }
 
 QString Authenticator::banner() const
@@ -335,6 +342,7 @@ void Authenticator::answerPrompts(const char *name, int nameLength, const char *
         if (m_promptPassword)
             answers = QStringList{*m_promptPassword};
     } else {
+        m_personAnswered = true; // a second factor, or whatever else the server asks a person
         answers = m_hooks.askKeyboard(question);
     }
     if (!answers)

@@ -19,6 +19,14 @@ struct RememberedSecrets
 {
     std::optional<QString> password;
     QHash<QString, QString> passphrases; // by key file
+    bool givenByPerson = false;          // one of them was typed (not remembered elsewhere)
+};
+
+// A secret as the interaction gave it, and whether a person typed it.
+struct AskedSecret
+{
+    QString secret;
+    bool fromPerson = true;
 };
 
 class Authenticator;
@@ -38,7 +46,7 @@ struct SessionContext
 struct AuthHooks
 {
     std::function<Result<>()> waitSocket;
-    std::function<std::optional<QString>(const SshInteraction::SecretQuestion &)> askSecret;
+    std::function<std::optional<AskedSecret>(const SshInteraction::SecretQuestion &)> askSecret;
     std::function<std::optional<QStringList>(const SshInteraction::KeyboardInteractiveQuestion &)> askKeyboard;
 };
 
@@ -52,6 +60,9 @@ public:
                   AuthHooks hooks, RememberedSecrets *secrets);
 
     Result<> run();
+    // A person answered something in this login (a typed secret, a second factor), or it used a
+    // secret a person typed earlier: another session could not log in the same way unattended.
+    bool personAnswered() const { return m_personAnswered || m_secrets->givenByPerson; }
 
     // Called by libssh2's keyboard-interactive callback (same thread).
     void answerPrompts(const char *name, int nameLength, const char *instruction, int instructionLength, int count,
@@ -83,6 +94,7 @@ private:
     int m_keyboardRounds = 0;
     int m_passwordPrompts = 0;               // keyboard-interactive rounds that asked for the password
     std::optional<QString> m_promptPassword; // what the last of them was answered with
+    bool m_personAnswered = false;
 };
 
 } // namespace sshcore::detail

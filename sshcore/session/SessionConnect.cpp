@@ -254,8 +254,17 @@ Result<> SessionWorker::connectOnce()
         return waitSocket(Clock::now() + std::chrono::seconds(std::max(m_settings.connectTimeoutSeconds, 30)));
     };
     hooks.askSecret = [this](const SshInteraction::SecretQuestion &question) {
-        return askAndWait<std::optional<QString>>(std::nullopt, [question](SshInteraction *interaction, auto reply) {
-            interaction->askSecret(question, reply);
+        return askAndWait<std::optional<AskedSecret>>(std::nullopt, [question](SshInteraction *interaction,
+                                                                               auto reply) {
+            // Whether a person typed it is asked as the answer comes, on the interaction's thread.
+            interaction->askSecret(question,
+                                   [interaction = QPointer(interaction), reply](std::optional<QString> secret) {
+                                       if (!secret)
+                                           return reply(std::nullopt);
+                                       reply(AskedSecret{*secret, !interaction
+                                                                      || interaction->lastSecretSource()
+                                                                             == SshInteraction::AnswerSource::Person});
+                                   });
         });
     };
     hooks.askKeyboard = [this](const SshInteraction::KeyboardInteractiveQuestion &question) {
@@ -270,6 +279,7 @@ Result<> SessionWorker::connectOnce()
         m_lastFailureRetryable = false;
         return authenticated;
     }
+    Q_EMIT loginUnattended(unattendedLogin(authenticator.personAnswered()));
     char *banner = nullptr;
     if (libssh2_userauth_banner(m_session, &banner) == 0 && banner && *banner)
         Q_EMIT serverBanner(QString::fromUtf8(banner).trimmed());

@@ -1,5 +1,6 @@
 #include "sshcore/session/SessionWorker.h"
 
+#include "sshcore/KnownHosts.h"
 #include "sshcore/SshConnection.h"
 #include "sshcore/session/LibsshErrors.h"
 
@@ -192,6 +193,14 @@ void SessionWorker::teardown()
         m_socket = -1;
     }
     m_jump.reset();
+}
+
+// Through a jump host, whose own login is not known here, never: its extra sessions could need a person.
+std::optional<UnattendedLogin> SessionWorker::unattendedLogin(bool personAnswered) const
+{
+    if (personAnswered || !m_settings.jumpHosts.isEmpty() || !m_session)
+        return std::nullopt;
+    return UnattendedLogin{KnownHosts::fingerprintSha256(m_session), m_secrets.password, m_secrets.passphrases};
 }
 
 bool SessionWorker::sessionBroken() const

@@ -6,6 +6,7 @@
 #include "sshcore/SshConnectionSettings.h"
 #include "sshcore/SshConnectionState.h"
 #include "sshcore/SshInteraction.h"
+#include "sshcore/UnattendedLogin.h"
 #include "sshcore/session/Authenticator.h"
 #include "sshcore/session/Operation.h"
 #include "sshcore/session/SessionMemory.h"
@@ -59,12 +60,16 @@ Q_SIGNALS:
     void serverBanner(const QString &banner);
     // After each handshake, before the state says Connected.
     void methodsNegotiated(const sshcore::SshNegotiatedMethods &methods);
+    // After each login, before the state says Connected: how another session could log in the
+    // same way without a person, or nothing if it could not.
+    void loginUnattended(const std::optional<sshcore::UnattendedLogin> &login);
 
 private:
     Result<> connectOnce();
     Result<int> openSocket();
     Result<int> openThroughJumpHost();
     Result<> verifyHostKey();
+    std::optional<UnattendedLogin> unattendedLogin(bool personAnswered) const;
     Result<> waitSocket(std::chrono::steady_clock::time_point deadline);
     void setState(SshConnectionState state, const QString &message = {});
     void teardown();

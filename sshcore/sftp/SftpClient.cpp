@@ -225,7 +225,7 @@ void SftpClient::transfer(bool upload, const QString &localFile, const QByteArra
         upload ? SftpTransferOperation::Direction::Upload : SftpTransferOperation::Direction::Download, localFile,
         remoteFile, options.offset, options.bufferSize, options.stop,
         sftp::Attributes{.size = std::nullopt, .permissions = options.permissions, .modified = options.modified},
-        options.placeAs, relay, std::move(reply)));
+        options.placeAs, options.rangeEnd, relay, std::move(reply)));
 }
 
 } // namespace sshcore

@@ -38,6 +38,15 @@ struct SftpTransferOptions
     // remote path; a download's local path as QFile::encodeName gives it), replacing what is there;
     // a failed or stopped transfer leaves the file under its own name.
     QByteArray placeAs;
+    // If set, only the part [offset, rangeEnd) is sent, beside other parts on other connections: the
+    // destination is created if missing and never truncated, an upload borrows no lanes, and the
+    // progress is the part's length known complete from offset. An empty part (rangeEnd == offset)
+    // sends nothing and sets the destination's length to offset, with modified and permissions if
+    // given, then places it if placeAs is set: how a split transfer prepares, cuts back and ends.
+    std::optional<quint64> rangeEnd;
+    // The mode a local file written in parts carries until it is complete (UnorderedPartialMode's
+    // counterpart; the owner keeps reading and writing it, and no finished download has it).
+    static constexpr quint32 UnorderedLocalMode = 01600;
 };
 
 // File operations over the connection's SFTP channel. Paths are bytes (remote names need not be

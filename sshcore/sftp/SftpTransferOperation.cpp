@@ -35,7 +35,7 @@ constexpr qint64 LanesFromRoundTripMs = 4; // the open's round trip: 2 MiB / 4 m
 SftpTransferOperation::SftpTransferOperation(Direction direction, QString localPath, QByteArray remotePath,
                                              quint64 offset, qsizetype bufferSize,
                                              std::shared_ptr<std::atomic_bool> stop, sftp::Attributes attributes,
-                                             QByteArray placeAs, ResultRelay *progress,
+                                             QByteArray placeAs, std::optional<quint64> rangeEnd, ResultRelay *progress,
                                              std::function<void(Result<quint64>)> reply)
     : m_direction(direction)
     , m_localPath(std::move(localPath))
@@ -46,6 +46,7 @@ SftpTransferOperation::SftpTransferOperation(Direction direction, QString localP
     , m_setModified(attributes.modified)
     , m_setPermissions(attributes.permissions)
     , m_placeAs(std::move(placeAs))
+    , m_rangeEnd(rangeEnd)
     , m_progress(progress)
     , m_reply(std::move(reply))
     , m_local(m_localPath)
@@ -68,7 +69,9 @@ void SftpTransferOperation::start()
     }
     if (upload) {
         m_total = quint64(m_local.size());
-        if (m_offset > 0)
+        if (m_rangeEnd)
+            m_total = std::min(*m_total, *m_rangeEnd);
+        else if (m_offset > 0)
             keepNoMark();
         if (m_offset > *m_total || (m_offset > 0 && !m_local.seek(qint64(m_offset)))) {
             finish();
@@ -76,7 +79,7 @@ void SftpTransferOperation::start()
                             QStringLiteral("Cannot resume '%1' at byte %2.").arg(m_localPath).arg(m_offset)));
             return;
         }
-    } else if (!m_local.resize(qint64(m_offset))) { // what a resumed download keeps, and nothing after it
+    } else if (!m_rangeEnd && !m_local.resize(qint64(m_offset))) { // a resumed download keeps this, no more
         const int error = errno;
         finish();
         m_reply(
@@ -84,7 +87,10 @@ void SftpTransferOperation::start()
                     QStringLiteral("Cannot write the local file '%1': %2.").arg(m_localPath, m_local.errorString())));
         return;
     }
-    const quint32 flags = upload ? quint32(OpenWrite | OpenCreate) | (m_offset == 0 ? quint32(OpenTruncate) : 0u)
+    if (!upload && m_rangeEnd)
+        m_total = m_rangeEnd; // at most: the file's own length comes with its attributes
+    const bool truncate = m_offset == 0 && !m_rangeEnd;
+    const quint32 flags = upload ? quint32(OpenWrite | OpenCreate) | (truncate ? quint32(OpenTruncate) : 0u)
                                  : quint32(OpenRead);
     send(
         Open, [&](PacketWriter &w) { w.string(m_remotePath).u32(flags).attributes({}); },
@@ -106,7 +112,7 @@ void SftpTransferOperation::onOpened(const Reply &reply)
     if (upload) {
         // Only where the round trip is long enough for the window to be what limits one channel (on
         // a fast local link more channels only cost the processor more).
-        if (m_total && *m_total - m_offset >= LanesFrom && m_sinceOpen.elapsed() >= LanesFromRoundTripMs)
+        if (!m_rangeEnd && m_total && *m_total - m_offset >= LanesFrom && m_sinceOpen.elapsed() >= LanesFromRoundTripMs)
             borrowLanes();
         fill();
         return;
@@ -116,7 +122,7 @@ void SftpTransferOperation::onOpened(const Reply &reply)
         [this](const Reply &attributes) {
             if (attributes.type == Attrs) {
                 const SftpEntry entry = attributes.reader().attributes();
-                m_total = entry.size;
+                m_total = m_rangeEnd ? std::min(entry.size, *m_rangeEnd) : entry.size;
             }
             fill();
         });
@@ -277,6 +283,8 @@ void SftpTransferOperation::download()
                                               .arg(m_localPath, m_local.errorString()));
                         } else {
                             m_done += size;
+                            if (size > 0)
+                                acknowledge(at, size);
                             if (size == 0) // a server that answers with nothing: treat as the end
                                 m_localEnd = true;
                             else if (size < length) // a short read: ask for the rest
@@ -336,8 +344,13 @@ void SftpTransferOperation::maybeClose()
     // Otherwise, once nothing is in flight.
     if (m_inFlight > 0 && !(upload && !m_error))
         return;
-    if (!m_error && !upload && m_total && m_local.size() < qint64(std::min(*m_total, m_done))
-        && !m_local.resize(qint64(std::min(*m_total, m_done))))
+    // A download's length: what it received (holes at the end are not written), or for an empty part
+    // the length it sets.
+    const std::optional<quint64> length = emptyRange()             ? std::optional(m_offset)
+                                          : m_total && !m_rangeEnd ? std::optional(std::min(*m_total, m_done))
+                                                                   : std::nullopt;
+    if (!m_error && !upload && length && (emptyRange() || m_local.size() < qint64(*length))
+        && !m_local.resize(qint64(*length)))
         stopWithLocal(QStringLiteral("Cannot write the local file '%1': %2.").arg(m_localPath, m_local.errorString()));
     m_closing = true;
     if (upload && m_error && !m_lanes.empty()) {
@@ -352,7 +365,9 @@ void SftpTransferOperation::maybeClose()
         sftp::Attributes attributes;
         attributes.modified = m_setModified;
         attributes.permissions = m_setPermissions;
-        if (m_holeAtEnd) // the file ends in zeros that were not sent: give it its length
+        if (emptyRange())
+            attributes.size = m_offset;
+        else if (m_holeAtEnd && !m_rangeEnd) // the file ends in zeros that were not sent: give it its length
             attributes.size = m_next;
         if (attributes.size || attributes.modified || attributes.permissions) {
             m_inFlight += 1;
@@ -469,7 +484,8 @@ void SftpTransferOperation::emitProgress(bool force)
     if (!force && m_sinceProgress.elapsed() < 50)
         return;
     m_sinceProgress.restart();
-    Q_EMIT m_progress->progressed(m_direction == Direction::Upload ? m_prefix : m_done, m_total.value_or(0));
+    Q_EMIT m_progress->progressed(m_direction == Direction::Upload || m_rangeEnd ? m_prefix : m_done,
+                                  m_total.value_or(0));
 }
 
 } // namespace sshcore::detail

@@ -23,7 +23,8 @@ public:
     enum class Direction { Upload, Download };
     SftpTransferOperation(Direction direction, QString localPath, QByteArray remotePath, quint64 offset,
                           qsizetype bufferSize, std::shared_ptr<std::atomic_bool> stop, sftp::Attributes attributes,
-                          QByteArray placeAs, ResultRelay *progress, std::function<void(Result<quint64>)> reply);
+                          QByteArray placeAs, std::optional<quint64> rangeEnd, ResultRelay *progress,
+                          std::function<void(Result<quint64>)> reply);
 
 private:
     void start() override;
@@ -45,6 +46,7 @@ private:
     void place();
     void report();
     void emitProgress(bool force);
+    bool emptyRange() const { return m_rangeEnd && *m_rangeEnd == m_offset; }
 
     Direction m_direction;
     QString m_localPath;
@@ -55,6 +57,7 @@ private:
     std::optional<qint64> m_setModified; // upload: set on the handle before closing it
     std::optional<quint32> m_setPermissions;
     QByteArray m_placeAs;
+    std::optional<quint64> m_rangeEnd; // a part of the file only (SftpTransferOptions::rangeEnd)
     ResultRelay *m_progress;
     std::function<void(Result<quint64>)> m_reply;
     QFile m_local;
@@ -71,8 +74,8 @@ private:
     qsizetype m_inFlight = 0;          // bytes requested and not yet answered
     std::map<quint64, quint32> m_gaps; // download: parts a short reply left out, to ask again
     SftpLanes m_lanes{*this};          // upload: extra channels (none for small files)
-    // Upload: the remote file is complete up to here (with lanes, writes beyond it may be missing);
-    // parts answered beyond it, by offset.
+    // Upload (and a part of a download): the destination is complete up to here (with lanes or
+    // short reads, data beyond it may be missing); parts answered beyond it, by offset.
     quint64 m_prefix = 0;
     std::map<quint64, quint64> m_answeredAhead;
     QElapsedTimer m_sinceProgress;

@@ -27,6 +27,8 @@ public:
     bool listen() { return m_server.listen(QHostAddress::LocalHost); }
     quint16 port() const { return m_server.serverPort(); }
     bool isCut() const { return m_cut; }
+    // After this many connections, nothing listens any more: the next ones are refused.
+    void acceptAtMost(int connections) { m_acceptLeft = connections; }
 
     // Cuts once bytes more have gone from the server to the client; then calls cutNow.
     void cutAfter(qint64 bytes, std::function<void()> cutNow = {})
@@ -67,6 +69,8 @@ private:
     void accept()
     {
         while (QTcpSocket *client = m_server.nextPendingConnection()) {
+            if (m_acceptLeft >= 0 && --m_acceptLeft <= 0)
+                m_server.close();
             client->setParent(this);
             auto *server = new QTcpSocket(this);
             m_sockets.append(client);
@@ -101,4 +105,5 @@ private:
     qint64 m_budget = -1; // bytes to the client before the cut; negative: no cut planned
     std::function<void()> m_onCut;
     bool m_cut = false;
+    int m_acceptLeft = -1; // negative: no limit
 };
