@@ -66,7 +66,7 @@ private:
 
     QPointer<sshcore::SshConnection> m_main;
     std::vector<Session> m_sessions;
-    int m_maximum = 3;
+    int m_maximum = 0;      // TransferQueue sets it
     bool m_limited = false; // a session failed to come up: the server allows no more for now
     int m_loggedIn = 0;
     QTimer m_idle;

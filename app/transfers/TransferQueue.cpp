@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QThread>
 #include <QTimeZone>
 
 using namespace std::chrono_literals;
@@ -40,6 +41,7 @@ TransferQueue::TransferQueue(sshcore::SshConnection *connection, QObject *parent
     , m_verifier(std::make_unique<Sha256Verifier>(connection))
     , m_extraSessions(std::make_unique<ExtraSessions>(connection))
 {
+    m_extraSessions->setMaximum(defaultExtraSessions());
     m_disk.setMaxThreadCount(diskThreads);
     m_disk.setObjectName(QStringLiteral("clusterdesk.transfers.disk"));
     m_progressTimer.setInterval(250);
@@ -53,6 +55,11 @@ TransferQueue::~TransferQueue()
 {
     for (const auto &stop : std::as_const(m_localScans))
         stop->store(true);
+}
+
+int TransferQueue::defaultExtraSessions()
+{
+    return std::clamp(QThread::idealThreadCount() - 1, 1, 3);
 }
 
 void TransferQueue::setExtraSessions(int sessions)

@@ -125,7 +125,10 @@ public:
 
     // A file of splitFrom() bytes or more is sent in parts, over the connection and up to this many
     // extra SSH sessions to the same server at once (each its own core), when the connection's login
-    // needed no person (see SplitTransfer, ExtraSessions); 0: never. 3 unless set.
+    // needed no person (see SplitTransfer, ExtraSessions); 0: never. defaultExtraSessions() unless set:
+    // one fewer than this machine's processors (each session encrypts on a thread of its own), at
+    // least one and at most three.
+    static int defaultExtraSessions();
     void setExtraSessions(int sessions);
     int extraSessions() const;
     void setSplitFrom(quint64 bytes); // 256 MiB unless set
