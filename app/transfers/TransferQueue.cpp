@@ -15,7 +15,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QThread>
 #include <QTimeZone>
 
 using namespace std::chrono_literals;
@@ -59,7 +58,7 @@ TransferQueue::~TransferQueue()
 
 int TransferQueue::defaultExtraSessions()
 {
-    return std::clamp(QThread::idealThreadCount() - 1, 1, 3);
+    return 3;
 }
 
 void TransferQueue::setExtraSessions(int sessions)

@@ -125,9 +125,10 @@ public:
 
     // A file of splitFrom() bytes or more is sent in parts, over the connection and up to this many
     // extra SSH sessions to the same server at once (each its own core), when the connection's login
-    // needed no person (see SplitTransfer, ExtraSessions); 0: never. defaultExtraSessions() unless set:
-    // one fewer than this machine's processors (each session encrypts on a thread of its own), at
-    // least one and at most three.
+    // needed no person (see SplitTransfer, ExtraSessions); 0: never. defaultExtraSessions() (3) unless
+    // set: each session encrypts on a thread of its own and brings its own flow-control windows, so
+    // on a link with a long round trip three beat one even where two processors are all there is
+    // (packaging/dev bench transfers, README).
     static int defaultExtraSessions();
     void setExtraSessions(int sessions);
     int extraSessions() const;

@@ -492,8 +492,8 @@ int main(int argc, char *argv[])
                                             u"N"_s, QString::number(options.parallelFiles));
     const QCommandLineOption extraOption(
         u"extra-sessions"_s,
-        u"clusterdesk: extra SSH sessions a file of 256 MiB or more may use (default %1 here: one fewer than the processors, 1 to 3; 0: one session)."_s
-            .arg(app::TransferQueue::defaultExtraSessions()),
+        u"clusterdesk: extra SSH sessions a file of 256 MiB or more may use (default %1; 0: one session)."_s.arg(
+            app::TransferQueue::defaultExtraSessions()),
         u"N"_s, QString::number(app::TransferQueue::defaultExtraSessions()));
     const QCommandLineOption bufferOption(u"buffer-kib"_s,
                                           u"clusterdesk: bytes in flight per file (default %1)."_s.arg(

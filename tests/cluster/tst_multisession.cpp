@@ -64,7 +64,6 @@ private Q_SLOTS:
         const QByteArray remote = m_remote + "/big.bin";
         TransferQueue queue(m_connection.get());
         QCOMPARE(queue.extraSessions(), TransferQueue::defaultExtraSessions());
-        queue.setExtraSessions(3); // more than this machine's default, to see them spread
         TransferOptions options;
         options.conflict = TransferOptions::Conflict::Overwrite;
         const int baseline = sshdSessionsOf(*m_connection, "alice");
