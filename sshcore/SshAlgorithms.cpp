@@ -1,6 +1,7 @@
 #include "sshcore/SshAlgorithms.h"
 
 #include "sshcore/Libssh2Library.h"
+#include "sshcore/config/SshConfig.h"
 
 #include <algorithm>
 #include <libssh2.h>
@@ -12,25 +13,7 @@ namespace {
 
 bool matchFrom(QStringView pattern, QStringView name)
 {
-    // Iterative glob with '*' and '?', backtracking to the last star.
-    qsizetype p = 0, n = 0, star = -1, mark = 0;
-    while (n < name.size()) {
-        if (p < pattern.size() && (pattern[p] == u'?' || pattern[p] == name[n])) {
-            ++p;
-            ++n;
-        } else if (p < pattern.size() && pattern[p] == u'*') {
-            star = p++;
-            mark = n;
-        } else if (star >= 0) {
-            p = star + 1;
-            n = ++mark;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == u'*')
-        ++p;
-    return p == pattern.size();
+    return sshWildcardMatch(pattern, name, Qt::CaseSensitive);
 }
 
 int libssh2MethodType(SshAlgorithmType type)

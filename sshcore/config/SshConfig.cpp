@@ -38,29 +38,6 @@ QStringList splitWords(const QString &line, bool *unbalanced)
     return words;
 }
 
-bool wildcardMatch(QStringView pattern, QStringView text)
-{
-    // Iterative glob with '*' and '?', case-insensitive like OpenSSH's host matching.
-    qsizetype p = 0, t = 0, star = -1, mark = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == u'?' || pattern[p].toLower() == text[t].toLower())) {
-            ++p;
-            ++t;
-        } else if (p < pattern.size() && pattern[p] == u'*') {
-            star = p++;
-            mark = t;
-        } else if (star >= 0) {
-            p = star + 1;
-            t = ++mark;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == u'*')
-        ++p;
-    return p == pattern.size();
-}
-
 QString homePath()
 {
     return QDir::homePath();
@@ -84,15 +61,41 @@ std::optional<int> toSeconds(const QString &value)
 
 } // namespace
 
+bool sshWildcardMatch(QStringView pattern, QStringView text, Qt::CaseSensitivity sensitivity)
+{
+    // Iterative glob with '*' and '?', backtracking to the last star.
+    const auto same = [sensitivity](QChar a, QChar b) {
+        return sensitivity == Qt::CaseSensitive ? a == b : a.toLower() == b.toLower();
+    };
+    qsizetype p = 0, t = 0, star = -1, mark = 0;
+    while (t < text.size()) {
+        if (p < pattern.size() && (pattern[p] == u'?' || same(pattern[p], text[t]))) {
+            ++p;
+            ++t;
+        } else if (p < pattern.size() && pattern[p] == u'*') {
+            star = p++;
+            mark = t;
+        } else if (star >= 0) {
+            p = star + 1;
+            t = ++mark;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == u'*')
+        ++p;
+    return p == pattern.size();
+}
+
 bool sshHostMatches(const QString &host, const QStringList &patterns)
 {
     bool matched = false;
     for (const QString &pattern : patterns) {
         for (const QString &single : pattern.split(u',', Qt::SkipEmptyParts)) {
             if (single.startsWith(u'!')) {
-                if (wildcardMatch(QStringView(single).sliced(1), host))
+                if (sshWildcardMatch(QStringView(single).sliced(1), host, Qt::CaseInsensitive))
                     return false;
-            } else if (wildcardMatch(single, host)) {
+            } else if (sshWildcardMatch(single, host, Qt::CaseInsensitive)) {
                 matched = true;
             }
         }

@@ -76,6 +76,8 @@ private:
 };
 
 // Does host match a Host line's patterns ("*.hpc !login?.hpc")? Exposed for tests.
+// OpenSSH's patterns, '*' and '?': host names compare case-insensitively, algorithm names exactly.
+bool sshWildcardMatch(QStringView pattern, QStringView text, Qt::CaseSensitivity sensitivity);
 bool sshHostMatches(const QString &host, const QStringList &patterns);
 
 } // namespace sshcore
