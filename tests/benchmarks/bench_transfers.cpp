@@ -3,7 +3,9 @@
 // sides, files on tmpfs on both sides; the 1 GiB cases three times (the median), the others once
 // (--rounds N: the median of N), the tools back to back. Ratios are against the faster of sftp and
 // scp. Beside the times: the client's CPU seconds per GiB (clusterdesk's process; sftp or scp with
-// the ssh it runs). It prints figures and their ratios next to the goals; it asserts nothing.
+// the ssh it runs), and the whole machine's: the server's share (sshd and its SFTP server, on the same
+// CPUs here) and how busy the CPUs were, which bounds what a client can win on this machine. It prints
+// figures and their ratios next to the goals; it asserts nothing.
 
 #include "DelayProxy.h"
 #include "OpenSsh.h"
@@ -34,6 +36,7 @@
 #include <optional>
 #include <sys/resource.h>
 #include <sys/vfs.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -220,6 +223,28 @@ struct CpuTime
     }
 };
 
+// CPU seconds the whole machine spent busy and idle (all CPUs, from /proc/stat): with the server on
+// the same CPUs, busy less the client's own CPU is the server's (and whatever else ran).
+struct MachineCpu
+{
+    double busy = 0;
+    double idle = 0;
+
+    static MachineCpu now()
+    {
+        QFile stat(u"/proc/stat"_s);
+        if (!stat.open(QIODevice::ReadOnly))
+            return {};
+        // cpu  user nice system idle iowait irq softirq steal ...
+        const QList<QByteArray> fields = stat.readLine().simplified().split(' ');
+        if (fields.size() < 8 || fields.at(0) != "cpu")
+            return {};
+        const auto at = [&](int index) { return fields.at(index).toDouble(); };
+        const double tick = double(::sysconf(_SC_CLK_TCK));
+        return {(at(1) + at(2) + at(3) + at(6) + at(7)) / tick, (at(4) + at(5)) / tick};
+    }
+};
+
 enum Tool { Sftp, Scp, Clusterdesk };
 constexpr Tool Tools[] = {Sftp, Scp, Clusterdesk}; // the order they run in, back to back
 
@@ -233,20 +258,25 @@ struct Row
     QString name;
     double goal = 0; // against the faster of sftp and scp
     qint64 bytes = 0;
-    std::vector<double> samples[3]; // seconds, by Tool
-    std::vector<double> cpu[3];     // the client's CPU seconds, by Tool
+    std::vector<double> samples[3];   // seconds, by Tool
+    std::vector<double> cpu[3];       // the client's CPU seconds, by Tool
+    std::vector<double> busy[3];      // the whole machine's busy CPU seconds, by Tool
+    std::vector<double> busyShare[3]; // busy / (busy + idle): 1.0 is every CPU busy throughout
     bool failed[3] = {};
 
     // The median of the runs, none if one failed.
     std::optional<double> time(Tool tool) const { return median(samples[tool], tool); }
     // The client's CPU seconds per GiB (median).
-    std::optional<double> cpuPerGiB(Tool tool) const
+    std::optional<double> cpuPerGiB(Tool tool) const { return perGiB(cpu[tool], tool); }
+    // The rest of the machine's CPU seconds per GiB: the server (median of busy less the client's).
+    std::optional<double> serverPerGiB(Tool tool) const
     {
-        const auto seconds = median(cpu[tool], tool);
-        if (!seconds || bytes <= 0)
-            return std::nullopt;
-        return *seconds / (double(bytes) / double(1 << 30));
+        std::vector<double> rest;
+        for (size_t run = 0; run < busy[tool].size() && run < cpu[tool].size(); ++run)
+            rest.push_back(std::max(0.0, busy[tool][run] - cpu[tool][run]));
+        return perGiB(rest, tool);
     }
+    std::optional<double> busyFraction(Tool tool) const { return median(busyShare[tool], tool); }
     // The faster of sftp and scp.
     std::optional<Tool> reference() const
     {
@@ -258,6 +288,13 @@ struct Row
     }
 
 private:
+    std::optional<double> perGiB(const std::vector<double> &seconds, Tool tool) const
+    {
+        const auto middle = median(seconds, tool);
+        if (!middle || bytes <= 0)
+            return std::nullopt;
+        return *middle / (double(bytes) / double(1 << 30));
+    }
     std::optional<double> median(std::vector<double> sorted, Tool tool) const
     {
         if (failed[tool] || sorted.empty())
@@ -295,8 +332,13 @@ public:
     {
         const QString source = m_local + u"/src/"_s + name;
         const Tally expected = localTally(source);
-        Row up{label + u" upload"_s, upGoal, expected.bytes, {}, {}, {}};
-        Row down{label + u" download"_s, downGoal, expected.bytes, {}, {}, {}};
+        Row up;
+        up.name = label + u" upload"_s;
+        up.goal = upGoal;
+        up.bytes = expected.bytes;
+        Row down = up;
+        down.name = label + u" download"_s;
+        down.goal = downGoal;
         app::TransferQueue queue(connection);
         queue.setExtraSessions(m_extraSessions);
         const app::TransferOptions &options = m_options;
@@ -311,6 +353,7 @@ public:
                 const QByteArray destination = into + '/' + QFile::encodeName(name);
                 Result<double> time = sshcore::failure(QString());
                 const CpuTime before = CpuTime::now();
+                const MachineCpu machineBefore = MachineCpu::now();
                 if (tool == Sftp)
                     time = m_openssh.sftp(at, "put " + r + QFile::encodeName(source) + ' ' + destination + '\n');
                 else if (tool == Scp)
@@ -319,7 +362,7 @@ public:
                 else
                     time = runJob(queue, [&] { return queue.upload(source, into, options); });
                 const auto arrived = [&] { return remoteTally(*m_control, destination); };
-                if (record(up, tool, time, before, login, arrived, expected) && !haveKept)
+                if (record(up, tool, time, before, machineBefore, login, arrived, expected) && !haveKept)
                     haveKept = remoteRun(*m_control, {"mv", destination, kept}).has_value();
                 (void)remoteRun(*m_control, {"rm", "-rf", destination});
             }
@@ -331,6 +374,7 @@ public:
                 QDir().mkpath(into);
                 Result<double> time = sshcore::failure(QString());
                 const CpuTime before = CpuTime::now();
+                const MachineCpu machineBefore = MachineCpu::now();
                 if (tool == Sftp)
                     time = m_openssh.sftp(at, "get " + r + kept + ' ' + QFile::encodeName(destination) + '\n');
                 else if (tool == Scp)
@@ -339,7 +383,8 @@ public:
                 else
                     time = runJob(queue, [&] { return queue.download(kept, into, options); });
                 record(
-                    down, tool, time, before, login, [&] { return Result<Tally>(localTally(destination)); }, expected);
+                    down, tool, time, before, machineBefore, login,
+                    [&] { return Result<Tally>(localTally(destination)); }, expected);
                 QDir(into).removeRecursively();
             }
         }
@@ -355,10 +400,11 @@ public:
 
 private:
     // Checks what arrived and keeps the time (OpenSSH's without its login).
-    bool record(Row &row, Tool tool, const Result<double> &time, const CpuTime &before, double login,
-                const std::function<Result<Tally>()> &arrived, const Tally &expected)
+    bool record(Row &row, Tool tool, const Result<double> &time, const CpuTime &before, const MachineCpu &machineBefore,
+                double login, const std::function<Result<Tally>()> &arrived, const Tally &expected)
     {
         const CpuTime after = CpuTime::now();
+        const MachineCpu machineAfter = MachineCpu::now();
         if (!time) {
             note(u"  %1, %2: FAILED: %3"_s.arg(row.name, toolName(tool), time.error().message));
             row.failed[tool] = true;
@@ -374,10 +420,18 @@ private:
         const bool ours = tool == Clusterdesk;
         row.samples[tool].push_back(ours ? *time : std::max(0.0, *time - login));
         row.cpu[tool].push_back(ours ? after.self - before.self : after.children - before.children);
-        note(u"  %1, %2: %3 s%4, client CPU %5 s"_s.arg(row.name, toolName(tool))
+        // OpenSSH's figures include its login here (a few hundredths of a second of CPU).
+        const double busy = machineAfter.busy - machineBefore.busy;
+        const double idle = machineAfter.idle - machineBefore.idle;
+        row.busy[tool].push_back(busy);
+        row.busyShare[tool].push_back(busy + idle > 0 ? busy / (busy + idle) : 0.0);
+        note(u"  %1, %2: %3 s%4, client CPU %5 s, machine busy %6 CPU s (%7 % of its CPUs)"_s
+                 .arg(row.name, toolName(tool))
                  .arg(row.samples[tool].back(), 0, 'f', 2)
                  .arg(ours ? QString() : u" (%1 s with its login)"_s.arg(*time, 0, 'f', 2))
-                 .arg(row.cpu[tool].back(), 0, 'f', 2));
+                 .arg(row.cpu[tool].back(), 0, 'f', 2)
+                 .arg(busy, 0, 'f', 2)
+                 .arg(100.0 * row.busyShare[tool].back(), 0, 'f', 0));
         return true;
     }
 
@@ -422,6 +476,19 @@ void printTable(const QList<Row> &rows)
         std::printf("%-30s %11s %9s %9s %6s\n", qPrintable(row.name), qPrintable(perGiB(row, Clusterdesk)),
                     qPrintable(perGiB(row, Sftp)), qPrintable(perGiB(row, Scp)), qPrintable(ratio));
     }
+    // Where the server shares the client's CPUs, the time cannot fall below (client + server) / CPUs.
+    const auto server = [](const Row &row, Tool tool) {
+        const auto value = row.serverPerGiB(tool);
+        const auto share = row.busyFraction(tool);
+        return value && share ? u"%1 s %2%"_s.arg(*value, 0, 'f', 2).arg(100.0 * *share, 3, 'f', 0) : u"-"_s;
+    };
+    std::printf("\nthe rest of the machine (the server: sshd and its SFTP server) in CPU seconds per GiB, and how "
+                "busy all %d CPUs were (median)\n",
+                QThread::idealThreadCount());
+    std::printf("%-30s %11s %11s %11s\n", "case", "clusterdesk", "sftp", "scp");
+    for (const Row &row : rows)
+        std::printf("%-30s %11s %11s %11s\n", qPrintable(row.name), qPrintable(server(row, Clusterdesk)),
+                    qPrintable(server(row, Sftp)), qPrintable(server(row, Scp)));
 }
 
 // known_hosts lines of the login node, under the proxy's address instead of its own.
