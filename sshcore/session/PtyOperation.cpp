@@ -60,16 +60,19 @@ Operation::Step PtyOperation::fail(LIBSSH2_SESSION *session, const Error &why)
     return Step::Finished;
 }
 
+Error PtyOperation::ended(const Error &why) const
+{
+    // The worker's own words speak of commands; a terminal whose program ran says it plainly.
+    if (!m_started || !why.is(ErrorKind::LinkLost))
+        return why;
+    return why.withMessage(QStringLiteral("The connection to the cluster dropped; the terminal's shell has "
+                                          "ended. Open a new terminal once the connection is back."));
+}
+
 void PtyOperation::abandon(const Error &why)
 {
     m_channel = nullptr; // freed with the session
-    // The worker's own words speak of commands; a terminal whose program ran says it plainly.
-    const Error error = m_started && why.is(ErrorKind::LinkLost)
-                            ? why.withMessage(QStringLiteral("The connection to the cluster dropped; the "
-                                                             "terminal's shell has ended. Open a new terminal "
-                                                             "once the connection is back."))
-                            : why;
-    Q_EMIT m_relay->finished(-1, {}, error);
+    Q_EMIT m_relay->finished(-1, {}, ended(why));
 }
 
 bool PtyOperation::readOutput(LIBSSH2_SESSION *session, bool *progressed, Error *error)
@@ -92,7 +95,7 @@ bool PtyOperation::readOutput(LIBSSH2_SESSION *session, bool *progressed, Error 
             }
             if (n == LIBSSH2_ERROR_EAGAIN || n == 0)
                 break;
-            *error = libsshError(session, "Reading the terminal's output failed");
+            *error = ended(libsshError(session, "Reading the terminal's output failed"));
             return false;
         }
     }
@@ -111,16 +114,8 @@ Operation::Step PtyOperation::relay(LIBSSH2_SESSION *session, bool *progressed)
     if (size)
         m_resizing = size;
 
-    while (!m_input.isEmpty()) {
-        const ssize_t n = libssh2_channel_write(m_channel, m_input.constData(), size_t(m_input.size()));
-        if (n == LIBSSH2_ERROR_EAGAIN)
-            break;
-        if (n < 0)
-            return fail(session, libsshError(session, "Sending keystrokes to the terminal failed"));
-        m_input.remove(0, n);
-        *progressed = true;
-    }
-
+    // The size first, and no keystrokes while it is half sent: keystrokes typed after a resize reach
+    // a program that already has the new size.
     if (m_resizing) {
         const int rc = libssh2_channel_request_pty_size_ex(m_channel, m_resizing->columns, m_resizing->rows, 0, 0);
         // A window-change the server ignores leaves the old size: nothing to end the terminal for.
@@ -128,6 +123,16 @@ Operation::Step PtyOperation::relay(LIBSSH2_SESSION *session, bool *progressed)
             m_resizing.reset();
             *progressed = true;
         }
+    }
+
+    while (!m_resizing && !m_input.isEmpty()) {
+        const ssize_t n = libssh2_channel_write(m_channel, m_input.constData(), size_t(m_input.size()));
+        if (n == LIBSSH2_ERROR_EAGAIN)
+            break;
+        if (n < 0)
+            return fail(session, ended(libsshError(session, "Sending keystrokes to the terminal failed")));
+        m_input.remove(0, n);
+        *progressed = true;
     }
 
     Error readError;

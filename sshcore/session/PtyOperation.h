@@ -69,6 +69,8 @@ private:
     enum class State { Opening, Environment, RequestingPty, Starting, Running, Closing, WaitingClosed, Freeing };
 
     Step fail(LIBSSH2_SESSION *session, const Error &why);
+    // A dropped link, said for a terminal (once the program ran); any other error as it is.
+    Error ended(const Error &why) const;
     Step relay(LIBSSH2_SESSION *session, bool *progressed);
     bool readOutput(LIBSSH2_SESSION *session, bool *progressed, Error *error);
     void collectExit(LIBSSH2_SESSION *session);
