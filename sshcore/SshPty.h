@@ -71,8 +71,9 @@ Q_SIGNALS:
     void started();
     // What the program wrote (stdout and stderr, as a PTY merges them).
     void outputReady(const QByteArray &data);
-    // Exactly once. error.message is empty when the program ended by itself (exitStatus, or the
-    // signal that killed it, e.g. "HUP"); otherwise exitStatus is -1.
+    // Exactly once. error.message is empty when the program ended by itself: its exitStatus, or
+    // the signal that killed it (exitSignal, e.g. "HUP", with exitStatus -1). Otherwise exitStatus
+    // is -1 and exitSignal empty.
     void finished(int exitStatus, const QString &exitSignal, const sshcore::Error &error);
 
 private:

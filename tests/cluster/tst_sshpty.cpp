@@ -74,9 +74,11 @@ private Q_SLOTS:
     void shellHasTheTerminalAskedFor();
     void resizeReachesTheProgram();
     void execReportsExitStatus();
+    void execKilledBySignal();
     void utf8RoundTripWithTerminalModes();
     void outputWaitsForTheReader();
     void closeHangsUp();
+    void deletingHangsUp();
     void inputBeforeStartIsDelivered();
     void refusedTerminalIsReported();
     void droppedLinkEndsTheTerminal();
@@ -165,6 +167,18 @@ void tst_SshPty::execReportsExitStatus()
     QVERIFY2(screen.error.message.isEmpty(), qPrintable(screen.error.message));
 }
 
+void tst_SshPty::execKilledBySignal()
+{
+    PtyOptions options;
+    options.command = "kill -KILL $$";
+    std::unique_ptr<SshPty> pty(m_connection->openPty(options));
+    Screen screen(pty.get());
+    QTRY_COMPARE_WITH_TIMEOUT(screen.finishedCount, 1, 20000);
+    QVERIFY2(screen.error.message.isEmpty(), qPrintable(screen.error.message));
+    QCOMPARE(screen.exitSignal, u"KILL"_s);
+    QCOMPARE(screen.exitStatus, -1);
+}
+
 // The line is edited by the terminal's line discipline: DEL erases (VERASE 127), and erases a whole
 // character of several bytes (IUTF8). Without the modes, the result would keep part of "界".
 void tst_SshPty::utf8RoundTripWithTerminalModes()
@@ -226,6 +240,20 @@ void tst_SshPty::closeHangsUp()
     pty->close(); // again: nothing more happens
     QTest::qWait(100);
     QCOMPARE(screen.finishedCount, 1);
+}
+
+void tst_SshPty::deletingHangsUp()
+{
+    PtyOptions options;
+    options.command = "sleep 4712";
+    std::unique_ptr<SshPty> pty(m_connection->openPty(options));
+    QSignalSpy started(pty.get(), &SshPty::started);
+    QVERIFY(started.wait(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(remoteProcessRuns("[s]leep 4712"), 10000);
+    pty.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!remoteProcessRuns("[s]leep 4712"), 10000);
+    // The connection carries on.
+    QCOMPARE(testsupport::outputOf(*m_connection, {"echo", "still here"}), QByteArray("still here\n"));
 }
 
 void tst_SshPty::inputBeforeStartIsDelivered()
