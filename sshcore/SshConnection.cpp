@@ -3,6 +3,7 @@
 #include "sshcore/Libssh2Library.h"
 #include "sshcore/ShellQuote.h"
 #include "sshcore/session/ExecOperation.h"
+#include "sshcore/session/PtyOperation.h"
 #include "sshcore/session/SessionWorker.h"
 
 #include <QCoreApplication>
@@ -194,6 +195,20 @@ SshCommand *SshConnection::runShell(const QByteArray &commandLine, const SshComm
     submit(
         std::make_shared<detail::ExecOperation>(commandLine, options.input, options.timeout, std::move(shared), relay));
     return command;
+}
+
+SshPty *SshConnection::openPty(const PtyOptions &options, QObject *parent)
+{
+    auto shared = std::make_shared<detail::PtyShared>();
+    auto *pty = new SshPty(this, shared, parent);
+    // As for commands: made here, moved to the worker's thread, heard only while the SshPty exists.
+    auto *relay = new detail::PtyRelay;
+    connect(relay, &detail::PtyRelay::started, pty, &SshPty::onStarted);
+    connect(relay, &detail::PtyRelay::output, pty, &SshPty::onOutput);
+    connect(relay, &detail::PtyRelay::finished, pty, &SshPty::onFinished);
+    relay->moveToThread(m_thread);
+    submit(std::make_shared<detail::PtyOperation>(options, std::move(shared), relay));
+    return pty;
 }
 
 void SshConnection::onWorkerState(SshConnectionState state, const QString &message)

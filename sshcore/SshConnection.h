@@ -5,6 +5,7 @@
 #include "sshcore/SshConnectionSettings.h"
 #include "sshcore/SshConnectionState.h"
 #include "sshcore/SshInteraction.h"
+#include "sshcore/SshPty.h"
 #include "sshcore/UnattendedLogin.h"
 
 #include <QByteArray>
@@ -74,6 +75,10 @@ public:
     // Runs a shell command line as is. Build it with ShellQuote; never paste user input into it.
     SshCommand *runShell(const QByteArray &commandLine, const SshCommandOptions &options = {},
                          QObject *parent = nullptr);
+
+    // A program (the login shell, or options.command) on a pseudo-terminal, on a channel of this
+    // session. A terminal asked for while (re)connecting starts once the session is up.
+    SshPty *openPty(const PtyOptions &options, QObject *parent = nullptr);
 
     // Makes the worker look at its operations now (after a cancellation).
     void wakeWorker();
