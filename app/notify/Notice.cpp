@@ -38,8 +38,8 @@ void setMuted(const QString &cluster, const QStringList &kinds)
 
 QList<NoticeKind> NoticePreferences::allKinds()
 {
-    return {NoticeKind::JupyterReady, NoticeKind::JupyterTimeLeft, NoticeKind::JupyterEnded,
-            NoticeKind::JobStarted,   NoticeKind::JobEnded,        NoticeKind::JobFailed,
+    return {NoticeKind::JupyterReady,      NoticeKind::JupyterTimeLeft,    NoticeKind::JupyterEnded,
+            NoticeKind::JobStarted,        NoticeKind::JobEnded,           NoticeKind::JobFailed,
             NoticeKind::AllocationStarted, NoticeKind::AllocationTimeLeft, NoticeKind::AllocationEnded};
 }
 

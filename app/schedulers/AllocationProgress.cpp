@@ -13,7 +13,8 @@ qsizetype skipEscape(QByteArrayView output, qsizetype i)
     const char kind = output[i + 1];
     if (kind == '[') { // CSI: parameters, then one final byte in 0x40..0x7e
         qsizetype j = i + 2;
-        while (j < size && (static_cast<unsigned char>(output[j]) < 0x40 || static_cast<unsigned char>(output[j]) > 0x7e))
+        while (j < size
+               && (static_cast<unsigned char>(output[j]) < 0x40 || static_cast<unsigned char>(output[j]) > 0x7e))
             ++j;
         return std::min(size, j + 1);
     }

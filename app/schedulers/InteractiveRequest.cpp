@@ -7,8 +7,9 @@ namespace app {
 QJsonObject InteractiveRequest::toJson() const
 {
     return QJsonObject{
-        {u"partition"_s, partition}, {u"timeLimit"_s, timeLimit}, {u"memory"_s, memory}, {u"gpus"_s, gpus},
-        {u"account"_s, account},     {u"qos"_s, qos},             {u"cpus"_s, cpus},
+        {u"partition"_s, partition}, {u"timeLimit"_s, timeLimit}, {u"memory"_s, memory},
+        {u"gpus"_s, gpus},           {u"account"_s, account},     {u"qos"_s, qos},
+        {u"cpus"_s, cpus},
     };
 }
 

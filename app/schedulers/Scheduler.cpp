@@ -165,8 +165,7 @@ QByteArray Scheduler::quoted(const QString &text)
 
 sshcore::Result<QByteArray> Scheduler::interactiveCommand(const InteractiveRequest &) const
 {
-    return sshcore::failure(sshcore::ErrorKind::NotFound,
-                            tr("%1 has no interactive allocations.").arg(name()));
+    return sshcore::failure(sshcore::ErrorKind::NotFound, tr("%1 has no interactive allocations.").arg(name()));
 }
 
 AllocationProgress Scheduler::parseAllocation(QByteArrayView) const

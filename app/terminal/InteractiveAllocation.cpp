@@ -221,7 +221,8 @@ void InteractiveAllocation::checkTimeLeft()
         if (*left <= at && m_firstSeenLeft > at && (m_lastWarning < 0 || at < m_lastWarning)) {
             m_lastWarning = at;
             notify(int(NoticeKind::AllocationTimeLeft), tr("Terminal allocation ends soon"),
-                   tr("Job %1 has %2 left; its shell ends then.").arg(m_progress.jobId, units::describeDuration(*left)));
+                   tr("Job %1 has %2 left; its shell ends then.")
+                       .arg(m_progress.jobId, units::describeDuration(*left)));
         }
     }
 }

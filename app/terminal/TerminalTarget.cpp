@@ -160,9 +160,9 @@ QByteArray TerminalTarget::killSessionCommand() const
 QString TerminalTarget::firstHost(const QString &nodeList)
 {
     QString first = nodeList.trimmed().section(QRegularExpression(u"[\\s+:]"_s), 0, 0);
+    first = first.section(u'/', 0, 0);                         // PBS "node01/0*2"
     if (const qsizetype star = first.indexOf(u'*'); star >= 0) // LSF "8*host"
         first = first.mid(star + 1);
-    first = first.section(u'/', 0, 0); // PBS "node01/0"
     // Slurm's "node[01-04,07]": the first number of the first range.
     static const QRegularExpression range(u"^([^\\[,]*)\\[([^\\]\\-,]+)[^\\]]*\\]([^,]*)"_s);
     if (const auto match = range.match(first); match.hasMatch())

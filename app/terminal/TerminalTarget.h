@@ -21,10 +21,10 @@ struct TerminalTarget
     enum class Multiplexer { None, Tmux, Screen };
 
     Kind kind = Kind::LoginNode;
-    QString cluster; // the profile's name, for the title
-    QString folder;  // Folder
-    QString jobId;   // JobNode
-    QString node;    // JobNode (the job's first node); Allocation, once known
+    QString cluster;            // the profile's name, for the title
+    QString folder;             // Folder
+    QString jobId;              // JobNode
+    QString node;               // JobNode (the job's first node); Allocation, once known
     InteractiveRequest request; // Allocation
     // Optional: run inside a named session of this multiplexer (see sessionName()).
     Multiplexer multiplexer = Multiplexer::None;

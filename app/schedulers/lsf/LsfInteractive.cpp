@@ -39,7 +39,8 @@ sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request
         const auto perCpu = bytes ? dialect->toNative(JobField::MemoryPerCpu, units::formatMemory(*bytes / cpus))
                                   : std::nullopt;
         if (!perCpu)
-            return sshcore::failure(sshcore::ErrorKind::Malformed, tr("“%1” is not an amount of memory.").arg(request.memory));
+            return sshcore::failure(sshcore::ErrorKind::Malformed,
+                                    tr("“%1” is not an amount of memory.").arg(request.memory));
         command += " -R " + ShellQuote::quote((u"rusage[mem="_s + *perCpu + u']').toUtf8());
     }
     if (!request.gpus.isEmpty())

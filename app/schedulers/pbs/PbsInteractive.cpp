@@ -24,7 +24,8 @@ sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request
     if (!request.memory.isEmpty()) {
         const auto memory = dialect->toNative(JobField::Memory, request.memory);
         if (!memory)
-            return sshcore::failure(sshcore::ErrorKind::Malformed, tr("“%1” is not an amount of memory.").arg(request.memory));
+            return sshcore::failure(sshcore::ErrorKind::Malformed,
+                                    tr("“%1” is not an amount of memory.").arg(request.memory));
         select += u":mem="_s + *memory;
     }
     if (!request.gpus.isEmpty())

@@ -1,7 +1,7 @@
 #include "app/schedulers/pbs/PbsScheduler.h"
 
-#include "app/schedulers/pbs/PbsInteractive.h"
 #include "app/TranslationContext.h"
+#include "app/schedulers/pbs/PbsInteractive.h"
 #include "app/schedulers/pbs/PbsParsers.h"
 #include "app/schedulers/pbs/PbsUsageParsers.h"
 

@@ -1,7 +1,7 @@
 #include "app/schedulers/slurm/SlurmScheduler.h"
 
-#include "app/schedulers/slurm/SlurmInteractive.h"
 #include "app/TranslationContext.h"
+#include "app/schedulers/slurm/SlurmInteractive.h"
 #include "app/schedulers/slurm/SlurmParsers.h"
 #include "app/schedulers/slurm/SlurmUsageParsers.h"
 #include "sshcore/ShellQuote.h"
