@@ -38,8 +38,9 @@ void setMuted(const QString &cluster, const QStringList &kinds)
 
 QList<NoticeKind> NoticePreferences::allKinds()
 {
-    return {NoticeKind::JupyterReady, NoticeKind::JupyterTimeLeft, NoticeKind::JupyterEnded,
-            NoticeKind::JobStarted,   NoticeKind::JobEnded,        NoticeKind::JobFailed};
+    return {NoticeKind::JupyterReady,      NoticeKind::JupyterTimeLeft,    NoticeKind::JupyterEnded,
+            NoticeKind::JobStarted,        NoticeKind::JobEnded,           NoticeKind::JobFailed,
+            NoticeKind::AllocationStarted, NoticeKind::AllocationTimeLeft, NoticeKind::AllocationEnded};
 }
 
 QString NoticePreferences::kindId(NoticeKind kind)
@@ -51,6 +52,9 @@ QString NoticePreferences::kindId(NoticeKind kind)
     case NoticeKind::JobStarted: return QStringLiteral("jobStarted");
     case NoticeKind::JobEnded: return QStringLiteral("jobEnded");
     case NoticeKind::JobFailed: return QStringLiteral("jobFailed");
+    case NoticeKind::AllocationStarted: return QStringLiteral("allocationStarted");
+    case NoticeKind::AllocationTimeLeft: return QStringLiteral("allocationTimeLeft");
+    case NoticeKind::AllocationEnded: return QStringLiteral("allocationEnded");
     }
     return {};
 }
@@ -64,6 +68,9 @@ QString NoticePreferences::kindLabel(NoticeKind kind)
     case NoticeKind::JobStarted: return tr("A batch job started");
     case NoticeKind::JobEnded: return tr("A batch job ended");
     case NoticeKind::JobFailed: return tr("A batch job failed, timed out, ran out of memory or was cancelled");
+    case NoticeKind::AllocationStarted: return tr("An interactive allocation's terminal started");
+    case NoticeKind::AllocationTimeLeft: return tr("An interactive allocation has 15 or 5 minutes left");
+    case NoticeKind::AllocationEnded: return tr("An interactive allocation ended");
     }
     return {};
 }

@@ -7,7 +7,17 @@
 namespace app {
 
 // What a notice is about; each kind can be turned off per cluster (NoticePreferences).
-enum class NoticeKind { JupyterReady, JupyterTimeLeft, JupyterEnded, JobStarted, JobEnded, JobFailed };
+enum class NoticeKind {
+    JupyterReady,
+    JupyterTimeLeft,
+    JupyterEnded,
+    JobStarted,
+    JobEnded,
+    JobFailed,
+    AllocationStarted, // an interactive allocation's shell started on its node
+    AllocationTimeLeft,
+    AllocationEnded,
+};
 
 // A button on a notice; id comes back through Notifier::actionInvoked ("open"), label is shown.
 struct NoticeAction

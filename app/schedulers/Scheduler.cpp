@@ -163,4 +163,22 @@ QByteArray Scheduler::quoted(const QString &text)
     return sshcore::ShellQuote::quote(text.toUtf8());
 }
 
+sshcore::Result<QByteArray> Scheduler::interactiveCommand(const InteractiveRequest &) const
+{
+    return sshcore::failure(sshcore::ErrorKind::NotFound, tr("%1 has no interactive allocations.").arg(name()));
+}
+
+AllocationProgress Scheduler::parseAllocation(QByteArrayView) const
+{
+    return {};
+}
+
+QByteArray Scheduler::jobShellCommand(const QString &, const QString &node) const
+{
+    if (node.isEmpty())
+        return {};
+    // "--" ends ssh's options, so that no node name is taken for one.
+    return "ssh -tt -- " + quoted(node);
+}
+
 } // namespace app

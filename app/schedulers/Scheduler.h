@@ -2,7 +2,9 @@
 
 #include "app/monitor/Usage.h"
 #include "app/profiles/Profile.h"
+#include "app/schedulers/AllocationProgress.h"
 #include "app/schedulers/ClusterResources.h"
+#include "app/schedulers/InteractiveRequest.h"
 #include "app/schedulers/Job.h"
 #include "app/schedulers/JobAccounting.h"
 #include "sshcore/Result.h"
@@ -103,6 +105,18 @@ public:
     // samplerCommandLine (a whole sh command line, opaque here) run inside the job's own
     // allocation, seeing only the job's own devices; empty where the scheduler has no such thing.
     virtual QByteArray gpuSamplingCommand(const QString &jobId, const QByteArray &samplerCommandLine) const;
+
+    // An interactive allocation: the command a terminal on the login node runs; it waits for the
+    // allocation and then gives a login shell on the allocated node (the person's $SHELL, expanded
+    // there). Fails for values the scheduler would not take, and where there is no such thing.
+    virtual sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request) const;
+    // How far that command got, from what its terminal showed so far (a pure function of it).
+    virtual AllocationProgress parseAllocation(QByteArrayView output) const;
+    // A login shell beside a running job, on node (one of its nodes; the scheduler's choice when
+    // empty) and inside its allocation where the scheduler can. The default is "ssh -tt NODE" from
+    // the login node: sites must let people SSH to the nodes of their running jobs (most do, often
+    // through pam_slurm_adopt or a similar PAM module), and node must be given.
+    virtual QByteArray jobShellCommand(const QString &jobId, const QString &node) const;
 
     // Environment modules (Lmod or Tcl modules), whatever the scheduler.
     static QByteArray modulesCommand();

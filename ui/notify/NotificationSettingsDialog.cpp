@@ -41,6 +41,8 @@ NotificationSettingsDialog::NotificationSettingsDialog(const QString &cluster, Q
     group(tr("Batch jobs the Jobs area follows"),
           {NoticeKind::JobStarted, NoticeKind::JobEnded, NoticeKind::JobFailed});
     group(tr("Jupyter"), {NoticeKind::JupyterReady, NoticeKind::JupyterTimeLeft, NoticeKind::JupyterEnded});
+    group(tr("Interactive allocations"),
+          {NoticeKind::AllocationStarted, NoticeKind::AllocationTimeLeft, NoticeKind::AllocationEnded});
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     layout->addStretch(1);

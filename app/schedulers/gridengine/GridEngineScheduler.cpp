@@ -1,5 +1,6 @@
 #include "app/schedulers/gridengine/GridEngineScheduler.h"
 
+#include "app/schedulers/gridengine/GridEngineInteractive.h"
 #include "app/schedulers/gridengine/GridEngineParsers.h"
 #include "app/schedulers/gridengine/GridEngineUsageParsers.h"
 
@@ -129,6 +130,16 @@ QByteArray GridEngineScheduler::clusterUseCommand() const
 Result<QList<PartitionUse>> GridEngineScheduler::parseClusterUse(const CommandResult &result) const
 {
     return parsedOutput(result, QStringLiteral("qstat -f"), gridengine::parseQueueUse);
+}
+
+Result<QByteArray> GridEngineScheduler::interactiveCommand(const InteractiveRequest &request) const
+{
+    return gridengine::interactiveCommand(request);
+}
+
+AllocationProgress GridEngineScheduler::parseAllocation(QByteArrayView output) const
+{
+    return gridengine::parseAllocation(output);
 }
 
 } // namespace app

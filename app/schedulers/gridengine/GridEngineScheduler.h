@@ -35,6 +35,9 @@ public:
     // qstat -f -xml (see gridengine::parseQueueUse): slots only.
     QByteArray clusterUseCommand() const override;
     sshcore::Result<QList<PartitionUse>> parseClusterUse(const sshcore::CommandResult &result) const override;
+
+    sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request) const override;
+    AllocationProgress parseAllocation(QByteArrayView output) const override;
 };
 
 } // namespace app

@@ -1,5 +1,6 @@
 #include "app/schedulers/lsf/LsfScheduler.h"
 
+#include "app/schedulers/lsf/LsfInteractive.h"
 #include "app/schedulers/lsf/LsfParsers.h"
 #include "app/schedulers/lsf/LsfUsageParsers.h"
 #include "sshcore/ShellQuote.h"
@@ -137,6 +138,16 @@ QByteArray LsfScheduler::clusterUseCommand() const
 Result<QList<PartitionUse>> LsfScheduler::parseClusterUse(const CommandResult &result) const
 {
     return parsedOutput(result, QStringLiteral("bhosts"), lsf::parseHosts);
+}
+
+Result<QByteArray> LsfScheduler::interactiveCommand(const InteractiveRequest &request) const
+{
+    return lsf::interactiveCommand(request);
+}
+
+AllocationProgress LsfScheduler::parseAllocation(QByteArrayView output) const
+{
+    return lsf::parseAllocation(output);
 }
 
 } // namespace app

@@ -36,6 +36,9 @@ public:
     // bhosts -o ... -json (see lsf::parseHosts): slots of the whole cluster, not per queue.
     QByteArray clusterUseCommand() const override;
     sshcore::Result<QList<PartitionUse>> parseClusterUse(const sshcore::CommandResult &result) const override;
+
+    sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request) const override;
+    AllocationProgress parseAllocation(QByteArrayView output) const override;
 };
 
 } // namespace app

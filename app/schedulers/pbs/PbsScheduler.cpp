@@ -1,6 +1,7 @@
 #include "app/schedulers/pbs/PbsScheduler.h"
 
 #include "app/TranslationContext.h"
+#include "app/schedulers/pbs/PbsInteractive.h"
 #include "app/schedulers/pbs/PbsParsers.h"
 #include "app/schedulers/pbs/PbsUsageParsers.h"
 
@@ -167,6 +168,16 @@ QByteArray PbsScheduler::clusterUseCommand() const
 Result<QList<PartitionUse>> PbsScheduler::parseClusterUse(const CommandResult &result) const
 {
     return parsedOutput(result, QStringLiteral("pbsnodes"), pbs::parseNodes);
+}
+
+Result<QByteArray> PbsScheduler::interactiveCommand(const InteractiveRequest &request) const
+{
+    return pbs::interactiveCommand(request);
+}
+
+AllocationProgress PbsScheduler::parseAllocation(QByteArrayView output) const
+{
+    return pbs::parseAllocation(output);
 }
 
 } // namespace app

@@ -48,6 +48,9 @@ private:
     QByteArray either(const QByteArray &professional, const QByteArray &torque) const;
 
     Flavour m_flavour;
+
+    sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request) const override;
+    AllocationProgress parseAllocation(QByteArrayView output) const override;
 };
 
 } // namespace app

@@ -1,6 +1,7 @@
 #include "app/schedulers/slurm/SlurmScheduler.h"
 
 #include "app/TranslationContext.h"
+#include "app/schedulers/slurm/SlurmInteractive.h"
 #include "app/schedulers/slurm/SlurmParsers.h"
 #include "app/schedulers/slurm/SlurmUsageParsers.h"
 #include "sshcore/ShellQuote.h"
@@ -162,6 +163,26 @@ QByteArray SlurmScheduler::gpuSamplingCommand(const QString &jobId, const QByteA
     // up) the channel's standard input.
     return "srun --overlap --jobid=" + quoted(jobId) + " --nodes=1 --ntasks=1 --input=none --quiet sh -c "
            + ShellQuote::quote(samplerCommandLine);
+}
+
+Result<QByteArray> SlurmScheduler::interactiveCommand(const InteractiveRequest &request) const
+{
+    return slurm::interactiveCommand(request);
+}
+
+AllocationProgress SlurmScheduler::parseAllocation(QByteArrayView output) const
+{
+    return slurm::parseAllocation(output);
+}
+
+QByteArray SlurmScheduler::jobShellCommand(const QString &jobId, const QString &node) const
+{
+    // --overlap: without it the step waits for CPUs the job's own steps hold. Without --gres the
+    // step sees the job's GPUs on that node.
+    QByteArray command = "srun --overlap --jobid=" + quoted(jobId) + " --nodes=1 --ntasks=1";
+    if (!node.isEmpty())
+        command += " --nodelist=" + quoted(node);
+    return command + " --pty \"$SHELL\" -l";
 }
 
 } // namespace app

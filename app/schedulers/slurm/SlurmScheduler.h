@@ -42,6 +42,11 @@ public:
     // memory and GPUs with the job's own steps (which still start while it runs) and sees the
     // job's GPUs; one task on the job's first node.
     QByteArray gpuSamplingCommand(const QString &jobId, const QByteArray &samplerCommandLine) const override;
+
+    sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request) const override;
+    AllocationProgress parseAllocation(QByteArrayView output) const override;
+    // srun --overlap --jobid=ID --pty: a step of the job sharing its CPUs, memory and GPUs.
+    QByteArray jobShellCommand(const QString &jobId, const QString &node) const override;
 };
 
 } // namespace app
