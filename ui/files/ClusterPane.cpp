@@ -325,6 +325,12 @@ void ClusterPane::showMenu(const QPoint &pos)
             menu->addAction(action);
     }
     menu->addSeparator();
+    // In the folder right-clicked, or else the one shown.
+    QByteArray here = folder();
+    if (rows.size() == 1 && m_model->isFolder(m_proxy->mapToSource(rows.first())))
+        here = m_model->pathOf(m_proxy->mapToSource(rows.first()));
+    menu->addAction(QIcon::fromTheme(QStringLiteral("utilities-terminal")), tr("Open &Terminal Here"), this,
+                    [this, here] { Q_EMIT terminalRequested(here); });
     menu->addAction(tr("New &folder…"), this, &ClusterPane::newFolder);
     menu->addAction(tr("Re&fresh"), this, [this] { m_model->refresh(); });
     menu->addAction(m_showHidden);

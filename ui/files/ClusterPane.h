@@ -47,6 +47,8 @@ Q_SIGNALS:
     void downloadRequested(const QByteArrayList &remotePaths);
     void uploadDropped(const QStringList &localPaths, const QByteArray &remoteFolder);
     void editRequested(const QByteArray &remotePath);
+    // A terminal on the login node, starting in this folder.
+    void terminalRequested(const QByteArray &remoteFolder);
     void message(const QString &text);
 
 private:

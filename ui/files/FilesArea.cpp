@@ -63,6 +63,8 @@ FilesArea::FilesArea(QWidget *parent)
     connect(m_local, &LocalPane::uploadRequested, this, [this](const QStringList &paths) { upload(paths); });
     connect(m_local, &LocalPane::downloadDropped, this, &FilesArea::download);
     connect(m_local, &LocalPane::message, this, &FilesArea::message);
+    connect(m_cluster, &ClusterPane::terminalRequested, this,
+            [this](const QByteArray &folder) { Q_EMIT terminalRequested(QString::fromUtf8(folder)); });
     connect(m_cluster, &ClusterPane::downloadRequested, this, [this](const QByteArrayList &paths) { download(paths); });
     connect(m_cluster, &ClusterPane::uploadDropped, this, &FilesArea::upload);
     connect(m_cluster, &ClusterPane::editRequested, this, &FilesArea::editRemoteFile);

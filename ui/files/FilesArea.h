@@ -73,6 +73,8 @@ public:
 
 Q_SIGNALS:
     void message(const QString &text); // for the status bar
+    // Open Terminal Here, in the cluster pane.
+    void terminalRequested(const QString &remoteFolder);
 
 private:
     void jobFinished(int id);

@@ -141,6 +141,9 @@ QWidget *JobsArea::makeQueuePage()
     m_monitorButton = button(tr("Monitor"), QStringLiteral("utilities-system-monitor"),
                              tr("Chart the selected job's use of CPUs, memory and GPUs in the Monitor area"));
     m_monitorButton->setObjectName(QStringLiteral("monitorJob"));
+    m_terminalButton = button(tr("Terminal"), QStringLiteral("utilities-terminal"),
+                              tr("A shell on the selected running job's node, inside its allocation"));
+    m_terminalButton->setObjectName(QStringLiteral("jobTerminal"));
     auto *clear = button(tr("Clear finished"), QStringLiteral("edit-clear-history"),
                          tr("Remove the jobs that ended from the list"));
     m_cancel->setObjectName(QStringLiteral("cancelJob"));
@@ -155,8 +158,8 @@ QWidget *JobsArea::makeQueuePage()
     auto *bar = new QToolBar(page);
     bar->setObjectName(QStringLiteral("queueBar"));
     bar->setIconSize(QSize(16, 16));
-    for (QWidget *widget :
-         std::initializer_list<QWidget *>{refresh, m_monitorButton, m_cancel, m_hold, m_release, clear, m_allUsers})
+    for (QWidget *widget : std::initializer_list<QWidget *>{refresh, m_monitorButton, m_terminalButton, m_cancel,
+                                                            m_hold, m_release, clear, m_allUsers})
         bar->addWidget(widget);
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -234,6 +237,10 @@ QWidget *JobsArea::makeQueuePage()
     connect(m_monitorButton, &QToolButton::clicked, this, [this] {
         if (!selectedJob().isEmpty())
             Q_EMIT monitorRequested(selectedJob());
+    });
+    connect(m_terminalButton, &QToolButton::clicked, this, [this] {
+        if (const app::Job *job = m_model->job(selectedJob()))
+            Q_EMIT terminalRequested(job->id, job->nodeList);
     });
     connect(m_release, &QToolButton::clicked, this, [this] { control(int(app::JobControl::Release)); });
     connect(clear, &QToolButton::clicked, m_model, &JobListModel::removeFinished);
@@ -575,7 +582,10 @@ void JobsArea::updateActions()
     m_cancel->setEnabled(ready && running);
     m_hold->setEnabled(ready && pending);
     m_release->setEnabled(ready && held);
-    m_monitorButton->setEnabled(ready && m_jobs->selectionModel()->selectedRows().size() == 1);
+    const bool one = m_jobs->selectionModel()->selectedRows().size() == 1;
+    m_monitorButton->setEnabled(ready && one);
+    const app::Job *job = one ? m_model->job(selectedJob()) : nullptr;
+    m_terminalButton->setEnabled(ready && job && job->state == JobState::Running);
 }
 
 } // namespace ui

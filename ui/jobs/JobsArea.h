@@ -71,6 +71,8 @@ Q_SIGNALS:
     void message(const QString &text); // for the status bar
     // Monitor was asked for the selected job.
     void monitorRequested(const QString &jobId);
+    // A terminal on a running job's node (nodeList: the scheduler's list of its nodes).
+    void terminalRequested(const QString &jobId, const QString &nodeList);
 
 private:
     QWidget *makeQueuePage();
@@ -103,6 +105,7 @@ private:
     QToolButton *m_hold;
     QToolButton *m_release;
     QToolButton *m_monitorButton;
+    QToolButton *m_terminalButton = nullptr;
     QTabWidget *m_jobTabs;
     QTreeWidget *m_details;
     QPlainTextEdit *m_output;

@@ -14,6 +14,8 @@ class QStackedWidget;
 
 namespace ui {
 
+class ResourceFields;
+
 // What a Jupyter server asks for: partition (with its limits), time, CPUs, memory, GPUs, account and
 // QoS, working folder, the environment (modules, a conda environment, a venv or a container image)
 // and the interface. Pickers are filled from what the connected cluster offers; nothing typed is
@@ -39,17 +41,7 @@ Q_SIGNALS:
 private:
     void updateInfo();
 
-    app::ClusterResources m_resources;
-    QComboBox *m_partition;
-    QLabel *m_partitionInfo;
-    QLineEdit *m_time;
-    QLabel *m_timeInfo;
-    QSpinBox *m_cpus;
-    QLineEdit *m_memory;
-    QSpinBox *m_gpuCount;
-    QComboBox *m_gpuType;
-    QComboBox *m_account;
-    QComboBox *m_qos;
+    ResourceFields *m_resourceFields;
     QLineEdit *m_workDirectory;
     QComboBox *m_environmentKind;
     QStackedWidget *m_environmentPages;

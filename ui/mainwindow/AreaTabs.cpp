@@ -29,6 +29,11 @@ AreaTabs::AreaTabs(QWidget *parent)
             tr("Jupyter on a compute node"),
             tr("Start a Jupyter server inside a batch job and open it through an SSH tunnel with "
                "one button. You are warned before the job's time runs out."));
+    addArea(Terminals, QStringLiteral(":/clusterdesk/icons/area-terminal.svg"), tr("&Terminals"),
+            tr("Terminals on the cluster"),
+            tr("A shell on the login node, in a folder, inside a running job, or on a node allocated "
+               "for you for a while, all over the connection you already have: no second login and "
+               "no second code."));
 }
 
 void AreaTabs::addArea(Area area, const QString &iconPath, const QString &label, const QString &title,

@@ -8,13 +8,13 @@ namespace ui {
 
 class EmptyStateWidget;
 
-// The main window's work areas: Files, Jobs, Monitor and Jupyter, one tab each.
+// The main window's work areas: Files, Jobs, Monitor, Jupyter and Terminals, one tab each.
 class AreaTabs : public QTabWidget
 {
     Q_OBJECT
 
 public:
-    enum Area { Files, Jobs, Monitor, Jupyter };
+    enum Area { Files, Jobs, Monitor, Jupyter, Terminals };
     Q_ENUM(Area)
 
     explicit AreaTabs(QWidget *parent = nullptr);

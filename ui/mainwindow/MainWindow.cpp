@@ -21,6 +21,7 @@
 #include "ui/notify/NotificationSettingsDialog.h"
 #include "ui/profiles/ClusterFiles.h"
 #include "ui/profiles/ProfileDialog.h"
+#include "ui/terminal/TerminalArea.h"
 #include "ui/welcome/WelcomeView.h"
 #include "ui/widgets/Icons.h"
 #include "ui/widgets/Palette.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     , m_jobs(new JobsArea(this))
     , m_monitor(new MonitorArea(this))
     , m_jupyter(new JupyterArea(this))
+    , m_terminals(new TerminalArea(this))
     , m_welcome(new WelcomeView(this))
     , m_notifier(new DesktopNotifier(this))
     , m_tray(new TrayIcon(
@@ -92,11 +94,13 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     m_areas->setAreaWidget(AreaTabs::Jobs, m_jobs);
     m_areas->setAreaWidget(AreaTabs::Monitor, m_monitor);
     m_areas->setAreaWidget(AreaTabs::Jupyter, m_jupyter);
-    for (QWidget *area : std::initializer_list<QWidget *>{m_files, m_jobs, m_monitor, m_jupyter})
+    m_areas->setAreaWidget(AreaTabs::Terminals, m_terminals);
+    for (QWidget *area : std::initializer_list<QWidget *>{m_files, m_jobs, m_monitor, m_jupyter, m_terminals})
         connect(area, SIGNAL(message(QString)), this, SLOT(showMessage(QString)));
     m_jobs->setNotifier(m_notifier);
     m_monitor->setNotifier(m_notifier);
     m_jupyter->setNotifier(m_notifier);
+    m_terminals->setNotifier(m_notifier);
     connect(m_jobs, &JobsArea::monitorRequested, this, [this](const QString &jobId) {
         m_areas->setCurrentIndex(AreaTabs::Monitor);
         m_monitor->showJob(jobId);
@@ -257,6 +261,7 @@ void MainWindow::createActions()
     clusterMenu->addActions({edit, clone, rename, remove});
     clusterMenu->addSeparator();
     clusterMenu->addAction(notifications);
+    createTerminalActions(clusterMenu);
 
     auto *contextMenu = new QMenu(this);
     contextMenu->addActions({m_connectAction, m_disconnectAction});
@@ -283,7 +288,7 @@ void MainWindow::createActions()
     showSidebar->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(showSidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
     viewMenu->addSeparator();
-    for (int area = AreaTabs::Files; area <= AreaTabs::Jupyter; ++area) {
+    for (int area = AreaTabs::Files; area <= AreaTabs::Terminals; ++area) {
         QAction *go = viewMenu->addAction(m_areas->tabIcon(area), m_areas->tabText(area));
         go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + area)));
         connect(go, &QAction::triggered, this, [this, area] { m_areas->setCurrentIndex(area); });
@@ -499,6 +504,7 @@ void MainWindow::updateForCurrent()
         m_jobs->setConnection(connected);
         m_monitor->setConnection(connected);
         m_jupyter->setConnection(connected);
+        m_terminals->setConnection(connected);
     }
     updateStatus();
 }

@@ -5,6 +5,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 
@@ -20,6 +21,7 @@ class AreaTabs;
 class FilesArea;
 class JobsArea;
 class JupyterArea;
+class TerminalArea;
 class MonitorArea;
 struct ClusterFilesOutcome;
 class DesktopNotifier;
@@ -74,6 +76,7 @@ public:
     FilesArea *filesArea() const { return m_files; }
     JobsArea *jobsArea() const { return m_jobs; }
     JupyterArea *jupyterArea() const { return m_jupyter; }
+    TerminalArea *terminalArea() const { return m_terminals; }
     // Desktop notices (for the areas: Jobs, Jupyter), and the tray icon that keeps watching.
     DesktopNotifier *notifier() const { return m_notifier; }
     TrayIcon *tray() const { return m_tray; }
@@ -86,6 +89,8 @@ private Q_SLOTS:
 
 private:
     void createActions();
+    // The Terminals area's actions and the other areas' ways into it (MainWindowTerminals.cpp).
+    void createTerminalActions(QMenu *clusterMenu);
     void updateForCurrent();
     void updateStatus();
     void updateStoreProblem();
@@ -105,6 +110,7 @@ private:
     JobsArea *m_jobs;
     MonitorArea *m_monitor;
     JupyterArea *m_jupyter;
+    TerminalArea *m_terminals;
     WelcomeView *m_welcome;
     DesktopNotifier *m_notifier;
     TrayIcon *m_tray;

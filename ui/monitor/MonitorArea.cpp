@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -62,9 +63,18 @@ MonitorArea::MonitorArea(QWidget *parent)
     for (QWidget *view : std::initializer_list<QWidget *>{m_jobView, m_myJobs, m_cluster})
         connect(view, SIGNAL(message(QString)), this, SIGNAL(message(QString)));
 
+    m_terminal = new QPushButton(QIcon::fromTheme(QStringLiteral("utilities-terminal")), tr("&Terminal"), this);
+    m_terminal->setObjectName(QStringLiteral("monitorTerminal"));
+    m_terminal->setToolTip(tr("A shell on the job's node, inside its allocation: top and nvidia-smi there show its "
+                              "own processes and GPUs"));
+    connect(m_terminal, &QPushButton::clicked, this, [this] {
+        if (const app::Job *job = runningJob(m_jobId))
+            Q_EMIT terminalRequested(job->id, job->nodeList);
+    });
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Job:"), this));
     bar->addWidget(m_picker);
+    bar->addWidget(m_terminal);
     bar->addStretch(1);
     bar->addWidget(m_lastSample);
     auto *layout = new QVBoxLayout(this);
@@ -165,6 +175,7 @@ void MonitorArea::showJob(const QString &jobId)
     if (!m_jobId.isEmpty())
         s->unwatch(m_jobId);
     m_jobId = jobId;
+    m_terminal->setEnabled(runningJob(jobId) != nullptr);
     if (!jobId.isEmpty()) {
         s->watch(jobId);
         // Neither waiting nor running: accounting says how it ended, with its totals.
@@ -193,8 +204,21 @@ void MonitorArea::refreshed()
     showShownJob();
 }
 
+const app::Job *MonitorArea::runningJob(const QString &jobId) const
+{
+    app::MonitorSampler *s = sampler();
+    if (!s || jobId.isEmpty())
+        return nullptr;
+    for (const app::Job &job : s->myJobs()) {
+        if (job.id == jobId && job.state == app::JobState::Running)
+            return &job;
+    }
+    return nullptr;
+}
+
 void MonitorArea::fillPicker()
 {
+    m_terminal->setEnabled(runningJob(m_jobId) != nullptr);
     const QSignalBlocker blocker(m_picker);
     m_picker->clear();
     app::MonitorSampler *s = sampler();

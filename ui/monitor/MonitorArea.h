@@ -7,11 +7,13 @@
 #include <QWidget>
 
 class QComboBox;
+class QPushButton;
 class QLabel;
 class QTabWidget;
 
 namespace app {
 class ClusterConnection;
+struct Job;
 struct JobAccounting;
 class MonitorSampler;
 class Notifier;
@@ -51,6 +53,8 @@ public:
 
 Q_SIGNALS:
     void message(const QString &text);
+    // A terminal on a running job's node (nodeList: the scheduler's list of its nodes).
+    void terminalRequested(const QString &jobId, const QString &nodeList);
 
 protected:
     // The sampler keeps its quick pace while the area is on screen (MonitorSampler::setViewed).
@@ -61,6 +65,8 @@ private:
     app::MonitorSampler *sampler() const;
     void refreshed();
     void fillPicker();
+    // The job, if the sampler lists it as one of the person's running jobs.
+    const app::Job *runningJob(const QString &jobId) const;
     void pickerChosen();
     void showShownJob();
     void stateChanged(const QString &jobId, int previous, int now);
@@ -69,6 +75,7 @@ private:
     QPointer<app::ClusterConnection> m_connection;
     QPointer<app::Notifier> m_notifier;
     QComboBox *m_picker;
+    QPushButton *m_terminal;
     QLabel *m_lastSample;
     QTabWidget *m_pages;
     JobUseView *m_jobView;
