@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTabBar>
@@ -68,7 +69,7 @@ TerminalArea::TerminalArea(QWidget *parent)
     , m_empty(new QLabel(this))
     , m_new(new QPushButton(QIcon(QStringLiteral(":/clusterdesk/icons/area-terminal.svg")), tr("&New Terminal"), this))
     , m_allocate(new QPushButton(QIcon::fromTheme(QStringLiteral("system-run")), tr("Interactive &Allocation…"), this))
-    , m_keep(new QCheckBox(tr("&Keep shells in tmux or screen (reattach after a dropped link)"), this))
+    , m_keep(new QCheckBox(tr("&Keep shells in tmux"), this))
     , m_form(new InteractiveForm(this))
 {
     m_new->setObjectName(QStringLiteral("newTerminal"));
@@ -109,7 +110,12 @@ TerminalArea::TerminalArea(QWidget *parent)
                         "on its node; Interactive Allocation asks for a compute node for a while."));
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_tabs);
-    m_stack->addWidget(m_form);
+    // Scrolled: the form must not make the window taller than a small screen.
+    m_formPage = new QScrollArea(this);
+    m_formPage->setWidgetResizable(true);
+    m_formPage->setFrameShape(QFrame::NoFrame);
+    m_formPage->setWidget(m_form);
+    m_stack->addWidget(m_formPage);
     connect(m_form, &InteractiveForm::startRequested, this, [this](const app::InteractiveRequest &request) {
         if (openAllocation(request))
             m_formShown = false;
@@ -390,7 +396,7 @@ void TerminalArea::updateVisibility()
     m_allocate->setEnabled(m_connection);
     m_keep->setEnabled(m_connection);
     if (m_formShown && m_connection)
-        m_stack->setCurrentWidget(m_form);
+        m_stack->setCurrentWidget(m_formPage);
     else
         m_stack->setCurrentWidget(shown > 0 ? static_cast<QWidget *>(m_tabs) : m_empty);
 }

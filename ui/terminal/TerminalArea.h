@@ -10,6 +10,7 @@ class QCheckBox;
 class QLabel;
 class QMessageBox;
 class QPushButton;
+class QScrollArea;
 class QStackedWidget;
 class QTabWidget;
 
@@ -84,6 +85,7 @@ private:
     QPushButton *m_allocate;
     QCheckBox *m_keep;
     InteractiveForm *m_form;
+    QScrollArea *m_formPage;
     QPointer<QMessageBox> m_confirmation;
 };
 
