@@ -15,7 +15,7 @@ namespace {
 
 constexpr Translator<"app::InteractiveAllocation"> tr;
 constexpr qsizetype maxKept = 256 * 1024;
-constexpr int confirmTries = 20;
+constexpr int confirmTries = 90; // a second apart: Slurm waits up to KillWait (30 s) for a step to end
 
 } // namespace
 
