@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +22,36 @@ private Q_SLOTS:
     void keystrokesBecomeInput();
     void reportsItsSize();
     void survivesRandomBytes();
+    void throughput();
 };
+
+void TestTerminalScreen::throughput()
+{
+    ui::TerminalScreen screen;
+    screen.resize(800, 500);
+    screen.show();
+    qint64 shown = 0;
+    connect(&screen, &ui::TerminalScreen::shown, this, [&](qint64 bytes) { shown += bytes; });
+    const QByteArray line = QByteArray(120, 'x') + "\r\n";
+    QByteArray chunk;
+    while (chunk.size() < 256 * 1024)
+        chunk += line;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 fed = 0;
+    while (fed < 10 * 1024 * 1024) {
+        if (screen.pending() < 1024 * 1024) {
+            screen.feed(chunk);
+            fed += chunk.size();
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(shown, fed, 120000);
+    qInfo("10 MiB written in %lld ms", static_cast<long long>(clock.elapsed()));
+    screen.feed("END-OF-IT\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(screen.text().contains(u"END-OF-IT"_s), 300000);
+    qInfo("10 MiB shown in %lld ms", static_cast<long long>(clock.elapsed()));
+}
 
 void TestTerminalScreen::showsWhatIsFed()
 {
