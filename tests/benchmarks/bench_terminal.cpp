@@ -456,8 +456,7 @@ int main(int argc, char **argv)
                  ratio(percentile(viewShown, 0.9), percentile(sshPlainEcho, 0.9)),
                  {},
                  {}});
-    rows.append(
-        {u"  clusterdesk: until the echo came out of the SshPty"_s, ms(bench::median(viewArrived)), {}, {}, {}, {}});
+    rows.append({u"  clusterdesk: until SshPty gave the echo"_s, ms(bench::median(viewArrived)), {}, {}, {}, {}});
     rows.append({u"%1 MiB scrolling past: longest stall"_s.arg(mib),
                  u"%1 ms"_s.arg(longest, 0, 'f', 1),
                  {},
