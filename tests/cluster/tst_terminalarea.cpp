@@ -168,8 +168,7 @@ private Q_SLOTS:
         m_area->resize(1100, 640);
         QTRY_COMPARE(view->screen()->columns(), before);
         // UTF-8 both ways, and 256 colours as the server's tools print them.
-        QCOMPARE(run(view, u"printf 'gr\\303\\274\\303\\237e %s\\n' \"$(printf '\\342\\234\\223')\""_s),
-                 u"grüße ✓"_s);
+        QCOMPARE(run(view, u"printf 'gr\\303\\274\\303\\237e %s\\n' \"$(printf '\\342\\234\\223')\""_s), u"grüße ✓"_s);
         typeLine(view, u"clear; ls -la --color=always /etc | head -n 12; tput setaf 202; echo orange; tput sgr0"_s);
         QTRY_VERIFY(view->screen()->text().contains(u"orange"_s));
         screenshot(u"terminal-light.png"_s);
@@ -203,7 +202,8 @@ private Q_SLOTS:
         QByteArray tail;
         qint64 bytes = 0;
         bool ended = false;
-        connect(view, &ui::TerminalView::output, this, [&](const QByteArray &chunk) {
+        QObject scope; // the connection ends with this function (its lambda reads these locals)
+        connect(view, &ui::TerminalView::output, &scope, [&](const QByteArray &chunk) {
             bytes += chunk.size();
             tail = QByteArray(tail + chunk).right(256);
             ended = ended || tail.contains("BIGEND");
@@ -214,8 +214,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(ended, 600000);
         QVERIFY2(bytes > 104857600, QByteArray::number(bytes).constData());
         const qint64 elapsed = clock.elapsed();
-        qInfo("100 MiB through the terminal in %lld ms; the 10 ms timer ticked %d times", static_cast<long long>(elapsed),
-              ticks);
+        qInfo("100 MiB through the terminal in %lld ms; the 10 ms timer ticked %d times",
+              static_cast<long long>(elapsed), ticks);
         QVERIFY2(ticks > elapsed / 10 / 4, "the window's event loop hardly ran while the output scrolled");
     }
 
@@ -300,10 +300,9 @@ private Q_SLOTS:
                                             "--wrap 'sleep 311'");
         const QString jobId = QString::fromUtf8(submitted).trimmed().section(u';', 0, 0);
         QVERIFY2(!jobId.isEmpty() && jobId.front().isDigit(), submitted.constData());
-        QTRY_VERIFY2_WITH_TIMEOUT(oracle("squeue -h -j " + jobId.toUtf8() + " -o %T").contains("RUNNING"),
-                                  oracle("squeue -h -j " + jobId.toUtf8() + " -o '%T %r'; sacct -n -j " + jobId.toUtf8())
-                                      .constData(),
-                                  60000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            oracle("squeue -h -j " + jobId.toUtf8() + " -o %T").contains("RUNNING"),
+            oracle("squeue -h -j " + jobId.toUtf8() + " -o '%T %r'; sacct -n -j " + jobId.toUtf8()).constData(), 60000);
         const QString nodes = QString::fromUtf8(oracle("squeue -h -j " + jobId.toUtf8() + " -o %N")).trimmed();
         ui::TerminalView *view = ready(m_area->openOnJobNode(jobId, nodes));
         QVERIFY(view);
@@ -391,6 +390,14 @@ private Q_SLOTS:
         QCOMPARE(bob->keyboardQuestions.size(), 1);
         m_area->setConnection(m_connection.get());
         QVERIFY(visibleTabs() >= 1); // alice's login shell is back in view
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_oracle) // nothing left running on the cluster, whatever failed above
+            oracle("scancel -u $(id -un); tmux kill-server 2>/dev/null; true");
+        m_area.reset();
+        m_connection.reset();
     }
 
     // Quitting ends every allocation: the window's last act hangs the terminals up.

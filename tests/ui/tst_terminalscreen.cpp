@@ -5,9 +5,9 @@
 #include "ui/terminal/TerminalScreen.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Qt::StringLiterals;

@@ -137,6 +137,9 @@ TerminalArea::TerminalArea(QWidget *parent)
 TerminalArea::~TerminalArea()
 {
     endAll();
+    // The tabs go with the base class, after this class's members: they must not call back.
+    for (TerminalView *view : views())
+        disconnect(view, nullptr, this, nullptr);
 }
 
 void TerminalArea::setConnection(app::ClusterConnection *connection)
