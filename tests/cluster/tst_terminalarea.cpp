@@ -5,7 +5,7 @@
 // partition through real Slurm (SLURM_JOB_ID and CUDA_VISIBLE_DEVICES set; closing the tab ends it),
 // a shell on a running batch job's node that sees the job's processes, and all of that through the
 // bastion and for bob, whose second factor is asked once. Screenshots: terminal-light.png,
-// terminal-dark.png, terminal-allocation.png.
+// terminal-dark.png, terminal-allocation-form.png, terminal-allocation.png.
 
 #include "DemoClusterSupport.h"
 #include "DemoConnection.h"
@@ -16,17 +16,23 @@
 #include "app/terminal/InteractiveAllocation.h"
 #include "sshcore/ShellQuote.h"
 #include "ui/screenshots/Screenshot.h"
+#include "ui/terminal/InteractiveForm.h"
 #include "ui/terminal/TerminalArea.h"
 #include "ui/terminal/TerminalScreen.h"
 #include "ui/terminal/TerminalView.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QElapsedTimer>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSpinBox>
+#include <QStandardPaths>
 #include <QStyleHints>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -135,6 +141,7 @@ class tst_TerminalArea : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // presets in a test folder, not the person's
         const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
         QVERIFY_RESULT(cluster);
         m_cluster = *cluster;
@@ -261,14 +268,43 @@ private Q_SLOTS:
         oracle("tmux kill-session -t " + session.toUtf8());
     }
 
+    // Through the form, as a person does: the fields, a preset saved and chosen again, Start.
     void interactiveAllocationOnTheGpuPartition()
     {
-        app::InteractiveRequest request;
-        request.partition = u"gpu"_s;
-        request.timeLimit = u"00:10:00"_s;
-        request.gpus = u"1"_s;
-        request.memory = u"200M"_s;
-        ui::TerminalView *view = m_area->openAllocation(request);
+        m_area->showAllocationForm();
+        auto *form = m_area->findChild<ui::InteractiveForm *>();
+        QVERIFY(form && form->isVisible());
+        auto *partition = form->findChild<QComboBox *>(u"partition"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(partition->count() > 1, 30000); // the cluster's partitions
+        auto *start = form->findChild<QPushButton *>(u"startAllocation"_s);
+        form->findChild<QLineEdit *>(u"time"_s)->setText(u"soon"_s);
+        QVERIFY(!start->isEnabled()); // a time the scheduler cannot read: nothing is sent
+        QVERIFY(form->findChild<QLabel *>(u"allocationProblem"_s)->text().contains(u"2:00:00"_s));
+        partition->setEditText(u"gpu"_s);
+        form->findChild<QLineEdit *>(u"time"_s)->setText(u"00:10:00"_s);
+        form->findChild<QSpinBox *>(u"gpuCount"_s)->setValue(1);
+        form->findChild<QLineEdit *>(u"memory"_s)->setText(u"200M"_s);
+        QVERIFY(start->isEnabled());
+        // Saved as a preset, then the form changed, then the preset chosen: the form is as saved.
+        QTest::mouseClick(form->findChild<QPushButton *>(u"savePreset"_s), Qt::LeftButton);
+        QInputDialog *name = nullptr;
+        QTRY_VERIFY((name = form->findChild<QInputDialog *>(u"presetName"_s)) && name->isVisible());
+        name->setTextValue(u"one GPU, 10 min"_s);
+        name->accept();
+        auto *presets = form->findChild<QComboBox *>(u"presets"_s);
+        QTRY_COMPARE(presets->currentText(), u"one GPU, 10 min"_s);
+        partition->setEditText(u"cpu"_s);
+        form->findChild<QSpinBox *>(u"gpuCount"_s)->setValue(0);
+        presets->setCurrentIndex(presets->findText(u"one GPU, 10 min"_s));
+        Q_EMIT presets->activated(presets->currentIndex());
+        QCOMPARE(form->request().partition, u"gpu"_s);
+        QCOMPARE(form->request().gpus, u"1"_s);
+        QCOMPARE(form->request().timeLimit, u"00:10:00"_s);
+        screenshot(u"terminal-allocation-form.png"_s);
+        const int tabs = m_area->views().size();
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_COMPARE(m_area->views().size(), tabs + 1);
+        auto *view = qobject_cast<ui::TerminalView *>(m_area->tabs()->currentWidget());
         QVERIFY(view);
         app::InteractiveAllocation *allocation = m_area->allocationOf(view);
         QVERIFY(allocation);

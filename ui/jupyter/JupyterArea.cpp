@@ -13,6 +13,7 @@
 #include "sshcore/sftp/SftpClient.h"
 #include "ui/jupyter/JupyterForm.h"
 #include "ui/widgets/CodeEditor.h"
+#include "ui/widgets/PresetBar.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -69,9 +70,9 @@ JupyterArea::JupyterArea(QWidget *parent)
     : QWidget(parent)
     , m_model(new app::JupyterSessionModel(this))
     , m_presets(std::make_unique<app::JupyterPresets>())
-    , m_presetPicker(new QComboBox(this))
-    , m_savePreset(button(tr("Sa&ve as…"), QStringLiteral("savePreset"), this))
-    , m_deletePreset(button(tr("&Delete"), QStringLiteral("deletePreset"), this))
+    , m_presetBar(
+          new PresetBar(tr("A name for these Jupyter settings on this cluster (one of the same name is replaced):"),
+                        this))
     , m_form(new JupyterForm(this))
     , m_problem(new QLabel(this))
     , m_start(button(tr("&Start Jupyter"), QStringLiteral("start"), this))
@@ -93,14 +94,7 @@ JupyterArea::JupyterArea(QWidget *parent)
     // Left: what to start.
     auto *formBox = new QGroupBox(tr("A new Jupyter server"), this);
     auto *formLayout = new QVBoxLayout(formBox);
-    auto *presetRow = new QHBoxLayout;
-    m_presetPicker->setObjectName(QStringLiteral("presets"));
-    m_presetPicker->setToolTip(tr("Settings you saved for this cluster"));
-    presetRow->addWidget(new QLabel(tr("Preset:"), formBox));
-    presetRow->addWidget(m_presetPicker, 1);
-    presetRow->addWidget(m_savePreset);
-    presetRow->addWidget(m_deletePreset);
-    formLayout->addLayout(presetRow);
+    formLayout->addWidget(m_presetBar);
     formLayout->addWidget(m_form);
     m_problem->setObjectName(QStringLiteral("problem"));
     m_problem->setWordWrap(true);
@@ -189,14 +183,11 @@ JupyterArea::JupyterArea(QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_form, &JupyterForm::edited, this, &JupyterArea::updateStart);
-    connect(m_presetPicker, &QComboBox::activated, this, [this](int index) {
-        const auto settings = m_presets->find(presetsKey(), m_presetPicker->itemData(index).toString());
-        if (settings)
+    connect(m_presetBar, &PresetBar::chosen, this, [this](const QString &name) {
+        if (const auto settings = m_presets->find(presetsKey(), name))
             m_form->setSettings(*settings);
-        m_deletePreset->setEnabled(settings.has_value());
     });
-    connect(m_savePreset, &QPushButton::clicked, this, &JupyterArea::savePreset);
-    connect(m_deletePreset, &QPushButton::clicked, this, &JupyterArea::deletePreset);
+    connect(m_presetBar, &PresetBar::message, this, &JupyterArea::message);
     if (const auto loaded = m_presets->load(); !loaded)
         QTimer::singleShot(0, this, [this, why = loaded.error().message] { Q_EMIT message(why); });
     else if (!m_presets->notice().isEmpty())
@@ -317,51 +308,13 @@ QString JupyterArea::presetsKey() const
     return m_connection ? m_connection->profile().id.toString(QUuid::WithoutBraces) : QString();
 }
 
-void JupyterArea::loadPresets(const QString &select)
+void JupyterArea::loadPresets()
 {
-    m_presetPicker->clear();
-    m_presetPicker->addItem(tr("(not saved)"), QString());
-    for (const app::JupyterPreset &preset : m_presets->presets(presetsKey()))
-        m_presetPicker->addItem(preset.name, preset.name);
-    m_presetPicker->setCurrentIndex(std::max(0, m_presetPicker->findData(select)));
-    m_presetPicker->setEnabled(m_presetPicker->count() > 1);
-    m_deletePreset->setEnabled(m_presetPicker->currentIndex() > 0);
-    m_savePreset->setEnabled(m_connection);
-}
-
-void JupyterArea::savePreset()
-{
-    auto *ask = new QInputDialog(this);
-    ask->setObjectName(QStringLiteral("presetName"));
-    ask->setAttribute(Qt::WA_DeleteOnClose);
-    ask->setWindowTitle(tr("Save these settings"));
-    ask->setLabelText(tr("A name for these Jupyter settings on this cluster (one of the same name is replaced):"));
-    ask->setTextValue(m_presetPicker->currentIndex() > 0 ? m_presetPicker->currentText() : QString());
-    connect(ask, &QInputDialog::textValueSelected, this, [this](const QString &typed) {
-        const QString name = typed.trimmed();
-        if (name.isEmpty() || !m_connection)
-            return;
-        if (const auto saved = m_presets->save(presetsKey(), {name, m_form->settings()}); !saved) {
-            Q_EMIT message(tr("The preset was not saved: %1").arg(saved.error().message));
-            return;
-        }
-        loadPresets(name);
-        Q_EMIT message(tr("Saved the preset \"%1\".").arg(name));
-    });
-    ask->open();
-}
-
-void JupyterArea::deletePreset()
-{
-    const QString name = m_presetPicker->currentData().toString();
-    if (name.isEmpty())
-        return;
-    if (const auto removed = m_presets->remove(presetsKey(), name); !removed) {
-        Q_EMIT message(tr("The preset was not deleted: %1").arg(removed.error().message));
-        return;
-    }
-    loadPresets();
-    Q_EMIT message(tr("Deleted the preset \"%1\"; the form keeps its settings.").arg(name));
+    if (!m_connection)
+        m_presetBar->setStore({});
+    else
+        m_presetBar->setStore(
+            presetStore<app::JupyterSettings>(m_presets.get(), presetsKey(), [this] { return m_form->settings(); }));
 }
 
 app::JupyterSession *JupyterArea::selected() const

@@ -26,6 +26,7 @@ class Notifier;
 namespace ui {
 
 class JupyterForm;
+class PresetBar;
 
 // The Jupyter area: a form and one Start button on the left; on the right the cluster's servers
 // (started here or found on the cluster), and for the selected one its state in words and time,
@@ -66,17 +67,13 @@ private:
     void stopSelected();
     void runAgainLonger();
     QString presetsKey() const;
-    void loadPresets(const QString &select = {});
-    void savePreset();
-    void deletePreset();
+    void loadPresets();
 
     QPointer<app::ClusterConnection> m_connection;
     QPointer<app::Notifier> m_notifier;
     app::JupyterSessionModel *m_model;
     std::unique_ptr<app::JupyterPresets> m_presets;
-    QComboBox *m_presetPicker;
-    QPushButton *m_savePreset;
-    QPushButton *m_deletePreset;
+    PresetBar *m_presetBar;
     JupyterForm *m_form;
     QLabel *m_problem;
     QPushButton *m_start;

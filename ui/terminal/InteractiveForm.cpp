@@ -2,7 +2,9 @@
 
 #include "app/connections/ClusterConnection.h"
 #include "app/schedulers/SchedulerClient.h"
+#include "app/terminal/InteractivePresets.h"
 #include "ui/widgets/Palette.h"
+#include "ui/widgets/PresetBar.h"
 #include "ui/widgets/ResourceFields.h"
 
 #include <QComboBox>
@@ -10,12 +12,16 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace ui {
 
 InteractiveForm::InteractiveForm(QWidget *parent)
     : QWidget(parent)
+    , m_presets(std::make_unique<app::InteractivePresets>())
+    , m_presetBar(
+          new PresetBar(tr("A name for this allocation on this cluster (one of the same name is replaced):"), this))
     , m_problem(new QLabel(this))
     , m_start(new QPushButton(QIcon::fromTheme(QStringLiteral("system-run")), tr("&Start"), this))
 {
@@ -58,6 +64,7 @@ InteractiveForm::InteractiveForm(QWidget *parent)
     columnLayout->addWidget(title);
     columnLayout->addWidget(explanation);
     columnLayout->addSpacing(8);
+    columnLayout->addWidget(m_presetBar);
     columnLayout->addWidget(fields);
     columnLayout->addLayout(buttons);
     columnLayout->addStretch(1);
@@ -67,6 +74,17 @@ InteractiveForm::InteractiveForm(QWidget *parent)
     layout->addStretch(0);
 
     connect(m_fields, &ResourceFields::edited, this, &InteractiveForm::update);
+    connect(m_presetBar, &PresetBar::message, this, &InteractiveForm::message);
+    connect(m_presetBar, &PresetBar::chosen, this, [this](const QString &name) {
+        if (!m_connection)
+            return;
+        if (const auto request = m_presets->find(m_connection->profile().id.toString(QUuid::WithoutBraces), name))
+            setRequest(*request);
+    });
+    if (const auto loaded = m_presets->load(); !loaded)
+        QTimer::singleShot(0, this, [this, why = loaded.error().message] { Q_EMIT message(why); });
+    else if (!m_presets->notice().isEmpty())
+        QTimer::singleShot(0, this, [this] { Q_EMIT message(m_presets->notice()); });
     connect(cancel, &QPushButton::clicked, this, &InteractiveForm::cancelled);
     connect(m_start, &QPushButton::clicked, this, [this] {
         if (m_fields->problem().isEmpty())
@@ -83,6 +101,13 @@ void InteractiveForm::setConnection(app::ClusterConnection *connection)
         return;
     m_connection = connection;
     m_fields->setResources({});
+    if (!connection)
+        m_presetBar->setStore({});
+    else
+        m_presetBar->setStore(
+            presetStore<app::InteractiveRequest>(m_presets.get(),
+                                                 connection->profile().id.toString(QUuid::WithoutBraces),
+                                                 [this] { return request(); }));
     if (!connection || !connection->schedulerClient()->isReady())
         return;
     const QPointer<app::ClusterConnection> asked = connection;

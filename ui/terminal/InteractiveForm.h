@@ -5,16 +5,20 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QPushButton;
 
 namespace app {
 class ClusterConnection;
+class InteractivePresets;
 } // namespace app
 
 namespace ui {
 
+class PresetBar;
 class ResourceFields;
 
 // The interactive allocation form: the resources of a job (partition with its limits, time, CPUs,
@@ -37,11 +41,14 @@ public:
 Q_SIGNALS:
     void startRequested(const app::InteractiveRequest &request);
     void cancelled();
+    void message(const QString &text);
 
 private:
     void update();
 
     QPointer<app::ClusterConnection> m_connection;
+    std::unique_ptr<app::InteractivePresets> m_presets;
+    PresetBar *m_presetBar;
     ResourceFields *m_fields;
     QLabel *m_problem;
     QPushButton *m_start;

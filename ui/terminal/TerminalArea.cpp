@@ -60,6 +60,19 @@ QString allocationNote(const app::InteractiveAllocation *allocation)
     }
     return {};
 }
+// The header's line: who, where, and in what ("alice@login.hpc.example.org · in ~/runs").
+QString whereText(const app::TerminalTarget &target, const app::ClusterConnection *connection)
+{
+    const auto &settings = connection->ssh()->settings();
+    const QString account = settings.user.isEmpty() ? settings.host : settings.user + u'@' + settings.host;
+    switch (target.kind) {
+    case app::TerminalTarget::Kind::LoginNode: return TerminalArea::tr("%1 · login node").arg(account);
+    case app::TerminalTarget::Kind::Folder: return TerminalArea::tr("%1 · in %2").arg(account, target.folder);
+    case app::TerminalTarget::Kind::JobNode: return TerminalArea::tr("%1 · inside job %2").arg(account, target.jobId);
+    case app::TerminalTarget::Kind::Allocation: return TerminalArea::tr("%1 · interactive allocation").arg(account);
+    }
+    return account;
+}
 } // namespace
 
 TerminalArea::TerminalArea(QWidget *parent)
@@ -121,6 +134,7 @@ TerminalArea::TerminalArea(QWidget *parent)
             m_formShown = false;
         updateVisibility();
     });
+    connect(m_form, &InteractiveForm::message, this, &TerminalArea::message);
     connect(m_form, &InteractiveForm::cancelled, this, [this] {
         m_formShown = false;
         updateVisibility();
@@ -247,7 +261,7 @@ TerminalView *TerminalArea::open(app::TerminalTarget target)
     }
     TerminalLaunch launch;
     launch.title = target.title();
-    launch.where = launch.title;
+    launch.where = whereText(target, connection);
     launch.command = *command;
     launch.keptSession = target.session;
     auto *view = new TerminalView(connection->ssh(), launch, this);

@@ -49,6 +49,7 @@ TerminalScreen::TerminalScreen(QWidget *parent)
     m_terminal->setBlinkingCursor(true);
     m_terminal->setMargin(4);
     m_terminal->setConfirmMultilinePaste(false);
+    m_terminal->setTerminalSizeHint(false); // no "Size: 80 x 24" box over the text on each resize
     m_terminal->setContextMenuPolicy(Qt::CustomContextMenu);
     applyColours();
 

@@ -1,4 +1,4 @@
-#include "app/jupyter/JupyterPresets.h"
+#include "app/presets/PresetFile.h"
 
 #include "app/TranslationContext.h"
 
@@ -21,7 +21,7 @@ namespace app {
 
 namespace {
 
-constexpr app::Translator<"app::JupyterPresets"> tr;
+constexpr app::Translator<"app::PresetFile"> tr;
 constexpr int format = 1;
 
 QString native(const QString &path)
@@ -30,7 +30,7 @@ QString native(const QString &path)
 }
 
 // The presets of a valid file, or why it is not one.
-sshcore::Result<QHash<QString, QList<JupyterPreset>>> parse(const QByteArray &json)
+sshcore::Result<QHash<QString, QList<StoredPreset>>> parse(const QByteArray &json)
 {
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
@@ -38,19 +38,18 @@ sshcore::Result<QHash<QString, QList<JupyterPreset>>> parse(const QByteArray &js
         return failure(sshcore::ErrorKind::Malformed, tr("%1 at byte %2").arg(error.errorString()).arg(error.offset));
     if (!document.isObject() || !document.object().value(u"clusters"_s).isObject())
         return failure(sshcore::ErrorKind::Malformed, tr("not a presets file"));
-    QHash<QString, QList<JupyterPreset>> all;
+    QHash<QString, QList<StoredPreset>> all;
     const QJsonObject clusters = document.object().value(u"clusters"_s).toObject();
     for (auto it = clusters.begin(); it != clusters.end(); ++it) {
         if (!it->isArray())
             return failure(sshcore::ErrorKind::Malformed, tr("the presets of %1 are not a list").arg(it.key()));
-        QList<JupyterPreset> list;
+        QList<StoredPreset> list;
         for (const QJsonValue &value : it->toArray()) {
             const QJsonObject object = value.toObject();
             if (!object.value(u"name"_s).isString() || !object.value(u"settings"_s).isObject())
                 return failure(sshcore::ErrorKind::Malformed,
                                tr("a preset of %1 has no name or settings").arg(it.key()));
-            list.append({object.value(u"name"_s).toString(),
-                         JupyterSettings::fromJson(object.value(u"settings"_s).toObject())});
+            list.append({object.value(u"name"_s).toString(), object.value(u"settings"_s).toObject()});
         }
         all.insert(it.key(), list);
     }
@@ -59,16 +58,16 @@ sshcore::Result<QHash<QString, QList<JupyterPreset>>> parse(const QByteArray &js
 
 } // namespace
 
-JupyterPresets::JupyterPresets(QString filePath)
+PresetFile::PresetFile(QString filePath)
     : m_filePath(std::move(filePath))
 {}
 
-QString JupyterPresets::defaultFilePath()
+QString PresetFile::inDataFolder(const QString &fileName)
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/jupyter-presets.json"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u'/' + fileName;
 }
 
-sshcore::Result<void> JupyterPresets::load()
+sshcore::Result<void> PresetFile::load()
 {
     m_presets.clear();
     m_notice.clear();
@@ -79,7 +78,7 @@ sshcore::Result<void> JupyterPresets::load()
     if (!file.open(QIODevice::ReadOnly)) {
         m_readOnly = true;
         return failure(sshcore::ErrorKind::PermissionDenied,
-                       tr("Jupyter presets cannot be read from %1: %2.").arg(native(m_filePath), file.errorString()));
+                       tr("The presets in %1 cannot be read: %2.").arg(native(m_filePath), file.errorString()));
     }
     const QByteArray json = file.readAll();
     file.close();
@@ -87,7 +86,7 @@ sshcore::Result<void> JupyterPresets::load()
     if (fileFormat > format) {
         // Another clusterdesk's file: keep it whole, for that version.
         m_readOnly = true;
-        m_notice = tr("%1 was written by a newer clusterdesk; its Jupyter presets are not shown and not changed.")
+        m_notice = tr("%1 was written by a newer clusterdesk; its presets are not shown and not changed.")
                        .arg(native(m_filePath));
         return {};
     }
@@ -102,61 +101,61 @@ sshcore::Result<void> JupyterPresets::load()
     return {};
 }
 
-void JupyterPresets::moveAside(const QString &why)
+void PresetFile::moveAside(const QString &why)
 {
     const QString stem = m_filePath + u".damaged-"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss"_s);
     QString aside = stem;
     for (int n = 2; QFileInfo::exists(aside); ++n) // never over an earlier damaged copy
         aside = stem + u'-' + QString::number(n);
     if (QFile::rename(m_filePath, aside)) {
-        m_notice = tr("The Jupyter presets file was damaged (%1); it was moved to %2 and the presets start empty.")
+        m_notice = tr("The presets file was damaged (%1); it was moved to %2 and the presets start empty.")
                        .arg(why, native(aside));
     } else {
         m_readOnly = true;
-        m_notice = tr("The Jupyter presets file %1 is damaged (%2) and could not be moved aside; presets will not "
-                      "be saved until it is moved or removed.")
+        m_notice = tr("The presets file %1 is damaged (%2) and could not be moved aside; presets will not be saved "
+                      "until it is moved or removed.")
                        .arg(native(m_filePath), why);
     }
 }
 
-QList<JupyterPreset> JupyterPresets::presets(const QString &cluster) const
+QList<StoredPreset> PresetFile::presets(const QString &cluster) const
 {
-    QList<JupyterPreset> list = m_presets.value(cluster);
-    std::sort(list.begin(), list.end(), [](const JupyterPreset &a, const JupyterPreset &b) {
+    QList<StoredPreset> list = m_presets.value(cluster);
+    std::sort(list.begin(), list.end(), [](const StoredPreset &a, const StoredPreset &b) {
         return QString::localeAwareCompare(a.name, b.name) < 0;
     });
     return list;
 }
 
-std::optional<JupyterSettings> JupyterPresets::find(const QString &cluster, const QString &name) const
+std::optional<QJsonObject> PresetFile::find(const QString &cluster, const QString &name) const
 {
-    for (const JupyterPreset &preset : m_presets.value(cluster)) {
+    for (const StoredPreset &preset : m_presets.value(cluster)) {
         if (preset.name == name.trimmed())
             return preset.settings;
     }
     return std::nullopt;
 }
 
-sshcore::Result<void> JupyterPresets::save(const QString &cluster, const JupyterPreset &preset)
+sshcore::Result<void> PresetFile::save(const QString &cluster, const StoredPreset &preset)
 {
     const QString name = preset.name.trimmed();
     if (name.isEmpty())
         return failure(sshcore::ErrorKind::Malformed, tr("Give the preset a name."));
     auto all = m_presets;
-    QList<JupyterPreset> &list = all[cluster];
-    list.removeIf([&](const JupyterPreset &existing) { return existing.name == name; });
+    QList<StoredPreset> &list = all[cluster];
+    list.removeIf([&](const StoredPreset &existing) { return existing.name == name; });
     list.append({name, preset.settings});
     return write(all);
 }
 
-sshcore::Result<void> JupyterPresets::remove(const QString &cluster, const QString &name)
+sshcore::Result<void> PresetFile::remove(const QString &cluster, const QString &name)
 {
     auto all = m_presets;
     auto it = all.find(cluster);
     if (it == all.end())
         return {};
     const qsizetype removed = it->removeIf(
-        [&](const JupyterPreset &existing) { return existing.name == name.trimmed(); });
+        [&](const StoredPreset &existing) { return existing.name == name.trimmed(); });
     if (removed == 0)
         return {};
     if (it->isEmpty())
@@ -164,25 +163,25 @@ sshcore::Result<void> JupyterPresets::remove(const QString &cluster, const QStri
     return write(all);
 }
 
-sshcore::Result<void> JupyterPresets::write(const QHash<QString, QList<JupyterPreset>> &all)
+sshcore::Result<void> PresetFile::write(const QHash<QString, QList<StoredPreset>> &all)
 {
     if (m_readOnly)
-        return failure(sshcore::ErrorKind::Refused, tr("Jupyter presets cannot be saved: %1").arg(m_notice));
+        return failure(sshcore::ErrorKind::Refused, tr("Presets cannot be saved: %1").arg(m_notice));
     if (!QDir().mkpath(QFileInfo(m_filePath).absolutePath()))
         return failure(tr("Cannot create the folder for %1.").arg(native(m_filePath)));
     QJsonObject clusters;
     for (auto it = all.cbegin(); it != all.cend(); ++it) {
         QJsonArray array;
-        for (const JupyterPreset &preset : it.value())
-            array.append(QJsonObject{{u"name"_s, preset.name}, {u"settings"_s, preset.settings.toJson()}});
+        for (const StoredPreset &preset : it.value())
+            array.append(QJsonObject{{u"name"_s, preset.name}, {u"settings"_s, preset.settings}});
         clusters.insert(it.key(), array);
     }
     QSaveFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly))
-        return failure(tr("Cannot save Jupyter presets to %1: %2.").arg(native(m_filePath), file.errorString()));
+        return failure(tr("Cannot save presets to %1: %2.").arg(native(m_filePath), file.errorString()));
     file.write(QJsonDocument(QJsonObject{{u"format"_s, format}, {u"clusters"_s, clusters}}).toJson());
     if (!file.commit())
-        return failure(tr("Cannot save Jupyter presets to %1: %2. The previous file is unchanged.")
+        return failure(tr("Cannot save presets to %1: %2. The previous file is unchanged.")
                            .arg(native(m_filePath), file.errorString()));
     m_presets = all;
     return {};
