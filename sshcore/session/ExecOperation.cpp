@@ -1,5 +1,6 @@
 #include "sshcore/session/ExecOperation.h"
 
+#include "sshcore/session/ChannelSteps.h"
 #include "sshcore/session/LibsshErrors.h"
 
 namespace sshcore::detail {
@@ -87,15 +88,11 @@ Operation::Step ExecOperation::step(LIBSSH2_SESSION *session)
                 Q_EMIT m_relay->finished(-1, {}, m_stopReason);
                 return Step::Finished;
             }
-            m_channel = libssh2_channel_open_session(session);
-            if (!m_channel) {
-                const int error = libssh2_session_last_errno(session);
-                if (error == LIBSSH2_ERROR_EAGAIN)
-                    return progressed ? Step::Progressed : Step::Blocked;
-                if (error == LIBSSH2_ERROR_CHANNEL_FAILURE) {
-                    refusedChannel = true; // e.g. the server's MaxSessions: the worker retries later
-                    return Step::Blocked;
-                }
+            switch (openSessionChannel(session, &m_channel)) {
+            case ChannelOpen::Opened: break;
+            case ChannelOpen::Again: return progressed ? Step::Progressed : Step::Blocked;
+            case ChannelOpen::Refused: refusedChannel = true; return Step::Blocked; // the worker retries later
+            case ChannelOpen::Failed:
                 return fail(session, libsshError(session, "The server refused a command channel"));
             }
             m_state = State::Executing;
@@ -169,15 +166,9 @@ Operation::Step ExecOperation::step(LIBSSH2_SESSION *session)
                                  && std::chrono::steady_clock::now() - m_stopped > std::chrono::seconds(3);
             if (rc == LIBSSH2_ERROR_EAGAIN && !givenUp)
                 return progressed ? Step::Progressed : Step::Blocked;
-            m_exitStatus = libssh2_channel_get_exit_status(m_channel);
-            char *signal = nullptr;
-            size_t signalLength = 0;
-            if (libssh2_channel_get_exit_signal(m_channel, &signal, &signalLength, nullptr, nullptr, nullptr, nullptr)
-                    == 0
-                && signal) {
-                m_exitSignal = QString::fromLatin1(signal, qsizetype(signalLength));
-                libssh2_free(session, signal);
-            }
+            const ChannelExit exit = channelExit(session, m_channel);
+            m_exitStatus = exit.status;
+            m_exitSignal = exit.signal;
             m_state = State::Freeing;
             progressed = true;
             break;

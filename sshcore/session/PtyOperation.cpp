@@ -1,5 +1,6 @@
 #include "sshcore/session/PtyOperation.h"
 
+#include "sshcore/session/ChannelSteps.h"
 #include "sshcore/session/LibsshErrors.h"
 
 #include <QMutexLocker>
@@ -157,19 +158,6 @@ Operation::Step PtyOperation::relay(LIBSSH2_SESSION *session, bool *progressed)
     return Step::Progressed;
 }
 
-void PtyOperation::collectExit(LIBSSH2_SESSION *session)
-{
-    char *signal = nullptr;
-    size_t signalLength = 0;
-    if (libssh2_channel_get_exit_signal(m_channel, &signal, &signalLength, nullptr, nullptr, nullptr, nullptr) == 0
-        && signal) {
-        m_exitSignal = QString::fromLatin1(signal, qsizetype(signalLength));
-        libssh2_free(session, signal);
-    }
-    // Killed by a signal: there is no exit status (libssh2 would say 0).
-    m_exitStatus = m_exitSignal.isEmpty() ? libssh2_channel_get_exit_status(m_channel) : -1;
-}
-
 Operation::Step PtyOperation::step(LIBSSH2_SESSION *session)
 {
     bool progressed = false;
@@ -188,15 +176,11 @@ Operation::Step PtyOperation::step(LIBSSH2_SESSION *session)
     while (true) {
         switch (m_state) {
         case State::Opening: {
-            m_channel = libssh2_channel_open_session(session);
-            if (!m_channel) {
-                const int error = libssh2_session_last_errno(session);
-                if (error == LIBSSH2_ERROR_EAGAIN)
-                    return blocked();
-                if (error == LIBSSH2_ERROR_CHANNEL_FAILURE) {
-                    refusedChannel = true; // e.g. the server's MaxSessions: the worker retries later
-                    return Step::Blocked;
-                }
+            switch (openSessionChannel(session, &m_channel)) {
+            case ChannelOpen::Opened: break;
+            case ChannelOpen::Again: return blocked();
+            case ChannelOpen::Refused: refusedChannel = true; return Step::Blocked; // the worker retries later
+            case ChannelOpen::Failed:
                 return fail(session, libsshError(session, "The server refused a channel for the terminal"));
             }
             m_state = State::Environment;
@@ -276,8 +260,11 @@ Operation::Step PtyOperation::step(LIBSSH2_SESSION *session)
                                  && std::chrono::steady_clock::now() - m_closedAt > closeGrace;
             if (rc == LIBSSH2_ERROR_EAGAIN && !givenUp)
                 return blocked();
-            if (m_error.message.isEmpty())
-                collectExit(session);
+            if (m_error.message.isEmpty()) {
+                const ChannelExit exit = channelExit(session, m_channel);
+                m_exitStatus = exit.status;
+                m_exitSignal = exit.signal;
+            }
             m_state = State::Freeing;
             progressed = true;
             break;

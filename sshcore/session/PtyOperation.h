@@ -73,7 +73,6 @@ private:
     Error ended(const Error &why) const;
     Step relay(LIBSSH2_SESSION *session, bool *progressed);
     bool readOutput(LIBSSH2_SESSION *session, bool *progressed, Error *error);
-    void collectExit(LIBSSH2_SESSION *session);
 
     State m_state = State::Opening;
     LIBSSH2_CHANNEL *m_channel = nullptr;

@@ -1,6 +1,7 @@
 #include "sshcore/session/ShellRunnerOperation.h"
 
 #include "sshcore/ShellQuote.h"
+#include "sshcore/session/ChannelSteps.h"
 #include "sshcore/session/LibsshErrors.h"
 
 #include <QRandomGenerator>
@@ -105,15 +106,11 @@ Operation::Step ShellRunnerOperation::step(LIBSSH2_SESSION *session)
                 m_done = true;
                 return Step::Finished;
             }
-            m_channel = libssh2_channel_open_session(session);
-            if (!m_channel) {
-                const int error = libssh2_session_last_errno(session);
-                if (error == LIBSSH2_ERROR_EAGAIN)
-                    return blocked();
-                if (error == LIBSSH2_ERROR_CHANNEL_FAILURE) {
-                    refusedChannel = true;
-                    return blocked();
-                }
+            switch (openSessionChannel(session, &m_channel)) {
+            case ChannelOpen::Opened: break;
+            case ChannelOpen::Again: return blocked();
+            case ChannelOpen::Refused: refusedChannel = true; return blocked();
+            case ChannelOpen::Failed:
                 failAll(libsshError(session, "The server refused a command channel"));
                 return Step::Finished;
             }

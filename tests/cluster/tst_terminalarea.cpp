@@ -15,6 +15,7 @@
 #include "app/schedulers/SchedulerClient.h"
 #include "app/terminal/InteractiveAllocation.h"
 #include "sshcore/ShellQuote.h"
+#include "sshcore/SshCommand.h"
 #include "ui/screenshots/Screenshot.h"
 #include "ui/terminal/InteractiveForm.h"
 #include "ui/terminal/TerminalArea.h"
@@ -426,6 +427,34 @@ private Q_SLOTS:
         QCOMPARE(bob->keyboardQuestions.size(), 1);
         m_area->setConnection(m_connection.get());
         QVERIFY(visibleTabs() >= 1); // alice's login shell is back in view
+    }
+
+    // The link drops under a running allocation (the sshd serving this connection is killed, as when
+    // a laptop's network goes): the tab says so, and the scheduler no longer lists the job: the
+    // allocation's command got the hang-up and gave the node back. Nothing is left holding a node.
+    void droppedLinkEndsTheAllocation()
+    {
+        app::InteractiveRequest request;
+        request.partition = u"cpu"_s;
+        request.timeLimit = u"00:05:00"_s;
+        request.memory = u"100M"_s;
+        ui::TerminalView *view = m_area->openAllocation(request);
+        QVERIFY(view);
+        app::InteractiveAllocation *allocation = m_area->allocationOf(view);
+        QTRY_VERIFY_WITH_TIMEOUT(allocation->state() == AllocationState::Running, 120000);
+        const QString jobId = allocation->jobId();
+        QTRY_VERIFY_WITH_TIMEOUT(running(view), 30000);
+        auto *kill = m_connection->ssh()->runShell("kill -9 $PPID; sleep 5", {}, this);
+        connect(kill, &sshcore::SshCommand::finished, kill, &QObject::deleteLater);
+        QTRY_COMPARE_WITH_TIMEOUT(view->state(), ui::TerminalView::State::Ended, 30000);
+        QVERIFY2(view->findChild<QLabel *>(u"terminalStatus"_s)->text().contains(u"dropped"_s),
+                 qPrintable(view->findChild<QLabel *>(u"terminalStatus"_s)->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            oracle("squeue -h -j " + jobId.toUtf8() + " -t PD,R,CG 2>/dev/null").trimmed().isEmpty(), 90000);
+        // The connection comes back by itself; the tab offers to reopen.
+        QTRY_VERIFY_WITH_TIMEOUT(m_connection->ssh()->state() == SshConnectionState::Connected, 60000);
+        QTRY_VERIFY(view->findChild<QPushButton *>(u"terminalReopen"_s)->isEnabled());
+        m_area->closeTab(view, true);
     }
 
     void cleanupTestCase()
