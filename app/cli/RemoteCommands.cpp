@@ -1,5 +1,6 @@
 #include "app/cli/RemoteCommands.h"
 
+#include "app/cli/ProfileTargets.h"
 #include "app/cli/TerminalInteraction.h"
 #include "app/transfers/TransferQueue.h"
 #include "sshcore/SshConnection.h"
@@ -41,10 +42,28 @@ void applyOptions(const ConnectionOptions &options, sshcore::SshConnectionSettin
         settings->strictHostKeyChecking = *options.strictHostKeyChecking;
 }
 
+// A signal's number from its name in SSH's exit-signal message (RFC 4254 names it without "SIG");
+// SIGTERM's for a name this system does not know.
+int signalNumber(const QString &name)
+{
+    static const QList<std::pair<const char *, int>> numbers = {{"ABRT", SIGABRT}, {"ALRM", SIGALRM}, {"FPE", SIGFPE},
+                                                                {"HUP", SIGHUP},   {"ILL", SIGILL},   {"INT", SIGINT},
+                                                                {"KILL", SIGKILL}, {"PIPE", SIGPIPE}, {"QUIT", SIGQUIT},
+                                                                {"SEGV", SIGSEGV}, {"TERM", SIGTERM}, {"USR1", SIGUSR1},
+                                                                {"USR2", SIGUSR2}};
+    for (const auto &[known, number] : numbers) {
+        if (name == QLatin1StringView(known))
+            return number;
+    }
+    return SIGTERM;
+}
+
 std::optional<sshcore::SshConnectionSettings> settingsFor(const ConnectionOptions &options)
 {
     const sshcore::SshConfig config = sshcore::SshConfig::loadUserConfig();
-    auto settings = sshcore::SshConnectionSettings::fromConfig(config, options.target);
+    const auto profile = profileNamed(options.target);
+    auto settings = profile ? profile->connectionSettings(config)
+                            : sshcore::SshConnectionSettings::fromConfig(config, options.target);
     if (!settings) {
         printError(settings.error().message);
         return std::nullopt;
@@ -144,7 +163,7 @@ int execCommand(const ConnectionOptions &options, const QList<QByteArray> &comma
     }
     if (!result->exitSignal.isEmpty()) {
         printError(QStringLiteral("the remote command was killed by signal %1").arg(result->exitSignal));
-        return 128 + 15;
+        return 128 + signalNumber(result->exitSignal);
     }
     return result->exitStatus;
 }

@@ -4,6 +4,7 @@
 #include "app/cli/JobCommands.h"
 #include "app/cli/JupyterCommands.h"
 #include "app/cli/MonitorCommands.h"
+#include "app/cli/ProfileTargets.h"
 #include "app/cli/RemoteCommands.h"
 #include "app/demo/DemoCluster.h"
 #include "sshcore/Libssh2Library.h"
@@ -32,6 +33,8 @@ QTextStream &err()
     return stream;
 }
 
+// Exit statuses (documented in clusterdesk-cli(1)): 0 done, 1 the command failed, 2 bad usage,
+// 255 no connection (cli::connectionFailed), and exec's remote status.
 constexpr int exitUsage = 2;
 
 // "host", "host:port" or "[v6]:port".
@@ -73,7 +76,7 @@ int probe(QCoreApplication &application, const QStringList &arguments)
         err() << "usage: clusterdesk-cli probe HOST[:PORT]\n";
         return exitUsage;
     }
-    int status = 1;
+    int status = cli::connectionFailed;
     sshcore::SshServerProbe::probe(host, port, 10s, &application,
                                    [&](const sshcore::Result<sshcore::SshServerIdentity> &result) {
                                        if (result) {
@@ -82,6 +85,7 @@ int probe(QCoreApplication &application, const QStringList &arguments)
                                            status = 0;
                                        } else {
                                            err() << "clusterdesk-cli: " << result.error().message << '\n';
+                                           status = cli::connectionFailed;
                                        }
                                        QCoreApplication::exit(status);
                                    });
@@ -143,8 +147,12 @@ int main(int argc, char *argv[])
         "  usage TARGET                   the partitions' CPUs, memory and GPUs in use now, jobs pending and running\n"
         "  translate --to SCHEDULER SCRIPT  print SCRIPT for slurm, pbs, lsf or sge (notes on stderr)\n"
         "  probe HOST[:PORT]              ask an SSH server to identify itself (no login)\n"
+        "  profiles                       the clusters saved in the desktop app (name, address, jump hosts, "
+        "scheduler)\n"
         "  demo-info                      describe the running demo cluster\n\n"
-        "TARGET is a ~/.ssh/config alias or user@host[:port]; ~/.ssh/config and known_hosts apply."));
+        "TARGET is a cluster's name from the desktop app, a ~/.ssh/config alias or user@host[:port];\n"
+        "~/.ssh/config and known_hosts apply. Exit status: 0, 1 failed, 2 bad usage, 255 no connection\n"
+        "(exec: the remote command's). See clusterdesk-cli(1)."));
     parser.addHelpOption();
     const QCommandLineOption versionOption(QStringList{QStringLiteral("v"), QStringLiteral("version")},
                                            QStringLiteral("Show the versions of clusterdesk and its libraries."));
@@ -228,10 +236,18 @@ int main(int argc, char *argv[])
                        allOption,          daysOption,       toOption,      partitionOption, timeOption,  cpusOption,
                        memOption,          gpusOption,       accountOption, qosOption,       envOption,   labOption,
                        notebookOption,     stopOnExitOption});
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("exec, ls, forward, upload, download, bench-exec, probe or demo-info"));
-    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    parser.process(application);
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("One of the commands above."));
+    // An unknown option or a missing value is bad usage (2); QCommandLineParser::process() would exit 1.
+    const auto parse = [&](QCommandLineParser::OptionsAfterPositionalArgumentsMode mode) {
+        parser.setOptionsAfterPositionalArgumentsMode(mode);
+        if (parser.parse(QCoreApplication::arguments()))
+            return true;
+        err() << "clusterdesk-cli: " << parser.errorText() << '\n';
+        return false;
+    };
+    if (!parse(QCommandLineParser::ParseAsPositionalArguments))
+        return exitUsage;
+    parser.process(application); // --help and --help-all
 
     if (parser.isSet(versionOption)) {
         out() << app::versionText(QStringLiteral("clusterdesk-cli"), app::coreComponentVersions());
@@ -251,8 +267,9 @@ int main(int argc, char *argv[])
     if (command != u"exec") {
         // Only exec passes what follows its target on as the remote command; the others take
         // options anywhere ("translate --to pbs script.sh").
-        parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-        parser.process(application);
+        if (!parse(QCommandLineParser::ParseAsOptions))
+            return exitUsage;
+        parser.process(application); // "ls --help"
         arguments = parser.positionalArguments();
         arguments.removeFirst();
     }
@@ -360,8 +377,13 @@ int main(int argc, char *argv[])
             return cli::controlCommand(options, command, arguments);
         }
         if (command == u"jupyter") {
-            if (jupyterAction == u"list")
-                return arguments.isEmpty() ? cli::jupyterListCommand(options) : exitUsage;
+            if (jupyterAction == u"list") {
+                if (!arguments.isEmpty()) {
+                    err() << "usage: clusterdesk-cli jupyter list TARGET\n";
+                    return exitUsage;
+                }
+                return cli::jupyterListCommand(options);
+            }
             if (jupyterAction == u"url" || jupyterAction == u"stop") {
                 if (arguments.size() != 1) {
                     err() << "usage: clusterdesk-cli jupyter " << jupyterAction << " TARGET ID\n";
@@ -444,6 +466,8 @@ int main(int argc, char *argv[])
         return probe(application, arguments);
     if (command == u"demo-info")
         return demoInfo(arguments);
+    if (command == u"profiles")
+        return cli::profilesCommand(arguments);
     err() << "clusterdesk-cli: unknown command '" << command << "'\n\n" << parser.helpText();
     return exitUsage;
 }

@@ -203,6 +203,18 @@ Profile ClusterListModel::demoProfile(const DemoCluster &cluster)
     return profile;
 }
 
+Profile ClusterListModel::withDemoAddress(const Profile &profile, const DemoCluster &cluster)
+{
+    const Profile fresh = demoProfile(cluster);
+    Profile updated = profile;
+    updated.host = fresh.host;
+    updated.port = fresh.port;
+    updated.knownHostsFile = fresh.knownHostsFile;
+    if (profile.authentication == Profile::Authentication::KeyFile)
+        updated.keyFile = fresh.keyFile;
+    return updated;
+}
+
 sshcore::Result<bool> ClusterListModel::followDemoCluster(const QString &connectionFile)
 {
     if (!QFileInfo::exists(connectionFile))
@@ -210,17 +222,11 @@ sshcore::Result<bool> ClusterListModel::followDemoCluster(const QString &connect
     const auto cluster = DemoCluster::load(connectionFile);
     if (!cluster)
         return std::unexpected(cluster.error());
-    const Profile fresh = demoProfile(*cluster);
     const QList<Profile> profiles = m_store->profiles(); // a copy: updating changes the store's list
     for (const Profile &profile : profiles) {
         if (!profile.demo)
             continue;
-        Profile updated = profile;
-        updated.host = fresh.host;
-        updated.port = fresh.port;
-        updated.knownHostsFile = fresh.knownHostsFile;
-        if (profile.authentication == Profile::Authentication::KeyFile)
-            updated.keyFile = fresh.keyFile;
+        const Profile updated = withDemoAddress(profile, *cluster);
         if (updated != profile && !m_store->isReadOnly()) {
             if (const auto saved = m_store->update(updated); !saved)
                 return std::unexpected(saved.error());

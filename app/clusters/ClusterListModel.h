@@ -68,6 +68,8 @@ public:
 
     // The profile "Try the demo cluster" adds: alice, her key, the demo's own known_hosts.
     static Profile demoProfile(const DemoCluster &cluster);
+    // A demo profile with the running demo cluster's address, known_hosts and (for a key login) key.
+    static Profile withDemoAddress(const Profile &profile, const DemoCluster &cluster);
     // Whether the demo cluster runs (its connection file exists); demo profiles follow its address.
     // A file that exists but cannot be used is an error.
     sshcore::Result<bool> followDemoCluster(const QString &connectionFile);

@@ -28,6 +28,12 @@ QString ProfileStore::defaultFilePath()
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/profiles.json");
 }
 
+QString ProfileStore::desktopAppFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+           + QStringLiteral("/clusterdesk/clusterdesk/profiles.json");
+}
+
 Result<QList<Profile>> ProfileStore::parse(const QByteArray &json, const QString &origin)
 {
     QJsonParseError error;

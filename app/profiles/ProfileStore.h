@@ -27,6 +27,9 @@ public:
     explicit ProfileStore(QString filePath = defaultFilePath(), QObject *parent = nullptr);
 
     static QString defaultFilePath();
+    // The desktop app's file from any program (clusterdesk-cli reads the clusters the app saved):
+    // defaultFilePath() as it is in the app, whose organisation and application are both "clusterdesk".
+    static QString desktopAppFilePath();
     QString filePath() const { return m_filePath; }
 
     // A missing file is an empty list, not an error.

@@ -8,6 +8,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -66,6 +67,22 @@ private Q_SLOTS:
         QVERIFY(ProfileStore::defaultFilePath().endsWith(u"/profiles.json"_s));
         QVERIFY(ProfileStore::defaultFilePath().startsWith(
             QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)));
+    }
+
+    // clusterdesk-cli finds the clusters the desktop app saved: the same file as the app's own
+    // defaultFilePath(), whatever the asking program is called.
+    void desktopAppFileIsTheAppsOwn()
+    {
+        const QString organisation = QCoreApplication::organizationName();
+        const QString application = QCoreApplication::applicationName();
+        const auto restore = qScopeGuard([&] {
+            QCoreApplication::setOrganizationName(organisation);
+            QCoreApplication::setApplicationName(application);
+        });
+        QVERIFY(ProfileStore::desktopAppFilePath() != ProfileStore::defaultFilePath());
+        QCoreApplication::setOrganizationName(u"clusterdesk"_s);
+        QCoreApplication::setApplicationName(u"clusterdesk"_s);
+        QCOMPARE(ProfileStore::desktopAppFilePath(), ProfileStore::defaultFilePath());
     }
 
     void roundTrip()

@@ -8,6 +8,7 @@
 #include "app/monitor/NvidiaSmiStream.h"
 #include "sshcore/SshServerProbe.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void cliProbe();
     void cliExecLsForwardAndBench();
     void cliJobs();
+    void cliProfileTargets();
 
 private:
     // Runs `ssh -F config [options] host command` with the askpass helper answering prompts.
@@ -579,6 +581,71 @@ void tst_DemoCluster::cliJobs()
     QCOMPARE(translate.exitCode(), 0);
     QVERIFY(translate.readAllStandardOutput().contains("#BSUB -q nosuch\n"));
     asAlice(u"rm -rf '%1'"_s.arg(folder));
+}
+
+// A cluster saved in the desktop app is a TARGET by its name, before an ssh alias of that name;
+// "ssh://NAME" is the alias. A demo profile follows the running cluster's address.
+void tst_DemoCluster::cliProfileTargets()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    QVERIFY(QDir(home.path()).mkpath(u".ssh"_s));
+    QVERIFY(QDir(home.path()).mkpath(u".config/clusterdesk/clusterdesk"_s));
+    // The alias leads nowhere: a port nothing listens on.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 nowhere = closed.serverPort();
+    closed.close();
+    QFile config(home.filePath(u".ssh/config"_s));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(u"Host hpc\n  HostName 127.0.0.1\n  Port %1\n  ConnectTimeout 5\n"_s.arg(nowhere).toUtf8());
+    config.close();
+    const auto *alice = m_cluster.user(u"alice"_s);
+    const auto profile = [&](const QString &name, quint16 port, bool demo) {
+        return u"{\"name\": \"%1\", \"host\": \"%2\", \"port\": %3, \"user\": \"alice\", "
+               "\"authentication\": \"key-file\", \"key_file\": \"%4\", \"known_hosts_file\": \"%5\", "
+               "\"demo\": %6}"_s.arg(name, m_cluster.host)
+                   .arg(port)
+                   .arg(alice->keyPath, m_cluster.knownHostsPath, demo ? u"true"_s : u"false"_s);
+    };
+    QFile profiles(home.filePath(u".config/clusterdesk/clusterdesk/profiles.json"_s));
+    QVERIFY(profiles.open(QIODevice::WriteOnly));
+    profiles.write(u"{\"format\": 1, \"profiles\": [%1, %2]}"_s
+                       .arg(profile(u"hpc"_s, m_cluster.loginPort, false), profile(u"old demo"_s, nowhere, true))
+                       .toUtf8());
+    profiles.close();
+
+    QProcess cli;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"HOME"_s, home.path());
+    environment.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u".config"_s));
+    environment.insert(u"CLUSTERDESK_DEMO_FILE"_s, app::DemoCluster::defaultFilePath());
+    environment.remove(u"SSH_AUTH_SOCK"_s);
+    cli.setProcessEnvironment(environment);
+    const auto run = [&](const QStringList &arguments) {
+        cli.start(QStringLiteral(CLUSTERDESK_CLI), QStringList{u"--batch"_s} + arguments);
+        return cli.waitForFinished(120000);
+    };
+
+    QVERIFY(run({u"profiles"_s}));
+    QCOMPARE(cli.exitCode(), 0);
+    QCOMPARE(cli.readAllStandardOutput(),
+             u"hpc\talice@%1:%2\t-\tdetect\nold demo\talice@%1:%3\t-\tdetect\n"_s.arg(m_cluster.host)
+                 .arg(m_cluster.loginPort)
+                 .arg(nowhere)
+                 .toUtf8());
+
+    // The profile: its host, port, user, key and known_hosts file, not the alias's.
+    QVERIFY(run({u"exec"_s, u"hpc"_s, u"id"_s, u"-un"_s}));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QCOMPARE(cli.readAllStandardOutput(), QByteArray("alice\n"));
+    // The alias, asked for as such: nobody listens there.
+    QVERIFY(run({u"exec"_s, u"ssh://hpc"_s, u"true"_s}));
+    QCOMPARE(cli.exitCode(), 255);
+    // A saved demo cluster is where the demo cluster runs now, whatever port it was saved with.
+    QVERIFY(run({u"ls"_s, u"old demo"_s, u".ssh"_s}));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+    QVERIFY(cli.readAllStandardOutput().contains(" authorized_keys\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_DemoCluster)
