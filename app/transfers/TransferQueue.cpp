@@ -238,8 +238,10 @@ void TransferQueue::makeDirectories(int id)
     LocalFolders::make(&m_disk, job->localDirectories).then(this, [this, id](const QStringList &failed) {
         Job *current = findJob(id);
         current->makingDirectories = false;
-        if (current->state == JobState::Cancelled)
+        if (current->state == JobState::Cancelled) {
+            Q_EMIT jobChanged(id); // nothing of it touches the disk any more
             return;
+        }
         for (const QString &directory : failed) {
             const QString inside = directory + u'/';
             for (int index = 0; index < current->files.size(); ++index) {

@@ -7,6 +7,8 @@
 #include "sshcore/RemotePath.h"
 #include "ui/files/ClusterPane.h"
 #include "ui/files/ConflictPrompt.h"
+#include "ui/files/DragDownload.h"
+#include "ui/files/DragDownloadBox.h"
 #include "ui/files/FileViews.h"
 #include "ui/files/LocalPane.h"
 #include "ui/files/PaneParts.h"
@@ -75,7 +77,11 @@ FilesArea::FilesArea(QWidget *parent)
     setConnection(nullptr);
 }
 
-FilesArea::~FilesArea() = default;
+// The drags' downloads are cancelled before their folders go with m_dragDir.
+FilesArea::~FilesArea()
+{
+    qDeleteAll(findChildren<DragDownload *>(Qt::FindDirectChildrenOnly));
+}
 
 app::RemoteFileModel *FilesArea::remoteModel() const
 {
@@ -197,40 +203,38 @@ QMimeData *FilesArea::remoteDrag(const QModelIndexList &rows)
     std::unique_ptr<QMimeData> plain(remoteModel()->mimeData(source));
     if (!plain)
         return nullptr;
-    // Dropped outside clusterdesk: downloaded first into a folder that lives as long as this
-    // window. The drop may outlive the window (the target asks late): the lambdas check it is still
-    // there.
-    const QPointer<FilesArea> self(this);
-    RemoteDragData::Fetch fetch;
-    fetch.remotePaths = RemoteFileModel::remotePaths(plain.get());
-    fetch.queue = [self] { return self ? self->queue() : nullptr; };
-    fetch.folder = [self]() -> QString {
-        if (!self)
-            return {};
-        if (!self->m_dragDir)
-            self->m_dragDir = std::make_unique<QTemporaryDir>(QDir::temp().filePath(u"clusterdesk-drag-XXXXXX"_s));
-        return self->m_dragDir->isValid() ? self->m_dragDir->path() : QString();
-    };
-    fetch.stallLimit = m_dragStallLimit;
-    fetch.failed = [self](const QString &text) {
-        if (self)
-            self->dragFailed(text);
-    };
-    auto *drag = new RemoteDragData(std::move(fetch));
+    // The download starts with the drag, so that a drop some seconds later finds (some of) the files
+    // there; the drag's end cancels it if nothing asked for them.
+    auto *download = new DragDownload(m_connection, RemoteFileModel::remotePaths(plain.get()),
+                                      m_connection ? newDragFolder() : QString(), this);
+    connect(download, &DragDownload::incomplete, this, [this, download] { showDragDownloads(download); });
+    connect(download, &DragDownload::ended, this, [this, download] {
+        Q_EMIT message(download->allDone() ? tr("Dragged files downloaded into %1.").arg(download->folder())
+                                           : tr("Some dragged files could not be downloaded; see Transfers."));
+    });
+    auto *drag = new RemoteDragData(download);
     for (const QString &format : plain->formats())
         drag->setData(format, plain->data(format));
     return drag;
 }
 
-// Told in the status bar and in a box that blocks nothing, not even this window: the person may go
-// on working while it is up.
-void FilesArea::dragFailed(const QString &text)
+// An empty folder of its own for each drag, in one that lives as long as this window.
+QString FilesArea::newDragFolder()
 {
-    Q_EMIT message(text);
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Drag to the desktop"), text, QMessageBox::Close, this);
-    box->setObjectName(QStringLiteral("DragProblem"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::NonModal);
+    if (!m_dragDir)
+        m_dragDir = std::make_unique<QTemporaryDir>(QDir::temp().filePath(u"clusterdesk-drag-XXXXXX"_s));
+    if (!m_dragDir->isValid())
+        return {};
+    const QString name = QString::number(++m_drags);
+    return QDir(m_dragDir->path()).mkdir(name) ? m_dragDir->filePath(name) : QString();
+}
+
+// In a box that blocks nothing, not even this window: the person may go on working while it is up,
+// and the downloads go on when it is closed.
+void FilesArea::showDragDownloads(DragDownload *download)
+{
+    auto *box = new DragDownloadBox(download, this);
+    Q_EMIT message(box->heading());
     box->show();
 }
 

@@ -5,7 +5,6 @@
 #include <QPointer>
 #include <QWidget>
 
-#include <chrono>
 #include <memory>
 
 class QAction;
@@ -23,6 +22,7 @@ namespace ui {
 
 class ClusterPane;
 class ConflictPrompt;
+class DragDownload;
 class FileListView;
 class LocalPane;
 class RemoteIconProxy;
@@ -54,11 +54,10 @@ public:
     void download(const QByteArrayList &remotePaths, const QString &localFolder = {});
 
     // What a drag of these rows of the cluster's pane carries: the remote paths for clusterdesk's
-    // panes, and file URLs for anything else, downloaded (once) when first asked for (see
-    // RemoteDragData).
+    // panes, and file URLs for anything else. Their download starts now, into a folder of the drag's
+    // own (see DragDownload); a drop outside clusterdesk gets what has arrived, and a
+    // DragDownloadBox tells of the rest.
     QMimeData *remoteDrag(const QModelIndexList &rows);
-    // How long a drop waits for its downloads without a byte arriving before it gives up.
-    void setDragStallLimit(std::chrono::milliseconds limit) { m_dragStallLimit = limit; }
 
     // Opens a remote text file in an editor window; saving puts it back (safely, through the queue,
     // keeping its mode).
@@ -78,7 +77,8 @@ Q_SIGNALS:
 
 private:
     void jobFinished(int id);
-    void dragFailed(const QString &text);
+    void showDragDownloads(DragDownload *download);
+    QString newDragFolder();
     app::TransferQueue *queue() const;
 
     QPointer<app::ClusterConnection> m_connection;
@@ -88,8 +88,9 @@ private:
     ClusterPane *m_cluster;
     TransferPanel *m_transfers;
     ConflictPrompt *m_conflicts;
-    std::unique_ptr<QTemporaryDir> m_dragDir; // local copies of what was dragged out, as long as the window
-    std::chrono::milliseconds m_dragStallLimit{20000};
+    // Local copies of what was dragged out, as long as the window: a folder per drag in it.
+    std::unique_ptr<QTemporaryDir> m_dragDir;
+    int m_drags = 0;
 };
 
 } // namespace ui
