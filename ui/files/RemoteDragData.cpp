@@ -74,10 +74,12 @@ QList<QUrl> RemoteDragData::download() const
     };
     QPointer<TransferQueue> transfers = m_fetch.queue ? m_fetch.queue() : nullptr;
     if (!transfers)
-        return fail(dragTr("Nothing was dropped: not connected to the cluster."));
+        return fail(
+            dragTr(QT_TRANSLATE_NOOP("ui::RemoteDragData", "Nothing was dropped: not connected to the cluster.")));
     const QString folder = m_fetch.folder();
     if (folder.isEmpty())
-        return fail(dragTr("Nothing was dropped: there is no temporary folder for the downloads."));
+        return fail(dragTr(QT_TRANSLATE_NOOP("ui::RemoteDragData",
+                                             "Nothing was dropped: there is no temporary folder for the downloads.")));
     TransferOptions options;
     options.conflict = TransferOptions::Conflict::Overwrite; // an earlier drag's copy
     QList<int> jobs;
@@ -118,7 +120,9 @@ QList<QUrl> RemoteDragData::download() const
     loop.exec();
 
     if (!transfers)
-        return fail(dragTr("Nothing was dropped: the connection to the cluster was closed during the download."));
+        return fail(dragTr(
+            QT_TRANSLATE_NOOP("ui::RemoteDragData",
+                              "Nothing was dropped: the connection to the cluster was closed during the download.")));
     QList<QUrl> urls;
     QStringList missing;
     for (qsizetype i = 0; i < jobs.size(); ++i) {
@@ -135,12 +139,15 @@ QList<QUrl> RemoteDragData::download() const
     if (missing.isEmpty())
         return urls;
     const qint64 seconds = std::chrono::duration_cast<std::chrono::seconds>(m_fetch.stallLimit).count();
-    const QString why = stalled ? dragTr("no data came from the cluster for %1 s (is the connection lost?), so the "
-                                         "download was cancelled")
-                                      .arg(seconds)
-                                : dragTr("the download failed; see Transfers for why");
-    fail(dragTr("%1 could not be fetched for the drop: %2. Try again once the cluster is "
-                "reachable, or use Download.")
+    const QString why =
+        stalled ? dragTr(QT_TRANSLATE_NOOP("ui::RemoteDragData",
+                                           "no data came from the cluster for %1 s (is the connection lost?), so the "
+                                           "download was cancelled"))
+                      .arg(seconds)
+                : dragTr(QT_TRANSLATE_NOOP("ui::RemoteDragData", "the download failed; see Transfers for why"));
+    fail(dragTr(QT_TRANSLATE_NOOP("ui::RemoteDragData",
+                                  "%1 could not be fetched for the drop: %2. Try again once the cluster is "
+                                  "reachable, or use Download."))
              .arg(missing.join(u", "), why));
     return urls;
 }
