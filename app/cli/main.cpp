@@ -1,6 +1,7 @@
 // clusterdesk-cli: scripting and benchmarks over the same core as the desktop app.
 
 #include "app/about/Versions.h"
+#include "app/locale/Translations.h"
 #include "app/cli/JobCommands.h"
 #include "app/cli/JupyterCommands.h"
 #include "app/cli/MonitorCommands.h"
@@ -116,6 +117,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clusterdesk-cli"));
+    app::installTranslations();
     QCoreApplication::setApplicationVersion(QStringLiteral(CLUSTERDESK_VERSION));
 
     QCommandLineParser parser;

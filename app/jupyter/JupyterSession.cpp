@@ -138,8 +138,8 @@ QString JupyterSession::stateText() const
         QString text = m_waitReason.isEmpty() ? Tr::tr("Waiting in the queue")
                                               : Tr::tr("Waiting: %1").arg(m_waitReason);
         if (m_expectedStart && m_expectedStart->isValid())
-            text += Tr::tr(" · expected to start at %1")
-                        .arg(QLocale().toString(m_expectedStart->toLocalTime(), QLocale::ShortFormat));
+            text = Tr::tr("%1 · expected to start at %2")
+                       .arg(text, QLocale().toString(m_expectedStart->toLocalTime(), QLocale::ShortFormat));
         return text;
     }
     case State::Starting:

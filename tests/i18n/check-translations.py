@@ -13,7 +13,8 @@ is made here, in the build folder, not kept in the source tree) and fails on:
                 each means a message lupdate missed or filed under another context than the one
                 the code translates it with at run time;
   edge-space    a source text that starts or ends with white space: a piece of a sentence glued
-                to others (tr("Uploading ") + name);
+                to others (tr("Uploading ") + name); except a spin box's prefix or suffix, whose
+                disambiguation says so (tr(" days", "spin box suffix"));
   fragment      a source text that is only a joining word ("and", "of", "to", ...) or only
                 punctuation, without a placeholder: the glue between translated pieces;
   hand-plural   "(s)" or "(es)" in a source text that is not a plural with %n
@@ -47,8 +48,9 @@ JOINING_WORDS = {"and", "or", "of", "to", "from", "in", "on", "at", "by", "with"
                  "but", "into", "as", "than", "then", "not", "no"}
 
 STRING = r'"((?:[^"\\\n]|\\.)*)"'
-LITERAL = re.compile(r'QStringLiteral\(\s*' + STRING + r'\s*\)|u' + STRING + r'_s\b|' + STRING + r'_L1\b|'
-                     r'QLatin1String(?:View)?\(\s*' + STRING + r'\s*\)')
+STRINGS = r'("(?:[^"\\\n]|\\.)*"(?:\s*"(?:[^"\\\n]|\\.)*")*)'  # "one " "literal" over lines
+LITERAL = re.compile(r'QStringLiteral\(\s*' + STRINGS + r'\s*\)|u' + STRING + r'_s\b|' + STRING + r'_L1\b|'
+                     r'QLatin1String(?:View)?\(\s*' + STRINGS + r'\s*\)')
 WORDS = re.compile(r'[A-Za-z]{2,}[^"]* +[^"]*[A-Za-z]')
 
 UI_CALLS = re.compile(
@@ -96,6 +98,7 @@ def scan_literals(root, folders, allowed):
                 for call in calls.finditer(line):
                     for literal in LITERAL.finditer(call_text(lines, index, call.start())):
                         text = next(group for group in literal.groups() if group is not None)
+                        text = "".join(re.findall(STRING, text)) if text.startswith('"') else text
                         if WORDS.search(text) and (relative, text) not in allowed:
                             problems.append(("literal", f"{relative}:{index + 1}",
                                              f'"{text}" is shown to the user but not translated: use tr()'))
@@ -124,7 +127,8 @@ def check_messages(ts_path):
             where = re.sub(r"^(\.\./)+", "", where)
             plural = message.get("numerus") == "yes"
             bare = re.sub(r"%(?:\d+|n)|<[^>]*>|&", "", source)
-            if source != source.strip():
+            comment = message.findtext("comment") or ""
+            if source != source.strip() and not re.search(r"\b(prefix|suffix)\b", comment):
                 problems.append(("edge-space", where, f'"{source}" starts or ends with a space: a glued piece'))
             if not re.search(r"%(\d+|n)", source) and (
                     not re.search(r"[^\W\d_]", bare) or bare.strip(" .,:;!?()-").lower() in JOINING_WORDS):

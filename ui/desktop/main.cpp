@@ -1,6 +1,7 @@
 // clusterdesk: the desktop app. The only place that sees every layer.
 
 #include "app/about/Versions.h"
+#include "app/locale/Translations.h"
 #include "app/clusters/ClusterListModel.h"
 #include "app/connections/ClusterConnection.h"
 #include "app/demo/DemoCluster.h"
@@ -78,6 +79,7 @@ int main(int argc, char *argv[])
 
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("clusterdesk"));
+    app::installTranslations();
     QApplication::setApplicationDisplayName(QStringLiteral("clusterdesk"));
     QApplication::setOrganizationName(QStringLiteral("clusterdesk"));
     QApplication::setApplicationVersion(QStringLiteral(CLUSTERDESK_VERSION));

@@ -89,7 +89,7 @@ Result<XmlElement> XmlElement::read(QByteArrayView xml)
         return failure(sshcore::ErrorKind::Malformed,
                        Tr::tr("qstat printed XML that clusterdesk cannot read (%1, line %2). "
                               "The list was left as it was.")
-                           .arg(reader.hasError() ? reader.errorString() : QStringLiteral("no document"))
+                           .arg(reader.hasError() ? reader.errorString() : Tr::tr("no document"))
                            .arg(reader.lineNumber()));
     return root;
 }
