@@ -1,12 +1,12 @@
 // clusterdesk-cli: scripting and benchmarks over the same core as the desktop app.
 
 #include "app/about/Versions.h"
-#include "app/locale/Translations.h"
 #include "app/cli/JobCommands.h"
 #include "app/cli/JupyterCommands.h"
 #include "app/cli/MonitorCommands.h"
 #include "app/cli/RemoteCommands.h"
 #include "app/demo/DemoCluster.h"
+#include "app/locale/Translations.h"
 #include "sshcore/Libssh2Library.h"
 #include "sshcore/SshServerProbe.h"
 

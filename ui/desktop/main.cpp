@@ -1,10 +1,10 @@
 // clusterdesk: the desktop app. The only place that sees every layer.
 
 #include "app/about/Versions.h"
-#include "app/locale/Translations.h"
 #include "app/clusters/ClusterListModel.h"
 #include "app/connections/ClusterConnection.h"
 #include "app/demo/DemoCluster.h"
+#include "app/locale/Translations.h"
 #include "app/profiles/ProfileStore.h"
 #include "app/secrets/Keyring.h"
 #include "sshcore/Libssh2Library.h"
