@@ -1,10 +1,20 @@
 #include "sshcore/KnownHosts.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 namespace sshcore {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::KnownHosts)
+};
+
+} // namespace
 
 namespace {
 
@@ -113,17 +123,17 @@ Result<> KnownHosts::append(const QString &file, const QString &host, quint16 po
     const QString line = QStringLiteral("%1 %2 %3\n")
                              .arg(name, keyTypeName(libssh2KeyType), QString::fromLatin1(key.toBase64()));
     if (!QDir().mkpath(QFileInfo(file).absolutePath()))
-        return failure(QStringLiteral("Cannot create the folder of %1.").arg(QDir::toNativeSeparators(file)));
+        return failure(Tr::tr("Cannot create the folder of %1.").arg(QDir::toNativeSeparators(file)));
     QFile out(file);
     // Append, so that a concurrent ssh's entries are never lost; OpenSSH does the same.
     if (!out.open(QIODevice::WriteOnly | QIODevice::Append))
-        return failure(QStringLiteral("Cannot save the host key to %1: %2.")
-                           .arg(QDir::toNativeSeparators(file), out.errorString()));
+        return failure(
+            Tr::tr("Cannot save the host key to %1: %2.").arg(QDir::toNativeSeparators(file), out.errorString()));
     if (out.size() == 0)
         out.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     if (out.write(line.toUtf8()) < 0 || !out.flush())
-        return failure(QStringLiteral("Cannot save the host key to %1: %2.")
-                           .arg(QDir::toNativeSeparators(file), out.errorString()));
+        return failure(
+            Tr::tr("Cannot save the host key to %1: %2.").arg(QDir::toNativeSeparators(file), out.errorString()));
     return {};
 }
 

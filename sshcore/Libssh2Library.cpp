@@ -1,8 +1,19 @@
 #include "sshcore/Libssh2Library.h"
 
+#include <QCoreApplication>
+
 #include <libssh2.h>
 
 namespace sshcore {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::Libssh2Library)
+};
+
+} // namespace
 
 namespace {
 
@@ -28,8 +39,8 @@ Result<> Libssh2Library::initialize()
 {
     static const GlobalState state; // thread-safe one-time initialisation (C++11 magic statics)
     if (state.status != 0)
-        return failure(QStringLiteral("The SSH library (libssh2) could not be initialised (error %1); "
-                                      "check that its crypto backend is installed correctly.")
+        return failure(Tr::tr("The SSH library (libssh2) could not be initialised (error %1); "
+                              "check that its crypto backend is installed correctly.")
                            .arg(state.status));
     return {};
 }

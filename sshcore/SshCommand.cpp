@@ -3,13 +3,24 @@
 #include "sshcore/SshConnection.h"
 #include "sshcore/session/ExecOperation.h"
 
+#include <QCoreApplication>
+
 namespace sshcore {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SshCommand)
+};
+
+} // namespace
 
 SshCommand::SshCommand(SshConnection *connection, std::shared_ptr<detail::ExecShared> shared, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
     , m_shared(std::move(shared))
-    , m_result(failure(ErrorKind::Other, QStringLiteral("The command has not finished.")))
+    , m_result(failure(ErrorKind::Other, Tr::tr("The command has not finished.")))
 {}
 
 SshCommand::~SshCommand()

@@ -1,5 +1,6 @@
 #include "sshcore/SshConnectionSettings.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 
@@ -7,6 +8,15 @@
 #include <unistd.h>
 
 namespace sshcore {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SshConnectionSettings)
+};
+
+} // namespace
 
 namespace {
 constexpr int maxJumpHops = 8;
@@ -19,7 +29,7 @@ Result<QList<SshConnectionSettings>> resolveHops(const SshConfig &config, const 
     for (const QString &hop : hops) {
         auto jump = resolve(config, hop, depth + 1);
         if (!jump)
-            return failure(jump.error().prefixed(QStringLiteral("Jump host %1: ").arg(hop)));
+            return failure(jump.error().withMessage(Tr::tr("Jump host %1: %2").arg(hop, jump.error().message)));
         // A jump host's own jumps come first (OpenSSH chains them the same way).
         resolved += jump->jumpHosts;
         jump->jumpHosts.clear();
@@ -31,7 +41,7 @@ Result<QList<SshConnectionSettings>> resolveHops(const SshConfig &config, const 
 Result<SshConnectionSettings> resolve(const SshConfig &config, const QString &target, int depth)
 {
     if (depth > maxJumpHops)
-        return failure(QStringLiteral("ProxyJump goes through more than %1 hosts; is it a loop?").arg(maxJumpHops));
+        return failure(Tr::tr("ProxyJump goes through more than %1 hosts; is it a loop?").arg(maxJumpHops));
     const auto endpoint = SshEndpoint::parse(target);
     if (!endpoint)
         return std::unexpected(endpoint.error());

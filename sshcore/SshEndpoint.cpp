@@ -1,6 +1,17 @@
 #include "sshcore/SshEndpoint.h"
 
+#include <QCoreApplication>
+
 namespace sshcore {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SshEndpoint)
+};
+
+} // namespace
 
 Result<SshEndpoint> SshEndpoint::parse(const QString &text)
 {
@@ -16,12 +27,12 @@ Result<SshEndpoint> SshEndpoint::parse(const QString &text)
     if (rest.startsWith(u'[')) {
         const qsizetype close = rest.indexOf(u']');
         if (close < 0)
-            return failure(QStringLiteral("\"%1\" has an unclosed '['.").arg(text));
+            return failure(Tr::tr("\"%1\" has an unclosed '['.").arg(text));
         endpoint.host = rest.mid(1, close - 1);
         const QString after = rest.mid(close + 1);
         if (!after.isEmpty()) {
             if (!after.startsWith(u':'))
-                return failure(QStringLiteral("\"%1\" is not user@host:port.").arg(text));
+                return failure(Tr::tr("\"%1\" is not user@host:port.").arg(text));
             portText = after.mid(1);
         }
     } else if (rest.count(u':') == 1) {
@@ -31,12 +42,12 @@ Result<SshEndpoint> SshEndpoint::parse(const QString &text)
         endpoint.host = rest;
     }
     if (endpoint.host.isEmpty())
-        return failure(QStringLiteral("\"%1\" names no host.").arg(text));
+        return failure(Tr::tr("\"%1\" names no host.").arg(text));
     if (!portText.isEmpty()) {
         bool ok = false;
         const uint port = portText.toUInt(&ok);
         if (!ok || port == 0 || port > 65535)
-            return failure(QStringLiteral("\"%1\" is not a port number (1 to 65535).").arg(portText));
+            return failure(Tr::tr("\"%1\" is not a port number (1 to 65535).").arg(portText));
         endpoint.port = quint16(port);
     }
     return endpoint;

@@ -7,6 +7,7 @@
 #include "app/cli/ProfileTargets.h"
 #include "app/cli/RemoteCommands.h"
 #include "app/demo/DemoCluster.h"
+#include "app/locale/Translations.h"
 #include "sshcore/Libssh2Library.h"
 #include "sshcore/SshServerProbe.h"
 
@@ -120,6 +121,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clusterdesk-cli"));
+    app::installTranslations();
     QCoreApplication::setApplicationVersion(QStringLiteral(CLUSTERDESK_VERSION));
 
     QCommandLineParser parser;

@@ -208,7 +208,7 @@ QString ClusterConnection::statusText() const
 {
     QString text = stateName(m_state);
     if (m_state == SshConnectionState::Connected && m_latency)
-        text += tr(" · %1 ms").arg(m_latency->count());
+        text = tr("%1 · %2 ms").arg(text, QString::number(m_latency->count()));
     return text;
 }
 

@@ -1,5 +1,6 @@
 #include "app/demo/DemoCluster.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -14,11 +15,20 @@ namespace app {
 
 namespace {
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::DemoCluster)
+};
+
+} // namespace
+
+namespace {
+
 Result<quint16> portOf(const QJsonObject &object, QLatin1StringView key, const QString &origin)
 {
     const int port = object.value(key).toObject().value(QLatin1StringView("port")).toInt(-1);
     if (port < 1 || port > 65535)
-        return failure(QStringLiteral("%1 gives no valid port for \"%2\".").arg(origin, key));
+        return failure(Tr::tr("%1 gives no valid port for \"%2\".").arg(origin, key));
     return static_cast<quint16>(port);
 }
 
@@ -46,30 +56,30 @@ Result<DemoCluster> DemoCluster::parse(QByteArrayView json, const QString &origi
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError)
-        return failure(QStringLiteral("%1 is not valid JSON (%2 at byte %3). Restart the demo cluster "
-                                      "with 'packaging/dev cluster start'.")
+        return failure(Tr::tr("%1 is not valid JSON (%2 at byte %3). Restart the demo cluster "
+                              "with 'packaging/dev cluster start'.")
                            .arg(origin, error.errorString())
                            .arg(error.offset));
     if (!document.isObject())
-        return failure(QStringLiteral("%1 does not describe a cluster.").arg(origin));
+        return failure(Tr::tr("%1 does not describe a cluster.").arg(origin));
     const QJsonObject root = document.object();
 
     const int format = root.value(QLatin1StringView("format")).toInt(0);
     if (format > supportedFormat)
-        return failure(QStringLiteral("%1 was written by a newer clusterdesk (format %2; this one "
-                                      "reads format %3). Update clusterdesk.")
+        return failure(Tr::tr("%1 was written by a newer clusterdesk (format %2; this one "
+                              "reads format %3). Update clusterdesk.")
                            .arg(origin)
                            .arg(format)
                            .arg(supportedFormat));
     if (format < 1)
-        return failure(QStringLiteral("%1 has no valid format number.").arg(origin));
+        return failure(Tr::tr("%1 has no valid format number.").arg(origin));
 
     DemoCluster cluster;
     cluster.name = root.value(QLatin1StringView("name")).toString();
     cluster.hostname = root.value(QLatin1StringView("hostname")).toString();
     cluster.host = root.value(QLatin1StringView("host")).toString();
     if (cluster.host.isEmpty())
-        return failure(QStringLiteral("%1 names no host.").arg(origin));
+        return failure(Tr::tr("%1 names no host.").arg(origin));
     const auto login = portOf(root, QLatin1StringView("login"), origin);
     if (!login)
         return std::unexpected(login.error());
@@ -96,7 +106,7 @@ Result<DemoCluster> DemoCluster::parse(QByteArrayView json, const QString &origi
         User user;
         user.name = object.value(QLatin1StringView("name")).toString();
         if (user.name.isEmpty())
-            return failure(QStringLiteral("%1 lists a user without a name.").arg(origin));
+            return failure(Tr::tr("%1 lists a user without a name.").arg(origin));
         user.authMethods = toStringList(object.value(QLatin1StringView("auth")));
         user.keyPath = object.value(QLatin1StringView("key")).toString();
         user.password = object.value(QLatin1StringView("password")).toString();
@@ -104,7 +114,7 @@ Result<DemoCluster> DemoCluster::parse(QByteArrayView json, const QString &origi
         cluster.users.append(user);
     }
     if (cluster.users.isEmpty())
-        return failure(QStringLiteral("%1 lists no users.").arg(origin));
+        return failure(Tr::tr("%1 lists no users.").arg(origin));
     cluster.runDir = root.value(QLatin1StringView("run_dir")).toString();
     cluster.logDir = root.value(QLatin1StringView("logs")).toString();
     return cluster;
@@ -115,10 +125,10 @@ Result<DemoCluster> DemoCluster::load(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         if (!file.exists())
-            return failure(QStringLiteral("The demo cluster is not running (%1 does not exist). "
-                                          "Start it with 'packaging/dev cluster start'.")
+            return failure(Tr::tr("The demo cluster is not running (%1 does not exist). "
+                                  "Start it with 'packaging/dev cluster start'.")
                                .arg(QDir::toNativeSeparators(path)));
-        return failure(QStringLiteral("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return failure(Tr::tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     }
     return parse(file.readAll(), QDir::toNativeSeparators(path));
 }

@@ -1,8 +1,8 @@
 #include "app/jobs/JobNotices.h"
 
-#include "app/TranslationContext.h"
 #include "app/jobs/JobListModel.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 #include <cmath>
@@ -11,13 +11,16 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::JobNotices"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JobNotices)
+};
 
 using Phase = JobRow::Phase;
 
 QString jobLabel(const Job &job)
 {
-    return job.name.isEmpty() ? tr("Job %1").arg(job.id) : tr("Job %1 (%2)").arg(job.id, job.name);
+    return job.name.isEmpty() ? Tr::tr("Job %1").arg(job.id) : Tr::tr("Job %1 (%2)").arg(job.id, job.name);
 }
 
 // Ended without reaching its end: failed, killed at its limits, cancelled or taken off its node.
@@ -42,10 +45,10 @@ QString percent(double fraction)
 QString duration(qint64 seconds)
 {
     if (seconds < 60)
-        return tr("%1 s").arg(seconds);
+        return Tr::tr("%1 s").arg(seconds);
     if (seconds < 3600)
-        return tr("%1 min").arg(seconds / 60);
-    return tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+        return Tr::tr("%1 min").arg(seconds / 60);
+    return Tr::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
 }
 
 } // namespace
@@ -151,10 +154,11 @@ Notice JobNotices::startedNotice(const QString &cluster, const Job &job)
     notice.kind = NoticeKind::JobStarted;
     notice.cluster = cluster;
     notice.subject = subject(job.id);
-    notice.title = tr("%1 started").arg(jobLabel(job));
-    const QString where = job.nodeList.isEmpty() ? cluster : tr("%1 on %2").arg(job.nodeList, cluster);
-    notice.text = job.timeLimitSeconds ? tr("Running on %1, for at most %2").arg(where, duration(*job.timeLimitSeconds))
-                                       : tr("Running on %1").arg(where);
+    notice.title = Tr::tr("%1 started").arg(jobLabel(job));
+    const QString where = job.nodeList.isEmpty() ? cluster : Tr::tr("%1 on %2").arg(job.nodeList, cluster);
+    notice.text = job.timeLimitSeconds
+                      ? Tr::tr("Running on %1, for at most %2").arg(where, duration(*job.timeLimitSeconds))
+                      : Tr::tr("Running on %1").arg(where);
     return notice;
 }
 
@@ -166,18 +170,18 @@ Notice JobNotices::endedNotice(const QString &cluster, const JobRow &row, const 
     notice.subject = subject(job.id);
     if (row.phase == Phase::Ended) {
         notice.kind = NoticeKind::JobEnded;
-        notice.title = tr("%1 ended").arg(jobLabel(job));
-        notice.text = tr("On %1; how it ended is not known: %2").arg(cluster, row.note);
+        notice.title = Tr::tr("%1 ended").arg(jobLabel(job));
+        notice.text = Tr::tr("On %1; how it ended is not known: %2").arg(cluster, row.note);
         return notice;
     }
     notice.kind = isFailure(job.state) ? NoticeKind::JobFailed : NoticeKind::JobEnded;
-    notice.title = tr("%1: %2").arg(jobLabel(job), jobStateName(job.state).toLower());
+    notice.title = Tr::tr("%1: %2").arg(jobLabel(job), jobStateName(job.state).toLower());
     QStringList first;
     first << (job.stateText.isEmpty() ? jobStateName(job.state) : job.stateText);
     if (!row.exitCode.isEmpty())
-        first << tr("exit code %1").arg(row.exitCode);
+        first << Tr::tr("exit code %1").arg(row.exitCode);
     if (job.elapsedSeconds)
-        first << tr("ran %1").arg(duration(*job.elapsedSeconds));
+        first << Tr::tr("ran %1").arg(duration(*job.elapsedSeconds));
     first << cluster;
     QString text = first.join(QStringLiteral(" · "));
     if (record) {
@@ -194,15 +198,15 @@ QString JobNotices::efficiencyLine(const JobAccounting &record)
 {
     QStringList parts;
     if (const auto cpu = record.cpuEfficiency())
-        parts << tr("CPU %1").arg(percent(*cpu));
+        parts << Tr::tr("CPU %1").arg(percent(*cpu));
     if (const auto memory = record.memoryEfficiency()) {
-        parts << tr("memory %1 of %2")
+        parts << Tr::tr("memory %1 of %2")
                      .arg(percent(*memory), QLocale().formattedDataSize(*record.requestedMemoryBytes, 1,
                                                                         QLocale::DataSizeTraditionalFormat));
     }
     if (const auto time = record.timeEfficiency())
-        parts << tr("time %1 of the limit").arg(percent(*time));
-    return parts.isEmpty() ? QString() : tr("Used: %1").arg(parts.join(QStringLiteral(", ")));
+        parts << Tr::tr("time %1 of the limit").arg(percent(*time));
+    return parts.isEmpty() ? QString() : Tr::tr("Used: %1").arg(parts.join(QStringLiteral(", ")));
 }
 
 } // namespace app

@@ -1,6 +1,5 @@
 #include "app/jobs/JobRow.h"
 
-#include "app/TranslationContext.h"
 #include "app/jobs/JobListModel.h"
 #include "app/schedulers/ResourceUnits.h"
 
@@ -15,7 +14,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::JobListModel"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JobListModel)
+};
 
 QString describeTime(const QDateTime &time)
 {
@@ -60,7 +62,7 @@ QString explainReason(const QString &reason)
     };
     for (const Explanation &e : explanations) {
         if (reason == QLatin1StringView(e.reason))
-            return reason + u": " + tr(e.text);
+            return reason + u": " + Tr::tr(e.text);
     }
     return reason;
 }
@@ -89,9 +91,9 @@ QString JobRow::text(int column, const QDateTime &now) const
         if (stale && phase != Phase::Finished)
             return jobStateName(JobState::Unknown);
         if (phase == Phase::Vanished)
-            return tr("Finishing…");
+            return Tr::tr("Finishing…");
         if (phase == Phase::Ended)
-            return tr("Ended");
+            return Tr::tr("Ended");
         return jobStateName(job.state);
     case JobListModel::PartitionColumn: return job.partition;
     case JobListModel::ElapsedColumn: return describeOptionalDuration(job.elapsedSeconds);
@@ -99,7 +101,7 @@ QString JobRow::text(int column, const QDateTime &now) const
         if (phase != Phase::Listed)
             return {};
         if (!job.timeLeftSeconds && !job.timeLimitSeconds)
-            return tr("Unlimited");
+            return Tr::tr("Unlimited");
         return describeOptionalDuration(job.timeLeftSeconds);
     case JobListModel::NodesColumn: return job.nodeCount > 0 ? QString::number(job.nodeCount) : QString();
     case JobListModel::CpusColumn: return job.cpuCount > 0 ? QString::number(job.cpuCount) : QString();
@@ -112,7 +114,7 @@ QString JobRow::text(int column, const QDateTime &now) const
         if (!job.startTime.isValid())
             return {};
         if (job.startTime > now)
-            return tr("in %1").arg(units::describeDuration(now.secsTo(job.startTime)));
+            return Tr::tr("in %1").arg(units::describeDuration(now.secsTo(job.startTime)));
         return describeTime(job.startTime);
     case JobListModel::SubmittedColumn: return job.submitTime.isValid() ? describeTime(job.submitTime) : QString();
     default: return {};
@@ -126,36 +128,36 @@ QString JobRow::toolTip(int column, const QString &staleReason) const
     case JobListModel::IdColumn: {
         QStringList lines{job.id};
         if (!job.arrayJobId.isEmpty())
-            lines << tr("Task %1 of array job %2").arg(job.arrayTaskId, job.arrayJobId);
+            lines << Tr::tr("Task %1 of array job %2").arg(job.arrayTaskId, job.arrayJobId);
         if (!job.user.isEmpty())
-            lines << tr("User: %1").arg(job.user);
+            lines << Tr::tr("User: %1").arg(job.user);
         if (!job.account.isEmpty())
-            lines << tr("Account: %1").arg(job.account);
+            lines << Tr::tr("Account: %1").arg(job.account);
         if (!job.qos.isEmpty())
-            lines << tr("QoS: %1").arg(job.qos);
+            lines << Tr::tr("QoS: %1").arg(job.qos);
         if (!job.memory.isEmpty())
-            lines << tr("Memory: %1").arg(job.memory);
+            lines << Tr::tr("Memory: %1").arg(job.memory);
         if (!job.workDirectory.isEmpty())
-            lines << tr("Working directory: %1").arg(job.workDirectory);
+            lines << Tr::tr("Working directory: %1").arg(job.workDirectory);
         return lines.join(u'\n');
     }
     case JobListModel::StateColumn:
         if (stale && phase != Phase::Finished)
-            return tr("The scheduler could not be asked, so its state is not known: %1\nLast known state: %2")
+            return Tr::tr("The scheduler could not be asked, so its state is not known: %1\nLast known state: %2")
                 .arg(staleReason, phase == Phase::Listed ? lastState : text(column, {}));
         switch (phase) {
         case Phase::Vanished:
-            return tr("No longer in the queue; waiting for accounting to say how it ended.\nLast state seen: %1")
+            return Tr::tr("No longer in the queue; waiting for accounting to say how it ended.\nLast state seen: %1")
                 .arg(lastState);
         case Phase::Ended:
-            return tr("No longer in the queue. How it ended is not known: %1\nLast state seen: %2")
+            return Tr::tr("No longer in the queue. How it ended is not known: %1\nLast state seen: %2")
                 .arg(note, lastState);
         case Phase::Finished: {
             QString tip = lastState;
             if (!exitCode.isEmpty())
-                tip += u'\n' + tr("Exit code: %1").arg(exitCode);
+                tip += u'\n' + Tr::tr("Exit code: %1").arg(exitCode);
             if (job.endTime.isValid())
-                tip += u'\n' + tr("Ended: %1").arg(describeTime(job.endTime));
+                tip += u'\n' + Tr::tr("Ended: %1").arg(describeTime(job.endTime));
             if (!note.isEmpty())
                 tip += u'\n' + note;
             return tip;
@@ -166,18 +168,18 @@ QString JobRow::toolTip(int column, const QString &staleReason) const
         return {};
     case JobListModel::ElapsedColumn:
         if (job.elapsedSeconds && job.timeLimitSeconds)
-            return tr("%1 of %2")
+            return Tr::tr("%1 of %2")
                 .arg(units::describeDuration(*job.elapsedSeconds), units::describeDuration(*job.timeLimitSeconds));
         return job.elapsedSeconds ? units::describeDuration(*job.elapsedSeconds) : QString();
     case JobListModel::TimeLeftColumn:
-        return job.timeLimitSeconds ? tr("Time limit: %1").arg(units::formatDuration(*job.timeLimitSeconds))
-                                    : tr("No time limit");
+        return job.timeLimitSeconds ? Tr::tr("Time limit: %1").arg(units::formatDuration(*job.timeLimitSeconds))
+                                    : Tr::tr("No time limit");
     case JobListModel::GpusColumn: return job.gres;
     case JobListModel::WhereColumn: return isWaiting(job.state) ? explainReason(job.reason) : job.nodeList;
     case JobListModel::StartColumn:
         if (!job.startTime.isValid())
-            return isWaiting(job.state) ? tr("The scheduler has no estimate of when it will start.") : QString();
-        return (isWaiting(job.state) ? tr("Expected to start: %1") : tr("Started: %1"))
+            return isWaiting(job.state) ? Tr::tr("The scheduler has no estimate of when it will start.") : QString();
+        return (isWaiting(job.state) ? Tr::tr("Expected to start: %1") : Tr::tr("Started: %1"))
             .arg(describeTime(job.startTime));
     case JobListModel::SubmittedColumn: return job.submitTime.isValid() ? describeTime(job.submitTime) : QString();
     default: return text(column, QDateTime::currentDateTimeUtc());

@@ -1,10 +1,17 @@
 #include "app/jobscripts/JobField.h"
 
-#include "app/TranslationContext.h"
-
 #include <QCoreApplication>
 
 namespace app {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JobField)
+};
+
+} // namespace
 
 QList<JobField> allJobFields()
 {
@@ -17,28 +24,27 @@ QList<JobField> allJobFields()
 
 QString jobFieldName(JobField field)
 {
-    constexpr Translator<"app::JobField"> tr;
     switch (field) {
-    case JobField::Name: return tr("Job name");
-    case JobField::Partition: return tr("Partition");
-    case JobField::Account: return tr("Account");
-    case JobField::Qos: return tr("QoS");
-    case JobField::TimeLimit: return tr("Time limit");
-    case JobField::Nodes: return tr("Nodes");
-    case JobField::Tasks: return tr("Tasks");
-    case JobField::CpusPerTask: return tr("CPUs per task");
-    case JobField::Memory: return tr("Memory per node");
-    case JobField::MemoryPerCpu: return tr("Memory per CPU");
-    case JobField::Gpus: return tr("GPUs");
-    case JobField::Array: return tr("Array");
-    case JobField::Output: return tr("Output file");
-    case JobField::Error: return tr("Error file");
-    case JobField::WorkDirectory: return tr("Working directory");
-    case JobField::Dependency: return tr("Dependency");
-    case JobField::MailType: return tr("Mail events");
-    case JobField::MailUser: return tr("Mail address");
-    case JobField::Constraint: return tr("Constraint");
-    case JobField::Exclusive: return tr("Exclusive nodes");
+    case JobField::Name: return Tr::tr("Job name");
+    case JobField::Partition: return Tr::tr("Partition");
+    case JobField::Account: return Tr::tr("Account");
+    case JobField::Qos: return Tr::tr("QoS");
+    case JobField::TimeLimit: return Tr::tr("Time limit");
+    case JobField::Nodes: return Tr::tr("Nodes");
+    case JobField::Tasks: return Tr::tr("Tasks");
+    case JobField::CpusPerTask: return Tr::tr("CPUs per task");
+    case JobField::Memory: return Tr::tr("Memory per node");
+    case JobField::MemoryPerCpu: return Tr::tr("Memory per CPU");
+    case JobField::Gpus: return Tr::tr("GPUs");
+    case JobField::Array: return Tr::tr("Array");
+    case JobField::Output: return Tr::tr("Output file");
+    case JobField::Error: return Tr::tr("Error file");
+    case JobField::WorkDirectory: return Tr::tr("Working directory");
+    case JobField::Dependency: return Tr::tr("Dependency");
+    case JobField::MailType: return Tr::tr("Mail events");
+    case JobField::MailUser: return Tr::tr("Mail address");
+    case JobField::Constraint: return Tr::tr("Constraint");
+    case JobField::Exclusive: return Tr::tr("Exclusive nodes");
     }
     return {};
 }

@@ -1,7 +1,5 @@
 #include "app/jobscripts/JobScript.h"
 
-#include "app/TranslationContext.h"
-
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -14,7 +12,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::JobScript"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JobScript)
+};
 
 // First word of a shell line, and the rest.
 std::pair<QString, QString> firstWord(const QString &line)
@@ -172,7 +173,7 @@ Result<void> JobScript::setValue(JobField field, const QString &value)
     const auto native = m_dialect->toNative(field, value);
     if (!native) {
         return failure(
-            tr("%1 has no directive for \"%2\".").arg(Profile::schedulerName(scheduler()), jobFieldName(field)));
+            Tr::tr("%1 has no directive for \"%2\".").arg(Profile::schedulerName(scheduler()), jobFieldName(field)));
     }
     // Change the last occurrence in place.
     for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
@@ -201,7 +202,7 @@ Result<void> JobScript::setValue(JobField field, const QString &value)
     }
     if (insertion.text.isEmpty()) {
         return failure(
-            tr("%1 has no directive for \"%2\".").arg(Profile::schedulerName(scheduler()), jobFieldName(field)));
+            Tr::tr("%1 has no directive for \"%2\".").arg(Profile::schedulerName(scheduler()), jobFieldName(field)));
     }
     insertLine(insertionLine(), insertion.text, LineKind::Directive);
     return {};

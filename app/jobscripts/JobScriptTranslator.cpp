@@ -1,6 +1,5 @@
 #include "app/jobscripts/JobScriptTranslator.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 
 #include <QCoreApplication>
@@ -10,7 +9,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::JobScriptTranslator"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JobScriptTranslator)
+};
 
 // Output patterns: Slurm's %j/%A/%a, LSF's %J/%I; PBS and Grid Engine have none in directives.
 QString translatePattern(const QString &path, Profile::Scheduler from, Profile::Scheduler to, QStringList *notes)
@@ -27,7 +29,7 @@ QString translatePattern(const QString &path, Profile::Scheduler from, Profile::
         result.replace(QStringLiteral("%I"), QStringLiteral("%a"));
     }
     if (result.contains(u'%') && to != Profile::Scheduler::Slurm && to != Profile::Scheduler::Lsf) {
-        notes->append(tr("Output path \"%1\": %2 does not expand %-patterns in file names; adjust it by hand.")
+        notes->append(Tr::tr("Output path \"%1\": %2 does not expand %-patterns in file names; adjust it by hand.")
                           .arg(path, Profile::schedulerName(to)));
     }
     return result;
@@ -81,7 +83,7 @@ Translation JobScriptTranslator::translate(const JobScript &source, Profile::Sch
                     understood = false;
             }
             if (!understood) {
-                translation.notes.append(tr("\"%1\": not translated (kept as a comment).").arg(text.trimmed()));
+                translation.notes.append(Tr::tr("\"%1\": not translated (kept as a comment).").arg(text.trimmed()));
                 body += QStringLiteral("# ") + text + line.ending;
             }
             continue;
@@ -116,7 +118,7 @@ Translation JobScriptTranslator::translate(const JobScript &source, Profile::Sch
     }
     for (const QString &name : unknownVariables)
         translation.notes.append(
-            tr("$%1 has no %2 equivalent; the line that reads it needs a look.").arg(name, targetName));
+            Tr::tr("$%1 has no %2 equivalent; the line that reads it needs a look.").arg(name, targetName));
 
     // The directives, field by field, in the target's spelling.
     JobScript directives = JobScript::parse(QString(), target);
@@ -126,7 +128,7 @@ Translation JobScriptTranslator::translate(const JobScript &source, Profile::Sch
             continue;
         if (!value->canonical) {
             translation.notes.append(
-                tr("%1 \"%2\": not understood, so not translated.").arg(jobFieldName(field), value->native));
+                Tr::tr("%1 \"%2\": not understood, so not translated.").arg(jobFieldName(field), value->native));
             continue;
         }
         QString canonical = *value->canonical;
@@ -135,13 +137,13 @@ Translation JobScriptTranslator::translate(const JobScript &source, Profile::Sch
         const auto native = targetDialect->toNative(field, canonical);
         if (!native || !directives.setValue(field, canonical)) {
             translation.notes.append(
-                tr("%1 \"%2\": %3 has no equivalent; left out.").arg(jobFieldName(field), canonical, targetName));
+                Tr::tr("%1 \"%2\": %3 has no equivalent; left out.").arg(jobFieldName(field), canonical, targetName));
             continue;
         }
         const auto back = targetDialect->toCanonical(field, *native);
         if (back && !sameValue(field, *back, canonical)) {
             translation.notes.append(
-                tr("%1 \"%2\" became \"%3\" for %4.").arg(jobFieldName(field), canonical, *back, targetName));
+                Tr::tr("%1 \"%2\" became \"%3\" for %4.").arg(jobFieldName(field), canonical, *back, targetName));
         }
     }
     QString directiveText = directives.text();

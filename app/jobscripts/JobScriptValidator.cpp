@@ -1,6 +1,5 @@
 #include "app/jobscripts/JobScriptValidator.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 
 #include <QCoreApplication>
@@ -10,7 +9,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::JobScriptValidator"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JobScriptValidator)
+};
 
 bool isPositiveInteger(const QString &text)
 {
@@ -58,7 +60,7 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
         const JobScript::Line &line = lines[i];
         if (line.kind == JobScript::LineKind::IgnoredDirective) {
             add(int(i), std::nullopt,
-                tr("%1 ignores this line: directives must come before the first command of the script.").arg(tool),
+                Tr::tr("%1 ignores this line: directives must come before the first command of the script.").arg(tool),
                 ScriptProblem::Severity::Warning);
             continue;
         }
@@ -66,12 +68,12 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
             continue;
         const QList<DirectiveOption> options = dialect.options(line.text);
         if (options.isEmpty())
-            add(int(i), std::nullopt, tr("This directive has no option."), ScriptProblem::Severity::Warning);
+            add(int(i), std::nullopt, Tr::tr("This directive has no option."), ScriptProblem::Severity::Warning);
         for (const DirectiveOption &option : options) {
             if (option.flag.isEmpty()) {
                 add(int(i), std::nullopt,
-                    tr("\"%1\" is not an option, so %2 will refuse the script. If it belongs to the value before "
-                       "it, put that value in quotes, e.g. --job-name=\"my job\".")
+                    Tr::tr("\"%1\" is not an option, so %2 will refuse the script. If it belongs to the value before "
+                           "it, put that value in quotes, e.g. --job-name=\"my job\".")
                         .arg(option.value, tool));
             }
         }
@@ -79,7 +81,7 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
 
     const auto fieldValue = [&](JobField field) { return script.field(field); };
     const auto unreadable = [&](JobField field, const JobScript::FieldValue &value, const QString &hint) {
-        add(value.line, field, tr("%1: \"%2\" is not understood. %3").arg(jobFieldName(field), value.native, hint));
+        add(value.line, field, Tr::tr("%1: \"%2\" is not understood. %3").arg(jobFieldName(field), value.native, hint));
     };
 
     const auto time = fieldValue(JobField::TimeLimit);
@@ -89,8 +91,8 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
             timeSeconds = units::parseDurationSeconds(*time->canonical);
         if (!timeSeconds)
             unreadable(JobField::TimeLimit, *time,
-                       tr("Write hours:minutes:seconds (01:30:00), minutes (90) or days-hours:minutes:seconds "
-                          "(2-00:00:00)."));
+                       Tr::tr("Write hours:minutes:seconds (01:30:00), minutes (90) or days-hours:minutes:seconds "
+                              "(2-00:00:00)."));
     }
     for (JobField field : {JobField::Memory, JobField::MemoryPerCpu}) {
         const auto memory = fieldValue(field);
@@ -102,13 +104,13 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
         if (!valid)
             unreadable(field, *memory,
                        script.scheduler() == Profile::Scheduler::Slurm
-                           ? tr("Write a whole number with a unit K, M, G or T (e.g. 4G or 500M); no unit means M.")
-                           : tr("Write a number with a unit (e.g. 4GB)."));
+                           ? Tr::tr("Write a whole number with a unit K, M, G or T (e.g. 4G or 500M); no unit means M.")
+                           : Tr::tr("Write a number with a unit (e.g. 4GB)."));
     }
     if (fieldValue(JobField::Memory) && fieldValue(JobField::MemoryPerCpu)
         && script.scheduler() == Profile::Scheduler::Slurm) {
         add(fieldValue(JobField::MemoryPerCpu)->line, JobField::MemoryPerCpu,
-            tr("Ask for memory either per node (--mem) or per CPU (--mem-per-cpu): sbatch refuses both."));
+            Tr::tr("Ask for memory either per node (--mem) or per CPU (--mem-per-cpu): sbatch refuses both."));
     }
     for (JobField field : {JobField::Nodes, JobField::Tasks, JobField::CpusPerTask}) {
         const auto count = fieldValue(field);
@@ -116,7 +118,7 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
         if (count && !isPositiveInteger(count->native)
             && !(field == JobField::Nodes
                  && QRegularExpression(QStringLiteral("^[1-9][0-9]*-[1-9][0-9]*$")).match(count->native).hasMatch()))
-            unreadable(field, *count, tr("Write a whole number, 1 or more."));
+            unreadable(field, *count, Tr::tr("Write a whole number, 1 or more."));
     }
     const auto gpus = fieldValue(JobField::Gpus);
     int gpuCount = 0;
@@ -126,14 +128,14 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
         const QString count = value.section(u':', -1);
         gpuType = value.count(u':') >= 1 ? value.section(u':', -2, -2) : QString();
         if (!isPositiveInteger(count))
-            unreadable(JobField::Gpus, *gpus, tr("Write a number of GPUs, optionally after a type (a100:2)."));
+            unreadable(JobField::Gpus, *gpus, Tr::tr("Write a number of GPUs, optionally after a type (a100:2)."));
         else
             gpuCount = count.toInt();
     }
     const auto array = fieldValue(JobField::Array);
     if (array && !isArraySpec(array->canonical.value_or(array->native)))
         unreadable(JobField::Array, *array,
-                   tr("Write indices like 1-10, 1,3,5 or 0-99:2, optionally with %4 to run at most 4 at a time."));
+                   Tr::tr("Write indices like 1-10, 1,3,5 or 0-99:2, optionally with %4 to run at most 4 at a time."));
 
     if (!cluster || cluster->partitions.isEmpty())
         return problems;
@@ -147,7 +149,7 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
             partition = cluster->partition(name);
             if (!partition) {
                 add(partitionValue->line, JobField::Partition,
-                    tr("There is no partition \"%1\" on this cluster. It has: %2.")
+                    Tr::tr("There is no partition \"%1\" on this cluster. It has: %2.")
                         .arg(name, names(cluster->partitions).join(QStringLiteral(", "))));
             }
         }
@@ -157,8 +159,8 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
     if (partition) {
         if (timeSeconds && partition->maxTimeSeconds && *timeSeconds > *partition->maxTimeSeconds) {
             add(time->line, JobField::TimeLimit,
-                tr("The time limit %1 is longer than partition %2 allows (%3): the job would wait forever or be "
-                   "refused.")
+                Tr::tr("The time limit %1 is longer than partition %2 allows (%3): the job would wait forever or be "
+                       "refused.")
                     .arg(units::formatDuration(*timeSeconds), partition->name,
                          units::formatDuration(*partition->maxTimeSeconds)));
         }
@@ -170,8 +172,8 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
             }
             add(gpus->line, JobField::Gpus,
                 withGpus.isEmpty()
-                    ? tr("Partition %1 has no GPUs, and neither has any other partition here.").arg(partition->name)
-                    : tr("Partition %1 has no GPUs. Choose a partition with GPUs: %2.")
+                    ? Tr::tr("Partition %1 has no GPUs, and neither has any other partition here.").arg(partition->name)
+                    : Tr::tr("Partition %1 has no GPUs. Choose a partition with GPUs: %2.")
                           .arg(partition->name, withGpus.join(QStringLiteral(", "))));
         } else if (gpuCount > 0) {
             bool typeFound = gpuType.isEmpty();
@@ -180,13 +182,13 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
             if (!typeFound) {
                 QStringList types;
                 for (const GpuOffer &offer : partition->gpus)
-                    types.append(offer.type.isEmpty() ? tr("(untyped)") : offer.type);
+                    types.append(offer.type.isEmpty() ? Tr::tr("(untyped)") : offer.type);
                 add(gpus->line, JobField::Gpus,
-                    tr("Partition %1 has no GPUs of type %2. It has: %3.")
+                    Tr::tr("Partition %1 has no GPUs of type %2. It has: %3.")
                         .arg(partition->name, gpuType, types.join(QStringLiteral(", "))));
             } else if (partition->gpuTotal() < gpuCount) {
                 add(gpus->line, JobField::Gpus,
-                    tr("Partition %1 has %2 GPUs in all; the job asks for %3.")
+                    Tr::tr("Partition %1 has %2 GPUs in all; the job asks for %3.")
                         .arg(partition->name)
                         .arg(partition->gpuTotal())
                         .arg(gpuCount));
@@ -197,7 +199,7 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
             const auto bytes = units::parseMemory(*memory->canonical, units::MiB);
             if (bytes && *bytes > *partition->memoryPerNodeBytes) {
                 add(memory->line, JobField::Memory,
-                    tr("Nodes in partition %1 have %2 of memory; the job asks for %3 per node.")
+                    Tr::tr("Nodes in partition %1 have %2 of memory; the job asks for %3 per node.")
                         .arg(partition->name, units::describeMemory(*partition->memoryPerNodeBytes),
                              units::describeMemory(*bytes)));
             }
@@ -207,7 +209,7 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
             const int perNode = partition->cpusTotal / partition->nodes;
             if (cpus->native.toInt() > perNode) {
                 add(cpus->line, JobField::CpusPerTask,
-                    tr("Nodes in partition %1 have %2 CPUs; one task cannot have %3.")
+                    Tr::tr("Nodes in partition %1 have %2 CPUs; one task cannot have %3.")
                         .arg(partition->name)
                         .arg(perNode)
                         .arg(cpus->native));
@@ -218,14 +220,14 @@ QList<ScriptProblem> JobScriptValidator::check(const JobScript &script, const Cl
     const QStringList accounts = cluster->accounts();
     if (account && !accounts.isEmpty() && !accounts.contains(account->native)) {
         add(account->line, JobField::Account,
-            tr("You have no account \"%1\" here. Yours: %2.")
+            Tr::tr("You have no account \"%1\" here. Yours: %2.")
                 .arg(account->native, accounts.join(QStringLiteral(", "))));
     }
     const auto qos = fieldValue(JobField::Qos);
     const QStringList qosList = cluster->qos();
     if (qos && !qosList.isEmpty() && !qosList.contains(qos->native)) {
         add(qos->line, JobField::Qos,
-            tr("QoS \"%1\" is not one you may use here. Yours: %2.")
+            Tr::tr("QoS \"%1\" is not one you may use here. Yours: %2.")
                 .arg(qos->native, qosList.join(QStringLiteral(", "))));
     }
     return problems;

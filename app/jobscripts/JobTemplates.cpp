@@ -1,6 +1,5 @@
 #include "app/jobscripts/JobTemplates.h"
 
-#include "app/TranslationContext.h"
 #include "app/jobscripts/JobScript.h"
 
 #include <QCoreApplication>
@@ -24,7 +23,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::JobTemplates"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JobTemplates)
+};
 
 QString readText(const QString &path)
 {
@@ -65,7 +67,7 @@ QList<JobTemplate> JobTemplates::shipped()
         const QJsonObject entry = value.toObject();
         JobTemplate shippedTemplate;
         shippedTemplate.id = entry.value(u"id").toString();
-        shippedTemplate.title = tr(qPrintable(entry.value(u"title").toString()));
+        shippedTemplate.title = Tr::tr(qPrintable(entry.value(u"title").toString()));
         shippedTemplate.description = entry.value(u"description").toString();
         shippedTemplate.text = readText(QStringLiteral(":/clusterdesk/templates/") + entry.value(u"file").toString());
         shippedTemplate.scheduler = JobScript::parse(shippedTemplate.text).scheduler();
@@ -84,7 +86,8 @@ QList<JobTemplate> JobTemplates::saved() const
         userTemplate.title = titleOf(info.fileName());
         userTemplate.text = readText(info.absoluteFilePath());
         userTemplate.scheduler = JobScript::parse(userTemplate.text).scheduler();
-        userTemplate.description = tr("Saved on %1").arg(QLocale().toString(info.lastModified(), QLocale::ShortFormat));
+        userTemplate.description = Tr::tr("Saved on %1")
+                                       .arg(QLocale().toString(info.lastModified(), QLocale::ShortFormat));
         userTemplate.isUsers = true;
         userTemplate.path = info.absoluteFilePath();
         templates.append(userTemplate);
@@ -113,30 +116,32 @@ QString JobTemplates::fileNameFor(const QString &title)
 Result<JobTemplate> JobTemplates::save(const QString &title, const QString &text) const
 {
     if (title.trimmed().isEmpty())
-        return failure(tr("Give the template a name."));
+        return failure(Tr::tr("Give the template a name."));
     if (!QDir().mkpath(m_folder))
-        return failure(tr("Cannot make the templates folder %1.").arg(QDir::toNativeSeparators(m_folder)));
+        return failure(Tr::tr("Cannot make the templates folder %1.").arg(QDir::toNativeSeparators(m_folder)));
     const QString path = m_folder + u'/' + fileNameFor(title);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
         return failure(
-            tr("Cannot save the template to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+            Tr::tr("Cannot save the template to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     const QList<JobTemplate> templates = saved();
     const auto found = std::find_if(templates.begin(), templates.end(), [&](const JobTemplate &candidate) {
         return candidate.path == QFileInfo(path).absoluteFilePath();
     });
     if (found == templates.end())
-        return failure(tr("The template was saved to %1 but cannot be read back.").arg(QDir::toNativeSeparators(path)));
+        return failure(
+            Tr::tr("The template was saved to %1 but cannot be read back.").arg(QDir::toNativeSeparators(path)));
     return *found;
 }
 
 Result<void> JobTemplates::remove(const JobTemplate &userTemplate) const
 {
     if (!userTemplate.isUsers || QFileInfo(userTemplate.path).absolutePath() != QFileInfo(m_folder).absoluteFilePath())
-        return failure(tr("Only templates you saved can be deleted."));
+        return failure(Tr::tr("Only templates you saved can be deleted."));
     QFile file(userTemplate.path);
     if (!file.remove())
-        return failure(tr("Cannot delete %1: %2").arg(QDir::toNativeSeparators(userTemplate.path), file.errorString()));
+        return failure(
+            Tr::tr("Cannot delete %1: %2").arg(QDir::toNativeSeparators(userTemplate.path), file.errorString()));
     return {};
 }
 

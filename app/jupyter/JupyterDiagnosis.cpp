@@ -1,8 +1,8 @@
 #include "app/jupyter/JupyterDiagnosis.h"
 
-#include "app/TranslationContext.h"
 #include "app/jupyter/JupyterLauncher.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -11,7 +11,10 @@ namespace app {
 
 namespace {
 
-constexpr app::Translator<"app::JupyterDiagnosis"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JupyterDiagnosis)
+};
 using Cause = JupyterDiagnosis::Cause;
 
 bool has(const QString &text, const char *pattern)
@@ -73,49 +76,54 @@ JupyterDiagnosis diagnoseJupyterEnd(const QByteArray &outputTail, const std::opt
     if (has(text, "error: lab-missing:|No module named '?jupyterlab'?|jupyter-lab: command not found"
                   "|Jupyter command `jupyter-lab` not found"))
         return diagnosis(Cause::LabMissing,
-                         tr("JupyterLab is not installed in the job's environment. Choose the Notebook interface, or "
-                            "an environment (module, conda or venv) with jupyterlab installed."));
+                         Tr::tr(
+                             "JupyterLab is not installed in the job's environment. Choose the Notebook interface, or "
+                             "an environment (module, conda or venv) with jupyterlab installed."));
     if (has(text, "error: jupyter-missing:|No module named '?(jupyter_server|notebook|jupyter_core)'?"
                   "|jupyter(-notebook|-server)?: command not found|python3: command not found"))
         return diagnosis(Cause::JupyterMissing,
-                         tr("Jupyter is not installed in the job's environment. Load a module that provides Jupyter, "
-                            "or choose an environment with jupyter-server installed."));
+                         Tr::tr(
+                             "Jupyter is not installed in the job's environment. Load a module that provides Jupyter, "
+                             "or choose an environment with jupyter-server installed."));
     if (has(text, "The following module\\(s\\) are unknown|Unable to locate a modulefile|error: module-load:")) {
         const QString module = unknownModule(text);
         return diagnosis(Cause::ModuleUnknown,
                          module.isEmpty()
-                             ? tr("A module could not be loaded. Check the module names against the cluster's list "
-                                  "(module avail) and start again.")
-                             : tr("The cluster has no module \"%1\". Pick one from the cluster's list (module avail) "
-                                  "and start again.")
+                             ? Tr::tr("A module could not be loaded. Check the module names against the cluster's list "
+                                      "(module avail) and start again.")
+                             : Tr::tr(
+                                   "The cluster has no module \"%1\". Pick one from the cluster's list (module avail) "
+                                   "and start again.")
                                    .arg(module));
     }
     if (state == JobState::OutOfMemory || has(text, "oom[-_]kill|OUT_OF_MEMORY|task \\d+: Out Of Memory"))
         return diagnosis(Cause::OutOfMemory,
-                         tr("The job ran out of memory and was stopped. Ask for more memory (or load less data in "
-                            "the notebook) and start again."));
+                         Tr::tr("The job ran out of memory and was stopped. Ask for more memory (or load less data in "
+                                "the notebook) and start again."));
     if (has(text, "EADDRINUSE|Address already in use|[Pp]ort \\d+ is already in use|no available port could be found"
                   "|port \\d+ is not available"))
         return diagnosis(Cause::PortInUse,
-                         tr("The server could not listen: another program holds its port. Start again; if it "
-                            "happens again, tell the cluster's administrators."));
+                         Tr::tr("The server could not listen: another program holds its port. Start again; if it "
+                                "happens again, tell the cluster's administrators."));
     if (state == JobState::TimedOut || has(text, " time-limit: |DUE TO TIME LIMIT|TERM_RUNLIMIT"))
         return diagnosis(Cause::TimeLimit,
-                         tr("The job reached its time limit, so Jupyter was stopped. Ask for more time when you start "
-                            "it again, and save your notebooks before the limit."));
+                         Tr::tr(
+                             "The job reached its time limit, so Jupyter was stopped. Ask for more time when you start "
+                             "it again, and save your notebooks before the limit."));
     if (state == JobState::Cancelled
         || has(text, "\\*\\*\\* JOB \\S+ ON \\S+ CANCELLED AT|stopping: the job was asked"))
-        return diagnosis(Cause::Cancelled, tr("The job was cancelled (by you, an administrator or the scheduler)."));
+        return diagnosis(Cause::Cancelled,
+                         Tr::tr("The job was cancelled (by you, an administrator or the scheduler)."));
     if (const QString error = markerError(text); !error.isEmpty())
-        return diagnosis(Cause::Other, tr("The job stopped: %1").arg(error));
+        return diagnosis(Cause::Other, Tr::tr("The job stopped: %1").arg(error));
     const bool failed = state == JobState::Failed || state == JobState::NodeFailed || state == JobState::Preempted
                         || (end && !end->exitCode.isEmpty() && end->exitCode != u"0" && end->exitCode != u"0:0");
     if (failed) {
         const QString line = lastLine(text);
-        return diagnosis(Cause::Other, line.isEmpty()
-                                           ? tr("The job failed (%1) without a message. Read its output for details.")
-                                                 .arg(end->stateText.isEmpty() ? jobStateName(state) : end->stateText)
-                                           : tr("The job failed: %1").arg(line));
+        return diagnosis(Cause::Other,
+                         line.isEmpty() ? Tr::tr("The job failed (%1) without a message. Read its output for details.")
+                                              .arg(end->stateText.isEmpty() ? jobStateName(state) : end->stateText)
+                                        : Tr::tr("The job failed: %1").arg(line));
     }
     return {};
 }

@@ -1,16 +1,19 @@
 #include "app/jupyter/JupyterNotices.h"
 
-#include "app/TranslationContext.h"
 #include "app/jupyter/JupyterManager.h"
 #include "app/jupyter/JupyterSession.h"
 #include "app/notify/Notice.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace app {
 
 namespace {
-constexpr Translator<"JupyterNotices"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JupyterNotices)
+};
 } // namespace
 
 JupyterNotices::JupyterNotices(JupyterManager *manager, Notifier *notifier, QString cluster, QObject *parent)
@@ -56,18 +59,18 @@ void JupyterNotices::stateChanged(JupyterSession *session)
     switch (session->state()) {
     case JupyterSession::State::Ready:
         notice.kind = NoticeKind::JupyterReady;
-        notice.title = tr("Jupyter is ready on %1").arg(m_cluster);
-        notice.text = tr("Job %1 · %2")
+        notice.title = Tr::tr("Jupyter is ready on %1").arg(m_cluster);
+        notice.text = Tr::tr("Job %1 · %2")
                           .arg(session->jobId(), session->settings().partition.isEmpty()
-                                                     ? tr("default partition")
+                                                     ? Tr::tr("default partition")
                                                      : session->settings().partition);
-        notice.actions = {{QLatin1String(OpenAction), tr("Open in browser")}};
+        notice.actions = {{QLatin1String(OpenAction), Tr::tr("Open in browser")}};
         break;
     case JupyterSession::State::Ended:
         notice.kind = NoticeKind::JupyterEnded;
         notice.title = session->diagnosis().cause == JupyterDiagnosis::Cause::Cancelled
-                           ? tr("Jupyter stopped on %1").arg(m_cluster)
-                           : tr("Jupyter ended on %1").arg(m_cluster);
+                           ? Tr::tr("Jupyter stopped on %1").arg(m_cluster)
+                           : Tr::tr("Jupyter ended on %1").arg(m_cluster);
         notice.text = session->diagnosis().message;
         m_warned.remove(session->record().sessionId);
         break;
@@ -98,12 +101,12 @@ void JupyterNotices::checkTimeLeft()
             notice.kind = NoticeKind::JupyterTimeLeft;
             notice.cluster = m_cluster;
             notice.subject = subject(*session);
-            notice.title = minutes == 1 ? tr("Jupyter on %1: 1 minute left").arg(m_cluster)
-                                        : tr("Jupyter on %1: %2 minutes left").arg(m_cluster).arg(minutes);
-            notice.text = tr("Job %1 reaches its time limit at %2. Save your notebooks; Run again with more time "
-                             "starts a new server.")
+            notice.title = minutes == 1 ? Tr::tr("Jupyter on %1: 1 minute left").arg(m_cluster)
+                                        : Tr::tr("Jupyter on %1: %2 minutes left").arg(m_cluster).arg(minutes);
+            notice.text = Tr::tr("Job %1 reaches its time limit at %2. Save your notebooks; Run again with more time "
+                                 "starts a new server.")
                               .arg(session->jobId(), session->endsAt()->toLocalTime().time().toString(u"HH:mm"));
-            notice.actions = {{QLatin1String(OpenAction), tr("Open in browser")}};
+            notice.actions = {{QLatin1String(OpenAction), Tr::tr("Open in browser")}};
             m_notifier->show(notice);
             break;
         }

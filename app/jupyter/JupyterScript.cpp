@@ -1,11 +1,11 @@
 #include "app/jupyter/JupyterScript.h"
 
-#include "app/TranslationContext.h"
 #include "app/jobscripts/JobScript.h"
 #include "app/jupyter/JupyterScriptBody.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "sshcore/RemotePath.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -18,7 +18,10 @@ namespace app {
 
 namespace {
 
-constexpr app::Translator<"app::JupyterScript"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JupyterScript)
+};
 
 QString joined(const QString &folder, const QString &name)
 {
@@ -36,17 +39,18 @@ sshcore::Result<void> checkInput(const JupyterSettings &settings, const JupyterL
     static const QRegularExpression sessionPattern(u"^[A-Za-z0-9-]+$"_s);
     if (!sessionPattern.match(layout.sessionId).hasMatch())
         return failure(ErrorKind::Malformed,
-                       tr("The session id \"%1\" may hold only letters, digits and '-'.").arg(layout.sessionId));
+                       Tr::tr("The session id \"%1\" may hold only letters, digits and '-'.").arg(layout.sessionId));
     if (!layout.home.startsWith(u'/') || !isSingleLine(layout.home))
         return failure(ErrorKind::Malformed,
-                       tr("The home folder on the cluster must be an absolute path (it is \"%1\").").arg(layout.home));
+                       Tr::tr("The home folder on the cluster must be an absolute path (it is \"%1\").")
+                           .arg(layout.home));
     if (!settings.workDirectory.isEmpty() && !settings.workDirectory.startsWith(u'/'))
         return failure(ErrorKind::Malformed,
-                       tr("The working folder must be an absolute path on the cluster, or empty for your home "
-                          "folder (it is \"%1\").")
+                       Tr::tr("The working folder must be an absolute path on the cluster, or empty for your home "
+                              "folder (it is \"%1\").")
                            .arg(settings.workDirectory));
     if (settings.cpus < 1)
-        return failure(ErrorKind::Malformed, tr("Ask for at least one CPU."));
+        return failure(ErrorKind::Malformed, Tr::tr("Ask for at least one CPU."));
     const JupyterEnvironment &env = settings.environment;
     QStringList texts{settings.partition, settings.timeLimit,     settings.memory, settings.gpus, settings.account,
                       settings.qos,       settings.workDirectory, env.conda,       env.venv,      env.container};
@@ -54,18 +58,19 @@ sshcore::Result<void> checkInput(const JupyterSettings &settings, const JupyterL
     for (const QString &text : std::as_const(texts)) {
         if (!isSingleLine(text))
             return failure(ErrorKind::Malformed,
-                           tr("A setting holds a line break: \"%1\". Remove it and try again.").arg(text.simplified()));
+                           Tr::tr("A setting holds a line break: \"%1\". Remove it and try again.")
+                               .arg(text.simplified()));
     }
     if (env.kind == JupyterEnvironment::Kind::Conda && env.conda.trimmed().isEmpty())
-        return failure(ErrorKind::Malformed, tr("Name the conda environment to start Jupyter in."));
+        return failure(ErrorKind::Malformed, Tr::tr("Name the conda environment to start Jupyter in."));
     if (env.kind == JupyterEnvironment::Kind::Venv && env.venv.trimmed().isEmpty())
         return failure(ErrorKind::Malformed,
-                       tr("Name the folder of the Python virtual environment (it holds bin/activate)."));
+                       Tr::tr("Name the folder of the Python virtual environment (it holds bin/activate)."));
     if (env.kind == JupyterEnvironment::Kind::Container && env.container.trimmed().isEmpty())
-        return failure(ErrorKind::Malformed, tr("Name the container image to start Jupyter in."));
+        return failure(ErrorKind::Malformed, Tr::tr("Name the container image to start Jupyter in."));
     for (const QString &module : env.modules) {
         if (module.trimmed().isEmpty())
-            return failure(ErrorKind::Malformed, tr("A module name is empty."));
+            return failure(ErrorKind::Malformed, Tr::tr("A module name is empty."));
     }
     return {};
 }
@@ -228,8 +233,8 @@ sshcore::Result<QString> jupyterScript(const JupyterSettings &asked, Profile::Sc
     case Profile::Scheduler::GridEngine: break;
     default:
         return failure(ErrorKind::Refused,
-                       tr("Jupyter needs a batch scheduler (Slurm, PBS, LSF or Grid Engine); this cluster's is not "
-                          "known yet. Connect once so that clusterdesk can detect it."));
+                       Tr::tr("Jupyter needs a batch scheduler (Slurm, PBS, LSF or Grid Engine); this cluster's is not "
+                              "known yet. Connect once so that clusterdesk can detect it."));
     }
     if (auto checked = checkInput(settings, layout); !checked)
         return failure(checked.error());
@@ -238,7 +243,8 @@ sshcore::Result<QString> jupyterScript(const JupyterSettings &asked, Profile::Sc
         limit = units::parseDurationSeconds(settings.timeLimit);
         if (!limit || *limit <= 0)
             return failure(ErrorKind::Malformed,
-                           tr("The time limit \"%1\" is not a duration: write hours:minutes:seconds, e.g. 04:00:00.")
+                           Tr::tr(
+                               "The time limit \"%1\" is not a duration: write hours:minutes:seconds, e.g. 04:00:00.")
                                .arg(settings.timeLimit));
     }
 
@@ -247,7 +253,7 @@ sshcore::Result<QString> jupyterScript(const JupyterSettings &asked, Profile::Sc
         if (request.value.isEmpty())
             continue;
         if (auto set = script.setValue(request.field, request.value); !set)
-            return failure(ErrorKind::Refused, tr("%1 Clear \"%2\" in the Jupyter settings for this cluster.")
+            return failure(ErrorKind::Refused, Tr::tr("%1 Clear \"%2\" in the Jupyter settings for this cluster.")
                                                    .arg(set.error().message, jobFieldName(request.field)));
     }
     QString text = script.text();

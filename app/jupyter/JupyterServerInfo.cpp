@@ -1,7 +1,6 @@
 #include "app/jupyter/JupyterServerInfo.h"
 
-#include "app/TranslationContext.h"
-
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -15,7 +14,10 @@ namespace app {
 
 namespace {
 
-constexpr app::Translator<"app::JupyterServerInfo"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JupyterServerInfo)
+};
 
 } // namespace
 
@@ -25,18 +27,20 @@ sshcore::Result<JupyterServerInfo> parseJupyterServerInfo(const QByteArray &json
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return failure(ErrorKind::Malformed,
-                       tr("The Jupyter server's info file is not valid JSON (%1).")
-                           .arg(error.error != QJsonParseError::NoError ? error.errorString() : tr("not an object")));
+                       Tr::tr("The Jupyter server's info file is not valid JSON (%1).")
+                           .arg(error.error != QJsonParseError::NoError ? error.errorString()
+                                                                        : Tr::tr("not an object")));
     const QJsonObject object = document.object();
     if (!object.value(u"sock"_s).toString().isEmpty())
         return failure(ErrorKind::Refused,
-                       tr("The Jupyter server listens on a Unix socket, which clusterdesk cannot reach."));
+                       Tr::tr("The Jupyter server listens on a Unix socket, which clusterdesk cannot reach."));
     const double port = object.value(u"port"_s).toDouble(-1);
     if (port < 1 || port > 65535 || port != qint64(port))
-        return failure(ErrorKind::Malformed, tr("The Jupyter server's info file names no port it listens on (port %1).")
-                                                 .arg(object.value(u"port"_s).toVariant().toString()));
+        return failure(ErrorKind::Malformed,
+                       Tr::tr("The Jupyter server's info file names no port it listens on (port %1).")
+                           .arg(object.value(u"port"_s).toVariant().toString()));
     if (!object.value(u"token"_s).isString())
-        return failure(ErrorKind::Malformed, tr("The Jupyter server's info file has no token."));
+        return failure(ErrorKind::Malformed, Tr::tr("The Jupyter server's info file has no token."));
 
     JupyterServerInfo info;
     info.port = quint16(port);
@@ -45,7 +49,8 @@ sshcore::Result<JupyterServerInfo> parseJupyterServerInfo(const QByteArray &json
     if (info.host.isEmpty()) // older files: only the URL says where
         info.host = QUrl(object.value(u"url"_s).toString()).host();
     if (info.host.isEmpty())
-        return failure(ErrorKind::Malformed, tr("The Jupyter server's info file does not say which host it is on."));
+        return failure(ErrorKind::Malformed,
+                       Tr::tr("The Jupyter server's info file does not say which host it is on."));
     info.baseUrl = object.value(u"base_url"_s).toString(u"/"_s);
     if (info.baseUrl.isEmpty())
         info.baseUrl = u"/"_s;

@@ -1,6 +1,5 @@
 #include "app/jupyter/JupyterSession.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/Scheduler.h"
 #include "app/schedulers/SchedulerClient.h"
 #include "sshcore/ShellQuote.h"
@@ -9,6 +8,7 @@
 #include "sshcore/sftp/SftpClient.h"
 #include "sshcore/tunnel/SshTunnel.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QNetworkAccessManager>
@@ -22,7 +22,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"JupyterSession"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JupyterSession)
+};
 
 using namespace std::chrono_literals;
 
@@ -118,12 +121,12 @@ void JupyterSession::setPollIntervals(std::chrono::milliseconds waiting, std::ch
 QString JupyterSession::stateName(State state)
 {
     switch (state) {
-    case State::Submitting: return tr("Submitting");
-    case State::Queued: return tr("Queued");
-    case State::Starting: return tr("Starting");
-    case State::Ready: return tr("Ready");
-    case State::Ending: return tr("Ending");
-    case State::Ended: return tr("Ended");
+    case State::Submitting: return Tr::tr("Submitting");
+    case State::Queued: return Tr::tr("Queued");
+    case State::Starting: return Tr::tr("Starting");
+    case State::Ready: return Tr::tr("Ready");
+    case State::Ending: return Tr::tr("Ending");
+    case State::Ended: return Tr::tr("Ended");
     }
     return {};
 }
@@ -132,23 +135,24 @@ QString JupyterSession::stateText() const
 {
     switch (m_state) {
     case State::Queued: {
-        QString text = m_waitReason.isEmpty() ? tr("Waiting in the queue") : tr("Waiting: %1").arg(m_waitReason);
+        QString text = m_waitReason.isEmpty() ? Tr::tr("Waiting in the queue")
+                                              : Tr::tr("Waiting: %1").arg(m_waitReason);
         if (m_expectedStart && m_expectedStart->isValid())
-            text += tr(" · expected to start at %1")
-                        .arg(QLocale().toString(m_expectedStart->toLocalTime(), QLocale::ShortFormat));
+            text = Tr::tr("%1 · expected to start at %2")
+                       .arg(text, QLocale().toString(m_expectedStart->toLocalTime(), QLocale::ShortFormat));
         return text;
     }
     case State::Starting:
         if (m_server && !m_tunnelError.isEmpty())
-            return tr("Jupyter listens on %1 port %2, but the tunnel cannot reach it yet: %3")
+            return Tr::tr("Jupyter listens on %1 port %2, but the tunnel cannot reach it yet: %3")
                 .arg(m_server->host)
                 .arg(m_server->port)
                 .arg(m_tunnelError);
-        return tr("The job runs; Jupyter is starting");
-    case State::Ready: return tr("Ready");
-    case State::Ending: return tr("Ending");
-    case State::Ended: return m_diagnosis.message.isEmpty() ? tr("Ended") : m_diagnosis.message;
-    case State::Submitting: return tr("Submitting the job");
+        return Tr::tr("The job runs; Jupyter is starting");
+    case State::Ready: return Tr::tr("Ready");
+    case State::Ending: return Tr::tr("Ending");
+    case State::Ended: return m_diagnosis.message.isEmpty() ? Tr::tr("Ended") : m_diagnosis.message;
+    case State::Submitting: return Tr::tr("Submitting the job");
     }
     return {};
 }
@@ -187,14 +191,14 @@ void JupyterSession::start()
         return;
     if (!linkUsable()) {
         end({JupyterDiagnosis::Cause::Other,
-             m_client ? m_client->unavailableReason() : tr("Not connected to the cluster.")});
+             m_client ? m_client->unavailableReason() : Tr::tr("Not connected to the cluster.")});
         return;
     }
     setState(State::Submitting);
     sshcore::SftpClient(m_ssh).realPath(".", this, [this](const sshcore::Result<QByteArray> &home) {
         if (!home)
             return end({JupyterDiagnosis::Cause::Other,
-                        tr("Cannot find the home folder on the cluster: %1").arg(home.error().message)});
+                        Tr::tr("Cannot find the home folder on the cluster: %1").arg(home.error().message)});
         writeFilesAndSubmit(QString::fromUtf8(*home));
     });
 }
@@ -204,7 +208,7 @@ void JupyterSession::writeFilesAndSubmit(const QString &home)
     m_record.home = home;
     const auto scheduler = m_client ? m_client->scheduler() : nullptr;
     if (!scheduler)
-        return end({JupyterDiagnosis::Cause::Other, tr("The cluster's scheduler is not known yet.")});
+        return end({JupyterDiagnosis::Cause::Other, Tr::tr("The cluster's scheduler is not known yet.")});
     const JupyterLayout layout = m_record.layout();
     const sshcore::Result<QString> script = jupyterScript(m_record.settings, scheduler->kind(), layout);
     if (!script)
@@ -218,7 +222,7 @@ void JupyterSession::writeFilesAndSubmit(const QString &home)
         if (!written || written->exitStatus != 0)
             return end(
                 {JupyterDiagnosis::Cause::Other,
-                 tr("Cannot write the job script on the cluster: %1")
+                 Tr::tr("Cannot write the job script on the cluster: %1")
                      .arg(written ? QString::fromUtf8(written->standardError).trimmed() : written.error().message)});
         submit();
     });
@@ -227,14 +231,14 @@ void JupyterSession::writeFilesAndSubmit(const QString &home)
 void JupyterSession::submit()
 {
     if (!linkUsable())
-        return end({JupyterDiagnosis::Cause::Other, tr("The connection closed before the job was submitted.")});
+        return end({JupyterDiagnosis::Cause::Other, Tr::tr("The connection closed before the job was submitted.")});
     const QString workDirectory = m_record.settings.workDirectory.isEmpty() ? m_record.home
                                                                             : m_record.settings.workDirectory;
     m_client->submit(m_record.layout().scriptPath(), workDirectory, this,
                      [this](const sshcore::Result<SubmitReply> &reply) {
                          if (!reply)
                              return end({JupyterDiagnosis::Cause::Other,
-                                         tr("The scheduler refused the job: %1").arg(reply.error().message)});
+                                         Tr::tr("The scheduler refused the job: %1").arg(reply.error().message)});
                          m_record.jobId = reply->jobId;
                          m_record.submitted = QDateTime::currentDateTimeUtc();
                          writeRecord();
@@ -382,7 +386,7 @@ void JupyterSession::openTunnel(const JupyterServerInfo &info)
     if (const sshcore::Result<quint16> port = m_tunnel->listen(); !port) {
         m_tunnel.reset();
         return end({JupyterDiagnosis::Cause::Other,
-                    tr("Cannot open a local port for the tunnel: %1").arg(port.error().message)});
+                    Tr::tr("Cannot open a local port for the tunnel: %1").arg(port.error().message)});
     }
     probe();
 }
@@ -441,7 +445,7 @@ void JupyterSession::jobLeft()
     setState(State::Ending);
     if (!linkUsable())
         return end({JupyterDiagnosis::Cause::Other,
-                    tr("The job has ended; the connection closed before its end could be read.")});
+                    Tr::tr("The job has ended; the connection closed before its end could be read.")});
     // Accounting says how it ended; the job's output says why.
     m_client->history({}, {m_record.jobId}, this, [this](const sshcore::Result<QList<JobAccounting>> &records) {
         if (records) {
@@ -457,7 +461,7 @@ void JupyterSession::jobLeft()
                                      m_outputTail = tail->standardOutput;
                                  end(m_stopRequested
                                          ? JupyterDiagnosis{JupyterDiagnosis::Cause::Cancelled,
-                                                            tr("Stopped as you asked: the job was cancelled.")}
+                                                            Tr::tr("Stopped as you asked: the job was cancelled.")}
                                          : diagnoseJupyterEnd(m_outputTail, m_accounting));
                              });
     });

@@ -1,16 +1,19 @@
 #include "app/jupyter/JupyterSessionModel.h"
 
-#include "app/TranslationContext.h"
 #include "app/jupyter/JupyterManager.h"
 #include "app/jupyter/JupyterSession.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace app {
 
 namespace {
-constexpr Translator<"JupyterSessionModel"> tr;
-}
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::JupyterSessionModel)
+};
+} // namespace
 
 JupyterSessionModel::JupyterSessionModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -97,14 +100,15 @@ int JupyterSessionModel::columnCount(const QModelIndex &parent) const
 
 QString JupyterSessionModel::describe(const JupyterSettings &settings)
 {
-    QStringList parts{settings.interface == JupyterSettings::Interface::Lab ? tr("JupyterLab") : tr("Notebook")};
+    QStringList parts{settings.interface == JupyterSettings::Interface::Lab ? Tr::tr("JupyterLab")
+                                                                            : Tr::tr("Notebook")};
     if (!settings.partition.isEmpty())
         parts.append(settings.partition);
-    parts.append(settings.cpus == 1 ? tr("1 CPU") : tr("%1 CPUs").arg(settings.cpus));
+    parts.append(settings.cpus == 1 ? Tr::tr("1 CPU") : Tr::tr("%1 CPUs").arg(settings.cpus));
     if (!settings.memory.isEmpty())
         parts.append(settings.memory);
     if (!settings.gpus.isEmpty())
-        parts.append(tr("GPUs %1").arg(settings.gpus));
+        parts.append(Tr::tr("GPUs %1").arg(settings.gpus));
     if (!settings.timeLimit.isEmpty())
         parts.append(settings.timeLimit);
     return parts.join(QStringLiteral(" · "));
@@ -153,10 +157,10 @@ QVariant JupyterSessionModel::headerData(int section, Qt::Orientation orientatio
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case ServerColumn: return tr("Server");
-    case JobColumn: return tr("Job");
-    case StateColumn: return tr("State");
-    case TimeLeftColumn: return tr("Time left");
+    case ServerColumn: return Tr::tr("Server");
+    case JobColumn: return Tr::tr("Job");
+    case StateColumn: return Tr::tr("State");
+    case TimeLeftColumn: return Tr::tr("Time left");
     default: return {};
     }
 }

@@ -1,11 +1,14 @@
 #include "app/monitor/MonitorSql.h"
 
-#include "app/TranslationContext.h"
+#include <QCoreApplication>
 
 namespace app::monitorsql {
 
 namespace {
-constexpr app::Translator<"app::MonitorStore"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::MonitorStore)
+};
 
 // SQLite's primary result codes (sqlite3.h).
 enum : int {
@@ -40,10 +43,13 @@ sshcore::ErrorKind kindOf(const QSqlError &error)
     }
 }
 
-sshcore::Error errorOf(const QSqlError &error, const QString &what)
+// Not sshcore::Error as the return type: lupdate would take sshcore for the context of the tr() below.
+using sshcore::Error;
+
+Error errorOf(const QSqlError &error, const QString &what)
 {
     const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    return {kindOf(error), tr("%1: %2.").arg(what, detail)};
+    return {kindOf(error), Tr::tr("%1: %2.").arg(what, detail)};
 }
 
 sshcore::Result<void> exec(QSqlQuery &query, std::initializer_list<QVariant> values, const QString &what)

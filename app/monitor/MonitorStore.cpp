@@ -1,8 +1,8 @@
 #include "app/monitor/MonitorStore.h"
 
-#include "app/TranslationContext.h"
 #include "app/monitor/MonitorSql.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -22,7 +22,10 @@ namespace app {
 
 namespace {
 
-constexpr app::Translator<"app::MonitorStore"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::MonitorStore)
+};
 
 QString native(const QString &path)
 {
@@ -137,9 +140,9 @@ Result<void> MonitorStore::usable() const
     if (isOpen())
         return {};
     if (QSqlDatabase::contains(m_connectionName))
-        return failure(tr("The monitor history %1 was opened on another thread; only that thread may use it.")
+        return failure(Tr::tr("The monitor history %1 was opened on another thread; only that thread may use it.")
                            .arg(native(m_filePath)));
-    return failure(tr("The monitor history is not open."));
+    return failure(Tr::tr("The monitor history is not open."));
 }
 
 void MonitorStore::close()
@@ -163,7 +166,7 @@ Result<void> MonitorStore::connect()
         m_thread = QThread::currentThread();
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
         if (!db.isValid())
-            return failure(tr("The monitor history cannot be kept: Qt's SQLite driver (QSQLITE) is missing."));
+            return failure(Tr::tr("The monitor history cannot be kept: Qt's SQLite driver (QSQLITE) is missing."));
         db.setDatabaseName(m_filePath);
         db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
         if (db.open())
@@ -171,7 +174,7 @@ Result<void> MonitorStore::connect()
     }
     const QSqlError error = database().lastError();
     close();
-    return failure(monitorsql::errorOf(error, tr("Cannot open the monitor history %1").arg(native(m_filePath))));
+    return failure(monitorsql::errorOf(error, Tr::tr("Cannot open the monitor history %1").arg(native(m_filePath))));
 }
 
 Result<QString> MonitorStore::open(const QString &filePath, const QString &clusterName)
@@ -182,7 +185,7 @@ Result<QString> MonitorStore::open(const QString &filePath, const QString &clust
     const QString folder = QFileInfo(filePath).absolutePath();
     if (!QDir().mkpath(folder))
         return failure(sshcore::ErrorKind::PermissionDenied,
-                       tr("Cannot make the folder %1 for the monitor history.").arg(native(folder)));
+                       Tr::tr("Cannot make the folder %1 for the monitor history.").arg(native(folder)));
     if (auto connected = connect(); !connected)
         return failure(connected.error());
 
@@ -199,7 +202,7 @@ Result<QString> MonitorStore::open(const QString &filePath, const QString &clust
             return failure(aside.error());
         notice = *aside;
     }
-    const QString what = tr("Cannot prepare the monitor history %1").arg(native(m_filePath));
+    const QString what = Tr::tr("Cannot prepare the monitor history %1").arg(native(m_filePath));
     // In WAL mode a commit is safe from a crash of the app; NORMAL may lose the last refreshes on a
     // power cut, which samples can afford. The WAL is cut back to 4 MiB after a big maintenance.
     for (const QString &sql :
@@ -231,12 +234,12 @@ Result<MonitorStore::Health> MonitorStore::health(QString *why)
         const sshcore::ErrorKind kind = monitorsql::kindOf(query.lastError());
         if (kind != sshcore::ErrorKind::Malformed)
             return failure(monitorsql::errorOf(query.lastError(),
-                                               tr("Cannot read the monitor history %1").arg(native(m_filePath))));
+                                               Tr::tr("Cannot read the monitor history %1").arg(native(m_filePath))));
         *why = query.lastError().databaseText();
         return Health::Damaged;
     }
     if (!query.next() || query.value(0).toString() != "ok"_L1) {
-        *why = query.isValid() ? query.value(0).toString() : tr("no answer to a check");
+        *why = query.isValid() ? query.value(0).toString() : Tr::tr("no answer to a check");
         return Health::Damaged;
     }
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
@@ -250,7 +253,7 @@ Result<MonitorStore::Health> MonitorStore::health(QString *why)
     if (version > schemaVersion)
         return Health::Newer;
     if (version != schemaVersion) {
-        *why = tr("schema version %1").arg(version);
+        *why = Tr::tr("schema version %1").arg(version);
         return Health::Foreign;
     }
     for (const Table &table : tables) {
@@ -260,7 +263,7 @@ Result<MonitorStore::Health> MonitorStore::health(QString *why)
         while (query.next())
             found.append(query.value(1).toString());
         if (found != columnNames(table)) {
-            *why = tr("table %1 is not as expected").arg(table.name);
+            *why = Tr::tr("table %1 is not as expected").arg(table.name);
             return Health::Foreign;
         }
     }
@@ -278,8 +281,9 @@ Result<QString> MonitorStore::setAside(Health health, const QString &why, const 
     QFile file(m_filePath);
     if (!file.rename(aside))
         return failure(sshcore::ErrorKind::PermissionDenied,
-                       tr("The monitor history of %1 is damaged (%2) and could not be set aside (%3); no history is "
-                          "kept until %4 is moved or removed.")
+                       Tr::tr(
+                           "The monitor history of %1 is damaged (%2) and could not be set aside (%3); no history is "
+                           "kept until %4 is moved or removed.")
                            .arg(name, why, file.errorString(), native(m_filePath)));
     // The journal files belong to the damaged copy: they go with it, so a fresh file never replays them.
     for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
@@ -289,21 +293,21 @@ Result<QString> MonitorStore::setAside(Health health, const QString &why, const 
     if (auto connected = connect(); !connected)
         return failure(connected.error());
     if (health == Health::Newer)
-        return tr("The monitor history of %1 was written by a newer clusterdesk and has been set aside as %2; a "
-                  "new one was started.")
+        return Tr::tr("The monitor history of %1 was written by a newer clusterdesk and has been set aside as %2; a "
+                      "new one was started.")
             .arg(name, native(aside));
     if (health == Health::Foreign)
-        return tr("The monitor history of %1 was not one this clusterdesk can read (%2) and has been set aside as "
-                  "%3; a new one was started.")
+        return Tr::tr("The monitor history of %1 was not one this clusterdesk can read (%2) and has been set aside as "
+                      "%3; a new one was started.")
             .arg(name, why, native(aside));
-    return tr("The monitor history of %1 was damaged and has been set aside as %2; a new one was started.")
+    return Tr::tr("The monitor history of %1 was damaged and has been set aside as %2; a new one was started.")
         .arg(name, native(aside));
 }
 
 Result<void> MonitorStore::createSchema()
 {
     return transaction([this]() -> Result<void> {
-        const QString what = tr("Cannot start the monitor history %1").arg(native(m_filePath));
+        const QString what = Tr::tr("Cannot start the monitor history %1").arg(native(m_filePath));
         for (const Table &table : tables) {
             auto made = runStatement(u"CREATE TABLE %1 (%2)%3"_s.arg(table.name, table.columns, table.tail), what);
             if (!made)
@@ -324,7 +328,7 @@ Result<void> MonitorStore::transaction(const std::function<Result<void>()> &work
     if (auto ready = usable(); !ready)
         return ready;
     QSqlDatabase db = database();
-    const QString what = tr("Cannot write to the monitor history %1").arg(native(m_filePath));
+    const QString what = Tr::tr("Cannot write to the monitor history %1").arg(native(m_filePath));
     if (!db.transaction())
         return failure(monitorsql::errorOf(db.lastError(), what));
     auto done = work();
@@ -347,7 +351,7 @@ Result<void> MonitorStore::runStatement(const QString &sql, const QString &what)
 Result<std::optional<qint64>> MonitorStore::metaValue(const QString &key)
 {
     auto query = monitorsql::run(database(), u"SELECT value FROM meta WHERE key = ?"_s, {key},
-                                 tr("Cannot read the monitor history %1").arg(native(m_filePath)));
+                                 Tr::tr("Cannot read the monitor history %1").arg(native(m_filePath)));
     if (!query)
         return failure(query.error());
     if (!query->next())
@@ -358,7 +362,7 @@ Result<std::optional<qint64>> MonitorStore::metaValue(const QString &key)
 Result<void> MonitorStore::setMetaValue(const QString &key, qint64 value)
 {
     auto query = monitorsql::run(database(), u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s, {key, value},
-                                 tr("Cannot write to the monitor history %1").arg(native(m_filePath)));
+                                 Tr::tr("Cannot write to the monitor history %1").arg(native(m_filePath)));
     if (!query)
         return failure(query.error());
     return {};

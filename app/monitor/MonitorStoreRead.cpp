@@ -1,9 +1,9 @@
 // MonitorStore: reading series back for charts and words.
 
-#include "app/TranslationContext.h"
 #include "app/monitor/MonitorSql.h"
 #include "app/monitor/MonitorStore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 
 #include <limits>
@@ -16,11 +16,14 @@ using namespace app::monitorsql;
 namespace app {
 
 namespace {
-constexpr app::Translator<"app::MonitorStore"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::MonitorStore)
+};
 
 QString readError(const QString &path)
 {
-    return tr("Cannot read the monitor history %1").arg(QDir::toNativeSeparators(path));
+    return Tr::tr("Cannot read the monitor history %1").arg(QDir::toNativeSeparators(path));
 }
 
 qint64 fromMs(const QDateTime &from)

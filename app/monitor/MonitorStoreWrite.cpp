@@ -1,9 +1,9 @@
 // MonitorStore: writing samples, and keeping the file small (down-sampling and dropping).
 
-#include "app/TranslationContext.h"
 #include "app/monitor/MonitorSql.h"
 #include "app/monitor/MonitorStore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QHash>
 
@@ -15,11 +15,14 @@ using namespace app::monitorsql;
 namespace app {
 
 namespace {
-constexpr app::Translator<"app::MonitorStore"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::MonitorStore)
+};
 
 QString writeError(const QString &path)
 {
-    return tr("Cannot write to the monitor history %1").arg(QDir::toNativeSeparators(path));
+    return Tr::tr("Cannot write to the monitor history %1").arg(QDir::toNativeSeparators(path));
 }
 } // namespace
 
@@ -228,7 +231,7 @@ Result<void> MonitorStore::writeGpuReadings(const QList<JobGpuReading> &readings
             if (!made)
                 return failure(made.error());
             if (!made->next())
-                return failure(tr("%1: a GPU could not be recorded.").arg(what));
+                return failure(Tr::tr("%1: a GPU could not be recorded.").arg(what));
             gpuKeys.insert(gpuName, made->value(0).toLongLong());
         }
         const qint64 t = (reading.time.isValid() ? reading.time : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();

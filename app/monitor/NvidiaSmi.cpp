@@ -1,7 +1,6 @@
 #include "app/monitor/NvidiaSmi.h"
 
-#include "app/TranslationContext.h"
-
+#include <QCoreApplication>
 #include <QHash>
 #include <QTimeZone>
 #include <QXmlStreamReader>
@@ -16,7 +15,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::NvidiaSmi"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::NvidiaSmi)
+};
 
 // The columns GpuReading takes, by nvidia-smi's field names (and their other spellings).
 enum class Column {
@@ -231,7 +233,7 @@ Result<NvidiaSmiReadings> NvidiaSmi::parseCsv(QByteArrayView output)
 {
     const QList<QByteArrayView> rows = lines(output);
     if (rows.isEmpty())
-        return failure(sshcore::ErrorKind::Malformed, tr("nvidia-smi printed nothing."));
+        return failure(sshcore::ErrorKind::Malformed, Tr::tr("nvidia-smi printed nothing."));
     struct HeaderColumn
     {
         Column column;
@@ -252,8 +254,8 @@ Result<NvidiaSmiReadings> NvidiaSmi::parseCsv(QByteArrayView output)
     }
     if (!identifies) {
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("nvidia-smi's output does not start with a header naming each GPU's index, UUID or bus "
-                          "id (\"%1\").")
+                       Tr::tr("nvidia-smi's output does not start with a header naming each GPU's index, UUID or bus "
+                              "id (\"%1\").")
                            .arg(QString::fromUtf8(rows.first().first(std::min<qsizetype>(rows.first().size(), 120)))));
     }
     NvidiaSmiReadings result;
@@ -287,7 +289,7 @@ Result<QList<GpuReading>> NvidiaSmi::parseXml(QByteArrayView output)
             const QStringView name = xml.name();
             if (!inLog) {
                 if (name != u"nvidia_smi_log")
-                    return failure(sshcore::ErrorKind::Malformed, tr("This is not nvidia-smi's XML output."));
+                    return failure(sshcore::ErrorKind::Malformed, Tr::tr("This is not nvidia-smi's XML output."));
                 inLog = true;
             } else if (!inGpu && name == u"gpu") {
                 inGpu = true;
@@ -359,12 +361,12 @@ Result<QList<GpuReading>> NvidiaSmi::parseXml(QByteArrayView output)
         }
     }
     if (xml.hasError()) {
-        return failure(sshcore::ErrorKind::Malformed, tr("nvidia-smi's XML output cannot be read (line %1: %2).")
+        return failure(sshcore::ErrorKind::Malformed, Tr::tr("nvidia-smi's XML output cannot be read (line %1: %2).")
                                                           .arg(xml.lineNumber())
                                                           .arg(xml.errorString()));
     }
     if (!inLog)
-        return failure(sshcore::ErrorKind::Malformed, tr("This is not nvidia-smi's XML output."));
+        return failure(sshcore::ErrorKind::Malformed, Tr::tr("This is not nvidia-smi's XML output."));
     // A figure that is not a number stays empty (damaged); the rest of the document is good.
     return gpus;
 }

@@ -1,7 +1,6 @@
 #include "app/notify/Notice.h"
 
-#include "app/TranslationContext.h"
-
+#include <QCoreApplication>
 #include <QSettings>
 #include <QStringList>
 #include <QUrl>
@@ -10,7 +9,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::NoticePreferences"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::NoticePreferences)
+};
 
 // A cluster's name can hold '/' and other characters QSettings treats specially in keys.
 QString mutedKey(const QString &cluster)
@@ -62,15 +64,15 @@ QString NoticePreferences::kindId(NoticeKind kind)
 QString NoticePreferences::kindLabel(NoticeKind kind)
 {
     switch (kind) {
-    case NoticeKind::JupyterReady: return tr("Jupyter is ready to open");
-    case NoticeKind::JupyterTimeLeft: return tr("Jupyter has 15 or 5 minutes left");
-    case NoticeKind::JupyterEnded: return tr("Jupyter ended or failed");
-    case NoticeKind::JobStarted: return tr("A batch job started");
-    case NoticeKind::JobEnded: return tr("A batch job ended");
-    case NoticeKind::JobFailed: return tr("A batch job failed, timed out, ran out of memory or was cancelled");
-    case NoticeKind::AllocationStarted: return tr("An interactive allocation's terminal started");
-    case NoticeKind::AllocationTimeLeft: return tr("An interactive allocation has 15 or 5 minutes left");
-    case NoticeKind::AllocationEnded: return tr("An interactive allocation ended");
+    case NoticeKind::JupyterReady: return Tr::tr("Jupyter is ready to open");
+    case NoticeKind::JupyterTimeLeft: return Tr::tr("Jupyter has 15 or 5 minutes left");
+    case NoticeKind::JupyterEnded: return Tr::tr("Jupyter ended or failed");
+    case NoticeKind::JobStarted: return Tr::tr("A batch job started");
+    case NoticeKind::JobEnded: return Tr::tr("A batch job ended");
+    case NoticeKind::JobFailed: return Tr::tr("A batch job failed, timed out, ran out of memory or was cancelled");
+    case NoticeKind::AllocationStarted: return Tr::tr("An interactive allocation's terminal started");
+    case NoticeKind::AllocationTimeLeft: return Tr::tr("An interactive allocation has 15 or 5 minutes left");
+    case NoticeKind::AllocationEnded: return Tr::tr("An interactive allocation ended");
     }
     return {};
 }

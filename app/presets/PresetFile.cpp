@@ -1,7 +1,6 @@
 #include "app/presets/PresetFile.h"
 
-#include "app/TranslationContext.h"
-
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -21,7 +20,10 @@ namespace app {
 
 namespace {
 
-constexpr app::Translator<"app::PresetFile"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::PresetFile)
+};
 constexpr int format = 1;
 
 QString native(const QString &path)
@@ -35,20 +37,21 @@ sshcore::Result<QHash<QString, QList<StoredPreset>>> parse(const QByteArray &jso
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return failure(sshcore::ErrorKind::Malformed, tr("%1 at byte %2").arg(error.errorString()).arg(error.offset));
+        return failure(sshcore::ErrorKind::Malformed,
+                       Tr::tr("%1 at byte %2").arg(error.errorString()).arg(error.offset));
     if (!document.isObject() || !document.object().value(u"clusters"_s).isObject())
-        return failure(sshcore::ErrorKind::Malformed, tr("not a presets file"));
+        return failure(sshcore::ErrorKind::Malformed, Tr::tr("not a presets file"));
     QHash<QString, QList<StoredPreset>> all;
     const QJsonObject clusters = document.object().value(u"clusters"_s).toObject();
     for (auto it = clusters.begin(); it != clusters.end(); ++it) {
         if (!it->isArray())
-            return failure(sshcore::ErrorKind::Malformed, tr("the presets of %1 are not a list").arg(it.key()));
+            return failure(sshcore::ErrorKind::Malformed, Tr::tr("the presets of %1 are not a list").arg(it.key()));
         QList<StoredPreset> list;
         for (const QJsonValue &value : it->toArray()) {
             const QJsonObject object = value.toObject();
             if (!object.value(u"name"_s).isString() || !object.value(u"settings"_s).isObject())
                 return failure(sshcore::ErrorKind::Malformed,
-                               tr("a preset of %1 has no name or settings").arg(it.key()));
+                               Tr::tr("a preset of %1 has no name or settings").arg(it.key()));
             list.append({object.value(u"name"_s).toString(), object.value(u"settings"_s).toObject()});
         }
         all.insert(it.key(), list);
@@ -78,7 +81,7 @@ sshcore::Result<void> PresetFile::load()
     if (!file.open(QIODevice::ReadOnly)) {
         m_readOnly = true;
         return failure(sshcore::ErrorKind::PermissionDenied,
-                       tr("The presets in %1 cannot be read: %2.").arg(native(m_filePath), file.errorString()));
+                       Tr::tr("The presets in %1 cannot be read: %2.").arg(native(m_filePath), file.errorString()));
     }
     const QByteArray json = file.readAll();
     file.close();
@@ -86,7 +89,7 @@ sshcore::Result<void> PresetFile::load()
     if (fileFormat > format) {
         // Another clusterdesk's file: keep it whole, for that version.
         m_readOnly = true;
-        m_notice = tr("%1 was written by a newer clusterdesk; its presets are not shown and not changed.")
+        m_notice = Tr::tr("%1 was written by a newer clusterdesk; its presets are not shown and not changed.")
                        .arg(native(m_filePath));
         return {};
     }
@@ -108,12 +111,12 @@ void PresetFile::moveAside(const QString &why)
     for (int n = 2; QFileInfo::exists(aside); ++n) // never over an earlier damaged copy
         aside = stem + u'-' + QString::number(n);
     if (QFile::rename(m_filePath, aside)) {
-        m_notice = tr("The presets file was damaged (%1); it was moved to %2 and the presets start empty.")
+        m_notice = Tr::tr("The presets file was damaged (%1); it was moved to %2 and the presets start empty.")
                        .arg(why, native(aside));
     } else {
         m_readOnly = true;
-        m_notice = tr("The presets file %1 is damaged (%2) and could not be moved aside; presets will not be saved "
-                      "until it is moved or removed.")
+        m_notice = Tr::tr("The presets file %1 is damaged (%2) and could not be moved aside; presets will not be saved "
+                          "until it is moved or removed.")
                        .arg(native(m_filePath), why);
     }
 }
@@ -140,7 +143,7 @@ sshcore::Result<void> PresetFile::save(const QString &cluster, const StoredPrese
 {
     const QString name = preset.name.trimmed();
     if (name.isEmpty())
-        return failure(sshcore::ErrorKind::Malformed, tr("Give the preset a name."));
+        return failure(sshcore::ErrorKind::Malformed, Tr::tr("Give the preset a name."));
     auto all = m_presets;
     QList<StoredPreset> &list = all[cluster];
     list.removeIf([&](const StoredPreset &existing) { return existing.name == name; });
@@ -166,9 +169,9 @@ sshcore::Result<void> PresetFile::remove(const QString &cluster, const QString &
 sshcore::Result<void> PresetFile::write(const QHash<QString, QList<StoredPreset>> &all)
 {
     if (m_readOnly)
-        return failure(sshcore::ErrorKind::Refused, tr("Presets cannot be saved: %1").arg(m_notice));
+        return failure(sshcore::ErrorKind::Refused, Tr::tr("Presets cannot be saved: %1").arg(m_notice));
     if (!QDir().mkpath(QFileInfo(m_filePath).absolutePath()))
-        return failure(tr("Cannot create the folder for %1.").arg(native(m_filePath)));
+        return failure(Tr::tr("Cannot create the folder for %1.").arg(native(m_filePath)));
     QJsonObject clusters;
     for (auto it = all.cbegin(); it != all.cend(); ++it) {
         QJsonArray array;
@@ -178,10 +181,10 @@ sshcore::Result<void> PresetFile::write(const QHash<QString, QList<StoredPreset>
     }
     QSaveFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly))
-        return failure(tr("Cannot save presets to %1: %2.").arg(native(m_filePath), file.errorString()));
+        return failure(Tr::tr("Cannot save presets to %1: %2.").arg(native(m_filePath), file.errorString()));
     file.write(QJsonDocument(QJsonObject{{u"format"_s, format}, {u"clusters"_s, clusters}}).toJson());
     if (!file.commit())
-        return failure(tr("Cannot save presets to %1: %2. The previous file is unchanged.")
+        return failure(Tr::tr("Cannot save presets to %1: %2. The previous file is unchanged.")
                            .arg(native(m_filePath), file.errorString()));
     m_presets = all;
     return {};

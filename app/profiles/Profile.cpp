@@ -1,9 +1,19 @@
 #include "app/profiles/Profile.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRegularExpression>
 
 namespace app {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::Profile)
+};
+
+} // namespace
 
 namespace {
 
@@ -87,13 +97,12 @@ sshcore::Result<Profile> Profile::fromJson(const QJsonObject &object)
     profile.name = object.value(QLatin1StringView("name")).toString().trimmed();
     profile.host = object.value(QLatin1StringView("host")).toString().trimmed();
     if (profile.host.isEmpty())
-        return sshcore::failure(QStringLiteral("the cluster \"%1\" has no host").arg(profile.name));
+        return sshcore::failure(Tr::tr("the cluster \"%1\" has no host").arg(profile.name));
     if (profile.name.isEmpty())
         profile.name = profile.host;
     const int port = object.value(QLatin1StringView("port")).toInt(22);
     if (port < 1 || port > 65535)
-        return sshcore::failure(
-            QStringLiteral("the cluster \"%1\" has an invalid port %2").arg(profile.name).arg(port));
+        return sshcore::failure(Tr::tr("the cluster \"%1\" has an invalid port %2").arg(profile.name).arg(port));
     profile.port = quint16(port);
     profile.user = object.value(QLatin1StringView("user")).toString();
     profile.authentication = Authentication(

@@ -3,6 +3,7 @@
 #include "app/notify/Notice.h"
 #include "sshcore/config/SshConfig.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,6 +18,15 @@ using sshcore::failure;
 using sshcore::Result;
 
 namespace app {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::ProfileStore)
+};
+
+} // namespace
 
 ProfileStore::ProfileStore(QString filePath, QObject *parent)
     : QObject(parent)
@@ -39,26 +49,26 @@ Result<QList<Profile>> ProfileStore::parse(const QByteArray &json, const QString
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
-        return failure(QStringLiteral("%1 is damaged (%2 at byte %3).")
+        return failure(Tr::tr("%1 is damaged (%2 at byte %3).")
                            .arg(origin, document.isObject() || error.error != QJsonParseError::NoError
                                             ? error.errorString()
-                                            : QStringLiteral("not a profiles file"))
+                                            : Tr::tr("not a profiles file"))
                            .arg(error.offset));
     const QJsonObject root = document.object();
     const int fileFormat = root.value(QLatin1StringView("format")).toInt(0);
     if (fileFormat > format)
-        return failure(QStringLiteral("%1 was written by a newer clusterdesk (format %2; this one reads format %3).")
+        return failure(Tr::tr("%1 was written by a newer clusterdesk (format %2; this one reads format %3).")
                            .arg(origin)
                            .arg(fileFormat)
                            .arg(format));
     if (fileFormat < 1)
-        return failure(QStringLiteral("%1 is not a clusterdesk profiles file (no format number).").arg(origin));
+        return failure(Tr::tr("%1 is not a clusterdesk profiles file (no format number).").arg(origin));
     QList<Profile> profiles;
     for (const QJsonValue &value : root.value(QLatin1StringView("profiles")).toArray()) {
         auto profile = Profile::fromJson(value.toObject());
         if (!profile)
             return failure(sshcore::ErrorKind::Malformed,
-                           QStringLiteral("%1 is damaged: %2.").arg(origin, profile.error().message));
+                           Tr::tr("%1 is damaged: %2.").arg(origin, profile.error().message));
         profiles.append(*profile);
     }
     return profiles;
@@ -91,26 +101,26 @@ Result<> ProfileStore::load()
     }
     Q_EMIT changed();
     if (!m_problem.isEmpty())
-        return failure(m_problem
-                       + QStringLiteral(" clusterdesk left the file untouched and will not change it; "
-                                        "move it away or repair it to manage profiles again."));
+        return failure(Tr::tr("%1 clusterdesk left the file untouched and will not change it; "
+                              "move it away or repair it to manage profiles again.")
+                           .arg(m_problem));
     return {};
 }
 
 Result<> ProfileStore::save(const QList<Profile> &profiles)
 {
     if (isReadOnly())
-        return failure(QStringLiteral("Profiles cannot be saved: %1").arg(m_problem));
+        return failure(Tr::tr("Profiles cannot be saved: %1").arg(m_problem));
     if (!QDir().mkpath(QFileInfo(m_filePath).absolutePath()))
-        return failure(QStringLiteral("Cannot create the folder for %1.").arg(QDir::toNativeSeparators(m_filePath)));
+        return failure(Tr::tr("Cannot create the folder for %1.").arg(QDir::toNativeSeparators(m_filePath)));
     QSaveFile file(m_filePath);
     if (!file.open(QIODevice::WriteOnly))
-        return failure(QStringLiteral("Cannot save profiles to %1: %2.")
-                           .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
+        return failure(
+            Tr::tr("Cannot save profiles to %1: %2.").arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
     file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     file.write(serialize(profiles));
     if (!file.commit())
-        return failure(QStringLiteral("Cannot save profiles to %1: %2. The previous file is unchanged.")
+        return failure(Tr::tr("Cannot save profiles to %1: %2. The previous file is unchanged.")
                            .arg(QDir::toNativeSeparators(m_filePath), file.errorString()));
     m_profiles = profiles;
     Q_EMIT changed();
@@ -143,7 +153,7 @@ QString ProfileStore::uniqueName(const QList<Profile> &among, const QString &wan
 Result<Profile> ProfileStore::add(Profile profile)
 {
     if (profile.host.trimmed().isEmpty())
-        return failure(QStringLiteral("A cluster needs a host name."));
+        return failure(Tr::tr("A cluster needs a host name."));
     if (profile.id.isNull() || this->profile(profile.id))
         profile.id = QUuid::createUuid();
     profile.name = uniqueName(m_profiles, profile.name.isEmpty() ? profile.host : profile.name);
@@ -159,9 +169,9 @@ Result<> ProfileStore::update(const Profile &profile)
     QList<Profile> profiles = m_profiles;
     const auto it = std::ranges::find(profiles, profile.id, &Profile::id);
     if (it == profiles.end())
-        return failure(QStringLiteral("The cluster \"%1\" no longer exists.").arg(profile.name));
+        return failure(Tr::tr("The cluster \"%1\" no longer exists.").arg(profile.name));
     if (profile.host.trimmed().isEmpty())
-        return failure(QStringLiteral("A cluster needs a host name."));
+        return failure(Tr::tr("A cluster needs a host name."));
     const QString before = it->name;
     *it = profile;
     it->name = uniqueName(profiles, profile.name, profile.id);
@@ -176,7 +186,7 @@ Result<> ProfileStore::remove(const QUuid &id)
 {
     const Profile *removed = profile(id);
     if (!removed)
-        return failure(QStringLiteral("That cluster no longer exists."));
+        return failure(Tr::tr("That cluster no longer exists."));
     const QString name = removed->name;
     QList<Profile> profiles = m_profiles;
     profiles.removeIf([&id](const Profile &p) { return p.id == id; });
@@ -190,7 +200,7 @@ Result<Profile> ProfileStore::clone(const QUuid &id)
 {
     const Profile *original = profile(id);
     if (!original)
-        return failure(QStringLiteral("That cluster no longer exists."));
+        return failure(Tr::tr("That cluster no longer exists."));
     Profile copy = *original;
     copy.id = QUuid::createUuid();
     copy.name = QStringLiteral("%1 (copy)").arg(original->name);
@@ -201,9 +211,9 @@ Result<> ProfileStore::rename(const QUuid &id, const QString &name)
 {
     const Profile *original = profile(id);
     if (!original)
-        return failure(QStringLiteral("That cluster no longer exists."));
+        return failure(Tr::tr("That cluster no longer exists."));
     if (name.trimmed().isEmpty())
-        return failure(QStringLiteral("A cluster needs a name."));
+        return failure(Tr::tr("A cluster needs a name."));
     Profile renamed = *original;
     renamed.name = name.trimmed();
     return update(renamed);
@@ -218,10 +228,10 @@ Result<> ProfileStore::exportTo(const QString &path, const QList<QUuid> &ids) co
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        return failure(QStringLiteral("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return failure(Tr::tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     file.write(serialize(chosen));
     if (!file.commit())
-        return failure(QStringLiteral("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return failure(Tr::tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     return {};
 }
 
@@ -229,7 +239,7 @@ Result<int> ProfileStore::importFrom(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return failure(Tr::tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     auto imported = parse(file.readAll(), QDir::toNativeSeparators(path));
     if (!imported)
         return std::unexpected(imported.error());

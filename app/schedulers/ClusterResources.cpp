@@ -1,9 +1,19 @@
 #include "app/schedulers/ClusterResources.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 
+#include <QCoreApplication>
+
 namespace app {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::Partition)
+};
+
+} // namespace
 
 int Partition::gpuTotal() const
 {
@@ -67,16 +77,16 @@ QStringList ClusterResources::gpuTypes() const
 
 QString Partition::summary() const
 {
-    static constexpr Translator<"Partition"> tr;
     QStringList facts;
     if (!available)
-        facts.append(tr("DOWN"));
-    facts.append(maxTimeSeconds ? tr("up to %1").arg(units::describeDuration(*maxTimeSeconds)) : tr("no time limit"));
-    facts.append(tr("%1 of %2 nodes idle").arg(idleNodes).arg(nodes));
+        facts.append(Tr::tr("DOWN"));
+    facts.append(maxTimeSeconds ? Tr::tr("up to %1").arg(units::describeDuration(*maxTimeSeconds))
+                                : Tr::tr("no time limit"));
+    facts.append(Tr::tr("%1 of %2 nodes idle").arg(idleNodes).arg(nodes));
     if (memoryPerNodeBytes)
-        facts.append(tr("%1 per node").arg(units::describeMemory(*memoryPerNodeBytes)));
+        facts.append(Tr::tr("%1 per node").arg(units::describeMemory(*memoryPerNodeBytes)));
     const int gpuCount = gpuTotal();
-    facts.append(gpuCount == 0 ? tr("no GPUs") : gpuCount == 1 ? tr("1 GPU") : tr("%1 GPUs").arg(gpuCount));
+    facts.append(gpuCount == 0 ? Tr::tr("no GPUs") : gpuCount == 1 ? Tr::tr("1 GPU") : Tr::tr("%1 GPUs").arg(gpuCount));
     return facts.join(QStringLiteral(" · "));
 }
 

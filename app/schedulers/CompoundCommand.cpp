@@ -1,6 +1,5 @@
 #include "app/schedulers/CompoundCommand.h"
 
-#include "app/TranslationContext.h"
 #include "sshcore/ShellQuote.h"
 
 #include <QCoreApplication>
@@ -16,7 +15,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::CompoundCommand"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::CompoundCommand)
+};
 
 // The exit status of the whole command when its temporary folder could not be made.
 constexpr int NoTemporaryFolder = 125;
@@ -74,10 +76,10 @@ Result<QList<CommandResult>> CompoundCommand::split(const CommandResult &whole) 
         const QString said = QString::fromUtf8(whole.standardError).trimmed().left(300);
         if (whole.exitStatus == NoTemporaryFolder && results.isEmpty())
             return failure(sshcore::ErrorKind::Refused,
-                           tr("The cluster could not make a temporary folder for clusterdesk's commands: %1")
-                               .arg(said.isEmpty() ? tr("no reason given") : said));
+                           Tr::tr("The cluster could not make a temporary folder for clusterdesk's commands: %1")
+                               .arg(said.isEmpty() ? Tr::tr("no reason given") : said));
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("The combined command stopped after %1 of its %2 parts (exit status %3)%4")
+                       Tr::tr("The combined command stopped after %1 of its %2 parts (exit status %3)%4")
                            .arg(results.size())
                            .arg(m_parts.size())
                            .arg(whole.exitStatus)

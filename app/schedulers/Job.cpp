@@ -1,31 +1,32 @@
 #include "app/schedulers/Job.h"
 
-#include "app/TranslationContext.h"
-
 #include <QCoreApplication>
 
 namespace app {
 
 namespace {
-constexpr Translator<"app::Job"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::Job)
+};
 } // namespace
 
 QString jobStateName(JobState state)
 {
     switch (state) {
-    case JobState::Unknown: return tr("Unknown");
-    case JobState::Pending: return tr("Pending");
-    case JobState::Held: return tr("Held");
-    case JobState::Running: return tr("Running");
-    case JobState::Suspended: return tr("Suspended");
-    case JobState::Completing: return tr("Completing");
-    case JobState::Completed: return tr("Completed");
-    case JobState::Failed: return tr("Failed");
-    case JobState::Cancelled: return tr("Cancelled");
-    case JobState::TimedOut: return tr("Timed out");
-    case JobState::OutOfMemory: return tr("Out of memory");
-    case JobState::NodeFailed: return tr("Node failed");
-    case JobState::Preempted: return tr("Preempted");
+    case JobState::Unknown: return Tr::tr("Unknown");
+    case JobState::Pending: return Tr::tr("Pending");
+    case JobState::Held: return Tr::tr("Held");
+    case JobState::Running: return Tr::tr("Running");
+    case JobState::Suspended: return Tr::tr("Suspended");
+    case JobState::Completing: return Tr::tr("Completing");
+    case JobState::Completed: return Tr::tr("Completed");
+    case JobState::Failed: return Tr::tr("Failed");
+    case JobState::Cancelled: return Tr::tr("Cancelled");
+    case JobState::TimedOut: return Tr::tr("Timed out");
+    case JobState::OutOfMemory: return Tr::tr("Out of memory");
+    case JobState::NodeFailed: return Tr::tr("Node failed");
+    case JobState::Preempted: return Tr::tr("Preempted");
     }
     return {};
 }

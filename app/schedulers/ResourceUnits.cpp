@@ -1,7 +1,5 @@
 #include "app/schedulers/ResourceUnits.h"
 
-#include "app/TranslationContext.h"
-
 #include <QCoreApplication>
 #include <QLocale>
 #include <QStringList>
@@ -26,6 +24,11 @@ std::optional<double> number(QStringView text)
     const double value = text.toDouble(&ok);
     return ok ? std::optional<double>(value) : std::nullopt;
 }
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::units)
+};
 
 } // namespace
 
@@ -97,19 +100,18 @@ QString formatDuration(qint64 seconds)
 
 QString describeDuration(qint64 seconds)
 {
-    constexpr Translator<"app::units"> tr;
     if (seconds < 0)
         seconds = 0;
     if (seconds < 60)
-        return tr("%1 s").arg(seconds);
+        return Tr::tr("%1 s").arg(seconds);
     if (seconds < 3600)
-        return tr("%1 min").arg(seconds / 60);
+        return Tr::tr("%1 min").arg(seconds / 60);
     if (seconds < 86400) {
         const qint64 minutes = seconds % 3600 / 60;
-        return minutes ? tr("%1 h %2 min").arg(seconds / 3600).arg(minutes) : tr("%1 h").arg(seconds / 3600);
+        return minutes ? Tr::tr("%1 h %2 min").arg(seconds / 3600).arg(minutes) : Tr::tr("%1 h").arg(seconds / 3600);
     }
     const qint64 hours = seconds % 86400 / 3600;
-    return hours ? tr("%1 d %2 h").arg(seconds / 86400).arg(hours) : tr("%1 d").arg(seconds / 86400);
+    return hours ? Tr::tr("%1 d %2 h").arg(seconds / 86400).arg(hours) : Tr::tr("%1 d").arg(seconds / 86400);
 }
 
 std::optional<qint64> parseMemory(QStringView text, qint64 defaultUnit)

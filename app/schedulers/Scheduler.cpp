@@ -1,6 +1,5 @@
 #include "app/schedulers/Scheduler.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/gridengine/GridEngineScheduler.h"
 #include "app/schedulers/lsf/LsfScheduler.h"
 #include "app/schedulers/pbs/PbsScheduler.h"
@@ -17,7 +16,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::Scheduler"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::Scheduler)
+};
 
 } // namespace
 
@@ -38,7 +40,7 @@ QByteArray Scheduler::testCommand(const QString &, const QString &) const
 Result<StartEstimate> Scheduler::parseTest(const CommandResult &) const
 {
     return failure(sshcore::ErrorKind::Refused,
-                   tr("%1 cannot say when a job would start without submitting it.").arg(name()));
+                   Tr::tr("%1 cannot say when a job would start without submitting it.").arg(name()));
 }
 
 Result<void> Scheduler::parseControl(const CommandResult &result) const
@@ -66,7 +68,7 @@ QByteArray Scheduler::usageCommand(const QStringList &) const
 Result<QList<JobUsage>> Scheduler::parseUsage(const CommandResult &) const
 {
     return failure(sshcore::ErrorKind::NotFound,
-                   tr("%1 does not report what a running job uses, as far as clusterdesk knows.").arg(name()));
+                   Tr::tr("%1 does not report what a running job uses, as far as clusterdesk knows.").arg(name()));
 }
 
 QByteArray Scheduler::clusterUseCommand() const
@@ -77,7 +79,7 @@ QByteArray Scheduler::clusterUseCommand() const
 Result<QList<PartitionUse>> Scheduler::parseClusterUse(const CommandResult &) const
 {
     return failure(sshcore::ErrorKind::NotFound,
-                   tr("%1 does not report how much of each partition is in use, as far as clusterdesk knows.")
+                   Tr::tr("%1 does not report how much of each partition is in use, as far as clusterdesk knows.")
                        .arg(name()));
 }
 
@@ -97,7 +99,7 @@ Result<QStringList> Scheduler::parseModules(const CommandResult &result)
     const QString text = QString::fromUtf8(result.standardOutput);
     if (result.exitStatus != 0 || text.contains(u"module: command not found"))
         return failure(sshcore::ErrorKind::NotFound,
-                       tr("This cluster has no environment modules (\"module\" is not available)."));
+                       Tr::tr("This cluster has no environment modules (\"module\" is not available)."));
     QStringList modules;
     for (QString line : text.split(u'\n')) {
         line = line.trimmed();
@@ -136,7 +138,7 @@ QString Scheduler::commandFailure(const CommandResult &result, const QString &wh
     if (error >= 0)
         said = said.mid(error + 7);
     if (said.isEmpty())
-        return tr("%1 refused (exit status %2).").arg(what).arg(result.exitStatus);
+        return Tr::tr("%1 refused (exit status %2).").arg(what).arg(result.exitStatus);
     return said.left(400);
 }
 
@@ -150,12 +152,12 @@ QString Scheduler::queryFailure(const CommandResult &result, const QString &what
                                               "LSF is down", "Connection refused", "commlib error"};
     for (const char *words : unreachable) {
         if (said.contains(QLatin1StringView(words), Qt::CaseInsensitive))
-            return tr("%1 did not answer (%2). Job states are unknown until it does.").arg(name(), said.left(300));
+            return Tr::tr("%1 did not answer (%2). Job states are unknown until it does.").arg(name(), said.left(300));
     }
     if (result.exitStatus == 127)
-        return tr("%1 is not installed on this cluster's login node.").arg(what);
-    return said.isEmpty() ? tr("%1 failed (exit status %2).").arg(what).arg(result.exitStatus)
-                          : tr("%1 failed: %2").arg(what, said.left(400));
+        return Tr::tr("%1 is not installed on this cluster's login node.").arg(what);
+    return said.isEmpty() ? Tr::tr("%1 failed (exit status %2).").arg(what).arg(result.exitStatus)
+                          : Tr::tr("%1 failed: %2").arg(what, said.left(400));
 }
 
 QByteArray Scheduler::quoted(const QString &text)
@@ -165,7 +167,7 @@ QByteArray Scheduler::quoted(const QString &text)
 
 sshcore::Result<QByteArray> Scheduler::interactiveCommand(const InteractiveRequest &) const
 {
-    return sshcore::failure(sshcore::ErrorKind::NotFound, tr("%1 has no interactive allocations.").arg(name()));
+    return sshcore::failure(sshcore::ErrorKind::NotFound, Tr::tr("%1 has no interactive allocations.").arg(name()));
 }
 
 AllocationProgress Scheduler::parseAllocation(QByteArrayView) const

@@ -1,5 +1,6 @@
 #include "app/secrets/Keyring.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <qt6keychain/keychain.h>
 
@@ -10,51 +11,58 @@ namespace app {
 
 namespace {
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::Keyring)
+};
+
 enum class Operation { Read, Write, Remove };
 
 // What went wrong, then what it means for the user and what to do about it.
 QString problem(const QKeychain::Job &job, Operation operation)
 {
-    const QString detail = job.errorString().isEmpty() ? QStringLiteral("no details given") : job.errorString();
+    const QString detail = job.errorString().isEmpty() ? Tr::tr("no details given") : job.errorString();
     QString what;
     bool locked = false;
     switch (job.error()) {
-    case QKeychain::NoBackendAvailable:
-        what = QStringLiteral("No system keyring is available (%1).").arg(detail);
-        break;
+    case QKeychain::NoBackendAvailable: what = Tr::tr("No system keyring is available (%1).").arg(detail); break;
     case QKeychain::AccessDenied:
-        what = QStringLiteral("The system keyring is locked or refused access (%1).").arg(detail);
+        what = Tr::tr("The system keyring is locked or refused access (%1).").arg(detail);
         locked = true;
         break;
     case QKeychain::AccessDeniedByUser:
-        what = QStringLiteral("Access to the system keyring was refused when it asked (%1).").arg(detail);
+        what = Tr::tr("Access to the system keyring was refused when it asked (%1).").arg(detail);
         locked = true;
         break;
     case QKeychain::CouldNotDeleteEntry:
-        what = QStringLiteral("The system keyring could not delete the entry (%1).").arg(detail);
+        what = Tr::tr("The system keyring could not delete the entry (%1).").arg(detail);
         break;
-    case QKeychain::NotImplemented:
-        what = QStringLiteral("The system keyring does not support this (%1).").arg(detail);
-        break;
-    default: what = QStringLiteral("The system keyring could not be used (%1).").arg(detail); break;
+    case QKeychain::NotImplemented: what = Tr::tr("The system keyring does not support this (%1).").arg(detail); break;
+    default: what = Tr::tr("The system keyring could not be used (%1).").arg(detail); break;
     }
-    const QString fix = locked ? QStringLiteral("unlock the keyring and allow clusterdesk when it asks")
-                               : QStringLiteral("install and unlock a keyring such as GNOME Keyring or KWallet");
+    // Whole sentences: what to do differs with whether a keyring is there but locked.
     switch (operation) {
     case Operation::Read:
-        return what
-               + QStringLiteral(" clusterdesk cannot use a remembered password and will ask for it instead; "
-                                "%1 to use remembered passwords.")
-                     .arg(fix);
+        return (locked ? Tr::tr("%1 clusterdesk cannot use a remembered password and will ask for it instead; unlock "
+                                "the keyring and allow clusterdesk when it asks to use remembered passwords.")
+                       : Tr::tr("%1 clusterdesk cannot use a remembered password and will ask for it instead; "
+                                "install and unlock a keyring such as GNOME Keyring or KWallet to use remembered "
+                                "passwords."))
+            .arg(what);
     case Operation::Write:
-        return what
-               + QStringLiteral(" clusterdesk keeps the password for this session only; %1 to remember it.").arg(fix);
+        return (locked ? Tr::tr("%1 clusterdesk keeps the password for this session only; unlock the keyring and "
+                                "allow clusterdesk when it asks to remember it.")
+                       : Tr::tr("%1 clusterdesk keeps the password for this session only; install and unlock a "
+                                "keyring such as GNOME Keyring or KWallet to remember it."))
+            .arg(what);
     case Operation::Remove:
-        return what
-               + QStringLiteral(" The remembered password may still be in the keyring; %1 and try again, "
-                                "or delete the entry \"%2\" of \"%3\" with the keyring's own manager "
-                                "(such as Seahorse or KWalletManager).")
-                     .arg(fix, job.key(), job.service());
+        return (locked ? Tr::tr("%1 The remembered password may still be in the keyring; unlock the keyring and "
+                                "allow clusterdesk when it asks and try again, or delete the entry \"%2\" of \"%3\" "
+                                "with the keyring's own manager (such as Seahorse or KWalletManager).")
+                       : Tr::tr("%1 The remembered password may still be in the keyring; install and unlock a "
+                                "keyring such as GNOME Keyring or KWallet and try again, or delete the entry \"%2\" "
+                                "of \"%3\" with the keyring's own manager (such as Seahorse or KWalletManager)."))
+            .arg(what, job.key(), job.service());
     }
     return what;
 }

@@ -1,10 +1,11 @@
 #include "app/terminal/InteractiveAllocation.h"
 
-#include "app/TranslationContext.h"
 #include "app/notify/Notice.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/SchedulerClient.h"
 #include "app/terminal/TerminalTarget.h"
+
+#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -13,7 +14,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::InteractiveAllocation"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::InteractiveAllocation)
+};
 constexpr qsizetype maxKept = 256 * 1024;
 constexpr int confirmTries = 90; // a second apart: Slurm waits up to KillWait (30 s) for a step to end
 
@@ -74,18 +78,18 @@ void InteractiveAllocation::feed(QByteArrayView bytes)
     case AllocationProgress::Phase::Started:
         m_output.clear(); // the shell's from here on
         setState(State::Running);
-        notify(int(NoticeKind::AllocationStarted), tr("Terminal allocation started"),
-               m_progress.node.isEmpty() ? tr("Job %1 is running.").arg(m_progress.jobId)
-                                         : tr("Job %1 is running on %2.").arg(m_progress.jobId, m_progress.node));
+        notify(int(NoticeKind::AllocationStarted), Tr::tr("Terminal allocation started"),
+               m_progress.node.isEmpty() ? Tr::tr("Job %1 is running.").arg(m_progress.jobId)
+                                         : Tr::tr("Job %1 is running on %2.").arg(m_progress.jobId, m_progress.node));
         poll();
         break;
     case AllocationProgress::Phase::Refused:
         setState(State::Refused, progress.message);
-        notify(int(NoticeKind::AllocationEnded), tr("Terminal allocation refused"), progress.message);
+        notify(int(NoticeKind::AllocationEnded), Tr::tr("Terminal allocation refused"), progress.message);
         break;
     case AllocationProgress::Phase::Ended:
         setState(State::Ended, progress.message);
-        notify(int(NoticeKind::AllocationEnded), tr("Terminal allocation ended"), progress.message);
+        notify(int(NoticeKind::AllocationEnded), Tr::tr("Terminal allocation ended"), progress.message);
         break;
     }
     if (nodeChanged)
@@ -107,12 +111,12 @@ void InteractiveAllocation::end()
     m_poll.stop();
     m_clock.stop();
     if (m_progress.jobId.isEmpty()) {
-        setState(State::Ended, tr("The request was withdrawn before the scheduler took it."));
+        setState(State::Ended, Tr::tr("The request was withdrawn before the scheduler took it."));
         return;
     }
     setState(State::Ending);
     if (!m_client) {
-        setState(State::Ended, tr("Not connected: the allocation could not be cancelled."));
+        setState(State::Ended, Tr::tr("Not connected: the allocation could not be cancelled."));
         Q_EMIT endFailed(m_message);
         return;
     }
@@ -124,7 +128,7 @@ void InteractiveAllocation::end()
 void InteractiveAllocation::confirmGone(int triesLeft)
 {
     if (!m_client) {
-        setState(State::Ended, tr("Not connected: the allocation could not be checked."));
+        setState(State::Ended, Tr::tr("Not connected: the allocation could not be checked."));
         Q_EMIT endFailed(m_message);
         return;
     }
@@ -137,13 +141,13 @@ void InteractiveAllocation::confirmGone(int triesLeft)
             }
         }
         if (!listed) {
-            setState(State::Ended, tr("The allocation was ended."));
-            notify(int(NoticeKind::AllocationEnded), tr("Terminal allocation ended"),
-                   tr("Job %1 was ended.").arg(m_progress.jobId));
+            setState(State::Ended, Tr::tr("The allocation was ended."));
+            notify(int(NoticeKind::AllocationEnded), Tr::tr("Terminal allocation ended"),
+                   Tr::tr("Job %1 was ended.").arg(m_progress.jobId));
         } else if (triesLeft > 0) {
             QTimer::singleShot(1s, this, [this, triesLeft] { confirmGone(triesLeft - 1); });
         } else {
-            const QString why = jobs ? tr("The scheduler still lists job %1.").arg(m_progress.jobId)
+            const QString why = jobs ? Tr::tr("The scheduler still lists job %1.").arg(m_progress.jobId)
                                      : jobs.error().message;
             setState(State::Ended, why);
             Q_EMIT endFailed(why);
@@ -170,8 +174,8 @@ void InteractiveAllocation::poll()
         }
         m_poll.stop();
         m_clock.stop();
-        setState(State::Ended, tr("The scheduler no longer lists job %1.").arg(m_progress.jobId));
-        notify(int(NoticeKind::AllocationEnded), tr("Terminal allocation ended"), m_message);
+        setState(State::Ended, Tr::tr("The scheduler no longer lists job %1.").arg(m_progress.jobId));
+        notify(int(NoticeKind::AllocationEnded), Tr::tr("Terminal allocation ended"), m_message);
     });
 }
 
@@ -180,8 +184,8 @@ void InteractiveAllocation::updateFrom(const Job &job)
     if (isFinished(job.state)) {
         m_poll.stop();
         m_clock.stop();
-        setState(State::Ended, tr("Job %1 ended: %2.").arg(job.id, jobStateName(job.state)));
-        notify(int(NoticeKind::AllocationEnded), tr("Terminal allocation ended"), m_message);
+        setState(State::Ended, Tr::tr("Job %1 ended: %2.").arg(job.id, jobStateName(job.state)));
+        notify(int(NoticeKind::AllocationEnded), Tr::tr("Terminal allocation ended"), m_message);
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -220,8 +224,8 @@ void InteractiveAllocation::checkTimeLeft()
         // Warn when the time left crosses a mark while it runs, not for one it started below.
         if (*left <= at && m_firstSeenLeft > at && (m_lastWarning < 0 || at < m_lastWarning)) {
             m_lastWarning = at;
-            notify(int(NoticeKind::AllocationTimeLeft), tr("Terminal allocation ends soon"),
-                   tr("Job %1 has %2 left; its shell ends then.")
+            notify(int(NoticeKind::AllocationTimeLeft), Tr::tr("Terminal allocation ends soon"),
+                   Tr::tr("Job %1 has %2 left; its shell ends then.")
                        .arg(m_progress.jobId, units::describeDuration(*left)));
         }
     }

@@ -1,9 +1,9 @@
 #include "app/terminal/TerminalTarget.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/Scheduler.h"
 #include "sshcore/ShellQuote.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -15,7 +15,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::TerminalTarget"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::TerminalTarget)
+};
 
 QByteArray quoted(const QString &text)
 {
@@ -65,12 +68,12 @@ sshcore::Result<QByteArray> TerminalTarget::command(const Scheduler *scheduler) 
     case Kind::JobNode:
     case Kind::Allocation: {
         if (!scheduler)
-            return sshcore::failure(sshcore::ErrorKind::NotFound, tr("The cluster's scheduler is not known yet."));
+            return sshcore::failure(sshcore::ErrorKind::NotFound, Tr::tr("The cluster's scheduler is not known yet."));
         if (kind == Kind::JobNode) {
             line = scheduler->jobShellCommand(jobId, node);
             if (line.isEmpty())
                 return sshcore::failure(sshcore::ErrorKind::NotFound,
-                                        tr("Job %1 runs on no node that a shell could be opened on.").arg(jobId));
+                                        Tr::tr("Job %1 runs on no node that a shell could be opened on.").arg(jobId));
         } else {
             auto allocation = scheduler->interactiveCommand(request);
             if (!allocation)
@@ -96,15 +99,16 @@ QString TerminalTarget::title(const QString &allocationJobId) const
     case Kind::LoginNode: return cluster;
     case Kind::Folder: {
         const QString name = QFileInfo(folder).fileName();
-        return tr("%1: %2").arg(cluster, name.isEmpty() ? folder : name);
+        return Tr::tr("%1: %2").arg(cluster, name.isEmpty() ? folder : name);
     }
     case Kind::JobNode:
-        return node.isEmpty() ? tr("%1: job %2").arg(cluster, jobId) : tr("%1: job %2 on %3").arg(cluster, jobId, node);
+        return node.isEmpty() ? Tr::tr("%1: job %2").arg(cluster, jobId)
+                              : Tr::tr("%1: job %2 on %3").arg(cluster, jobId, node);
     case Kind::Allocation:
         if (allocationJobId.isEmpty())
-            return tr("%1: allocation").arg(cluster);
-        return node.isEmpty() ? tr("%1: allocation %2").arg(cluster, allocationJobId)
-                              : tr("%1: allocation %2 on %3").arg(cluster, allocationJobId, node);
+            return Tr::tr("%1: allocation").arg(cluster);
+        return node.isEmpty() ? Tr::tr("%1: allocation %2").arg(cluster, allocationJobId)
+                              : Tr::tr("%1: allocation %2 on %3").arg(cluster, allocationJobId, node);
     }
     return cluster;
 }

@@ -1,6 +1,5 @@
 #include "app/transfers/ConflictPolicy.h"
 
-#include "app/TranslationContext.h"
 #include "sshcore/RemotePath.h"
 #include "sshcore/sftp/SftpClient.h"
 
@@ -17,7 +16,10 @@ namespace app {
 
 namespace {
 
-constexpr app::Translator<"app::TransferQueue"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::TransferQueue)
+};
 
 constexpr int maxNumber = 1000;
 
@@ -48,17 +50,17 @@ ConflictPolicy::Outcome ConflictPolicy::decide(Conflict decision, const SftpEntr
         decision = *m_remembered;
     switch (decision) {
     case Conflict::Ask: return outcome(Action::Ask);
-    case Conflict::Skip: return skip(tr("Skipped: it exists at the destination."));
+    case Conflict::Skip: return skip(Tr::tr("Skipped: it exists at the destination."));
     case Conflict::OnlyIfNewer:
         if (existing->modified >= file.modified)
-            return skip(tr("Skipped: the destination is as new or newer."));
+            return skip(Tr::tr("Skipped: the destination is as new or newer."));
         return outcome(Action::Write);
     case Conflict::KeepBoth: return outcome(Action::KeepBoth);
     case Conflict::Resume:
         if (file.symlink || existing->size > file.size)
             return outcome(Action::Write); // bigger than the source: not a partial copy of it
         if (existing->size == file.size)
-            return skip(tr("Skipped: it is already complete at the destination."), true);
+            return skip(Tr::tr("Skipped: it is already complete at the destination."), true);
         {
             Outcome resume = outcome(Action::Resume);
             resume.resumeFrom = existing->size;

@@ -1,6 +1,5 @@
 #include "app/transfers/LinkCopy.h"
 
-#include "app/TranslationContext.h"
 #include "sshcore/sftp/SftpClient.h"
 
 #include <QCoreApplication>
@@ -17,7 +16,10 @@ namespace app {
 
 namespace {
 
-constexpr app::Translator<"app::TransferQueue"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::TransferQueue)
+};
 
 } // namespace
 
@@ -37,12 +39,12 @@ void LinkCopy::upload(sshcore::SftpClient *sftp, const QString &localLink, const
     const QByteArray target = localTarget(localLink);
     if (target.isEmpty()) {
         done(sshcore::failure(sshcore::ErrorKind::NotFound,
-                              tr("Cannot read the link '%1' (it vanished?).").arg(localLink)));
+                              Tr::tr("Cannot read the link '%1' (it vanished?).").arg(localLink)));
         return;
     }
     if (existing && existing->type == SftpEntry::Type::Directory) {
-        done(sshcore::failure(sshcore::ErrorKind::Refused,
-                              tr("A folder named '%1' is in the way of the link.").arg(QString::fromUtf8(remotePath))));
+        done(sshcore::failure(sshcore::ErrorKind::Refused, Tr::tr("A folder named '%1' is in the way of the link.")
+                                                               .arg(QString::fromUtf8(remotePath))));
         return;
     }
     const auto make = [sftp, context, target, remotePath, done] { sftp->makeLink(target, remotePath, context, done); };
@@ -70,19 +72,19 @@ void LinkCopy::download(sshcore::SftpClient *sftp, const QByteArray &remoteLink,
         const QByteArray name = QFile::encodeName(localPath);
         if (info.isDir() && !info.isSymLink()) {
             done(sshcore::failure(sshcore::ErrorKind::Refused,
-                                  tr("A folder named '%1' is in the way of the link.").arg(localPath)));
+                                  Tr::tr("A folder named '%1' is in the way of the link.").arg(localPath)));
             return;
         }
         if ((info.exists() || info.isSymLink()) && ::unlink(name.constData()) != 0) {
             const int error = errno;
             done(sshcore::failure(sshcore::errnoKind(error),
-                                  tr("Cannot replace '%1': %2.").arg(localPath, qt_error_string(error))));
+                                  Tr::tr("Cannot replace '%1': %2.").arg(localPath, qt_error_string(error))));
             return;
         }
         if (::symlink(target->constData(), name.constData()) != 0) {
             const int error = errno;
             done(sshcore::failure(sshcore::errnoKind(error),
-                                  tr("Cannot create the link '%1': %2.").arg(localPath, qt_error_string(error))));
+                                  Tr::tr("Cannot create the link '%1': %2.").arg(localPath, qt_error_string(error))));
             return;
         }
         done({});

@@ -1,6 +1,5 @@
 #include "app/transfers/LocalTreeScan.h"
 
-#include "app/TranslationContext.h"
 #include "sshcore/RemotePath.h"
 
 #include <QCoreApplication>
@@ -16,7 +15,10 @@ namespace app {
 
 namespace {
 
-constexpr app::Translator<"app::TransferQueue"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::TransferQueue)
+};
 
 quint32 modeFromPermissions(QFile::Permissions permissions)
 {
@@ -68,7 +70,7 @@ LocalTreeScan::Result LocalTreeScan::walk(const QString &localPath, const QByteA
     };
     const QFileInfo root(localPath);
     if (!root.exists() && !root.isSymLink()) {
-        result.error = tr("'%1' does not exist (any more).").arg(localPath);
+        result.error = Tr::tr("'%1' does not exist (any more).").arg(localPath);
         return result;
     }
     const QByteArray top = sshcore::RemotePath::join(remoteDirectory, QFile::encodeName(root.fileName()));
@@ -96,7 +98,7 @@ LocalTreeScan::Result LocalTreeScan::walk(const QString &localPath, const QByteA
         } else {
             TransferFile special = fileFor(info, remote);
             special.state = TransferFileState::Skipped;
-            special.error = tr("Not a regular file (a device, socket or pipe): skipped.");
+            special.error = Tr::tr("Not a regular file (a device, socket or pipe): skipped.");
             append(std::move(special));
         }
     }

@@ -1,6 +1,5 @@
 #include "app/transfers/Sha256Verifier.h"
 
-#include "app/TranslationContext.h"
 #include "sshcore/SshCommand.h"
 #include "sshcore/SshConnection.h"
 
@@ -13,7 +12,10 @@ namespace app {
 
 namespace {
 
-constexpr app::Translator<"app::TransferQueue"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::TransferQueue)
+};
 
 constexpr qint64 chunk = 1 << 20;
 
@@ -73,14 +75,14 @@ void Sha256Verifier::compare(const QString &localFile, const QByteArray &remoteF
             hashes->done(sshcore::failure(hashes->error));
         else if (hashes->local != hashes->remote)
             hashes->done(
-                sshcore::failure(tr("The copy differs from the original (SHA-256 %1 here, %2 "
-                                    "on the cluster); it was not put in place.")
+                sshcore::failure(Tr::tr("The copy differs from the original (SHA-256 %1 here, %2 "
+                                        "on the cluster); it was not put in place.")
                                      .arg(QString::fromLatin1(hashes->local), QString::fromLatin1(hashes->remote))));
         else
             hashes->done({});
     };
     if (!m_connection) {
-        hashes->done(sshcore::failure(sshcore::ErrorKind::LinkLost, tr("Not connected.")));
+        hashes->done(sshcore::failure(sshcore::ErrorKind::LinkLost, Tr::tr("Not connected.")));
         return;
     }
     sshcore::SshCommand *command = m_connection->run({"sha256sum", "--", remoteFile}, {}, context);
@@ -90,7 +92,7 @@ void Sha256Verifier::compare(const QString &localFile, const QByteArray &remoteF
         if (!result)
             hashes->error = result.error().message;
         else if (result->exitStatus != 0)
-            hashes->error = tr("sha256sum on the cluster failed: %1")
+            hashes->error = Tr::tr("sha256sum on the cluster failed: %1")
                                 .arg(QString::fromUtf8(result->standardError).trimmed());
         else
             hashes->remote = result->standardOutput.left(64);
@@ -99,7 +101,7 @@ void Sha256Verifier::compare(const QString &localFile, const QByteArray &remoteF
     hashLocal(&m_pool, localFile, m_closing).then(context, [hashes, oneDone, localFile](const QByteArray &local) {
         hashes->local = local;
         if (local.isEmpty() && hashes->error.isEmpty())
-            hashes->error = tr("Cannot read '%1' to check it.").arg(localFile);
+            hashes->error = Tr::tr("Cannot read '%1' to check it.").arg(localFile);
         oneDone();
     });
 }

@@ -426,7 +426,8 @@ void TransferQueue::diskFull(int id, int index, const QString &error)
                        changeFile(*findJob(id), index, [&](File &item) {
                            item.state = FileState::Failed;
                            if (removed)
-                               item.error += tr(" The partial copy was removed to give the space back.");
+                               item.error = tr("%1 The partial copy was removed to give the space back.")
+                                                .arg(item.error);
                        });
                        Q_EMIT jobChanged(id);
                        jobMaybeFinished(id);

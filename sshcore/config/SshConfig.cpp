@@ -1,10 +1,20 @@
 #include "sshcore/config/SshConfig.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
 
 namespace sshcore {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SshConfig)
+};
+
+} // namespace
 
 namespace {
 
@@ -116,7 +126,7 @@ Result<SshConfig> SshConfig::load(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("Cannot read the SSH configuration %1: %2.")
+        return failure(Tr::tr("Cannot read the SSH configuration %1: %2.")
                            .arg(QDir::toNativeSeparators(path), file.errorString()));
     SshConfig config;
     QStringList patterns;

@@ -2,7 +2,18 @@
 
 #include "sshcore/session/CipherPreference.h"
 
+#include <QCoreApplication>
+
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::AlgorithmPreference)
+};
+
+} // namespace
 
 namespace {
 
@@ -42,9 +53,9 @@ Error nothingLeft(SshAlgorithmType type, const QString &asked, const QStringList
 {
     const QString keyword = sshAlgorithmKeyword(type);
     return {ErrorKind::Refused,
-            QStringLiteral("%1 \"%2\" (in ~/.ssh/config or the cluster's settings) leaves no algorithm that "
-                           "clusterdesk's SSH library (libssh2 %3) can use, so clusterdesk did not connect. It "
-                           "offers: %4. Change %1 to name one of these, or remove it to use the defaults.")
+            Tr::tr("%1 \"%2\" (in ~/.ssh/config or the cluster's settings) leaves no algorithm that "
+                   "clusterdesk's SSH library (libssh2 %3) can use, so clusterdesk did not connect. It "
+                   "offers: %4. Change %1 to name one of these, or remove it to use the defaults.")
                 .arg(keyword, asked, QString::fromLatin1(libssh2_version(0)), joined(supported))};
 }
 

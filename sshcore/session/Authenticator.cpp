@@ -2,6 +2,7 @@
 
 #include "sshcore/session/SessionMemory.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -10,6 +11,15 @@
 #include <cstring>
 
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::Authenticator)
+};
+
+} // namespace
 
 namespace {
 
@@ -177,7 +187,7 @@ bool Authenticator::tryAgent()
     if (!m_settings.useAgent)
         return false;
     if (qEnvironmentVariable("SSH_AUTH_SOCK").isEmpty()) {
-        m_tried.append(QStringLiteral("ssh-agent (not running)"));
+        m_tried.append(Tr::tr("ssh-agent (not running)"));
         return false;
     }
     LIBSSH2_AGENT *agent = libssh2_agent_init(m_session);
@@ -185,9 +195,9 @@ bool Authenticator::tryAgent()
         return false;
     bool done = false;
     if (libssh2_agent_connect(agent) != 0) {
-        m_tried.append(QStringLiteral("ssh-agent (cannot connect to it)"));
+        m_tried.append(Tr::tr("ssh-agent (cannot connect to it)"));
     } else if (libssh2_agent_list_identities(agent) != 0) {
-        m_tried.append(QStringLiteral("ssh-agent (cannot list its keys)"));
+        m_tried.append(Tr::tr("ssh-agent (cannot list its keys)"));
     } else {
         QList<QByteArray> allowed;
         if (m_settings.identitiesOnly) {
@@ -210,8 +220,8 @@ bool Authenticator::tryAgent()
                 done = true; // partial success: the server wants another method now
         }
         if (!done)
-            m_tried.append(offeredKeys == 0 ? QStringLiteral("ssh-agent (no keys)")
-                                            : QStringLiteral("ssh-agent (%1 keys, none accepted)").arg(offeredKeys));
+            m_tried.append(offeredKeys == 0 ? Tr::tr("ssh-agent (no keys)")
+                                            : Tr::tr("ssh-agent (%1 keys, none accepted)").arg(offeredKeys));
         libssh2_agent_disconnect(agent);
     }
     libssh2_agent_free(agent);
@@ -224,7 +234,7 @@ bool Authenticator::tryKeyFiles()
         if (m_fatal)
             return false;
         if (!QFileInfo::exists(file)) {
-            m_tried.append(QStringLiteral("key %1 (no such file)").arg(shortPath(file)));
+            m_tried.append(Tr::tr("key %1 (no such file)").arg(shortPath(file)));
             continue;
         }
         const QByteArray path = QFile::encodeName(file);
@@ -238,7 +248,7 @@ bool Authenticator::tryKeyFiles()
                 } else {
                     const auto answer = askSecret(SshInteraction::SecretQuestion::Kind::KeyPassphrase, file, error);
                     if (!answer) {
-                        error = QStringLiteral("passphrase not given");
+                        error = Tr::tr("passphrase not given");
                         break;
                     }
                     passphrase = *answer;
@@ -258,11 +268,11 @@ bool Authenticator::tryKeyFiles()
                 return false;
             if (rc == LIBSSH2_ERROR_FILE && encrypted) {
                 m_secrets->passphrases.remove(file);
-                error = QStringLiteral("wrong passphrase");
+                error = Tr::tr("wrong passphrase");
                 continue;
             }
             if (rc == LIBSSH2_ERROR_FILE) {
-                error = QStringLiteral("unreadable or unsupported key format");
+                error = Tr::tr("unreadable or unsupported key format");
                 break;
             }
             if (!serverMethods().contains(u"publickey")) {
@@ -270,10 +280,10 @@ bool Authenticator::tryKeyFiles()
                     m_secrets->passphrases.insert(file, passphrase);
                 return true; // partial success
             }
-            error = QStringLiteral("not accepted");
+            error = Tr::tr("not accepted");
             break;
         }
-        m_tried.append(QStringLiteral("key %1 (%2)").arg(shortPath(file), error));
+        m_tried.append(Tr::tr("key %1 (%2)").arg(shortPath(file), error));
     }
     return false;
 }
@@ -336,7 +346,7 @@ void Authenticator::answerPrompts(const char *name, int nameLength, const char *
         else
             m_promptPassword =
                 askSecret(SshInteraction::SecretQuestion::Kind::Password, {},
-                          refused ? QStringLiteral("%1 did not accept that password.")
+                          refused ? Tr::tr("%1 did not accept that password.")
                                         .arg(QStringLiteral("%1:%2").arg(m_settings.host).arg(m_settings.port))
                                   : QString());
         if (m_promptPassword)
@@ -374,12 +384,12 @@ bool Authenticator::tryKeyboardInteractive()
     }
     if (m_fatal)
         return false;
-    const QString tried = m_keyboardCancelled ? QStringLiteral("keyboard-interactive (cancelled)")
-                                              : QStringLiteral("keyboard-interactive (the answers were not accepted)");
+    const QString tried = m_keyboardCancelled ? Tr::tr("keyboard-interactive (cancelled)")
+                                              : Tr::tr("keyboard-interactive (the answers were not accepted)");
     if (m_tried.isEmpty() || m_tried.last() != tried)
         m_tried.append(tried);
     if (!m_keyboardCancelled)
-        m_lastRejection = QStringLiteral("The server did not accept that answer.");
+        m_lastRejection = Tr::tr("The server did not accept that answer.");
     return false;
 }
 
@@ -394,7 +404,7 @@ bool Authenticator::tryPassword()
         } else {
             const auto answer = askSecret(SshInteraction::SecretQuestion::Kind::Password, {}, error);
             if (!answer) {
-                m_tried.append(QStringLiteral("password (cancelled)"));
+                m_tried.append(Tr::tr("password (cancelled)"));
                 return false;
             }
             password = *answer;
@@ -411,9 +421,9 @@ bool Authenticator::tryPassword()
         if (m_fatal)
             return false;
         m_secrets->password.reset();
-        error = QStringLiteral("The password was not accepted.");
+        error = Tr::tr("The password was not accepted.");
     }
-    m_tried.append(QStringLiteral("password (not accepted)"));
+    m_tried.append(Tr::tr("password (not accepted)"));
     return false;
 }
 

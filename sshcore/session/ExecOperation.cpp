@@ -3,7 +3,18 @@
 #include "sshcore/session/ChannelSteps.h"
 #include "sshcore/session/LibsshErrors.h"
 
+#include <QCoreApplication>
+
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::ExecOperation)
+};
+
+} // namespace
 
 namespace {
 constexpr qsizetype readChunk = 64 * 1024;
@@ -30,10 +41,10 @@ void ExecOperation::tick()
     if (!m_stopReason.message.isEmpty())
         return;
     if (m_shared->cancelled)
-        m_stopReason = {ErrorKind::Cancelled, QStringLiteral("The command was cancelled.")};
+        m_stopReason = {ErrorKind::Cancelled, Tr::tr("The command was cancelled.")};
     else if (m_timeout.count() > 0 && std::chrono::steady_clock::now() - m_started > m_timeout)
-        m_stopReason = {ErrorKind::TimedOut, QStringLiteral("The command did not finish within %1 s and was stopped.")
-                                                 .arg(m_timeout.count())};
+        m_stopReason = {ErrorKind::TimedOut,
+                        Tr::tr("The command did not finish within %1 s and was stopped.").arg(m_timeout.count())};
 }
 
 Operation::Step ExecOperation::fail(LIBSSH2_SESSION *session, const Error &why)

@@ -3,11 +3,21 @@
 #include "sshcore/session/ChannelSteps.h"
 #include "sshcore/session/LibsshErrors.h"
 
+#include <QCoreApplication>
 #include <QMutexLocker>
 
 #include <algorithm>
 
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::PtyOperation)
+};
+
+} // namespace
 
 namespace {
 
@@ -66,8 +76,8 @@ Error PtyOperation::ended(const Error &why) const
     // The worker's own words speak of commands; a terminal whose program ran says it plainly.
     if (!m_started || !why.is(ErrorKind::LinkLost))
         return why;
-    return why.withMessage(QStringLiteral("The connection to the cluster dropped; the terminal's shell has "
-                                          "ended. Open a new terminal once the connection is back."));
+    return why.withMessage(Tr::tr("The connection to the cluster dropped; the terminal's shell has "
+                                  "ended. Open a new terminal once the connection is back."));
 }
 
 void PtyOperation::abandon(const Error &why)
@@ -164,7 +174,7 @@ Operation::Step PtyOperation::step(LIBSSH2_SESSION *session)
     // A hang-up before the program ended by itself: close the channel (the remote side's terminal
     // goes away and its processes get SIGHUP) and report it as cancelled.
     if (m_shared->closing && m_error.message.isEmpty() && m_state < State::Closing) {
-        m_error = {ErrorKind::Cancelled, QStringLiteral("The terminal was closed.")};
+        m_error = {ErrorKind::Cancelled, Tr::tr("The terminal was closed.")};
         if (!m_channel) {
             Q_EMIT m_relay->finished(-1, {}, m_error);
             return Step::Finished;
@@ -210,10 +220,9 @@ Operation::Step PtyOperation::step(LIBSSH2_SESSION *session)
             if (rc == LIBSSH2_ERROR_EAGAIN)
                 return blocked();
             if (rc < 0)
-                return fail(session,
-                            {ErrorKind::Refused, QStringLiteral("The server refused a terminal for this session. "
-                                                                "Ask the cluster's administrators whether "
-                                                                "interactive logins (PermitTTY) are allowed.")});
+                return fail(session, {ErrorKind::Refused, Tr::tr("The server refused a terminal for this session. "
+                                                                 "Ask the cluster's administrators whether "
+                                                                 "interactive logins (PermitTTY) are allowed.")});
             m_state = State::Starting;
             progressed = true;
             break;
@@ -226,11 +235,11 @@ Operation::Step PtyOperation::step(LIBSSH2_SESSION *session)
             if (rc == LIBSSH2_ERROR_EAGAIN)
                 return blocked();
             if (rc < 0)
-                return fail(session, {ErrorKind::Refused,
-                                      shell ? QStringLiteral("The server refused to start a shell on the terminal "
-                                                             "(a forced command or a restricted account?).")
-                                            : QStringLiteral("The server refused to run the terminal's command "
-                                                             "(a forced command or a restricted account?).")});
+                return fail(session,
+                            {ErrorKind::Refused, shell ? Tr::tr("The server refused to start a shell on the terminal "
+                                                                "(a forced command or a restricted account?).")
+                                                       : Tr::tr("The server refused to run the terminal's command "
+                                                                "(a forced command or a restricted account?).")});
             m_state = State::Running;
             m_started = true;
             progressed = true;

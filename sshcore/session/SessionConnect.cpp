@@ -8,6 +8,8 @@
 #include "sshcore/session/SessionWorker.h"
 #include "sshcore/tunnel/ForwardOperation.h"
 
+#include <QCoreApplication>
+
 #include <cerrno>
 #include <cstring>
 #include <future>
@@ -22,6 +24,15 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SessionConnect)
+};
+
+} // namespace
 
 template<typename Answer, typename Ask>
 Answer SessionWorker::askAndWait(Answer cancelled, Ask ask)
@@ -67,8 +78,8 @@ Result<int> SessionWorker::openSocket()
     if (const int rc = getaddrinfo(host.constData(), port.constData(), &hints, &addresses); rc != 0) {
         m_lastFailureRetryable = rc == EAI_AGAIN;
         return failure(ErrorKind::NotFound,
-                       QStringLiteral("The host name \"%1\" could not be resolved (%2). Check its spelling and "
-                                      "your network or VPN connection.")
+                       Tr::tr("The host name \"%1\" could not be resolved (%2). Check its spelling and "
+                              "your network or VPN connection.")
                            .arg(m_settings.host, QString::fromLocal8Bit(gai_strerror(rc))));
     }
     const auto deadline = Clock::now() + std::chrono::seconds(m_settings.connectTimeoutSeconds);
@@ -111,23 +122,23 @@ Result<int> SessionWorker::openSocket()
     if (m_stopRequested) {
         if (result >= 0)
             ::close(result);
-        return failure(ErrorKind::LinkLost, QStringLiteral("The connection was closed."));
+        return failure(ErrorKind::LinkLost, Tr::tr("The connection was closed."));
     }
     if (result < 0) {
         m_lastFailureRetryable = true;
         if (lastError == ECONNREFUSED)
             return failure(ErrorKind::Refused,
-                           QStringLiteral("Nothing accepts connections on %1 (connection refused). Check the port "
-                                          "number, and that the SSH server is running.")
+                           Tr::tr("Nothing accepts connections on %1 (connection refused). Check the port "
+                                  "number, and that the SSH server is running.")
                                .arg(where(m_settings)));
         if (lastError == ETIMEDOUT)
             return failure(ErrorKind::TimedOut,
-                           QStringLiteral("No answer from %1 within %2 s. The host may be down, or a firewall may "
-                                          "be dropping the connection.")
+                           Tr::tr("No answer from %1 within %2 s. The host may be down, or a firewall may "
+                                  "be dropping the connection.")
                                .arg(where(m_settings))
                                .arg(m_settings.connectTimeoutSeconds));
         return failure(errnoKind(lastError),
-                       QStringLiteral("Cannot connect to %1: %2.").arg(where(m_settings), systemError(lastError)));
+                       Tr::tr("Cannot connect to %1: %2.").arg(where(m_settings), systemError(lastError)));
     }
     const int on = 1;
     setsockopt(result, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
@@ -145,7 +156,7 @@ Result<int> SessionWorker::openThroughJumpHost()
 
     int pair[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, pair) != 0)
-        return failure(QStringLiteral("Cannot make a socket pair: %1.").arg(systemError(errno)));
+        return failure(Tr::tr("Cannot make a socket pair: %1.").arg(systemError(errno)));
     auto promise = std::make_shared<std::promise<QString>>();
     std::future<QString> opened = promise->get_future();
     auto answered = std::make_shared<std::atomic<bool>>(false);
@@ -172,7 +183,7 @@ Result<int> SessionWorker::openThroughJumpHost()
     while (opened.wait_for(50ms) != std::future_status::ready) {
         if (m_stopRequested) {
             ::close(pair[1]);
-            return failure(ErrorKind::LinkLost, QStringLiteral("The connection was closed."));
+            return failure(ErrorKind::LinkLost, Tr::tr("The connection was closed."));
         }
     }
     const QString error = opened.get();
@@ -180,7 +191,7 @@ Result<int> SessionWorker::openThroughJumpHost()
         ::close(pair[1]);
         m_lastFailureRetryable = true; // the jump host may come back; our reconnect backs off
         return failure(ErrorKind::LinkLost,
-                       QStringLiteral("Through the jump host %1: %2").arg(jumpSettings.displayName(), error));
+                       Tr::tr("Through the jump host %1: %2").arg(jumpSettings.displayName(), error));
     }
     return pair[1];
 }
@@ -206,7 +217,7 @@ Result<> SessionWorker::connectOnce()
     using Memory = SessionMemory::Callbacks<&memoryOf>;
     m_session = libssh2_session_init_ex(&Memory::allocate, &Memory::release, &Memory::reallocate, &m_context);
     if (!m_session)
-        return failure(QStringLiteral("Could not create an SSH session (out of memory?)."));
+        return failure(Tr::tr("Could not create an SSH session (out of memory?)."));
     libssh2_session_set_blocking(m_session, 0);
     libssh2_session_callback_set2(m_session, LIBSSH2_CALLBACK_RECV, reinterpret_cast<libssh2_cb_generic *>(&receive));
     libssh2_session_banner_set(m_session, "SSH-2.0-clusterdesk_" CLUSTERDESK_VERSION);
@@ -230,17 +241,17 @@ Result<> SessionWorker::connectOnce()
         // Most often nothing in common: a hardened or an old server, or narrow choices in ssh_config.
         const Error why = libsshError(m_session, "libssh2 says");
         return failure(ErrorKind::Refused,
-                       QStringLiteral("The SSH handshake with %1 failed: the server accepts none of the algorithms "
-                                      "clusterdesk offered for key exchange, host key, cipher or MAC, or the key "
-                                      "exchange itself failed (%2) Offered: %3. Check Ciphers, MACs, KexAlgorithms "
-                                      "and HostKeyAlgorithms in ~/.ssh/config or the cluster's settings; 'ssh -vv' "
-                                      "shows what the server accepts.")
+                       Tr::tr("The SSH handshake with %1 failed: the server accepts none of the algorithms "
+                              "clusterdesk offered for key exchange, host key, cipher or MAC, or the key "
+                              "exchange itself failed (%2) Offered: %3. Check Ciphers, MACs, KexAlgorithms "
+                              "and HostKeyAlgorithms in ~/.ssh/config or the cluster's settings; 'ssh -vv' "
+                              "shows what the server accepts.")
                            .arg(where(m_settings), why.message, offered->describe()));
     }
     if (rc != 0) {
         const Error why = libsshError(m_session, "libssh2 says");
-        return failure(why.withMessage(
-            QStringLiteral("The SSH handshake with %1 failed. %2").arg(where(m_settings), why.message)));
+        return failure(
+            why.withMessage(Tr::tr("The SSH handshake with %1 failed. %2").arg(where(m_settings), why.message)));
     }
     Q_EMIT methodsNegotiated(negotiatedMethods(m_session));
     if (const auto verified = verifyHostKey(); !verified) {
@@ -302,7 +313,7 @@ Result<> SessionWorker::verifyHostKey()
     int type = 0;
     const char *key = libssh2_session_hostkey(m_session, &length, &type);
     if (!key)
-        return failure(ErrorKind::Refused, QStringLiteral("%1 sent no host key.").arg(where(m_settings)));
+        return failure(ErrorKind::Refused, Tr::tr("%1 sent no host key.").arg(where(m_settings)));
     const QByteArray keyBytes(key, qsizetype(length));
     const KnownHosts knownHosts(m_session);
     const auto verdict = knownHosts.check(m_settings.knownHostsFiles, m_settings.host, m_settings.port, keyBytes, type);
@@ -328,11 +339,10 @@ Result<> SessionWorker::verifyHostKey()
                 Qt::QueuedConnection);
         }
         return failure(ErrorKind::Refused,
-                       QStringLiteral(
-                           "WARNING: the host key of %1 has CHANGED since it was saved in %2. Someone could be "
-                           "intercepting the connection, or the server was reinstalled. clusterdesk did not log in "
-                           "and sent no password or key. The server now presents %3 %4. If the cluster's "
-                           "administrators announced a new key, remove the old one with: %5")
+                       Tr::tr("WARNING: the host key of %1 has CHANGED since it was saved in %2. Someone could be "
+                              "intercepting the connection, or the server was reinstalled. clusterdesk did not log in "
+                              "and sent no password or key. The server now presents %3 %4. If the cluster's "
+                              "administrators announced a new key, remove the old one with: %5")
                            .arg(where(m_settings), verdict.file, keyType, fingerprint, change.removeCommand));
     }
     case KnownHosts::Status::NotFound: break;
@@ -343,9 +353,9 @@ Result<> SessionWorker::verifyHostKey()
         return KnownHosts::append(verdict.file, m_settings.host, m_settings.port, keyBytes, type);
     case StrictHostKeyChecking::Yes:
         return failure(ErrorKind::Refused,
-                       QStringLiteral("The host key of %1 (%2 %3) is not in your known hosts, and "
-                                      "StrictHostKeyChecking is on. Add it after checking the fingerprint with the "
-                                      "cluster's documentation.")
+                       Tr::tr("The host key of %1 (%2 %3) is not in your known hosts, and "
+                              "StrictHostKeyChecking is on. Add it after checking the fingerprint with the "
+                              "cluster's documentation.")
                            .arg(where(m_settings), keyType, fingerprint));
     case StrictHostKeyChecking::Ask: break;
     }
@@ -363,7 +373,7 @@ Result<> SessionWorker::verifyHostKey()
     switch (decision) {
     case SshInteraction::HostKeyDecision::Reject:
         return failure(ErrorKind::Refused,
-                       QStringLiteral("The host key of %1 (%2) was not accepted, so clusterdesk did not log in.")
+                       Tr::tr("The host key of %1 (%2) was not accepted, so clusterdesk did not log in.")
                            .arg(where(m_settings), fingerprint));
     case SshInteraction::HostKeyDecision::AcceptOnce: return {};
     case SshInteraction::HostKeyDecision::AcceptAndSave:

@@ -20,6 +20,15 @@ using Clock = std::chrono::steady_clock;
 
 namespace sshcore::detail {
 
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SessionWorker)
+};
+
+} // namespace
+
 SessionWorker::SessionWorker(SshConnectionSettings settings, QPointer<SshInteraction> interaction)
     : m_settings(std::move(settings))
     , m_interaction(std::move(interaction))
@@ -96,7 +105,7 @@ void SessionWorker::stop()
     m_stopRequested = true;
     m_tick.stop();
     m_reconnectTimer.stop();
-    const Error why{ErrorKind::LinkLost, QStringLiteral("The connection was closed.")};
+    const Error why{ErrorKind::LinkLost, Tr::tr("The connection was closed.")};
     for (const auto &operation : std::exchange(m_active, {}))
         operation->abandon(why);
     for (const auto &operation : std::exchange(m_waiting, {}))
@@ -120,10 +129,9 @@ void SessionWorker::addOperation(std::shared_ptr<Operation> operation)
         break;
     case SshConnectionState::Disconnected:
     case SshConnectionState::Failed:
-        operation->abandon(
-            m_lastError.message.isEmpty()
-                ? Error{ErrorKind::LinkLost, QStringLiteral("Not connected to %1.").arg(where(m_settings))}
-                : m_lastError);
+        operation->abandon(m_lastError.message.isEmpty()
+                               ? Error{ErrorKind::LinkLost, Tr::tr("Not connected to %1.").arg(where(m_settings))}
+                               : m_lastError);
         break;
     }
 }
@@ -151,10 +159,10 @@ Result<> SessionWorker::waitSocket(Clock::time_point deadline)
     fds[1].events = POLLIN;
     while (true) {
         if (m_stopRequested)
-            return failure(ErrorKind::LinkLost, QStringLiteral("The connection was closed."));
+            return failure(ErrorKind::LinkLost, Tr::tr("The connection was closed."));
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
         if (left <= 0ms)
-            return failure(ErrorKind::TimedOut, QStringLiteral("%1 stopped answering (no reply within %2 s).")
+            return failure(ErrorKind::TimedOut, Tr::tr("%1 stopped answering (no reply within %2 s).")
                                                     .arg(where(m_settings))
                                                     .arg(m_settings.connectTimeoutSeconds));
         const int ready = ::poll(fds, 2, int(left.count()));
@@ -162,7 +170,7 @@ Result<> SessionWorker::waitSocket(Clock::time_point deadline)
             continue;
         if (ready < 0)
             return failure(ErrorKind::LinkLost,
-                           QStringLiteral("Waiting for %1 failed: %2.").arg(where(m_settings), systemError(errno)));
+                           Tr::tr("Waiting for %1 failed: %2.").arg(where(m_settings), systemError(errno)));
         if (fds[1].revents)
             continue; // woken by requestStop(): loop to report it
         return {};
@@ -225,8 +233,7 @@ void SessionWorker::linkLost(const Error &why)
     const bool giveUp = !m_settings.reconnect || m_stopRequested;
     setState(giveUp ? SshConnectionState::Failed : SshConnectionState::Reconnecting, message);
     for (const auto &operation : std::exchange(m_active, {}))
-        operation->abandon(
-            {ErrorKind::LinkLost, message + QStringLiteral(" The command may or may not have finished.")});
+        operation->abandon({ErrorKind::LinkLost, Tr::tr("%1 The command may or may not have finished.").arg(message)});
     teardown();
     if (giveUp) {
         for (const auto &operation : std::exchange(m_waiting, {}))
@@ -289,7 +296,7 @@ bool SessionWorker::idleLinkLost()
     char byte;
     const ssize_t n = ::recv(m_socket, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
     if (n == 0) {
-        linkLost({ErrorKind::LinkLost, QStringLiteral("the server closed the connection.")});
+        linkLost({ErrorKind::LinkLost, Tr::tr("the server closed the connection.")});
         return true;
     }
     if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
@@ -298,7 +305,7 @@ bool SessionWorker::idleLinkLost()
     }
     pollfd look{m_socket, POLLRDHUP, 0};
     if (n > 0 && ::poll(&look, 1, 0) == 1 && (look.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0) {
-        linkLost({ErrorKind::LinkLost, QStringLiteral("the server closed the connection.")});
+        linkLost({ErrorKind::LinkLost, Tr::tr("the server closed the connection.")});
         return true;
     }
     return false;
@@ -390,7 +397,7 @@ void SessionWorker::onTick()
                                                 * (m_settings.keepAliveCountMax + 1));
         if (silence > bound) {
             linkLost(
-                {ErrorKind::LinkLost, QStringLiteral("no answer to keep-alives for %1 s.")
+                {ErrorKind::LinkLost, Tr::tr("no answer to keep-alives for %1 s.")
                                           .arg(std::chrono::duration_cast<std::chrono::seconds>(silence).count())});
             return;
         }

@@ -4,9 +4,19 @@
 #include "sshcore/session/ChannelSteps.h"
 #include "sshcore/session/LibsshErrors.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
 
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::ShellRunnerOperation)
+};
+
+} // namespace
 
 namespace {
 constexpr qsizetype readChunk = 64 * 1024;
@@ -53,10 +63,10 @@ void ShellRunnerOperation::tick()
     if (!m_job || !m_stopReason.message.isEmpty())
         return;
     if (m_job->shared->cancelled)
-        m_stopReason = {ErrorKind::Cancelled, QStringLiteral("The command was cancelled.")};
+        m_stopReason = {ErrorKind::Cancelled, Tr::tr("The command was cancelled.")};
     else if (m_job->timeout.count() > 0 && std::chrono::steady_clock::now() - m_started > m_job->timeout)
-        m_stopReason = {ErrorKind::TimedOut, QStringLiteral("The command did not finish within %1 s and was stopped.")
-                                                 .arg(m_job->timeout.count())};
+        m_stopReason = {ErrorKind::TimedOut,
+                        Tr::tr("The command did not finish within %1 s and was stopped.").arg(m_job->timeout.count())};
 }
 
 // Passes on what is certainly output and looks for the marker; true once it was found.
@@ -171,7 +181,7 @@ Operation::Step ShellRunnerOperation::step(LIBSSH2_SESSION *session)
                 continue;
             }
             if (libssh2_channel_eof(m_channel))
-                return restart(session, {ErrorKind::LinkLost, QStringLiteral("The remote shell ended unexpectedly.")});
+                return restart(session, {ErrorKind::LinkLost, Tr::tr("The remote shell ended unexpectedly.")});
             return blocked();
         }
         case State::Closing: {

@@ -9,7 +9,18 @@
 #include "sshcore/sftp/SftpRenameOperation.h"
 #include "sshcore/sftp/SftpTransferOperation.h"
 
+#include <QCoreApplication>
+
 namespace sshcore {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SftpClient)
+};
+
+} // namespace
 
 using namespace detail;
 
@@ -25,7 +36,7 @@ bool refuseWithoutConnection(const QPointer<SshConnection> &connection, QObject 
     if (connection)
         return false;
     QMetaObject::invokeMethod(
-        context, [callback] { callback(failure(ErrorKind::LinkLost, QStringLiteral("Not connected."))); },
+        context, [callback] { callback(failure(ErrorKind::LinkLost, Tr::tr("Not connected."))); },
         Qt::QueuedConnection);
     return true;
 }
@@ -63,7 +74,7 @@ auto firstName(QString what, QByteArray path)
         QByteArray name = reader.string();
         if (reader.failed() || count < 1)
             return failure(ErrorKind::Malformed,
-                           sftp::cannotMessage(what, path, QStringLiteral("the server sent a malformed reply")));
+                           sftp::cannotMessage(what, path, Tr::tr("the server sent a malformed reply")));
         return name;
     };
 }
@@ -80,7 +91,7 @@ void SftpClient::stat(const QByteArray &path, QObject *context, Callback<SftpEnt
         sftp::Lstat, onePath(path),
         [path](const sftp::Reply &reply) -> Result<SftpEntry> {
             if (reply.type != sftp::Attrs)
-                return failure(sftp::cannot(QStringLiteral("read the details of"), path, reply));
+                return failure(sftp::cannot(Tr::tr("Cannot read the details of '%1': %2."), path, reply));
             SftpEntry entry = reply.reader().attributes();
             entry.name = baseName(path);
             return entry;
@@ -141,19 +152,19 @@ void SftpClient::setAttributes(const QByteArray &path, std::optional<qint64> mod
     attributes.permissions = permissions;
     request<void>(
         sftp::Setstat, [path, attributes](sftp::PacketWriter &w) { w.string(path).attributes(attributes); },
-        statusOnly(QStringLiteral("set the time and permissions of"), path), context, std::move(callback));
+        statusOnly(Tr::tr("Cannot set the time and permissions of '%1': %2."), path), context, std::move(callback));
 }
 
 void SftpClient::realPath(const QByteArray &path, QObject *context, Callback<QByteArray> callback)
 {
-    request<QByteArray>(sftp::Realpath, onePath(path), firstName(QStringLiteral("resolve"), path), context,
+    request<QByteArray>(sftp::Realpath, onePath(path), firstName(Tr::tr("Cannot resolve '%1': %2."), path), context,
                         std::move(callback));
 }
 
 void SftpClient::readLink(const QByteArray &link, QObject *context, Callback<QByteArray> callback)
 {
-    request<QByteArray>(sftp::Readlink, onePath(link), firstName(QStringLiteral("read the link"), link), context,
-                        std::move(callback));
+    request<QByteArray>(sftp::Readlink, onePath(link), firstName(Tr::tr("Cannot read the link '%1': %2."), link),
+                        context, std::move(callback));
 }
 
 void SftpClient::makeLink(const QByteArray &target, const QByteArray &link, QObject *context, Callback<void> callback)
@@ -162,7 +173,7 @@ void SftpClient::makeLink(const QByteArray &target, const QByteArray &link, QObj
     // protocol draft; clients have followed it since.
     request<void>(
         sftp::Symlink, [target, link](sftp::PacketWriter &w) { w.string(target).string(link); },
-        statusOnly(QStringLiteral("create the link"), link), context, std::move(callback));
+        statusOnly(Tr::tr("Cannot create the link '%1': %2."), link), context, std::move(callback));
 }
 
 void SftpClient::fileSystem(const QByteArray &path, QObject *context, Callback<SftpFileSystem> callback)
@@ -172,7 +183,7 @@ void SftpClient::fileSystem(const QByteArray &path, QObject *context, Callback<S
         [path](sftp::PacketWriter &w) { w.string(QByteArrayLiteral("statvfs@openssh.com")).string(path); },
         [path](const sftp::Reply &reply) -> Result<SftpFileSystem> {
             if (reply.type != sftp::ExtendedReply)
-                return failure(sftp::cannot(QStringLiteral("read the free space of"), path, reply));
+                return failure(sftp::cannot(Tr::tr("Cannot read the free space of '%1': %2."), path, reply));
             sftp::PacketReader r = reply.reader();
             r.u64(); // block size
             const quint64 fragment = r.u64();
@@ -186,8 +197,8 @@ void SftpClient::fileSystem(const QByteArray &path, QObject *context, Callback<S
             const quint64 flags = r.u64();
             if (r.failed())
                 return failure(ErrorKind::Malformed,
-                               sftp::cannotMessage(QStringLiteral("read the free space of"), path,
-                                                   QStringLiteral("the server sent a malformed reply")));
+                               sftp::cannotMessage(Tr::tr("Cannot read the free space of '%1': %2."), path,
+                                                   Tr::tr("the server sent a malformed reply")));
             SftpFileSystem fs;
             fs.totalBytes = blocks * fragment;
             fs.freeBytes = free * fragment;

@@ -2,7 +2,18 @@
 
 #include "sshcore/RemotePath.h"
 
+#include <QCoreApplication>
+
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SftpMakePathOperation)
+};
+
+} // namespace
 
 using namespace sftp;
 
@@ -50,9 +61,9 @@ void SftpMakePathOperation::make(int index)
         if (existing.type == Attrs) {
             if (existing.reader().attributes().type != SftpEntry::Type::Directory) {
                 finish();
-                m_reply(failure(ErrorKind::Refused,
-                                QStringLiteral("Cannot create the folder '%1': '%2' is a file, not a folder.")
-                                    .arg(QString::fromUtf8(m_path), QString::fromUtf8(path))));
+                m_reply(
+                    failure(ErrorKind::Refused, Tr::tr("Cannot create the folder '%1': '%2' is a file, not a folder.")
+                                                    .arg(QString::fromUtf8(m_path), QString::fromUtf8(path))));
                 return;
             }
             make(index + 1);
@@ -77,7 +88,7 @@ void SftpMakePathOperation::make(int index)
                         return;
                     }
                     finish();
-                    m_reply(failure(cannot(QStringLiteral("create the folder"), path, made)));
+                    m_reply(failure(cannot(Tr::tr("Cannot create the folder '%1': %2."), path, made)));
                 });
             });
     });

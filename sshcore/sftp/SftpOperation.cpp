@@ -1,6 +1,17 @@
 #include "sshcore/sftp/SftpOperation.h"
 
+#include <QCoreApplication>
+
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SftpOperation)
+};
+
+} // namespace
 
 using namespace sftp;
 
@@ -107,17 +118,17 @@ void SftpOperation::listDirectory(const QByteArray &path, std::function<void(Res
                         return;
                     }
                     listing->error = Error{ErrorKind::Malformed,
-                                           cannotMessage(QStringLiteral("list"), listing->path,
-                                                         QStringLiteral("the server sent a malformed listing"))};
+                                           cannotMessage(Tr::tr("Cannot list '%1': %2."), listing->path,
+                                                         Tr::tr("the server sent a malformed listing"))};
                 } else if (!reply.isStatus(Eof)) {
-                    listing->error = cannot(QStringLiteral("list"), listing->path, reply);
+                    listing->error = cannot(Tr::tr("Cannot list '%1': %2."), listing->path, reply);
                 }
                 closeAndReport();
             });
     };
     sendPath(Opendir, path, [listing, readMore](const Reply &reply) {
         if (reply.type != Handle) {
-            listing->done(failure(cannot(QStringLiteral("list"), listing->path, reply)));
+            listing->done(failure(cannot(Tr::tr("Cannot list '%1': %2."), listing->path, reply)));
             return;
         }
         listing->handle = reply.reader().string();

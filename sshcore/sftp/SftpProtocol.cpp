@@ -1,8 +1,18 @@
 #include "sshcore/sftp/SftpProtocol.h"
 
+#include <QCoreApplication>
 #include <QtEndian>
 
 namespace sshcore::detail::sftp {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SftpProtocol)
+};
+
+} // namespace
 
 namespace {
 constexpr quint32 AttrSize = 0x1;
@@ -168,33 +178,33 @@ QString statusText(const Reply &reply)
     if (reply.type == 0)
         return reply.message;
     if (reply.type != Status)
-        return QStringLiteral("the server sent an unexpected reply (type %1)").arg(reply.type);
+        return Tr::tr("the server sent an unexpected reply (type %1)").arg(reply.type);
     switch (reply.status) {
-    case NoSuchFile: return QStringLiteral("no such file or folder");
-    case PermissionDenied: return QStringLiteral("permission denied");
-    case BadMessage: return QStringLiteral("the name is too long or not valid there");
-    case OpUnsupported: return QStringLiteral("the server does not support this");
+    case NoSuchFile: return Tr::tr("no such file or folder");
+    case PermissionDenied: return Tr::tr("permission denied");
+    case BadMessage: return Tr::tr("the name is too long or not valid there");
+    case OpUnsupported: return Tr::tr("the server does not support this");
     case NoConnection:
-    case ConnectionLost: return QStringLiteral("the connection was lost");
-    case FileAlreadyExists: return QStringLiteral("it already exists");
-    case WriteProtect: return QStringLiteral("the file system is read-only");
-    case NoSpaceOnFilesystem: return QStringLiteral("no space left on the remote disk");
-    case QuotaExceeded: return QStringLiteral("your disk quota is exceeded");
-    case DirNotEmpty: return QStringLiteral("the folder is not empty");
-    case NotADirectory: return QStringLiteral("it is not a folder");
-    case InvalidFilename: return QStringLiteral("the name is not valid there");
+    case ConnectionLost: return Tr::tr("the connection was lost");
+    case FileAlreadyExists: return Tr::tr("it already exists");
+    case WriteProtect: return Tr::tr("the file system is read-only");
+    case NoSpaceOnFilesystem: return Tr::tr("no space left on the remote disk");
+    case QuotaExceeded: return Tr::tr("your disk quota is exceeded");
+    case DirNotEmpty: return Tr::tr("the folder is not empty");
+    case NotADirectory: return Tr::tr("it is not a folder");
+    case InvalidFilename: return Tr::tr("the name is not valid there");
     case Failure:
-        return QStringLiteral("the server reported a failure (for example a full disk, a name that is too long, or "
-                              "a folder that is not empty)");
+        return Tr::tr("the server reported a failure (for example a full disk, a name that is too long, or "
+                      "a folder that is not empty)");
     default:
-        return reply.message.isEmpty() ? QStringLiteral("SFTP status %1").arg(reply.status)
-                                       : QStringLiteral("%1 (SFTP status %2)").arg(reply.message).arg(reply.status);
+        return reply.message.isEmpty() ? Tr::tr("SFTP status %1").arg(reply.status)
+                                       : Tr::tr("%1 (SFTP status %2)").arg(reply.message).arg(reply.status);
     }
 }
 
-QString cannotMessage(const QString &what, const QByteArray &path, const QString &why)
+QString cannotMessage(const QString &sentence, const QByteArray &path, const QString &why)
 {
-    return QStringLiteral("Cannot %1 '%2': %3.").arg(what, QString::fromUtf8(path), why);
+    return QString(sentence).arg(QString::fromUtf8(path), why);
 }
 
 ErrorKind statusKind(const Reply &reply)

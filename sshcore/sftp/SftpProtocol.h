@@ -134,14 +134,14 @@ struct Reply
 // generic failure; callers add what they know (see SftpTransferOperation).
 QString statusText(const Reply &reply);
 
-// "Cannot <what> '<path>': <why>."
-QString cannotMessage(const QString &what, const QByteArray &path, const QString &why);
+// sentence (translated, whole: "Cannot read '%1': %2.") with the path and why.
+QString cannotMessage(const QString &sentence, const QByteArray &path, const QString &why);
 
 // The kind a reply's status means to a program (no such file: NotFound; a full disk or quota: NoSpace;
 // no answer because the channel or link went: LinkLost...).
 ErrorKind statusKind(const Reply &reply);
 
-// "Cannot <what> '<path>': <the reply's status>.", of the status's kind.
-Error cannot(const QString &what, const QByteArray &path, const Reply &reply);
+// sentence ("Cannot read '%1': %2.") with the path and the reply's status, of the status's kind.
+Error cannot(const QString &sentence, const QByteArray &path, const Reply &reply);
 
 } // namespace sshcore::detail::sftp

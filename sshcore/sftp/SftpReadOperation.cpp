@@ -1,6 +1,17 @@
 #include "sshcore/sftp/SftpReadOperation.h"
 
+#include <QCoreApplication>
+
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SftpReadOperation)
+};
+
+} // namespace
 
 using namespace sftp;
 
@@ -17,7 +28,7 @@ void SftpReadOperation::start()
         [this](const Reply &reply) {
             if (reply.type != Handle) {
                 finish();
-                m_reply(failure(cannot(QStringLiteral("read"), m_path, reply)));
+                m_reply(failure(cannot(Tr::tr("Cannot read '%1': %2."), m_path, reply)));
                 return;
             }
             m_handle = reply.reader().string();
@@ -34,19 +45,18 @@ void SftpReadOperation::readNext()
             if (reply.isStatus(Eof))
                 return close(m_contents);
             if (reply.type != Data)
-                return close(failure(cannot(QStringLiteral("read"), m_path, reply)));
+                return close(failure(cannot(Tr::tr("Cannot read '%1': %2."), m_path, reply)));
             PacketReader reader = reply.reader();
             const QByteArray data = reader.string();
             if (reader.failed() || data.size() > qsizetype(Chunk))
-                return close(
-                    failure(ErrorKind::Malformed, cannotMessage(QStringLiteral("read"), m_path,
-                                                                QStringLiteral("the server sent a malformed reply"))));
+                return close(failure(ErrorKind::Malformed, cannotMessage(Tr::tr("Cannot read '%1': %2."), m_path,
+                                                                         Tr::tr("the server sent a malformed reply"))));
             if (data.isEmpty()) // a server that answers with nothing: the end
                 return close(m_contents);
             if (m_contents.size() + data.size() > m_limit)
-                return close(failure(ErrorKind::Other,
-                                     cannotMessage(QStringLiteral("read"), m_path,
-                                                   QStringLiteral("it is larger than %1 bytes").arg(m_limit))));
+                return close(
+                    failure(ErrorKind::Other, cannotMessage(Tr::tr("Cannot read '%1': %2."), m_path,
+                                                            Tr::tr("it is larger than %1 bytes").arg(m_limit))));
             m_contents.append(data);
             readNext();
         });

@@ -2,7 +2,18 @@
 
 #include "sshcore/RemotePath.h"
 
+#include <QCoreApplication>
+
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SftpRemoveOperation)
+};
+
+} // namespace
 
 using namespace sftp;
 
@@ -22,7 +33,7 @@ void SftpRemoveOperation::start()
     sendPath(Lstat, m_root, [this](const Reply &reply) {
         if (reply.type != Attrs) {
             finish();
-            m_reply(failure(cannot(QStringLiteral("delete"), m_root, reply)));
+            m_reply(failure(cannot(Tr::tr("Cannot delete '%1': %2."), m_root, reply)));
             return;
         }
         if (reply.reader().attributes().type == SftpEntry::Type::Directory) {
@@ -92,8 +103,9 @@ void SftpRemoveOperation::removeMore()
         sendPath(type, path, [this, path, type](const Reply &reply) {
             --m_inFlight;
             if (!reply.isStatus(Ok)) {
-                stopWith(cannot(type == Rmdir ? QStringLiteral("delete the folder") : QStringLiteral("delete"), path,
-                                reply));
+                stopWith(cannot(type == Rmdir ? Tr::tr("Cannot delete the folder '%1': %2.")
+                                              : Tr::tr("Cannot delete '%1': %2."),
+                                path, reply));
                 return;
             }
             maybeDone();

@@ -1,6 +1,17 @@
 #include "sshcore/sftp/SftpRenameOperation.h"
 
+#include <QCoreApplication>
+
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SftpRenameOperation)
+};
+
+} // namespace
 
 using namespace sftp;
 
@@ -17,7 +28,7 @@ void SftpRenameOperation::start()
         if (reply.isStatus(Ok))
             m_reply({});
         else
-            m_reply(failure(cannot(QStringLiteral("rename"), m_from, reply)));
+            m_reply(failure(cannot(Tr::tr("Cannot rename '%1': %2."), m_from, reply)));
     });
 }
 

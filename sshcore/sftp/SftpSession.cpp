@@ -2,10 +2,20 @@
 
 #include "sshcore/session/LibsshErrors.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QtEndian>
 
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SftpSession)
+};
+
+} // namespace
 
 namespace {
 Q_LOGGING_CATEGORY(lcSftp, "clusterdesk.sftp", QtWarningMsg)
@@ -49,8 +59,7 @@ SftpSession::Status SftpSession::open(LIBSSH2_SESSION *session, quint64 *attempt
         if (rc == LIBSSH2_ERROR_EAGAIN)
             return Status::Blocked;
         if (rc < 0) {
-            fail({ErrorKind::Refused,
-                  QStringLiteral("The server refused the SFTP subsystem (is SFTP disabled there?)")});
+            fail({ErrorKind::Refused, Tr::tr("The server refused the SFTP subsystem (is SFTP disabled there?)")});
             return Status::Failed;
         }
         libssh2_channel_handle_extended_data2(m_channel, LIBSSH2_CHANNEL_EXTENDED_DATA_IGNORE);
@@ -151,8 +160,7 @@ bool SftpSession::readArrived(LIBSSH2_SESSION *session)
         if (rc == 0) {
             if (libssh2_channel_eof(m_channel)) {
                 fail({ErrorKind::LinkLost,
-                      QStringLiteral(
-                          "The server ended the SFTP session (its connection closed or its SFTP server stopped).")});
+                      Tr::tr("The server ended the SFTP session (its connection closed or its SFTP server stopped).")});
                 return true;
             }
             break;
@@ -165,8 +173,8 @@ bool SftpSession::readArrived(LIBSSH2_SESSION *session)
         while (buffer.size() - start >= 4) {
             const quint32 length = qFromBigEndian<quint32>(buffer.constData() + start);
             if (length < 1 || length > MaxPacket) {
-                fail({ErrorKind::Malformed,
-                      QStringLiteral("The server sent a malformed SFTP packet (length %1).").arg(length)});
+                fail(
+                    {ErrorKind::Malformed, Tr::tr("The server sent a malformed SFTP packet (length %1).").arg(length)});
                 return true;
             }
             if (buffer.size() - start - 4 < qsizetype(length))
@@ -196,7 +204,7 @@ void SftpSession::deliver(const QByteArray &packet)
     sftp::PacketReader header(packet, 5);
     const quint32 id = header.u32();
     if (header.failed()) {
-        fail({ErrorKind::Malformed, QStringLiteral("The server sent a malformed SFTP reply.")});
+        fail({ErrorKind::Malformed, Tr::tr("The server sent a malformed SFTP reply.")});
         return;
     }
     const auto found = m_pending.find(id);
@@ -226,7 +234,7 @@ void SftpSession::onVersion(const QByteArray &packet)
     const quint32 version = reader.u32();
     if (reader.failed() || version < 3) {
         fail({ErrorKind::Refused,
-              QStringLiteral("The server speaks SFTP version %1; clusterdesk needs version 3.").arg(version)});
+              Tr::tr("The server speaks SFTP version %1; clusterdesk needs version 3.").arg(version)});
         return;
     }
     while (!reader.atEnd() && !reader.failed()) {

@@ -5,6 +5,7 @@
 #include "sshcore/session/ResultRelay.h"
 #include "sshcore/sftp/SftpClient.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -13,6 +14,15 @@
 #include <sys/stat.h>
 
 namespace sshcore::detail {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(sshcore::SftpTransferOperation)
+};
+
+} // namespace
 
 using namespace sftp;
 
@@ -62,9 +72,9 @@ void SftpTransferOperation::start()
     if (!m_local.open((upload ? QIODevice::ReadOnly : QIODevice::ReadWrite) | QIODevice::Unbuffered)) {
         const int error = errno;
         finish();
-        m_reply(failure(errnoKind(error), QStringLiteral("Cannot %1 the local file '%2': %3.")
-                                              .arg(upload ? QStringLiteral("read") : QStringLiteral("write"),
-                                                   m_localPath, m_local.errorString())));
+        m_reply(failure(errnoKind(error), (upload ? Tr::tr("Cannot read the local file '%1': %2.")
+                                                  : Tr::tr("Cannot write the local file '%1': %2."))
+                                              .arg(m_localPath, m_local.errorString())));
         return;
     }
     if (upload) {
@@ -75,16 +85,15 @@ void SftpTransferOperation::start()
             keepNoMark();
         if (m_offset > *m_total || (m_offset > 0 && !m_local.seek(qint64(m_offset)))) {
             finish();
-            m_reply(failure(ErrorKind::Refused,
-                            QStringLiteral("Cannot resume '%1' at byte %2.").arg(m_localPath).arg(m_offset)));
+            m_reply(
+                failure(ErrorKind::Refused, Tr::tr("Cannot resume '%1' at byte %2.").arg(m_localPath).arg(m_offset)));
             return;
         }
     } else if (!m_rangeEnd && !m_local.resize(qint64(m_offset))) { // a resumed download keeps this, no more
         const int error = errno;
         finish();
-        m_reply(
-            failure(errnoKind(error),
-                    QStringLiteral("Cannot write the local file '%1': %2.").arg(m_localPath, m_local.errorString())));
+        m_reply(failure(errnoKind(error),
+                        Tr::tr("Cannot write the local file '%1': %2.").arg(m_localPath, m_local.errorString())));
         return;
     }
     if (!upload && m_rangeEnd)
@@ -105,7 +114,8 @@ void SftpTransferOperation::onOpened(const Reply &reply)
     if (reply.type != Handle) {
         m_local.close();
         finish();
-        m_reply(failure(cannot(upload ? QStringLiteral("write") : QStringLiteral("read"), m_remotePath, reply)));
+        m_reply(failure(
+            cannot(upload ? Tr::tr("Cannot write '%1': %2.") : Tr::tr("Cannot read '%1': %2."), m_remotePath, reply)));
         return;
     }
     m_handle = reply.reader().string();
@@ -236,7 +246,7 @@ void SftpTransferOperation::upload()
                     emitProgress(false);
                 } else {
                     m_serverFailure = reply.isStatus(Failure);
-                    stopWith(cannot(QStringLiteral("write"), m_remotePath, reply));
+                    stopWith(cannot(Tr::tr("Cannot write '%1': %2."), m_remotePath, reply));
                 }
                 fill();
             });
@@ -269,9 +279,8 @@ void SftpTransferOperation::download()
                     PacketReader reader = reply.reader();
                     const quint32 size = reader.u32();
                     if (reader.failed() || size > length || reply.payload.size() - reply.offset - 4 < qsizetype(size)) {
-                        stopWith(
-                            {ErrorKind::Malformed, cannotMessage(QStringLiteral("read"), m_remotePath,
-                                                                 QStringLiteral("the server sent a malformed reply"))});
+                        stopWith({ErrorKind::Malformed, cannotMessage(Tr::tr("Cannot read '%1': %2."), m_remotePath,
+                                                                      Tr::tr("the server sent a malformed reply"))});
                     } else if (!m_error) {
                         const char *bytes = reply.payload.constData() + reply.offset + 4;
                         // Zeros are not written: seeking past them leaves a hole, and the length is set
@@ -299,7 +308,7 @@ void SftpTransferOperation::download()
                     if (!m_total || at < *m_total)
                         m_total = at;
                 } else {
-                    stopWith(cannot(QStringLiteral("read"), m_remotePath, reply));
+                    stopWith(cannot(Tr::tr("Cannot read '%1': %2."), m_remotePath, reply));
                 }
                 fill();
             });
@@ -378,7 +387,7 @@ void SftpTransferOperation::maybeClose()
                     m_inFlight -= 1;
                     // The length matters; times and modes are kept where the server lets us.
                     if (!reply.isStatus(Ok) && sized)
-                        stopWith(cannot(QStringLiteral("set the length of"), m_remotePath, reply));
+                        stopWith(cannot(Tr::tr("Cannot set the length of '%1': %2."), m_remotePath, reply));
                     maybeClose();
                 });
         }
@@ -390,7 +399,7 @@ void SftpTransferOperation::maybeClose()
             // A write the server accepted can still fail on close (a full disk, a quota).
             if (!m_error && !reply.isStatus(Ok) && m_direction == Direction::Upload) {
                 m_serverFailure = reply.isStatus(Failure);
-                m_error = cannot(QStringLiteral("write"), m_remotePath, reply);
+                m_error = cannot(Tr::tr("Cannot write '%1': %2."), m_remotePath, reply);
             }
             maybeClose();
         });
@@ -413,9 +422,9 @@ void SftpTransferOperation::explainFailure()
                 const quint64 needed = m_total ? *m_total - std::min(*m_total, m_done) : 1;
                 if (!reader.failed() && available < std::max<quint64>(needed, 64 * 1024)) {
                     m_error = Error{ErrorKind::NoSpace,
-                                    cannotMessage(QStringLiteral("write"), m_remotePath,
-                                                  QStringLiteral("no space left on the remote disk (%1 bytes free "
-                                                                 "there, %2 more needed)")
+                                    cannotMessage(Tr::tr("Cannot write '%1': %2."), m_remotePath,
+                                                  Tr::tr("no space left on the remote disk (%1 bytes free "
+                                                         "there, %2 more needed)")
                                                       .arg(available)
                                                       .arg(needed))};
                 }
@@ -460,7 +469,7 @@ void SftpTransferOperation::place()
     }
     sendRename(m_remotePath, m_placeAs, [this](const Reply &reply) {
         if (!reply.isStatus(Ok))
-            m_error = cannot(QStringLiteral("rename"), m_remotePath, reply);
+            m_error = cannot(Tr::tr("Cannot rename '%1': %2."), m_remotePath, reply);
         report();
     });
 }

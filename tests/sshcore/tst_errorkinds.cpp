@@ -43,7 +43,8 @@ private Q_SLOTS:
         sshcore::detail::sftp::Reply reply;
         reply.type = type;
         reply.status = status;
-        const sshcore::Error error = sshcore::detail::sftp::cannot(QStringLiteral("read"), "/x", reply);
+        const sshcore::Error error = sshcore::detail::sftp::cannot(QStringLiteral("Cannot read '%1': %2."), "/x",
+                                                                   reply);
         QCOMPARE(error.kind, kind);
         QVERIFY(error.message.startsWith(u"Cannot read '/x': "));
     }

@@ -4,6 +4,7 @@
 #include "app/clusters/ClusterListModel.h"
 #include "app/connections/ClusterConnection.h"
 #include "app/demo/DemoCluster.h"
+#include "app/locale/Translations.h"
 #include "app/profiles/ProfileStore.h"
 #include "app/secrets/Keyring.h"
 #include "sshcore/Libssh2Library.h"
@@ -78,6 +79,7 @@ int main(int argc, char *argv[])
 
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("clusterdesk"));
+    app::installTranslations();
     QApplication::setApplicationDisplayName(QStringLiteral("clusterdesk"));
     QApplication::setOrganizationName(QStringLiteral("clusterdesk"));
     QApplication::setApplicationVersion(QStringLiteral(CLUSTERDESK_VERSION));

@@ -353,7 +353,7 @@ void ClusterPane::updateFreeSpace()
                                         locale.formattedDataSize(qint64(fs->totalBytes), 1))
                              : QString();
             if (fs && fs->readOnly)
-                m_freeSpace += tr(" (read-only)");
+                m_freeSpace = tr("%1 (read-only)").arg(m_freeSpace);
             updateStatus();
         });
 }

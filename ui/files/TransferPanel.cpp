@@ -157,16 +157,18 @@ void TransferPanel::updateButtons()
     }
     const auto overall = queue->overall();
     const QLocale locale;
-    QString text = queue->isIdle() ? tr("All done.")
-                                   : tr("%1 of %2")
-                                         .arg(locale.formattedDataSize(qint64(overall.bytesDone), 1),
-                                              locale.formattedDataSize(qint64(overall.bytesTotal), 1));
+    // Facts side by side, each translated whole.
+    QStringList facts{queue->isIdle() ? tr("All done.")
+                                      : tr("%1 of %2")
+                                            .arg(locale.formattedDataSize(qint64(overall.bytesDone), 1),
+                                                 locale.formattedDataSize(qint64(overall.bytesTotal), 1))};
     if (!queue->isIdle() && overall.bytesPerSecond > 0)
-        text += tr(" · %1/s").arg(locale.formattedDataSize(qint64(overall.bytesPerSecond), 1));
+        facts.append(tr("%1/s").arg(locale.formattedDataSize(qint64(overall.bytesPerSecond), 1)));
     if (!queue->isIdle() && overall.remaining)
-        text += tr(" · %1 left").arg(app::TransferQueueModel::durationText(*overall.remaining));
+        facts.append(tr("%1 left").arg(app::TransferQueueModel::durationText(*overall.remaining)));
     if (overall.filesFailed > 0)
-        text += tr(" · %n failed", nullptr, overall.filesFailed);
+        facts.append(tr("%n failed", nullptr, overall.filesFailed));
+    const QString text = facts.join(QStringLiteral(" · "));
     m_summary->setText(text);
     m_summary->setToolTip(text);
 }

@@ -31,7 +31,7 @@ JobHistoryView::JobHistoryView(QWidget *parent)
     m_days->setObjectName(QStringLiteral("historyDays"));
     m_days->setRange(1, 365);
     m_days->setValue(7);
-    m_days->setSuffix(tr(" days"));
+    m_days->setSuffix(tr(" days", "spin box suffix"));
     auto *refresh = new QToolButton(this);
     refresh->setText(tr("Refresh"));
     refresh->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));

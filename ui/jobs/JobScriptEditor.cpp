@@ -170,7 +170,7 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     splitter->setChildrenCollapsible(false);
 
     auto *browse = new QToolButton(this);
-    browse->setText(tr("…"));
+    browse->setText(QStringLiteral("…"));
     browse->setToolTip(tr("Choose the folder on this computer"));
     browse->setEnabled(false);
     connect(browse, &QToolButton::clicked, this, [this] {
@@ -184,7 +184,7 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     auto *submitGrid = new QGridLayout;
     submitGrid->addWidget(new QLabel(tr("Run in (on the cluster):"), this), 0, 0);
     submitGrid->addWidget(m_workDirectory, 0, 1);
-    submitGrid->addWidget(new QLabel(tr("as"), this), 0, 2);
+    submitGrid->addWidget(new QLabel(tr("Script file:"), this), 0, 2);
     submitGrid->addWidget(m_scriptName, 0, 3);
     submitGrid->addWidget(m_test, 0, 4);
     submitGrid->addWidget(m_submit, 0, 5);

@@ -335,7 +335,8 @@ void JobScriptForm::setResources(const app::ClusterResources &resources)
     const QSignalBlocker blocker(m_partition);
     m_partition->clear();
     for (const app::Partition &partition : resources.partitions) {
-        m_partition->addItem(partition.name + (partition.isDefault ? tr(" (default)") : QString()), partition.name);
+        m_partition->addItem(partition.isDefault ? tr("%1 (default)").arg(partition.name) : partition.name,
+                             partition.name);
         m_partition->setItemData(m_partition->count() - 1, partition.name, Qt::ToolTipRole);
     }
     const auto fill = [](QComboBox *picker, const QStringList &items) {

@@ -56,14 +56,14 @@ Result<void> saveFile(const QString &path, const std::function<bool(QIODevice *)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return failure(fileErrorKind(file.error()),
-                       QObject::tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+                       ChartPanel::tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     if (!write(&file)) {
         file.cancelWriting();
         return failure(fileErrorKind(file.error()),
-                       QObject::tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+                       ChartPanel::tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
     }
     if (!file.commit())
-        return failure(fileErrorKind(file.error()), QObject::tr("Cannot write %1: %2. Nothing was saved.")
+        return failure(fileErrorKind(file.error()), ChartPanel::tr("Cannot write %1: %2. Nothing was saved.")
                                                         .arg(QDir::toNativeSeparators(path), file.errorString()));
     return {};
 }

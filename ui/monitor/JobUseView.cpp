@@ -36,7 +36,7 @@ JobUseView::JobUseView(QWidget *parent)
     , m_status(new QLabel(this))
     , m_cores(new TimeChart(tr("Cores busy"), tr("cores"), this))
     , m_memory(new TimeChart(tr("Memory"), tr("GiB"), this))
-    , m_gpu(new TimeChart(tr("GPU utilisation"), tr("%"), this))
+    , m_gpu(new TimeChart(tr("GPU utilisation"), QStringLiteral("%"), this))
     , m_gpuMemory(new TimeChart(tr("GPU memory"), tr("GiB"), this))
     , m_words(new QLabel(this))
 {

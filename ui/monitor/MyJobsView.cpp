@@ -46,8 +46,8 @@ MyJobsView::MyJobsView(QWidget *parent)
 {
     m_count->setRange(5, 200);
     m_count->setValue(20);
-    m_count->setPrefix(tr("last "));
-    m_count->setSuffix(tr(" jobs"));
+    m_count->setPrefix(tr("last ", "spin box prefix"));
+    m_count->setSuffix(tr(" jobs", "spin box suffix"));
     m_status->setWordWrap(true);
     m_outliers->setWordWrap(true);
     m_outliers->setObjectName(QStringLiteral("outliers"));

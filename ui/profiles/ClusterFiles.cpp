@@ -13,10 +13,10 @@ namespace ui {
 
 namespace {
 
-QString tr(const char *text)
+struct Tr
 {
-    return QCoreApplication::translate("ui::ClusterFiles", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ui::ClusterFiles)
+};
 
 // A file dialog that reports the chosen file to chosen and then goes.
 QFileDialog *fileDialog(QWidget *parent, const QString &title, const QString &filter, QFileDialog::AcceptMode mode)
@@ -33,17 +33,17 @@ QFileDialog *fileDialog(QWidget *parent, const QString &title, const QString &fi
 void importClustersFromFile(QWidget *parent, app::ProfileStore *store,
                             std::function<void(const ClusterFilesOutcome &)> done)
 {
-    QFileDialog *dialog = fileDialog(parent, tr("Import clusters"), tr("clusterdesk clusters (*.json);;All files (*)"),
-                                     QFileDialog::AcceptOpen);
+    QFileDialog *dialog = fileDialog(parent, Tr::tr("Import clusters"),
+                                     Tr::tr("clusterdesk clusters (*.json);;All files (*)"), QFileDialog::AcceptOpen);
     QObject::connect(dialog, &QFileDialog::fileSelected, dialog,
                      [store = QPointer(store), done = std::move(done)](const QString &path) {
                          if (!store)
                              return;
                          const auto imported = store->importFrom(path);
                          if (!imported)
-                             return done({{}, tr("Could not import clusters"), imported.error().message, {}});
-                         done({*imported == 1 ? tr("Imported 1 cluster from %1").arg(path)
-                                              : tr("Imported %1 clusters from %2").arg(*imported).arg(path),
+                             return done({{}, Tr::tr("Could not import clusters"), imported.error().message, {}});
+                         done({*imported == 1 ? Tr::tr("Imported 1 cluster from %1").arg(path)
+                                              : Tr::tr("Imported %1 clusters from %2").arg(*imported).arg(path),
                                {},
                                {},
                                {}});
@@ -54,7 +54,7 @@ void importClustersFromFile(QWidget *parent, app::ProfileStore *store,
 void exportClustersToFile(QWidget *parent, app::ProfileStore *store,
                           std::function<void(const ClusterFilesOutcome &)> done)
 {
-    QFileDialog *dialog = fileDialog(parent, tr("Export clusters"), tr("clusterdesk clusters (*.json)"),
+    QFileDialog *dialog = fileDialog(parent, Tr::tr("Export clusters"), Tr::tr("clusterdesk clusters (*.json)"),
                                      QFileDialog::AcceptSave);
     dialog->selectFile(QDir::homePath() + QStringLiteral("/clusters.json"));
     QObject::connect(dialog, &QFileDialog::fileSelected, dialog,
@@ -65,10 +65,10 @@ void exportClustersToFile(QWidget *parent, app::ProfileStore *store,
                          for (const app::Profile &profile : store->profiles())
                              ids.append(profile.id);
                          if (const auto exported = store->exportTo(path, ids); !exported)
-                             return done({{}, tr("Could not export clusters"), exported.error().message, {}});
+                             return done({{}, Tr::tr("Could not export clusters"), exported.error().message, {}});
                          done({ids.size() == 1
-                                   ? tr("Exported 1 cluster to %1 (no passwords)").arg(path)
-                                   : tr("Exported %1 clusters to %2 (no passwords)").arg(ids.size()).arg(path),
+                                   ? Tr::tr("Exported 1 cluster to %1 (no passwords)").arg(path)
+                                   : Tr::tr("Exported %1 clusters to %2 (no passwords)").arg(ids.size()).arg(path),
                                {},
                                {},
                                {}});
@@ -81,13 +81,13 @@ void importClustersFromSshConfig(QWidget *parent, app::ProfileStore *store, cons
 {
     const auto config = sshcore::SshConfig::load(sshConfigPath);
     if (!config)
-        return done({{}, tr("Could not read %1").arg(sshConfigPath), config.error().message, {}});
+        return done({{}, Tr::tr("Could not read %1").arg(sshConfigPath), config.error().message, {}});
     const QList<app::Profile> suggestions = app::ProfileStore::suggestionsFromSshConfig(*config);
     if (suggestions.isEmpty()) {
         return done({{},
-                     tr("Nothing to import"),
-                     tr("%1 names no concrete Host (only patterns, or none at all). Add the cluster by its "
-                        "login host instead.")
+                     Tr::tr("Nothing to import"),
+                     Tr::tr("%1 names no concrete Host (only patterns, or none at all). Add the cluster by its "
+                            "login host instead.")
                          .arg(sshConfigPath),
                      {}});
     }
@@ -101,7 +101,7 @@ void importClustersFromSshConfig(QWidget *parent, app::ProfileStore *store, cons
         for (const app::Profile &profile : dialog->chosen()) {
             const auto added = store->add(profile);
             if (!added) {
-                outcome.errorTitle = tr("Could not import %1").arg(profile.name);
+                outcome.errorTitle = Tr::tr("Could not import %1").arg(profile.name);
                 outcome.error = added.error().message;
                 break;
             }
@@ -109,9 +109,8 @@ void importClustersFromSshConfig(QWidget *parent, app::ProfileStore *store, cons
                 outcome.added = added->id;
         }
         if (outcome.error.isEmpty())
-            outcome.status = QCoreApplication::translate("ui::ClusterFiles",
-                                                         "Imported %n cluster(s) from the SSH configuration.", nullptr,
-                                                         int(dialog->chosen().size()));
+            outcome.status = Tr::tr("Imported %n cluster(s) from the SSH configuration.", nullptr,
+                                    int(dialog->chosen().size()));
         done(outcome);
     });
     dialog->open();

@@ -26,12 +26,12 @@ ImportDialog::ImportDialog(const QList<app::Profile> &suggestions, const QList<a
     for (const app::Profile &suggestion : suggestions) {
         QString text = QStringLiteral("%1    %2").arg(suggestion.name, suggestion.address());
         if (!suggestion.jumpHosts.isEmpty())
-            text += tr("  via %1").arg(suggestion.jumpHosts.join(QStringLiteral(", ")));
+            text = tr("%1  via %2").arg(text, suggestion.jumpHosts.join(QStringLiteral(", ")));
         const bool added = std::ranges::any_of(existing, [&suggestion](const app::Profile &profile) {
             return profile.host == suggestion.host && profile.port == suggestion.port;
         });
         if (added)
-            text += tr("  (already added)");
+            text = tr("%1  (already added)").arg(text);
         auto *item = new QListWidgetItem(text, m_list);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(added ? Qt::Unchecked : Qt::Checked);

@@ -29,10 +29,14 @@ struct Swatch
     const char *name;
     const char *colour;
 };
-constexpr Swatch swatches[] = {{QT_TR_NOOP("Default"), ""},       {QT_TR_NOOP("Blue"), "#2b6fd6"},
-                               {QT_TR_NOOP("Green"), "#2e8b57"},  {QT_TR_NOOP("Teal"), "#138a8a"},
-                               {QT_TR_NOOP("Purple"), "#7b4bc4"}, {QT_TR_NOOP("Orange"), "#d9822b"},
-                               {QT_TR_NOOP("Red"), "#c73e3e"},    {QT_TR_NOOP("Grey"), "#6b7280"}};
+constexpr Swatch swatches[] = {{QT_TRANSLATE_NOOP("ui::ProfileDialog", "Default"), ""},
+                               {QT_TRANSLATE_NOOP("ui::ProfileDialog", "Blue"), "#2b6fd6"},
+                               {QT_TRANSLATE_NOOP("ui::ProfileDialog", "Green"), "#2e8b57"},
+                               {QT_TRANSLATE_NOOP("ui::ProfileDialog", "Teal"), "#138a8a"},
+                               {QT_TRANSLATE_NOOP("ui::ProfileDialog", "Purple"), "#7b4bc4"},
+                               {QT_TRANSLATE_NOOP("ui::ProfileDialog", "Orange"), "#d9822b"},
+                               {QT_TRANSLATE_NOOP("ui::ProfileDialog", "Red"), "#c73e3e"},
+                               {QT_TRANSLATE_NOOP("ui::ProfileDialog", "Grey"), "#6b7280"}};
 
 QIcon swatchIcon(const QString &colour, const QPalette &palette)
 {

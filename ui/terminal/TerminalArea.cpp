@@ -42,15 +42,16 @@ QString allocationNote(const app::InteractiveAllocation *allocation)
                    : TerminalArea::tr("Job %1 queued · waiting for resources").arg(allocation->jobId());
     case State::Running: {
         const auto left = allocation->secondsLeft();
-        const QString node = allocation->node().isEmpty() ? QString()
-                                                          : TerminalArea::tr(" on %1").arg(allocation->node());
+        const QString node = allocation->node();
         if (!left)
-            return TerminalArea::tr("Job %1 running%2").arg(allocation->jobId(), node);
+            return node.isEmpty() ? TerminalArea::tr("Job %1 running").arg(allocation->jobId())
+                                  : TerminalArea::tr("Job %1 running on %2").arg(allocation->jobId(), node);
         const qint64 minutes = std::max<qint64>(0, *left) / 60;
-        return TerminalArea::tr("Job %1 running%2 · %3 left")
-            .arg(allocation->jobId(), node,
-                 minutes >= 60 ? TerminalArea::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60)
-                               : TerminalArea::tr("%1 min").arg(minutes));
+        const QString timeLeft = minutes >= 60 ? TerminalArea::tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60)
+                                               : TerminalArea::tr("%1 min").arg(minutes);
+        return node.isEmpty()
+                   ? TerminalArea::tr("Job %1 running · %2 left").arg(allocation->jobId(), timeLeft)
+                   : TerminalArea::tr("Job %1 running on %2 · %3 left").arg(allocation->jobId(), node, timeLeft);
     }
     case State::Ending: return TerminalArea::tr("Ending job %1…").arg(allocation->jobId());
     case State::Ended:

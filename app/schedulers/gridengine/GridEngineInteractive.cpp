@@ -1,10 +1,10 @@
 #include "app/schedulers/gridengine/GridEngineInteractive.h"
 
-#include "app/TranslationContext.h"
 #include "app/jobscripts/ScriptDialect.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "sshcore/ShellQuote.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -14,7 +14,10 @@ namespace app::gridengine {
 
 namespace {
 
-constexpr Translator<"app::GridEngineInteractive"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::GridEngineInteractive)
+};
 
 QByteArray resource(const QString &text)
 {
@@ -34,7 +37,7 @@ sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request
         const auto limit = dialect->toNative(JobField::TimeLimit, request.timeLimit);
         if (!limit)
             return sshcore::failure(sshcore::ErrorKind::Malformed,
-                                    tr("“%1” is not a time limit (use HH:MM:SS).").arg(request.timeLimit));
+                                    Tr::tr("“%1” is not a time limit (use HH:MM:SS).").arg(request.timeLimit));
         command += resource(u"h_rt="_s + *limit);
     }
     if (!request.memory.isEmpty()) {
@@ -44,7 +47,7 @@ sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request
                                   : std::nullopt;
         if (!perCpu)
             return sshcore::failure(sshcore::ErrorKind::Malformed,
-                                    tr("“%1” is not an amount of memory.").arg(request.memory));
+                                    Tr::tr("“%1” is not an amount of memory.").arg(request.memory));
         command += resource(u"h_vmem="_s + *perCpu);
     }
     if (!request.gpus.isEmpty())

@@ -1,6 +1,5 @@
 #include "app/schedulers/gridengine/GridEngineParsers.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/gridengine/XmlElement.h"
 
@@ -18,7 +17,10 @@ namespace app::gridengine {
 
 namespace {
 
-constexpr Translator<"app::gridengine"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::gridengine)
+};
 
 // "2018-10-10T14:37:16" (qstat's job list), seconds or (Univa 8.6) milliseconds since the epoch
 // (qstat -j).
@@ -62,8 +64,9 @@ Result<Job> jobOf(const XmlElement &element, const QString &queueInstance)
     const auto state = stateFromGridEngine(job.stateText);
     if (number.isEmpty() || !state)
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qstat listed job \"%1\" with the state \"%2\", which clusterdesk does not know. The list "
-                          "was left as it was.")
+                       Tr::tr(
+                           "qstat listed job \"%1\" with the state \"%2\", which clusterdesk does not know. The list "
+                           "was left as it was.")
                            .arg(number.left(40), job.stateText.left(20)));
     job.state = *state;
     job.id = number;
@@ -95,7 +98,7 @@ Result<Job> jobOf(const XmlElement &element, const QString &queueInstance)
     job.submitTime = timeOf(element.childText(u"JB_submission_time"));
     job.startTime = timeOf(element.childText(u"JAT_start_time"));
     if (job.state == JobState::Held && job.stateText.contains(u'E'))
-        job.reason = tr("error state (qstat -j %1 says why; qmod -cj clears it)").arg(number);
+        job.reason = Tr::tr("error state (qstat -j %1 says why; qmod -cj clears it)").arg(number);
     return job;
 }
 
@@ -223,13 +226,13 @@ Result<QList<Job>> parseQueue(QByteArrayView output)
 {
     if (output.trimmed().isEmpty())
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qstat printed nothing (it prints an empty job list when there are no jobs)."));
+                       Tr::tr("qstat printed nothing (it prints an empty job list when there are no jobs)."));
     const auto root = XmlElement::read(output);
     if (!root)
         return failure(root.error());
     if (root->name != u"job_info")
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qstat printed <%1> where a job list was expected.").arg(root->name.left(40)));
+                       Tr::tr("qstat printed <%1> where a job list was expected.").arg(root->name.left(40)));
     QList<Job> jobs;
     // Running jobs sit in their queue instance's <Queue-List> (qstat -f) or carry <queue_name>.
     const std::function<Result<void>(const XmlElement &, const QString &)> walk =
@@ -259,8 +262,8 @@ Result<JobDetails> parseJobRecord(QByteArrayView output)
 {
     if (XmlElement::rootName(output) == u"unknown_jobs")
         return failure(sshcore::ErrorKind::NotFound,
-                       tr("Grid Engine no longer knows this job: it has finished (its accounting tells how it "
-                          "ended)."));
+                       Tr::tr("Grid Engine no longer knows this job: it has finished (its accounting tells how it "
+                              "ended)."));
     const auto root = XmlElement::read(output);
     if (!root)
         return failure(root.error());
@@ -269,7 +272,7 @@ Result<JobDetails> parseJobRecord(QByteArrayView output)
         info = info->child(u"element"); // Univa 8.0 wraps the job once more
     if (!info || info->childText(u"JB_job_number").isEmpty())
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qstat did not describe the job (it printed <%1>).").arg(root->name.left(40)));
+                       Tr::tr("qstat did not describe the job (it printed <%1>).").arg(root->name.left(40)));
     JobDetails details;
     for (const XmlElement &child : info->children)
         details.fields.append({child.name, child.children.isEmpty() ? child.text : summary(child)});
@@ -313,7 +316,7 @@ Result<QList<Partition>> parseQueues(QByteArrayView output)
         return failure(root.error());
     if (root->name != u"job_info")
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qstat printed <%1> where a queue list was expected.").arg(root->name.left(40)));
+                       Tr::tr("qstat printed <%1> where a queue list was expected.").arg(root->name.left(40)));
     const XmlElement *queues = root->child(u"queue_info");
     QList<Partition> partitions;
     if (!queues)
@@ -323,7 +326,7 @@ Result<QList<Partition>> parseQueues(QByteArrayView output)
             continue;
         const QString name = queueOf(instance.childText(u"name"));
         if (name.isEmpty())
-            return failure(sshcore::ErrorKind::Malformed, tr("qstat listed a queue instance without a name."));
+            return failure(sshcore::ErrorKind::Malformed, Tr::tr("qstat listed a queue instance without a name."));
         auto it = std::ranges::find(partitions, name, &Partition::name);
         if (it == partitions.end()) {
             Partition partition;
@@ -409,8 +412,9 @@ Result<JobAccounting> accountingOf(const QList<std::pair<QString, QString>> &fie
     const auto exitMatch = leadingNumber.match(value(u"exit_status"));
     if (number.isEmpty() || !failedMatch.hasMatch() || !exitMatch.hasMatch())
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qacct printed a job without its number, failed or exit_status (job \"%1\"). The list was "
-                          "left as it was.")
+                       Tr::tr(
+                           "qacct printed a job without its number, failed or exit_status (job \"%1\"). The list was "
+                           "left as it was.")
                            .arg(number.left(40)));
     const QString task = value(u"taskid");
     job.id = task.isEmpty() || task == u"undefined" ? number : number + u'.' + task;
@@ -446,7 +450,8 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
 {
     const QString text = QString::fromUtf8(output);
     if (text.contains(u"Total System Usage"))
-        return failure(sshcore::ErrorKind::Malformed, tr("qacct printed its summary instead of jobs: no job matched."));
+        return failure(sshcore::ErrorKind::Malformed,
+                       Tr::tr("qacct printed its summary instead of jobs: no job matched."));
     static const QRegularExpression line(QStringLiteral("^([a-z_0-9]+)(?:\\s+(.*))?$"));
     QList<QList<std::pair<QString, QString>>> blocks(1);
     for (QStringView raw : QStringView(text).split(u'\n')) {
@@ -461,7 +466,7 @@ Result<QList<JobAccounting>> parseHistory(QByteArrayView output)
         const auto match = line.match(trimmed);
         if (!match.hasMatch())
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("qacct printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
+                           Tr::tr("qacct printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
                                .arg(trimmed.left(120)));
         blocks.back().append({match.captured(1), match.captured(2).trimmed()});
     }
@@ -513,7 +518,7 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
     if (id.isEmpty()) {
         const QString said = QString::fromUtf8(standardError.isEmpty() ? standardOutput : standardError).trimmed();
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qsub did not say which job it created: %1").arg(said.left(400)));
+                       Tr::tr("qsub did not say which job it created: %1").arg(said.left(400)));
     }
     SubmitReply reply;
     reply.jobId = id;

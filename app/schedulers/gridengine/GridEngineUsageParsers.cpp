@@ -1,6 +1,5 @@
 #include "app/schedulers/gridengine/GridEngineUsageParsers.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/gridengine/XmlElement.h"
 
@@ -16,7 +15,10 @@ namespace app::gridengine {
 
 namespace {
 
-constexpr Translator<"app::gridengine"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::gridengine)
+};
 
 // The (name, value) pairs of a list whose entries are either siblings (<UA_name>cpu</UA_name>
 // <UA_value>1.0</UA_value>, as SGE 6.2 and Univa 8.6 print them) or wrapped one per element
@@ -109,12 +111,12 @@ Result<QList<JobUsage>> parseUsage(QByteArrayView output)
             || output.contains("<unknown_jobs"))
             return jobs;
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qstat did not describe the jobs (it printed \"%1\").")
+                       Tr::tr("qstat did not describe the jobs (it printed \"%1\").")
                            .arg(QString::fromUtf8(output.first(std::min<qsizetype>(output.size(), 120))).trimmed()));
     }
     const qsizetype end = output.indexOf("</djob_info>", begin);
     if (end < 0)
-        return failure(sshcore::ErrorKind::Malformed, tr("qstat's description of the jobs was cut short."));
+        return failure(sshcore::ErrorKind::Malformed, Tr::tr("qstat's description of the jobs was cut short."));
     const auto root = XmlElement::read(output.sliced(begin, end + 12 - begin));
     if (!root)
         return failure(root.error());
@@ -160,7 +162,7 @@ Result<QList<JobUsage>> parseUsage(QByteArrayView output)
         }
     }
     if (jobElements.isEmpty())
-        return failure(sshcore::ErrorKind::Malformed, tr("qstat described no job where jobs were expected."));
+        return failure(sshcore::ErrorKind::Malformed, Tr::tr("qstat described no job where jobs were expected."));
     return jobs;
 }
 
@@ -171,14 +173,14 @@ Result<QList<PartitionUse>> parseQueueUse(QByteArrayView output)
         return failure(root.error());
     if (root->name != u"job_info")
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qstat printed <%1> where a queue list was expected.").arg(root->name.left(40)));
+                       Tr::tr("qstat printed <%1> where a queue list was expected.").arg(root->name.left(40)));
     QList<const XmlElement *> instances;
     collect(*root, u"Queue-List", instances);
     QMap<QString, PartitionUse> queues;
     for (const XmlElement *instance : std::as_const(instances)) {
         const QString name = instance->childText(u"name").section(u'@', 0, 0);
         if (name.isEmpty())
-            return failure(sshcore::ErrorKind::Malformed, tr("qstat listed a queue instance without a name."));
+            return failure(sshcore::ErrorKind::Malformed, Tr::tr("qstat listed a queue instance without a name."));
         const int total = std::max(0, instance->childText(u"slots_total").toInt());
         const int used = std::clamp(instance->childText(u"slots_used").toInt(), 0, total);
         const int reserved = std::clamp(instance->childText(u"slots_resv").toInt(), 0, total - used);

@@ -1,6 +1,5 @@
 #include "app/schedulers/gridengine/XmlElement.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/Scheduler.h"
 
 #include <QCoreApplication>
@@ -12,7 +11,10 @@ using sshcore::Result;
 namespace app::gridengine {
 
 namespace {
-constexpr Translator<"app::gridengine"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::gridengine)
+};
 // Grid Engine nests a handful of levels; a deeper document is not one of its own.
 constexpr qsizetype MaxDepth = 64;
 } // namespace
@@ -85,9 +87,9 @@ Result<XmlElement> XmlElement::read(QByteArrayView xml)
     }
     if (reader.hasError() || !done)
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qstat printed XML that clusterdesk cannot read (%1, line %2). "
-                          "The list was left as it was.")
-                           .arg(reader.hasError() ? reader.errorString() : QStringLiteral("no document"))
+                       Tr::tr("qstat printed XML that clusterdesk cannot read (%1, line %2). "
+                              "The list was left as it was.")
+                           .arg(reader.hasError() ? reader.errorString() : Tr::tr("no document"))
                            .arg(reader.lineNumber()));
     return root;
 }

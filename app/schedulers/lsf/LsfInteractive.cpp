@@ -1,10 +1,10 @@
 #include "app/schedulers/lsf/LsfInteractive.h"
 
-#include "app/TranslationContext.h"
 #include "app/jobscripts/ScriptDialect.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "sshcore/ShellQuote.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -14,7 +14,10 @@ namespace app::lsf {
 
 namespace {
 
-constexpr Translator<"app::LsfInteractive"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::LsfInteractive)
+};
 
 } // namespace
 
@@ -30,7 +33,7 @@ sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request
         const auto limit = dialect->toNative(JobField::TimeLimit, request.timeLimit);
         if (!limit)
             return sshcore::failure(sshcore::ErrorKind::Malformed,
-                                    tr("“%1” is not a time limit (use HH:MM:SS).").arg(request.timeLimit));
+                                    Tr::tr("“%1” is not a time limit (use HH:MM:SS).").arg(request.timeLimit));
         command += " -W " + ShellQuote::quote(limit->toUtf8());
     }
     if (!request.memory.isEmpty()) {
@@ -40,7 +43,7 @@ sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request
                                   : std::nullopt;
         if (!perCpu)
             return sshcore::failure(sshcore::ErrorKind::Malformed,
-                                    tr("“%1” is not an amount of memory.").arg(request.memory));
+                                    Tr::tr("“%1” is not an amount of memory.").arg(request.memory));
         command += " -R " + ShellQuote::quote((u"rusage[mem="_s + *perCpu + u']').toUtf8());
     }
     if (!request.gpus.isEmpty())

@@ -1,6 +1,5 @@
 #include "app/schedulers/lsf/LsfParsers.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 
 #include <QCoreApplication>
@@ -18,7 +17,10 @@ namespace app::lsf {
 
 namespace {
 
-constexpr Translator<"app::lsf"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::lsf)
+};
 
 // "00:00:01" (with -hms), "1 second(s)", "10.0 min".
 std::optional<qint64> duration(const QString &text)
@@ -90,25 +92,25 @@ Result<QList<Record>> records(QByteArrayView output)
     const QJsonDocument document = QJsonDocument::fromJson(output.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("bjobs printed JSON that clusterdesk cannot read (%1 at character %2). The list was left "
-                          "as it was.")
+                       Tr::tr("bjobs printed JSON that clusterdesk cannot read (%1 at character %2). The list was left "
+                              "as it was.")
                            .arg(error.errorString())
                            .arg(error.offset));
     const QJsonObject root = document.object();
     if (!root.value(u"RECORDS").isArray())
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("bjobs printed JSON without its RECORDS: this is not bjobs output clusterdesk knows."));
+                       Tr::tr("bjobs printed JSON without its RECORDS: this is not bjobs output clusterdesk knows."));
     const QJsonArray array = root.value(u"RECORDS").toArray();
     if (root.contains(u"JOBS") && root.value(u"JOBS").toInt(-1) != array.size())
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("bjobs announced %1 jobs but listed %2. The list was left as it was.")
+                       Tr::tr("bjobs announced %1 jobs but listed %2. The list was left as it was.")
                            .arg(root.value(u"JOBS").toInt(-1))
                            .arg(array.size()));
     QList<Record> list;
     for (const QJsonValue &value : array) {
         if (!value.isObject())
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("bjobs listed something that is not a job. The list was left as it was."));
+                           Tr::tr("bjobs listed something that is not a job. The list was left as it was."));
         list.append(value.toObject());
     }
     return list;
@@ -116,7 +118,7 @@ Result<QList<Record>> records(QByteArrayView output)
 
 QString malformed(const Record &record, const QString &what)
 {
-    return tr("bjobs listed job \"%1\" with %2. The list was left as it was.")
+    return Tr::tr("bjobs listed job \"%1\" with %2. The list was left as it was.")
         .arg(field(record, QLatin1StringView("JOBID")).left(40), what);
 }
 
@@ -128,12 +130,13 @@ Result<Job> jobOf(const Record &record, const QDateTime &now, bool needsId)
     Job job;
     job.id = field(record, QLatin1StringView("JOBID"));
     if (needsId && job.id.isEmpty())
-        return failure(sshcore::ErrorKind::Malformed, malformed(record, tr("no JOBID")));
+        return failure(sshcore::ErrorKind::Malformed, malformed(record, Tr::tr("no JOBID")));
     job.stateText = field(record, QLatin1StringView("STAT"));
     const auto state = stateFromLsf(job.stateText);
     if (!state)
         return failure(sshcore::ErrorKind::Malformed,
-                       malformed(record, tr("the state \"%1\", which clusterdesk does not know").arg(job.stateText)));
+                       malformed(record,
+                                 Tr::tr("the state \"%1\", which clusterdesk does not know").arg(job.stateText)));
     job.state = *state;
     job.name = field(record, QLatin1StringView("JOB_NAME"));
     // An array's elements are named "name[7]"; commands take "1234[7]".
@@ -284,7 +287,7 @@ Result<JobDetails> parseJobRecord(QByteArrayView output, const QDateTime &now)
     if (!list)
         return failure(list.error());
     if (list->isEmpty())
-        return failure(sshcore::ErrorKind::Malformed, tr("bjobs did not describe the job."));
+        return failure(sshcore::ErrorKind::Malformed, Tr::tr("bjobs did not describe the job."));
     const Record &record = list->front();
     auto job = jobOf(record, now, false);
     if (!job)
@@ -310,19 +313,21 @@ Result<QList<Partition>> parseQueues(QByteArrayView output)
 {
     const QStringList lines = QString::fromUtf8(output).split(u'\n', Qt::SkipEmptyParts);
     if (lines.isEmpty())
-        return failure(sshcore::ErrorKind::Malformed, tr("bqueues listed no queues."));
+        return failure(sshcore::ErrorKind::Malformed, Tr::tr("bqueues listed no queues."));
     const QStringList header = lines.front().split(u' ', Qt::SkipEmptyParts);
     const qsizetype status = header.indexOf(QStringLiteral("STATUS"));
     const qsizetype running = header.indexOf(QStringLiteral("RUN"));
     if (header.value(0) != u"QUEUE_NAME" || status < 0)
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("bqueues printed a table clusterdesk cannot read (\"%1\").").arg(lines.front().left(120)));
+                       Tr::tr("bqueues printed a table clusterdesk cannot read (\"%1\").")
+                           .arg(lines.front().left(120)));
     QList<Partition> partitions;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QStringList columns = lines[i].split(u' ', Qt::SkipEmptyParts);
         if (columns.size() != header.size())
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("bqueues printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
+                           Tr::tr(
+                               "bqueues printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
                                .arg(lines[i].trimmed().left(120)));
         Partition partition;
         partition.name = columns[0];
@@ -344,7 +349,7 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
     if (!match.hasMatch()) {
         const QString said = QString::fromUtf8(standardError.isEmpty() ? standardOutput : standardError).trimmed();
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("bsub did not say which job it created: %1").arg(said.left(400)));
+                       Tr::tr("bsub did not say which job it created: %1").arg(said.left(400)));
     }
     SubmitReply reply;
     reply.jobId = match.captured(1);

@@ -1,6 +1,5 @@
 #include "app/schedulers/lsf/LsfUsageParsers.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 
 #include <QCoreApplication>
@@ -16,7 +15,10 @@ namespace app::lsf {
 
 namespace {
 
-constexpr Translator<"app::lsf"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::lsf)
+};
 
 // {"COMMAND":"bjobs","JOBS":n,"RECORDS":[{...}]} (bhosts: "HOSTS"): the records, checked against
 // the count the tool announces.
@@ -26,7 +28,7 @@ Result<QList<QJsonObject>> recordsOf(QByteArrayView output, QLatin1StringView to
     const QJsonDocument document = QJsonDocument::fromJson(output.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("%1 printed JSON that clusterdesk cannot read (%2 at character %3).")
+                       Tr::tr("%1 printed JSON that clusterdesk cannot read (%2 at character %3).")
                            .arg(tool, error.errorString())
                            .arg(error.offset));
     const QJsonObject root = document.object();
@@ -34,11 +36,12 @@ Result<QList<QJsonObject>> recordsOf(QByteArrayView output, QLatin1StringView to
     if (!root.value(u"RECORDS").isArray()
         || (root.contains(countName) && root.value(countName).toInt(-1) != array.size()))
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("%1 printed JSON without the records it announced.").arg(tool));
+                       Tr::tr("%1 printed JSON without the records it announced.").arg(tool));
     QList<QJsonObject> records;
     for (const QJsonValue &value : array) {
         if (!value.isObject())
-            return failure(sshcore::ErrorKind::Malformed, tr("%1 listed something that is not a record.").arg(tool));
+            return failure(sshcore::ErrorKind::Malformed,
+                           Tr::tr("%1 listed something that is not a record.").arg(tool));
         records.append(value.toObject());
     }
     return records;
@@ -89,7 +92,7 @@ Result<QList<JobUsage>> parseUsage(QByteArrayView output)
         JobUsage usage;
         usage.jobId = field(record, QLatin1StringView("JOBID"));
         if (usage.jobId.isEmpty())
-            return failure(sshcore::ErrorKind::Malformed, tr("bjobs listed a running job without its id."));
+            return failure(sshcore::ErrorKind::Malformed, Tr::tr("bjobs listed a running job without its id."));
         usage.cpuSeconds = secondsOf(field(record, QLatin1StringView("CPU_USED")));
         if (const auto seconds = secondsOf(field(record, QLatin1StringView("RUN_TIME"))))
             usage.elapsedSeconds = qint64(*seconds);
@@ -113,7 +116,7 @@ Result<QList<PartitionUse>> parseHosts(QByteArrayView output)
         const QString status = field(record, QLatin1StringView("STATUS"));
         if (status.isEmpty())
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("bhosts listed host \"%1\" without its status.")
+                           Tr::tr("bhosts listed host \"%1\" without its status.")
                                .arg(field(record, QLatin1StringView("HOST_NAME")).left(60)));
         // "-": no slot limit, so no count of slots either.
         const int slotCount = std::max(0, field(record, QLatin1StringView("MAX")).toInt());

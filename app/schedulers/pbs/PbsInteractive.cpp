@@ -1,9 +1,9 @@
 #include "app/schedulers/pbs/PbsInteractive.h"
 
-#include "app/TranslationContext.h"
 #include "app/jobscripts/ScriptDialect.h"
 #include "sshcore/ShellQuote.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -13,7 +13,10 @@ namespace app::pbs {
 
 namespace {
 
-constexpr Translator<"app::PbsInteractive"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::PbsInteractive)
+};
 
 } // namespace
 
@@ -25,7 +28,7 @@ sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request
         const auto memory = dialect->toNative(JobField::Memory, request.memory);
         if (!memory)
             return sshcore::failure(sshcore::ErrorKind::Malformed,
-                                    tr("“%1” is not an amount of memory.").arg(request.memory));
+                                    Tr::tr("“%1” is not an amount of memory.").arg(request.memory));
         select += u":mem="_s + *memory;
     }
     if (!request.gpus.isEmpty())
@@ -36,7 +39,7 @@ sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request
         const auto walltime = dialect->toNative(JobField::TimeLimit, request.timeLimit);
         if (!walltime)
             return sshcore::failure(sshcore::ErrorKind::Malformed,
-                                    tr("“%1” is not a time limit (use HH:MM:SS).").arg(request.timeLimit));
+                                    Tr::tr("“%1” is not a time limit (use HH:MM:SS).").arg(request.timeLimit));
         command += " -l " + ShellQuote::quote((u"walltime="_s + *walltime).toUtf8());
     }
     if (!request.partition.isEmpty())
@@ -65,7 +68,8 @@ AllocationProgress parseAllocation(QByteArrayView output)
         } else if ((match = ended.match(line)).hasMatch()) {
             progress.phase = AllocationProgress::Phase::Ended;
             progress.jobId = match.captured(1);
-            progress.message = match.captured(2) == u"completed"_s ? tr("The job ended.") : tr("The job was deleted.");
+            progress.message = match.captured(2) == u"completed"_s ? Tr::tr("The job ended.")
+                                                                   : Tr::tr("The job was deleted.");
             break;
         } else if ((match = said.match(line)).hasMatch() && progress.jobId.isEmpty()) {
             progress.phase = AllocationProgress::Phase::Refused;

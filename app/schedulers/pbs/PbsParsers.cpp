@@ -1,6 +1,5 @@
 #include "app/schedulers/pbs/PbsParsers.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/pbs/PbsRecord.h"
 
@@ -15,7 +14,10 @@ namespace app::pbs {
 
 namespace {
 
-constexpr Translator<"app::pbs"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::pbs)
+};
 
 std::optional<qint64> duration(const QString &text)
 {
@@ -108,7 +110,7 @@ std::optional<JobState> stateOf(const PbsRecord &record)
 
 QString malformedJob(const PbsRecord &record, const QString &what)
 {
-    return tr("qstat listed job \"%1\" with %2. The list was left as it was.").arg(record.id.left(100), what);
+    return Tr::tr("qstat listed job \"%1\" with %2. The list was left as it was.").arg(record.id.left(100), what);
 }
 
 // 123[4].server: task 4 of the array 123[].server; 123[].server: the array itself.
@@ -139,7 +141,7 @@ Job jobOf(const PbsRecord &record)
     if (job.state == JobState::Pending || job.state == JobState::Held) {
         job.reason = record.value(u"comment");
         if (job.reason.isEmpty() && job.state == JobState::Held)
-            job.reason = tr("Hold_Types %1").arg(record.value(u"Hold_Types"));
+            job.reason = Tr::tr("Hold_Types %1").arg(record.value(u"Hold_Types"));
     }
     job.elapsedSeconds = duration(record.value(u"resources_used.walltime"));
     job.timeLimitSeconds = duration(record.value(u"Resource_List.walltime"));
@@ -169,10 +171,10 @@ Result<QList<PbsRecord>> jobRecords(QByteArrayView output)
         return records;
     for (const PbsRecord &record : std::as_const(*records)) {
         if (!record.has(u"job_state"))
-            return failure(sshcore::ErrorKind::Malformed, malformedJob(record, tr("no job_state")));
+            return failure(sshcore::ErrorKind::Malformed, malformedJob(record, Tr::tr("no job_state")));
         if (!stateFromPbs(record.value(u"job_state")))
             return failure(sshcore::ErrorKind::Malformed,
-                           malformedJob(record, tr("the state \"%1\", which clusterdesk does not know")
+                           malformedJob(record, Tr::tr("the state \"%1\", which clusterdesk does not know")
                                                     .arg(record.value(u"job_state").left(20))));
     }
     return records;
@@ -232,7 +234,7 @@ Result<JobDetails> parseJobRecord(QByteArrayView output)
         return failure(records.error());
     if (records->isEmpty() || !records->front().has(u"job_state"))
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qstat did not describe the job (it printed \"%1\").")
+                       Tr::tr("qstat did not describe the job (it printed \"%1\").")
                            .arg(QString::fromUtf8(output.first(std::min<qsizetype>(output.size(), 200))).trimmed()));
     JobDetails details;
     details.job = jobOf(records->front());
@@ -272,7 +274,7 @@ Result<QList<Partition>> parseQueues(QByteArrayView output)
     for (const PbsRecord &record : *records) {
         if (!record.has(u"queue_type"))
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("qstat listed queue \"%1\" without its queue_type.").arg(record.id.left(100)));
+                           Tr::tr("qstat listed queue \"%1\" without its queue_type.").arg(record.id.left(100)));
         Partition partition;
         partition.name = record.id;
         partition.available = record.value(u"enabled") == u"True" && record.value(u"started") == u"True";
@@ -304,7 +306,7 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
     if (!id.match(last).hasMatch()) {
         const QString said = QString::fromUtf8(standardError.isEmpty() ? standardOutput : standardError).trimmed();
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qsub did not say which job it created: %1").arg(said.left(400)));
+                       Tr::tr("qsub did not say which job it created: %1").arg(said.left(400)));
     }
     SubmitReply reply;
     reply.jobId = last;

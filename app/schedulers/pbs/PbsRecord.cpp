@@ -1,6 +1,5 @@
 #include "app/schedulers/pbs/PbsRecord.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/JsonKeyOrder.h"
 #include "app/schedulers/Scheduler.h"
 
@@ -17,7 +16,10 @@ namespace app::pbs {
 
 namespace {
 
-constexpr Translator<"app::pbs"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::pbs)
+};
 
 QString shown(QByteArrayView text)
 {
@@ -74,20 +76,20 @@ Result<QList<PbsRecord>> readJson(QByteArrayView output, PbsRecord::Kind kind)
     const QJsonDocument document = QJsonDocument::fromJson(output.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qstat printed JSON that clusterdesk cannot read (%1 at character %2). The list was left "
-                          "as it was.")
+                       Tr::tr("qstat printed JSON that clusterdesk cannot read (%1 at character %2). The list was left "
+                              "as it was.")
                            .arg(error.errorString())
                            .arg(error.offset));
     const QJsonObject root = document.object();
     if (!root.contains(u"pbs_version"))
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("qstat printed JSON without \"pbs_version\": this is not PBS output clusterdesk knows."));
+                       Tr::tr("qstat printed JSON without \"pbs_version\": this is not PBS output clusterdesk knows."));
     const QString section = kind == PbsRecord::Kind::Job ? QStringLiteral("Jobs") : QStringLiteral("Queue");
     QList<PbsRecord> records;
     if (!root.contains(section))
         return records; // PBS leaves the member out when there is nothing to list
     if (!root.value(section).isObject())
-        return failure(sshcore::ErrorKind::Malformed, tr("qstat's \"%1\" is not an object.").arg(section));
+        return failure(sshcore::ErrorKind::Malformed, Tr::tr("qstat's \"%1\" is not an object.").arg(section));
     const QJsonObject objects = root.value(section).toObject();
     QStringList ids = jsonKeysInOrder(output, {section});
     if (ids.size() != objects.size())
@@ -96,7 +98,7 @@ Result<QList<PbsRecord>> readJson(QByteArrayView output, PbsRecord::Kind kind)
         const QJsonValue value = objects.value(id);
         if (!value.isObject() || id.isEmpty())
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("qstat listed \"%1\" without its attributes.").arg(id.left(100)));
+                           Tr::tr("qstat listed \"%1\" without its attributes.").arg(id.left(100)));
         PbsRecord record;
         record.id = id;
         flatten(output, {section, id}, value.toObject(), QString(), record.attributes);
@@ -135,14 +137,14 @@ Result<QList<PbsRecord>> readText(QByteArrayView output, PbsRecord::Kind kind)
             record.id = QString::fromUtf8(line.sliced(heading.size()).trimmed());
             if (record.id.isEmpty())
                 return failure(sshcore::ErrorKind::Malformed,
-                               tr("qstat printed a \"%1\" line without an id.").arg(QString::fromLatin1(heading)));
+                               Tr::tr("qstat printed a \"%1\" line without an id.").arg(QString::fromLatin1(heading)));
             records.append(std::move(record));
             attributeIndent = -1;
             continue;
         }
         if (records.isEmpty())
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
+                           Tr::tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
                                .arg(shown(line)));
         PbsRecord &record = records.back();
         const qsizetype indent = indentation(line);
@@ -157,7 +159,7 @@ Result<QList<PbsRecord>> readText(QByteArrayView output, PbsRecord::Kind kind)
         // A long value goes on after a newline and a tab (or the spaces a tab became).
         if (record.attributes.isEmpty())
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
+                           Tr::tr("qstat printed a line clusterdesk cannot read (\"%1\"). The list was left as it was.")
                                .arg(shown(line)));
         const QByteArrayView rest = line.startsWith('\t') ? line.sliced(1) : line.sliced(indent);
         record.attributes.back().second += QString::fromUtf8(rest);

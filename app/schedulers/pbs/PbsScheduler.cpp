@@ -1,6 +1,5 @@
 #include "app/schedulers/pbs/PbsScheduler.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/pbs/PbsInteractive.h"
 #include "app/schedulers/pbs/PbsParsers.h"
 #include "app/schedulers/pbs/PbsUsageParsers.h"
@@ -15,7 +14,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::PbsScheduler"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::PbsScheduler)
+};
 
 // qstat exits non-zero when a job it was asked about has gone (it finished between qselect and
 // qstat, or PBS keeps no history): the others are still listed, and the gone one has finished.
@@ -68,8 +70,9 @@ Result<SubmitReply> PbsScheduler::parseSubmit(const CommandResult &result) const
         // "qsub: Unknown queue", "qsub: Job exceeds queue resource limits"
         QString said = QString::fromUtf8(result.standardError).trimmed();
         said.remove(QLatin1StringView("qsub: "));
-        return failure(sshcore::ErrorKind::Refused,
-                       said.isEmpty() ? tr("qsub failed (exit status %1).").arg(result.exitStatus) : said.left(400));
+        return failure(sshcore::ErrorKind::Refused, said.isEmpty()
+                                                        ? Tr::tr("qsub failed (exit status %1).").arg(result.exitStatus)
+                                                        : said.left(400));
     }
     return pbs::parseSubmitted(result.standardOutput, result.standardError);
 }

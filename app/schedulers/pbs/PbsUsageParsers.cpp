@@ -1,6 +1,5 @@
 #include "app/schedulers/pbs/PbsUsageParsers.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/pbs/PbsRecord.h"
 
@@ -17,7 +16,10 @@ namespace app::pbs {
 
 namespace {
 
-constexpr Translator<"app::pbs"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::pbs)
+};
 
 // "5660kb", "8gb", "1024mb"; a bare number is bytes.
 std::optional<qint64> memoryOf(const QString &text)
@@ -112,19 +114,20 @@ Result<QList<PartitionUse>> parseNodes(QByteArrayView output)
     const QJsonDocument document = QJsonDocument::fromJson(output.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("pbsnodes printed JSON that clusterdesk cannot read (%1 at character %2).")
+                       Tr::tr("pbsnodes printed JSON that clusterdesk cannot read (%1 at character %2).")
                            .arg(error.errorString())
                            .arg(error.offset));
     const QJsonValue nodesValue = document.object().value(u"nodes");
     if (!nodesValue.isObject())
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("pbsnodes printed JSON without its nodes: this is not pbsnodes output clusterdesk knows."));
+                       Tr::tr(
+                           "pbsnodes printed JSON without its nodes: this is not pbsnodes output clusterdesk knows."));
     const QJsonObject nodes = nodesValue.toObject();
     QMap<QString, PartitionUse> queues;
     for (auto it = nodes.begin(); it != nodes.end(); ++it) {
         if (!it.value().isObject())
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("pbsnodes described node \"%1\" as something that is not a node.")
+                           Tr::tr("pbsnodes described node \"%1\" as something that is not a node.")
                                .arg(it.key().left(60)));
         const QJsonObject node = it.value().toObject();
         const QJsonObject available = node.value(u"resources_available").toObject();
@@ -132,7 +135,7 @@ Result<QList<PartitionUse>> parseNodes(QByteArrayView output)
         const QString state = text(node.value(u"state"));
         if (state.isEmpty())
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("pbsnodes described node \"%1\" without its state.").arg(it.key().left(60)));
+                           Tr::tr("pbsnodes described node \"%1\" without its state.").arg(it.key().left(60)));
         const bool unavailable = isUnavailable(state);
         const bool whole = state.split(u',').contains(QStringLiteral("job-exclusive"));
         const int cpus = count(available, QLatin1StringView("ncpus"));

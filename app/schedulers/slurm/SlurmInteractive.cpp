@@ -1,9 +1,9 @@
 #include "app/schedulers/slurm/SlurmInteractive.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "sshcore/ShellQuote.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -13,7 +13,10 @@ namespace app::slurm {
 
 namespace {
 
-constexpr Translator<"app::SlurmInteractive"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::SlurmInteractive)
+};
 
 QByteArray option(const char *name, const QString &value)
 {
@@ -30,7 +33,7 @@ sshcore::Result<QByteArray> interactiveCommand(const InteractiveRequest &request
     if (!request.timeLimit.isEmpty()) {
         if (!units::parseDurationSeconds(request.timeLimit))
             return sshcore::failure(sshcore::ErrorKind::Malformed,
-                                    tr("“%1” is not a time limit (use HH:MM:SS).").arg(request.timeLimit));
+                                    Tr::tr("“%1” is not a time limit (use HH:MM:SS).").arg(request.timeLimit));
         command += option("time", request.timeLimit);
     }
     command += option("cpus-per-task", QString::number(std::max(1, request.cpus)));
@@ -74,10 +77,10 @@ AllocationProgress parseAllocation(QByteArrayView output)
             progress.phase = AllocationProgress::Phase::Ended;
             progress.jobId = match.captured(1);
             if (progress.message.isEmpty())
-                progress.message = tr("The allocation was revoked.");
+                progress.message = Tr::tr("The allocation was revoked.");
             break;
         } else if (line == u"salloc: Job has been cancelled"_s) {
-            progress.message = tr("The job was cancelled.");
+            progress.message = Tr::tr("The job was cancelled.");
         } else if ((match = error.match(line)).hasMatch()) {
             const QString said = match.captured(1);
             if (firstError.isEmpty())

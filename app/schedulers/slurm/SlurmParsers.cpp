@@ -1,6 +1,5 @@
 #include "app/schedulers/slurm/SlurmParsers.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/slurm/SlurmUsageParsers.h"
 
@@ -21,7 +20,10 @@ namespace {
 constexpr char FieldSeparator = '\x1f';
 constexpr char RecordSeparator = '\x1e';
 
-constexpr Translator<"app::slurm"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::slurm)
+};
 
 // Splits output into records: by 0x1E when the format ends records with it (squeue, sinfo; the
 // tool adds a newline after each), else by lines (sacct, sacctmgr).
@@ -152,7 +154,7 @@ QString malformed(const char *tool, QByteArrayView record)
 {
     QString shown = QString::fromUtf8(record.first(std::min<qsizetype>(record.size(), 120)));
     shown.replace(QChar(u'\x1f'), u'|');
-    return tr("%1 printed a line clusterdesk cannot read (\"%2\"). The job list was left as it was.")
+    return Tr::tr("%1 printed a line clusterdesk cannot read (\"%2\"). The job list was left as it was.")
         .arg(QString::fromLatin1(tool), shown);
 }
 
@@ -449,7 +451,7 @@ Result<JobDetails> parseJobRecord(QByteArrayView output)
     const QString line = QString::fromUtf8(end < 0 ? output : output.first(end)).trimmed();
     if (!line.startsWith(u"JobId="))
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("scontrol did not describe the job (it printed \"%1\").").arg(line.left(200)));
+                       Tr::tr("scontrol did not describe the job (it printed \"%1\").").arg(line.left(200)));
     // Keys are words followed by "="; a value runs to the next " Key=". Values with spaces (a
     // command line, a path) stay whole unless they contain " Word=" themselves.
     static const QRegularExpression key(QStringLiteral("(?:^| )([A-Za-z][A-Za-z0-9_:/]*)="));
@@ -514,7 +516,7 @@ Result<SubmitReply> parseSubmitted(QByteArrayView standardOutput, QByteArrayView
     if (!match.hasMatch()) {
         const QString said = QString::fromUtf8(standardError.isEmpty() ? standardOutput : standardError).trimmed();
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("sbatch did not say which job it created: %1").arg(said.left(400)));
+                       Tr::tr("sbatch did not say which job it created: %1").arg(said.left(400)));
     }
     SubmitReply reply;
     reply.jobId = match.captured(1);
@@ -536,7 +538,7 @@ Result<StartEstimate> parseTestOnly(QByteArrayView standardError)
     const auto match = sentence.match(text);
     if (!match.hasMatch())
         return failure(sshcore::ErrorKind::Malformed,
-                       tr("Slurm did not say when the job would start: %1").arg(text.trimmed().left(400)));
+                       Tr::tr("Slurm did not say when the job would start: %1").arg(text.trimmed().left(400)));
     StartEstimate estimate;
     estimate.jobId = match.captured(1);
     estimate.start = QDateTime::fromString(match.captured(2), Qt::ISODate);

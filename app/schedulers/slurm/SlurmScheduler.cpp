@@ -1,6 +1,5 @@
 #include "app/schedulers/slurm/SlurmScheduler.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/slurm/SlurmInteractive.h"
 #include "app/schedulers/slurm/SlurmParsers.h"
 #include "app/schedulers/slurm/SlurmUsageParsers.h"
@@ -17,7 +16,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::SlurmScheduler"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::SlurmScheduler)
+};
 
 } // namespace
 
@@ -33,7 +35,7 @@ Result<SubmitReply> SlurmScheduler::parseSubmit(const CommandResult &result) con
         QString said = QString::fromUtf8(result.standardError).trimmed();
         said.replace(QLatin1StringView("sbatch: error: "), QString());
         if (said.isEmpty())
-            said = tr("sbatch failed (exit status %1).").arg(result.exitStatus);
+            said = Tr::tr("sbatch failed (exit status %1).").arg(result.exitStatus);
         return failure(sshcore::ErrorKind::Refused, said);
     }
     return slurm::parseSubmitted(result.standardOutput, result.standardError);
@@ -50,7 +52,7 @@ Result<StartEstimate> SlurmScheduler::parseTest(const CommandResult &result) con
         QString said = QString::fromUtf8(result.standardError).trimmed();
         said.replace(QLatin1StringView("sbatch: error: "), QString());
         return failure(sshcore::ErrorKind::Refused,
-                       said.isEmpty() ? tr("sbatch --test-only failed (exit status %1).").arg(result.exitStatus)
+                       said.isEmpty() ? Tr::tr("sbatch --test-only failed (exit status %1).").arg(result.exitStatus)
                                       : said);
     }
     return slurm::parseTestOnly(result.standardError);

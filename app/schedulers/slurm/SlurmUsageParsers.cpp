@@ -1,6 +1,5 @@
 #include "app/schedulers/slurm/SlurmUsageParsers.h"
 
-#include "app/TranslationContext.h"
 #include "app/schedulers/ResourceUnits.h"
 
 #include <QCoreApplication>
@@ -19,7 +18,10 @@ namespace app::slurm {
 
 namespace {
 
-constexpr Translator<"app::slurm"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::slurm)
+};
 
 QList<QByteArrayView> lines(QByteArrayView output)
 {
@@ -126,7 +128,7 @@ Result<QList<JobUsage>> parseUsage(QByteArrayView output)
         const QByteArrayView jobId = dot < 0 ? stepId : stepId.first(dot);
         if (count != 3 || jobId.isEmpty() || jobId.front() < '0' || jobId.front() > '9')
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("sstat printed a line clusterdesk cannot read (\"%1\").").arg(shown(line)));
+                           Tr::tr("sstat printed a line clusterdesk cannot read (\"%1\").").arg(shown(line)));
         // Asked for array tasks ("5_0,5_1"), sstat 24.11 lists every step of them twice.
         if ((dot >= 0 && stepId.sliced(dot + 1) == "extern") || steps.contains(stepId))
             continue;
@@ -243,11 +245,11 @@ Result<QList<PartitionUse>> parseNodes(QByteArrayView output)
         const QString line = QString::fromUtf8(bytes).trimmed();
         if (!line.startsWith(u"NodeName="))
             return failure(sshcore::ErrorKind::Malformed,
-                           tr("scontrol printed a line clusterdesk cannot read (\"%1\").").arg(shown(bytes)));
+                           Tr::tr("scontrol printed a line clusterdesk cannot read (\"%1\").").arg(shown(bytes)));
         const QHash<QString, QString> node = pairsOf(line);
         const QString state = node.value(QStringLiteral("State"));
         if (state.isEmpty())
-            return failure(sshcore::ErrorKind::Malformed, tr("scontrol described node \"%1\" without its state.")
+            return failure(sshcore::ErrorKind::Malformed, Tr::tr("scontrol described node \"%1\" without its state.")
                                                               .arg(node.value(QStringLiteral("NodeName")).left(60)));
         Resources configured = resourcesOf(node.value(QStringLiteral("CfgTRES")));
         Resources allocated = resourcesOf(node.value(QStringLiteral("AllocTRES")));

@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The clusterdesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Checks that every user-visible string can be translated whole, and makes the translators'
+template.
+
+Runs lupdate over the sources into OUT/clusterdesk.ts (the template translators start from; it
+is made here, in the build folder, not kept in the source tree) and fails on:
+
+  lupdate       any warning lupdate prints about a source line ("Cannot invoke tr() like this",
+                "Discarding unconsumed meta data", "tr() cannot be called without context",
+                "Class '...' lacks Q_OBJECT macro", "Qualifying with unknown namespace/class", ...):
+                each means a message lupdate missed or filed under another context than the one
+                the code translates it with at run time;
+  edge-space    a source text that starts or ends with white space: a piece of a sentence glued
+                to others (tr("Uploading ") + name); except a spin box's prefix or suffix, whose
+                disambiguation says so (tr(" days", "spin box suffix"));
+  fragment      a source text that is only a joining word ("and", "of", "to", ...) or only
+                punctuation, without a placeholder: the glue between translated pieces;
+  hand-plural   "(s)" or "(es)" in a source text that is not a plural with %n
+                (tr("%n file(s)", nullptr, n));
+  plural-n      a plural message (tr() given a count) whose text has no %n, or a text with %n
+                that is not given a count (the %n would be shown as is);
+  literal       a literal with words (QStringLiteral, u"..."_s, "..."_L1, QLatin1String) passed
+                to a call that shows text to the user (setText, setToolTip, setWindowTitle,
+                QMessageBox, addAction, setPlaceholderText, ... in ui/; failure(), Error{...}
+                in app/ and sshcore/): it would never be translated;
+  wrapper       a string literal given straight to a translating helper other than tr()
+                (dragTr("...")): lupdate does not see it unless wrapped in QT_TRANSLATE_NOOP.
+
+Lines of tests/i18n/allowed-literals.txt ("path: text  # reason") allow a literal the scanner
+would flag. With --pseudo, also writes OUT/clusterdesk_pseudo.qm: every message "translated" to
+itself between ⟦ and ⟧, which tst_translations loads to see that the contexts lupdate chose are
+the ones the code looks up at run time.
+
+--expect RULE,... (the self-test over tests/i18n/planted): succeed only when exactly these rules
+fire.
+"""
+
+import argparse
+import pathlib
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+JOINING_WORDS = {"and", "or", "of", "to", "from", "in", "on", "at", "by", "with", "for", "the", "a", "an",
+                 "but", "into", "as", "than", "then", "not", "no"}
+
+STRING = r'"((?:[^"\\\n]|\\.)*)"'
+STRINGS = r'("(?:[^"\\\n]|\\.)*"(?:\s*"(?:[^"\\\n]|\\.)*")*)'  # "one " "literal" over lines
+LITERAL = re.compile(r'QStringLiteral\(\s*' + STRINGS + r'\s*\)|u' + STRING + r'_s\b|' + STRING + r'_L1\b|'
+                     r'QLatin1String(?:View)?\(\s*' + STRINGS + r'\s*\)')
+WORDS = re.compile(r'[A-Za-z]{2,}[^"]* +[^"]*[A-Za-z]')
+
+UI_CALLS = re.compile(
+    r'\b(?:setText|setToolTip|setStatusTip|setWhatsThis|setWindowTitle|setPlaceholderText|setTitle|setLabelText'
+    r'|setInformativeText|setDetailedText|setSuffix|setPrefix|setSpecialValueText|showMessage|addAction|addMenu'
+    r'|addTab|insertTab|setTabText|setTabToolTip|addItem|addRow|setHeaderLabels|setItemText|setAccessibleName'
+    r'|QMessageBox::(?:information|warning|critical|question|about)|QMessageBox|getText|getOpenFileName'
+    r'|getSaveFileName|getExistingDirectory'
+    r'|new\s+(?:QLabel|QPushButton|QToolButton|QCheckBox|QRadioButton|QGroupBox|QAction|QMenu|QMessageBox))\s*\(')
+ERROR_CALLS = re.compile(r'\b(?:failure|withMessage|prefixed)\s*\(|\bError\s*\{|\{\s*ErrorKind::\w+\s*,')
+WRAPPER = re.compile(r'\b(?!tr\b)(\w*[a-z]Tr)\(\s*"')
+
+
+def call_text(lines, index, start):
+    """The call starting at lines[index][start:] up to its closing parenthesis (at most 8 lines)."""
+    text, depth = "", 0
+    for line in lines[index:index + 8]:
+        segment = line[start:] if not text else line
+        for position, char in enumerate(segment):
+            if char in "({":
+                depth += 1
+            elif char in ")}":
+                depth -= 1
+                if depth <= 0:
+                    return text + segment[:position + 1]
+        text += segment + "\n"
+    return text
+
+
+def scan_literals(root, folders, allowed):
+    problems = []
+    for folder in folders:
+        for path in sorted((root / folder).rglob("*.cpp")) + sorted((root / folder).rglob("*.h")):
+            relative = path.relative_to(root).as_posix()
+            calls = ERROR_CALLS if folder.split("/")[0] in ("app", "sshcore") else UI_CALLS
+            lines = path.read_text(encoding="utf-8").split("\n")
+            for index, line in enumerate(lines):
+                stripped = line.lstrip()
+                if stripped.startswith("//"):
+                    continue
+                for wrapper in WRAPPER.finditer(line):
+                    problems.append(("wrapper", f"{relative}:{index + 1}",
+                                     f"{wrapper.group(1)}() is given a literal lupdate does not see; wrap it in "
+                                     "QT_TRANSLATE_NOOP(context, ...)"))
+                for call in calls.finditer(line):
+                    for literal in LITERAL.finditer(call_text(lines, index, call.start())):
+                        text = next(group for group in literal.groups() if group is not None)
+                        text = "".join(re.findall(STRING, text)) if text.startswith('"') else text
+                        if WORDS.search(text) and (relative, text) not in allowed:
+                            problems.append(("literal", f"{relative}:{index + 1}",
+                                             f'"{text}" is shown to the user but not translated: use tr()'))
+    return problems
+
+
+def read_allowed(path):
+    allowed = set()
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("  #")[0].strip()
+            if line and not line.startswith("#"):
+                file, _, text = line.partition(": ")
+                allowed.add((file, text))
+    return allowed
+
+
+def check_messages(ts_path):
+    problems = []
+    for context in ET.parse(ts_path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            location = message.find("location")
+            where = f"{location.get('filename')}:{location.get('line')}" if location is not None else name
+            where = re.sub(r"^(\.\./)+", "", where)
+            plural = message.get("numerus") == "yes"
+            bare = re.sub(r"%(?:\d+|n)|<[^>]*>|&", "", source)
+            comment = message.findtext("comment") or ""
+            if source != source.strip() and not re.search(r"\b(prefix|suffix)\b", comment):
+                problems.append(("edge-space", where, f'"{source}" starts or ends with a space: a glued piece'))
+            if not re.search(r"%(\d+|n)", source) and (
+                    not re.search(r"[^\W\d_]", bare) or bare.strip(" .,:;!?()-").lower() in JOINING_WORDS):
+                problems.append(("fragment", where, f'"{source}" is only a joining word or punctuation'))
+            if re.search(r"\((?:s|es)\)", source) and not plural:
+                problems.append(("hand-plural", where, f'"{source}": a plural by hand; use %n with a count'))
+            if plural != ("%n" in source):
+                problems.append(("plural-n", where, f'"{source}": %n and a count go together'))
+    return problems
+
+
+def pseudo_translate(ts_path, out_path):
+    tree = ET.parse(ts_path)
+    tree.getroot().set("language", "en")
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        translation.attrib.pop("type", None)
+        translation.text = None
+        for child in list(translation):
+            translation.remove(child)
+        if message.get("numerus") == "yes":
+            for _ in range(2):
+                ET.SubElement(translation, "numerusform").text = f"⟦{source}⟧"
+        else:
+            translation.text = f"⟦{source}⟧"
+    tree.write(out_path, encoding="utf-8", xml_declaration=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--source-dir", type=pathlib.Path, required=True)
+    parser.add_argument("--output-dir", type=pathlib.Path, required=True)
+    parser.add_argument("--lupdate", default="lupdate")
+    parser.add_argument("--lrelease", default="lrelease")
+    parser.add_argument("--folders", nargs="+", default=["app", "ui", "sshcore"])
+    parser.add_argument("--pseudo", action="store_true")
+    parser.add_argument("--expect", default=None)
+    arguments = parser.parse_args()
+
+    root = arguments.source_dir.resolve()
+    arguments.output_dir.mkdir(parents=True, exist_ok=True)
+    ts_path = arguments.output_dir / "clusterdesk.ts"
+    ts_path.unlink(missing_ok=True)
+    run = subprocess.run([arguments.lupdate, "-I", str(root), "-source-language", "en", "-no-obsolete",
+                          *[str(root / folder) for folder in arguments.folders], "-ts", str(ts_path)],
+                         capture_output=True, text=True, check=False)
+    problems = []
+    for line in (run.stdout + run.stderr).splitlines():
+        match = re.match(r"^(/\S+?):(\d+): (.*)$", line)
+        if match:
+            where = f"{pathlib.Path(match.group(1)).resolve().relative_to(root).as_posix()}:{match.group(2)}"
+            problems.append(("lupdate", where, match.group(3)))
+    if run.returncode != 0 or not ts_path.exists():
+        print(run.stdout + run.stderr, file=sys.stderr)
+        print("check-translations: lupdate failed", file=sys.stderr)
+        return 1
+    problems += check_messages(ts_path)
+    problems += scan_literals(root, arguments.folders, read_allowed(root / "tests/i18n/allowed-literals.txt"))
+    for rule, where, what in problems:
+        print(f"{where}: [{rule}] {what}")
+
+    if arguments.pseudo:
+        pseudo_ts = arguments.output_dir / "clusterdesk_pseudo.ts"
+        pseudo_translate(ts_path, pseudo_ts)
+        subprocess.run([arguments.lrelease, "-silent", str(pseudo_ts), "-qm",
+                        str(arguments.output_dir / "clusterdesk_pseudo.qm")], check=True)
+
+    count = sum(1 for _ in ET.parse(ts_path).getroot().iter("message"))
+    if arguments.expect is not None:
+        expected, found = set(arguments.expect.split(",")), {rule for rule, _, _ in problems}
+        if expected != found:
+            print(f"check-translations: expected the rules {sorted(expected)} to fire, got {sorted(found)}")
+            return 1
+        print(f"check-translations: the planted strings were caught ({', '.join(sorted(found))})")
+        return 0
+    print(f"check-translations: {count} messages in {ts_path}; {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
