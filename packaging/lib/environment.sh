@@ -116,6 +116,14 @@ cmd_test() {
     say "building clusterdesk-cli without the GUI (into ${nogui#"$CD_SRC"/})"
     CLUSTERDESK_GUI=0 phase "no-GUI build" env_run "$CD_SRC/packaging/lib/build" "$nogui" clusterdesk-cli ||
         status=$?
+    # The release: the Debian package, installed in a clean Debian 13 and run there, and lintian.
+    local packaged=0
+    phase "package build" package_build --no-dbgsym && packaged=1 || status=$?
+    if [ "$packaged" = 1 ]; then
+        phase "install test" package_install_test || status=$?
+        say "checking the package with lintian"
+        phase lintian package_lint || status=$?
+    fi
     say "checking the layout of every C++ file against .clang-format"
     phase "format check" env_run "$CD_SRC/packaging/lib/format-check" || status=$?
     say "time per phase:"
@@ -128,11 +136,13 @@ cmd_test() {
     return "$status"
 }
 
-# The build and cluster environments, made now (when they are missing) so that the build's time is
-# the build's.
+# The build, cluster and install test environments, made now (when they are missing) so that the
+# build's time is the build's.
 prepare_environment() {
     prepare_cluster
     env_run true
+    # the install test's (packaging/lib/release.sh)
+    in_env || { need_root "The install test"; ensure_rootfs install; }
 }
 
 cmd_demo() {
