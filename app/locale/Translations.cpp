@@ -26,6 +26,13 @@ QStringList installTranslations(const QLocale &locale, const QString &folder)
         else
             delete translator;
     };
+    // English plurals ("1 file", "2 files") first, so that any translation installed after it wins.
+    auto *english = new QTranslator(QCoreApplication::instance());
+    if (english->load(QStringLiteral(":/clusterdesk/translations/clusterdesk_en.qm"))
+        && QCoreApplication::installTranslator(english))
+        loaded.append(english->filePath());
+    else
+        delete english;
     install(QStringLiteral("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
     install(QStringLiteral("clusterdesk"), folder);
     return loaded;

@@ -4,7 +4,8 @@
 
 // Loads the translations for the user's language at start: clusterdesk's own (installed under
 // <prefix>/share/clusterdesk/translations, beside the program's <prefix>/bin) and Qt's (qtbase,
-// from where Qt keeps them). Missing files are fine: the text stays in English.
+// from where Qt keeps them), over the English plurals built into the program ("1 file", "2 files"
+// for the sources' "%n file(s)"). Missing files are fine: the text stays in English.
 
 #include <QLocale>
 #include <QString>

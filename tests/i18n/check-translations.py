@@ -27,6 +27,11 @@ is made here, in the build folder, not kept in the source tree) and fails on:
                 in app/ and sshcore/): it would never be translated;
   wrapper       a string literal given straight to a translating helper other than tr()
                 (dragTr("...")): lupdate does not see it unless wrapped in QT_TRANSLATE_NOOP.
+  english-plural
+                (with --english TS) a message with a count that has no finished English singular
+                and plural in TS (resources/translations/clusterdesk_en.ts, built into the
+                program: "%n file(s)" must read "1 file", "2 files"), or an entry there that is no
+                longer in the sources.
 
 Lines of tests/i18n/allowed-literals.txt ("path: text  # reason") allow a literal the scanner
 would flag. With --pseudo, also writes OUT/clusterdesk_pseudo.qm: every message "translated" to
@@ -140,6 +145,30 @@ def check_messages(ts_path):
     return problems
 
 
+def numerus_messages(ts_path):
+    return {(context.findtext("name"), message.findtext("source")): message
+            for context in ET.parse(ts_path).getroot().iter("context")
+            for message in context.iter("message") if message.get("numerus") == "yes"}
+
+
+def check_english(ts_path, english_path):
+    """Every message with a count has its English singular and plural in english_path, and nothing
+    else is there."""
+    problems = []
+    wanted, english = numerus_messages(ts_path), numerus_messages(english_path)
+    name = english_path.name
+    for key in sorted(wanted.keys() - english.keys()):
+        problems.append(("english-plural", key[0], f'"{key[1]}" has no English singular and plural in {name}'))
+    for key in sorted(english.keys() - wanted.keys()):
+        problems.append(("english-plural", key[0], f'"{key[1]}" in {name} is no longer in the sources'))
+    for key in sorted(wanted.keys() & english.keys()):
+        translation = english[key].find("translation")
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        if translation.get("type") or len(forms) != 2 or not all(f.strip() for f in forms):
+            problems.append(("english-plural", key[0], f'"{key[1]}" needs both English forms, finished, in {name}'))
+    return problems
+
+
 def pseudo_translate(ts_path, out_path):
     tree = ET.parse(ts_path)
     tree.getroot().set("language", "en")
@@ -167,6 +196,8 @@ def main():
     parser.add_argument("--folders", nargs="+", default=["app", "ui", "sshcore"])
     parser.add_argument("--pseudo", action="store_true")
     parser.add_argument("--expect", default=None)
+    parser.add_argument("--english", type=pathlib.Path, default=None,
+                        help="the English plurals' translation every message with a count must be in")
     arguments = parser.parse_args()
 
     root = arguments.source_dir.resolve()
@@ -187,6 +218,8 @@ def main():
         print("check-translations: lupdate failed", file=sys.stderr)
         return 1
     problems += check_messages(ts_path)
+    if arguments.english is not None:
+        problems += check_english(ts_path, arguments.english)
     problems += scan_literals(root, arguments.folders, read_allowed(root / "tests/i18n/allowed-literals.txt"))
     for rule, where, what in problems:
         print(f"{where}: [{rule}] {what}")

@@ -33,6 +33,11 @@ private slots:
 
         // A language there is no file for loads nothing of clusterdesk's.
         QVERIFY(!app::installTranslations(QLocale(QLocale::French, QLocale::France), m_folder.path()).contains(german));
+        // ... but the English plurals built into the program are always there.
+        QCOMPARE(ui::FilesArea::tr("%1: %n file(s) failed; see Transfers.", nullptr, 1).arg(u"data"),
+                 QStringLiteral("data: 1 file failed; see Transfers."));
+        QCOMPARE(ui::FilesArea::tr("%1: %n file(s) failed; see Transfers.", nullptr, 3).arg(u"data"),
+                 QStringLiteral("data: 3 files failed; see Transfers."));
 
         const QStringList loaded = app::installTranslations(QLocale(QLocale::German, QLocale::Germany),
                                                             m_folder.path());
