@@ -66,9 +66,15 @@ WelcomeView::WelcomeView(QWidget *parent)
     auto *centre = new QWidget(this);
     centre->setLayout(column);
     centre->setFixedWidth(540);
+    // Centred by stretches, not by an alignment: an aligned widget gets its size hint's height, which
+    // does not know how many lines the wrapped subtitle takes at this width, and the logo was cut.
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(centre);
+    row->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(2);
-    layout->addWidget(centre, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch(3);
     setSshConfigHosts(0);
     setDemoCluster(false);
