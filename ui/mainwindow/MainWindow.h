@@ -79,6 +79,7 @@ protected:
 public:
     FilesArea *filesArea() const { return m_files; }
     JobsArea *jobsArea() const { return m_jobs; }
+    MonitorArea *monitorArea() const { return m_monitor; }
     JupyterArea *jupyterArea() const { return m_jupyter; }
     TerminalArea *terminalArea() const { return m_terminals; }
     // Desktop notices (for the areas: Jobs, Jupyter), and the tray icon that keeps watching.
