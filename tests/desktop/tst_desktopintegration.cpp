@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIcon>
 #include <QImage>
@@ -84,6 +85,32 @@ private Q_SLOTS:
         QVERIFY(mime.inherits(u"application/x-shellscript"_s));
         QVERIFY(mime.inherits(u"text/plain"_s)); // so text editors still offer to open it
         QCOMPARE(mime.comment(), comment);
+    }
+
+    // What the desktop entry and the metainfo declare is what the MIME package defines, no more, no less.
+    void declaredTypesAreDefined()
+    {
+        QFile entry(installed(u"applications/io.github.clusterdesk.ClusterDesk.desktop"_s));
+        QVERIFY(entry.open(QIODevice::ReadOnly | QIODevice::Text));
+        QStringList declared;
+        for (const QByteArray &line : entry.readAll().split('\n')) {
+            if (line.startsWith("MimeType="))
+                declared = QString::fromUtf8(line.mid(9)).split(u';', Qt::SkipEmptyParts);
+            if (line.startsWith("Exec="))
+                QCOMPARE(line, QByteArray("Exec=clusterdesk %F"));
+        }
+        declared.sort();
+        const QStringList ours{u"application/x-lsf-script"_s, u"application/x-pbs-script"_s,
+                               u"application/x-slurm-script"_s};
+        QCOMPARE(declared, ours);
+        QFile metainfo(installed(u"metainfo/io.github.clusterdesk.ClusterDesk.metainfo.xml"_s));
+        QVERIFY(metainfo.open(QIODevice::ReadOnly));
+        const QByteArray xml = metainfo.readAll();
+        const QMimeDatabase database;
+        for (const QString &type : ours) {
+            QVERIFY2(database.mimeTypeForName(type).isValid(), qPrintable(type));
+            QVERIFY2(xml.contains(QByteArray("<mediatype>" + type.toUtf8() + "</mediatype>")), qPrintable(type));
+        }
     }
 
     void otherScriptsStayShellScripts()
