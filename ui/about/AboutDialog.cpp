@@ -2,6 +2,7 @@
 
 #include "ui/about/GuiVersions.h"
 #include "ui/widgets/Fonts.h"
+#include "ui/widgets/Icons.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -20,7 +21,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     setObjectName(QStringLiteral("aboutDialog"));
 
     auto *icon = new QLabel(this);
-    icon->setPixmap(QIcon(QStringLiteral(":/clusterdesk/icons/clusterdesk.svg")).pixmap(96, 96));
+    icon->setPixmap(appIcon().pixmap(96, 96));
     icon->setAlignment(Qt::AlignCenter);
 
     auto *name = new QLabel(QStringLiteral("clusterdesk %1").arg(QStringLiteral(CLUSTERDESK_VERSION)), this);

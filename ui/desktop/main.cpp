@@ -4,6 +4,7 @@
 #include "app/clusters/ClusterListModel.h"
 #include "app/connections/ClusterConnection.h"
 #include "app/demo/DemoCluster.h"
+#include "app/instance/SingleInstance.h"
 #include "app/locale/Translations.h"
 #include "app/profiles/ProfileStore.h"
 #include "app/secrets/Keyring.h"
@@ -11,6 +12,7 @@
 #include "ui/about/GuiVersions.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/screenshots/Screenshot.h"
+#include "ui/widgets/Icons.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,6 +20,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -55,6 +58,10 @@ int main(int argc, char *argv[])
         QStringLiteral("try-demo"),
         QStringLiteral("Connect to the running demo cluster at once (adding it to your clusters if needed)."));
     parser.addOptions({helpOption, versionOption, demoFileOption, screenshotOption, tryDemoOption});
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QStringLiteral("Job scripts to open in the Jobs area's editor (in the clusterdesk already running, if any)."),
+        QStringLiteral("[FILE...]"));
     // Qt's own options (-platform, -style, ...) are for QApplication.
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(arguments) && !parser.unknownOptionNames().isEmpty()) {
@@ -84,7 +91,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("clusterdesk"));
     QApplication::setApplicationVersion(QStringLiteral(CLUSTERDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.clusterdesk.ClusterDesk"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/clusterdesk/icons/clusterdesk.svg")));
+    QApplication::setWindowIcon(ui::appIcon());
 
     if (const auto initialized = sshcore::Libssh2Library::initialize(); !initialized) {
         QMessageBox::critical(nullptr, QStringLiteral("clusterdesk"), initialized.error().message);
@@ -97,51 +104,72 @@ int main(int argc, char *argv[])
     app::Keyring keyring;
     const QString demoFile = parser.isSet(demoFileOption) ? parser.value(demoFileOption)
                                                           : app::DemoCluster::defaultFilePath();
-    ui::MainWindow window(&store, &keyring, {demoFile, {}});
-    window.show();
-    window.refresh();
+    const QStringList files = parser.positionalArguments();
+    std::unique_ptr<ui::MainWindow> window;
+    const auto showWindow = [&] {
+        window = std::make_unique<ui::MainWindow>(&store, &keyring, ui::MainWindow::Options{demoFile, {}});
+        window->show();
+        window->refresh();
+        if (parser.isSet(tryDemoOption))
+            window->tryDemoCluster();
+        if (!files.isEmpty())
+            window->openJobScripts(files);
+    };
 
-    if (parser.isSet(tryDemoOption))
-        window.tryDemoCluster();
-
-    if (parser.isSet(screenshotOption)) {
-        const QString path = parser.value(screenshotOption);
-        int status = 1;
-        const auto take = [&] {
-            if (const auto saved = ui::saveScreenshot(&window, path); saved) {
-                print(stdout, path + u'\n');
-                status = 0;
-            } else {
-                print(stderr, QStringLiteral("clusterdesk: %1\n").arg(saved.error().message));
-            }
-            QApplication::exit(status);
-        };
-        // Once every connection being made has settled (connected with its scheduler and latency
-        // known, or failed), or after a bound, give the window a moment to paint.
-        const auto settled = [&store, &window] {
-            for (const app::Profile &profile : store.profiles()) {
-                const app::ClusterConnection *connection = window.clusters()->existingConnection(profile.id);
-                if (!connection || !connection->isOpen())
-                    continue;
-                if (connection->state() != sshcore::SshConnectionState::Connected || !connection->scheduler()
-                    || !connection->latency())
-                    return false;
-            }
-            return true;
-        };
-        QTimer poll;
-        poll.setInterval(250);
-        int waited = 0;
-        QObject::connect(&poll, &QTimer::timeout, &window, [&] {
-            waited += poll.interval();
-            if (waited >= 1000 && (settled() || waited >= 20000)) {
-                poll.stop();
-                QTimer::singleShot(500, &window, take);
-            }
+    if (!parser.isSet(screenshotOption)) {
+        // One window per user: a clusterdesk already running gets the files (or just comes to the
+        // front) and this one quits; otherwise this one shows the window and listens for the next.
+        app::SingleInstance instance;
+        QObject::connect(&instance, &app::SingleInstance::handedOver, &application, [] { QApplication::quit(); });
+        QObject::connect(&instance, &app::SingleInstance::primary, &application, [&](const QString &problem) {
+            if (!problem.isEmpty())
+                print(stderr, QStringLiteral("clusterdesk: %1\n").arg(problem));
+            showWindow();
         });
-        poll.start();
-        application.exec();
-        return status;
+        QObject::connect(&instance, &app::SingleInstance::requested, &application, [&](const QStringList &paths) {
+            if (window)
+                window->openJobScripts(paths);
+        });
+        instance.start(files);
+        return application.exec();
     }
-    return application.exec();
+
+    showWindow();
+    const QString path = parser.value(screenshotOption);
+    int status = 1;
+    const auto take = [&] {
+        if (const auto saved = ui::saveScreenshot(window.get(), path); saved) {
+            print(stdout, path + u'\n');
+            status = 0;
+        } else {
+            print(stderr, QStringLiteral("clusterdesk: %1\n").arg(saved.error().message));
+        }
+        QApplication::exit(status);
+    };
+    // Once every connection being made has settled (connected with its scheduler and latency
+    // known, or failed), or after a bound, give the window a moment to paint.
+    const auto settled = [&store, &window] {
+        for (const app::Profile &profile : store.profiles()) {
+            const app::ClusterConnection *connection = window->clusters()->existingConnection(profile.id);
+            if (!connection || !connection->isOpen())
+                continue;
+            if (connection->state() != sshcore::SshConnectionState::Connected || !connection->scheduler()
+                || !connection->latency())
+                return false;
+        }
+        return true;
+    };
+    QTimer poll;
+    poll.setInterval(250);
+    int waited = 0;
+    QObject::connect(&poll, &QTimer::timeout, window.get(), [&] {
+        waited += poll.interval();
+        if (waited >= 1000 && (settled() || waited >= 20000)) {
+            poll.stop();
+            QTimer::singleShot(500, window.get(), take);
+        }
+    });
+    poll.start();
+    application.exec();
+    return status;
 }

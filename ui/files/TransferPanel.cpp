@@ -93,6 +93,7 @@ TransferPanel::TransferPanel(QWidget *parent)
     m_view->header()->resizeSection(app::TransferQueueModel::RemainingColumn, 90);
 
     // The summary gives way when the window is narrow (its whole text is in the tooltip).
+    m_summary->setObjectName(QStringLiteral("transferSummary"));
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_summary->setMinimumWidth(40);
     auto *buttons = new QHBoxLayout;
@@ -157,11 +158,18 @@ void TransferPanel::updateButtons()
     }
     const auto overall = queue->overall();
     const QLocale locale;
-    // Facts side by side, each translated whole.
-    QStringList facts{queue->isIdle() ? tr("All done.")
-                                      : tr("%1 of %2")
-                                            .arg(locale.formattedDataSize(qint64(overall.bytesDone), 1),
-                                                 locale.formattedDataSize(qint64(overall.bytesTotal), 1))};
+    // Facts side by side, each translated whole. Idle with some paused is not done: they wait for
+    // Resume.
+    const auto paused = std::ranges::count_if(queue->jobIds(), [queue](int id) {
+        return queue->job(id)->state == app::TransferQueue::JobState::Paused;
+    });
+    QStringList facts{queue->isIdle()
+                          ? (paused > 0 ? tr("%n transfer(s) paused: Resume goes on from where it stopped.", nullptr,
+                                             int(paused))
+                                        : tr("All done."))
+                          : tr("%1 of %2")
+                                .arg(locale.formattedDataSize(qint64(overall.bytesDone), 1),
+                                     locale.formattedDataSize(qint64(overall.bytesTotal), 1))};
     if (!queue->isIdle() && overall.bytesPerSecond > 0)
         facts.append(tr("%1/s").arg(locale.formattedDataSize(qint64(overall.bytesPerSecond), 1)));
     if (!queue->isIdle() && overall.remaining)

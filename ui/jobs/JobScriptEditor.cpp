@@ -11,6 +11,7 @@
 #include "ui/widgets/Palette.h"
 #include "ui/widgets/Syntax.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDir>
 #include <QFileDialog>
@@ -24,9 +25,9 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabBar>
 #include <QTextBlock>
 #include <QToolBar>
 #include <QToolButton>
@@ -78,6 +79,7 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     : QWidget(parent)
     , m_form(new JobScriptForm(this))
     , m_editor(new CodeEditor(this))
+    , m_tabs(new QTabBar(this))
     , m_problemList(new QListWidget(this))
     , m_dialect(new QLabel(this))
     , m_templates(new QToolButton(this))
@@ -130,7 +132,15 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
         return button;
     };
     auto *open = toolButton(tr("Open…"), QStringLiteral("document-open"), &JobScriptEditor::openLocal);
-    auto *save = toolButton(tr("Save…"), QStringLiteral("document-save-as"), &JobScriptEditor::saveLocal);
+    auto *save = toolButton(tr("Save"), QStringLiteral("document-save"), &JobScriptEditor::save);
+    save->setObjectName(QStringLiteral("saveButton"));
+    save->setToolTip(tr("Save the script to its file on this computer (Ctrl+S)"));
+    auto *saveAs = toolButton(tr("Save as…"), QStringLiteral("document-save-as"), &JobScriptEditor::saveAs);
+    auto *saveShortcut = new QAction(this);
+    saveShortcut->setShortcut(QKeySequence::Save);
+    saveShortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveShortcut, &QAction::triggered, this, &JobScriptEditor::save);
+    addAction(saveShortcut);
     auto *keep = toolButton(tr("Save as template…"), QStringLiteral("bookmark-new"), &JobScriptEditor::saveTemplate);
     auto *translate = new QToolButton(this);
     translate->setText(tr("Translate to"));
@@ -149,7 +159,7 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     bar->setObjectName(QStringLiteral("scriptBar"));
     bar->setIconSize(QSize(16, 16));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    for (QWidget *widget : std::initializer_list<QWidget *>{m_templates, open, save, keep, translate})
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_templates, open, save, saveAs, keep, translate})
         bar->addWidget(widget);
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -198,6 +208,7 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 8);
     layout->addWidget(bar);
+    layout->addWidget(m_tabs);
     layout->addWidget(splitter, 1);
     layout->addLayout(submitGrid);
     layout->addWidget(m_status);
@@ -222,10 +233,20 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     connect(m_test, &QPushButton::clicked, this, [this] { submit(true); });
     connect(m_submit, &QPushButton::clicked, this, [this] { submit(false); });
 
+    // The tabs of the open scripts: shown once there is more than a new one.
+    m_tabs->setObjectName(QStringLiteral("scriptTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setExpanding(false);
+    m_tabs->setElideMode(Qt::ElideMiddle);
+    connect(m_tabs, &QTabBar::currentChanged, this, &JobScriptEditor::showDocument);
+    connect(m_tabs, &QTabBar::tabCloseRequested, this, &JobScriptEditor::closeDocument);
+    addDocument({});
     const QList<app::JobTemplate> shipped = app::JobTemplates::shipped();
     if (!shipped.isEmpty())
         setText(shipped.front().text);
     m_modified = false;
+    updateDocumentTab();
     updateButtons();
 }
 
@@ -255,6 +276,7 @@ void JobScriptEditor::setText(const QString &text)
 {
     m_editor->setPlainText(text); // parsed by onTextChanged
     m_modified = false;
+    updateDocumentTab();
 }
 
 QString JobScriptEditor::text() const
@@ -290,6 +312,7 @@ void JobScriptEditor::applyScript(const app::JobScript &script)
     m_modified = true;
     m_form->setScript(m_script);
     validate();
+    updateDocumentTab();
 }
 
 void JobScriptEditor::onTextChanged()
@@ -307,6 +330,7 @@ void JobScriptEditor::onTextChanged()
     m_modified = true;
     m_form->setScript(m_script);
     validate();
+    updateDocumentTab();
 }
 
 void JobScriptEditor::validate()
@@ -449,22 +473,11 @@ void JobScriptEditor::startSubmission(bool testOnly)
         showStatus(text);
         m_submission->deleteLater();
         m_submission = nullptr;
-        m_modified = false;
         updateButtons();
         Q_EMIT submitted(reply.jobId);
     });
     updateButtons();
     m_submission->start(request);
-}
-
-bool JobScriptEditor::confirmReplace()
-{
-    if (!m_modified)
-        return true;
-    return QMessageBox::question(this, tr("Replace the script?"),
-                                 tr("The script has changes that are not saved anywhere. Replace it?"),
-                                 QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
-           == QMessageBox::Discard;
 }
 
 void JobScriptEditor::fillTemplateMenu()
@@ -477,8 +490,10 @@ void JobScriptEditor::fillTemplateMenu()
         action->setToolTip(jobTemplate.description);
         action->setStatusTip(jobTemplate.description);
         connect(action, &QAction::triggered, this, [this, jobTemplate] {
-            if (confirmReplace())
-                startFrom(jobTemplate);
+            // A script with changes, or one from a file, stays: the template gets a tab of its own.
+            if (m_modified || !filePath().isEmpty())
+                addDocument({});
+            startFrom(jobTemplate);
         });
     };
     menu->addSection(tr("clusterdesk's templates"));
@@ -490,36 +505,6 @@ void JobScriptEditor::fillTemplateMenu()
         for (const app::JobTemplate &jobTemplate : saved)
             add(jobTemplate);
     }
-}
-
-void JobScriptEditor::openLocal()
-{
-    if (!confirmReplace())
-        return;
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open a job script"), QDir::homePath(),
-                                     tr("Job scripts (*.sh *.sbatch *.slurm *.pbs *.lsf *.bsub *.job);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return showStatus(tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
-    setText(QString::fromUtf8(file.readAll()));
-    m_scriptName->setText(QFileInfo(path).fileName());
-    showStatus(tr("Opened %1.").arg(QDir::toNativeSeparators(path)));
-}
-
-void JobScriptEditor::saveLocal()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the job script"),
-                                                      QDir::home().filePath(m_scriptName->text()));
-    if (path.isEmpty())
-        return;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text().toUtf8()) < 0 || !file.commit())
-        return showStatus(tr("Cannot save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), true);
-    m_modified = false;
-    showStatus(tr("Saved %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 void JobScriptEditor::saveTemplate()

@@ -14,6 +14,7 @@ class QLineEdit;
 class QListWidget;
 class QMessageBox;
 class QPushButton;
+class QTabBar;
 class QToolButton;
 
 namespace app {
@@ -31,7 +32,8 @@ class JobScriptForm;
 // A job script, as a form and as highlighted text side by side, kept in step both ways as the user
 // types; its problems (checked against the connected cluster's partitions and limits) marked on
 // their lines; and the way to the cluster: a working folder made if missing, the script (and a
-// local folder) uploaded there, a start estimate or the submission itself.
+// local folder) uploaded there, a start estimate or the submission itself. Several scripts can be
+// open at once, each in a tab: new ones, and files on this computer (which Save writes back to).
 class JobScriptEditor : public QWidget
 {
     Q_OBJECT
@@ -50,6 +52,22 @@ public:
     QList<app::ScriptProblem> problems() const { return m_problems; }
     void startFrom(const app::JobTemplate &jobTemplate);
 
+    // Opens a job script on this computer in a tab of its own (or the tab that has it already), read
+    // on a worker thread; fileOpened or openFailed (the status line also says why) follows.
+    void openFile(const QString &path);
+    // The shown script's file on this computer; empty for one that is not saved anywhere yet.
+    QString filePath() const;
+    bool isModified() const { return m_modified; }
+    // Writes the shown script to its file (on a worker thread; saved or saveFailed follows), or asks
+    // where to (a dialog named "saveScriptDialog", not waited for) if it has none yet.
+    void save();
+    void saveAs();
+    // Whether any tab shows a file on this computer.
+    bool hasFiles() const;
+    QTabBar *documents() const { return m_tabs; }
+    // Closes a tab, asking first (a box named "confirmClose", not waited for) if it has changes.
+    void closeDocument(int index);
+
     JobScriptForm *form() const { return m_form; }
     CodeEditor *editor() const { return m_editor; }
     QLineEdit *workDirectory() const { return m_workDirectory; }
@@ -61,6 +79,10 @@ public:
 
 Q_SIGNALS:
     void submitted(const QString &jobId);
+    void fileOpened(const QString &path);
+    void saved(const QString &path);
+    void openFailed(const QString &path, const QString &message);
+    void saveFailed(const QString &path, const QString &message);
 
 private:
     void onFormEdited(app::JobField field, const QString &value);
@@ -68,18 +90,36 @@ private:
     void applyScript(const app::JobScript &script);
     void validate();
     void showStatus(const QString &text, bool problem = false);
+    // The scripts open in tabs (JobScriptEditorFiles.cpp). The shown one's text is the editor's.
+    struct Document
+    {
+        quint64 id = 0;
+        QString path; // empty: not saved anywhere
+        QString text;
+        QString scriptName;
+        bool modified = false;
+    };
     void openLocal();
-    void saveLocal();
+    void writeFile(const QString &path);
+    int documentIndex(quint64 id) const;
+    void addDocument(Document document);
+    void stashCurrent();
+    void showDocument(int index);
+    void removeDocument(int index);
+    void updateDocumentTab();
+    QString documentTitle(const Document &document) const;
     void saveTemplate();
     void fillTemplateMenu();
     void translateTo(int scheduler);
-    bool confirmReplace();
     void updateButtons();
     void startSubmission(bool testOnly);
     // The connection's scheduler client while it has a back end; null otherwise.
     app::SchedulerClient *readyClient() const;
 
     app::JobScript m_script;
+    QList<Document> m_documents;
+    int m_current = 0;
+    quint64 m_nextDocument = 1;
     app::ClusterResources m_resources;
     bool m_haveResources = false;
     QList<app::ScriptProblem> m_problems;
@@ -90,6 +130,7 @@ private:
     bool m_modified = false;
     JobScriptForm *m_form;
     CodeEditor *m_editor;
+    QTabBar *m_tabs;
     QListWidget *m_problemList;
     QLabel *m_dialect;
     QToolButton *m_templates;

@@ -395,7 +395,10 @@ void JupyterArea::updateDetails()
     }
     m_timing->setText(timing.join(QStringLiteral(" · ")));
     const bool ready = session && state == State::Ready;
-    m_url->setText(ready ? session->url().toString() : QString());
+    if (const QString url = ready ? session->url().toString() : QString(); m_url->text() != url) {
+        m_url->setText(url);
+        m_url->setCursorPosition(0); // the host and port first, not the end of the token
+    }
     m_open->setEnabled(ready);
     m_copy->setEnabled(ready);
     m_stop->setEnabled(session && state != State::Ended && state != State::Ending && !session->jobId().isEmpty());

@@ -66,8 +66,23 @@ void AreaTabs::setCluster(const QString &name, bool connected)
     for (EmptyStateWidget *emptyState : std::as_const(m_emptyStates))
         emptyState->setEnabled(connected);
     m_connected = connected;
-    for (QStackedWidget *stack : std::as_const(m_stacks))
-        stack->setCurrentIndex(connected && stack->count() > 1 ? 1 : 0);
+    for (qsizetype area = 0; area < m_stacks.size(); ++area)
+        showCurrent(Area(area));
+}
+
+void AreaTabs::showCurrent(Area area)
+{
+    QStackedWidget *stack = m_stacks.at(area);
+    const bool working = m_connected || m_shownWithoutCluster.contains(area);
+    stack->setCurrentIndex(working && stack->count() > 1 ? 1 : 0);
+}
+
+void AreaTabs::setShownWithoutCluster(Area area, bool shown)
+{
+    m_shownWithoutCluster.removeAll(area);
+    if (shown)
+        m_shownWithoutCluster.append(area);
+    showCurrent(area);
 }
 
 void AreaTabs::setAreaWidget(Area area, QWidget *widget)
@@ -76,7 +91,7 @@ void AreaTabs::setAreaWidget(Area area, QWidget *widget)
     while (stack->count() > 1)
         stack->removeWidget(stack->widget(1));
     stack->addWidget(widget);
-    stack->setCurrentIndex(m_connected ? 1 : 0);
+    showCurrent(area);
 }
 
 } // namespace ui

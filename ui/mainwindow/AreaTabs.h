@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QTabWidget>
 
 class QStackedWidget;
@@ -25,14 +26,19 @@ public:
     void setCluster(const QString &name, bool connected);
     // The working widget of an area, shown instead of its empty state while a cluster is connected.
     void setAreaWidget(Area area, QWidget *widget);
+    // Shows an area's working widget even while no cluster is connected (the Jobs area once a job
+    // script on this computer is open: it can be edited and saved without a cluster).
+    void setShownWithoutCluster(Area area, bool shown);
 
 private:
     void addArea(Area area, const QString &iconPath, const QString &label, const QString &title,
                  const QString &description);
+    void showCurrent(Area area);
 
     QList<EmptyStateWidget *> m_emptyStates;
     QList<QStackedWidget *> m_stacks;
     bool m_connected = false;
+    QList<Area> m_shownWithoutCluster;
 };
 
 } // namespace ui

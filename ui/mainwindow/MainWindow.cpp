@@ -82,7 +82,7 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(QStringLiteral("clusterdesk"));
-    setWindowIcon(QIcon(QStringLiteral(":/clusterdesk/icons/clusterdesk.svg")));
+    setWindowIcon(appIcon());
 
     auto *work = new QWidget(this);
     auto *workLayout = new QVBoxLayout(work);
@@ -136,6 +136,7 @@ MainWindow::MainWindow(app::ProfileStore *store, app::Keyring *keyring, Options 
     statusBar()->addPermanentWidget(m_connectionStatus);
 
     createActions();
+    followJobScripts();
     connect(m_sidebar, &ClusterSidebar::currentChanged, this, &MainWindow::updateForCurrent);
     connect(m_sidebar, &ClusterSidebar::activated, this, &MainWindow::connectCluster);
     connect(m_clusters, &app::ClusterListModel::connectionChanged, this, [this](const QUuid &id) {
@@ -295,8 +296,7 @@ void MainWindow::createActions()
     }
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    QAction *about = helpMenu->addAction(QIcon(QStringLiteral(":/clusterdesk/icons/clusterdesk.svg")),
-                                         tr("&About clusterdesk"));
+    QAction *about = helpMenu->addAction(appIcon(), tr("&About clusterdesk"));
     about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -480,7 +480,7 @@ void MainWindow::disconnectCluster(const QUuid &id)
 
 void MainWindow::updateForCurrent()
 {
-    const bool empty = m_store->profiles().isEmpty();
+    const bool empty = m_store->profiles().isEmpty() && !m_scriptsOpened;
     m_right->setCurrentIndex(empty ? 0 : 1);
     const QUuid id = m_sidebar->currentId();
     m_panel->setCluster(id);

@@ -68,6 +68,10 @@ public:
     void cloneCluster(const QUuid &id);
     void renameCluster(const QUuid &id);
     void deleteCluster(const QUuid &id);
+    // Opens job scripts on this computer in the Jobs area's editor (`clusterdesk FILE...`, or a
+    // second clusterdesk handing them over), with or without a cluster; no paths: just comes to the
+    // front. A file that cannot be read is said in a box over the window.
+    void openJobScripts(const QStringList &paths);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -75,6 +79,7 @@ protected:
 public:
     FilesArea *filesArea() const { return m_files; }
     JobsArea *jobsArea() const { return m_jobs; }
+    MonitorArea *monitorArea() const { return m_monitor; }
     JupyterArea *jupyterArea() const { return m_jupyter; }
     TerminalArea *terminalArea() const { return m_terminals; }
     // Desktop notices (for the areas: Jobs, Jupyter), and the tray icon that keeps watching.
@@ -91,6 +96,8 @@ private:
     void createActions();
     // The Terminals area's actions and the other areas' ways into it (MainWindowTerminals.cpp).
     void createTerminalActions(QMenu *clusterMenu);
+    // What the Jobs area's editor says about files on this computer (MainWindowScripts.cpp).
+    void followJobScripts();
     void updateForCurrent();
     void updateStatus();
     void updateStoreProblem();
@@ -123,6 +130,7 @@ private:
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     bool m_demoRunning = false;
+    bool m_scriptsOpened = false; // the areas show even before there is any cluster
 };
 
 } // namespace ui

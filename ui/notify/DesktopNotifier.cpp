@@ -1,5 +1,7 @@
 #include "ui/notify/DesktopNotifier.h"
 
+#include "ui/widgets/Icons.h"
+
 #include <KNotification>
 #include <QStandardPaths>
 
@@ -84,7 +86,12 @@ void DesktopNotifier::show(const app::Notice &notice)
     }
     auto *notification = new KNotification(eventId(notice.kind), flagsFor(notice.kind), this);
     notification->setComponentName(componentName());
-    notification->setIconName(QStringLiteral("clusterdesk"));
+    // The installed theme icon by name (the server draws it at its own size); a clusterdesk whose icon
+    // is not in the icon theme (run from its build folder) sends its built-in one as an image.
+    if (QIcon::hasThemeIcon(appIconName()))
+        notification->setIconName(appIconName());
+    else
+        notification->setPixmap(appIcon().pixmap(128, 128));
     notification->setTitle(notice.title);
     notification->setText(bodyOf(notice));
     setActions(notification, notice);

@@ -21,7 +21,7 @@ WelcomeView::WelcomeView(QWidget *parent)
     setObjectName(QStringLiteral("welcomeView"));
 
     auto *logo = new QLabel(this);
-    logo->setPixmap(QIcon(QStringLiteral(":/clusterdesk/icons/clusterdesk.svg")).pixmap(96, 96));
+    logo->setPixmap(appIcon().pixmap(96, 96));
     logo->setAlignment(Qt::AlignHCenter);
     auto *title = new QLabel(tr("Welcome to clusterdesk"), this);
     title->setObjectName(QStringLiteral("welcomeTitle"));
