@@ -3,8 +3,7 @@
 
 #include "app/instance/SingleInstance.h"
 
-#include "app/TranslationContext.h"
-
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,7 +17,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::SingleInstance"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::SingleInstance)
+};
 
 // A request is a few paths; anything longer is not from clusterdesk.
 constexpr qsizetype MaximumLine = 1024 * 1024;
@@ -33,8 +35,8 @@ SingleInstance::SingleInstance(QString socketPath, QObject *parent)
     m_timeout->setSingleShot(true);
     m_timeout->setInterval(AnswerTimeoutMs);
     connect(m_timeout, &QTimer::timeout, this, [this] {
-        giveUp(tr("Another clusterdesk is running but did not answer within %1 seconds; this one opens a "
-                  "window of its own.")
+        giveUp(Tr::tr("Another clusterdesk is running but did not answer within %1 seconds; this one opens a "
+                      "window of its own.")
                    .arg(AnswerTimeoutMs / 1000));
     });
 }
@@ -69,7 +71,7 @@ void SingleInstance::start(const QStringList &files)
             return;
         if (!reply.value(QStringLiteral("ok")).toBool())
             return giveUp(
-                tr("Another clusterdesk is running but refused the files; this one opens a window of its own."));
+                Tr::tr("Another clusterdesk is running but refused the files; this one opens a window of its own."));
         m_decided = true;
         m_timeout->stop();
         client->disconnectFromServer();
@@ -84,7 +86,7 @@ void SingleInstance::start(const QStringList &files)
             client->deleteLater();
             return listen();
         }
-        giveUp(tr("Another clusterdesk could not be reached (%1); this one opens a window of its own.")
+        giveUp(Tr::tr("Another clusterdesk could not be reached (%1); this one opens a window of its own.")
                    .arg(client->errorString()));
     });
     m_timeout->start();
@@ -106,8 +108,8 @@ void SingleInstance::listen()
         // A socket file left by a clusterdesk that ended without removing it (nobody answered on it).
         QLocalServer::removeServer(m_path);
         if (!m_server->listen(m_path)) {
-            Q_EMIT primary(tr("clusterdesk cannot listen on %1 for files opened later (%2); they will open "
-                              "windows of their own.")
+            Q_EMIT primary(Tr::tr("clusterdesk cannot listen on %1 for files opened later (%2); they will open "
+                                  "windows of their own.")
                                .arg(m_path, m_server->errorString()));
             return;
         }

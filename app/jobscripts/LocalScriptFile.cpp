@@ -3,8 +3,7 @@
 
 #include "app/jobscripts/LocalScriptFile.h"
 
-#include "app/TranslationContext.h"
-
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,7 +14,10 @@ namespace app {
 
 namespace {
 
-constexpr Translator<"app::LocalScriptFile"> tr;
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::LocalScriptFile)
+};
 
 sshcore::ErrorKind kindOf(QFileDevice::FileError error, const QFileInfo &info)
 {
@@ -33,25 +35,28 @@ sshcore::Result<QString> LocalScriptFile::read(const QString &path)
     const QString shown = QDir::toNativeSeparators(path);
     const QFileInfo info(path);
     if (!info.exists())
-        return sshcore::failure(sshcore::ErrorKind::NotFound, tr("Cannot open %1: there is no such file.").arg(shown));
+        return sshcore::failure(sshcore::ErrorKind::NotFound,
+                                Tr::tr("Cannot open %1: there is no such file.").arg(shown));
     if (info.isDir())
-        return sshcore::failure(tr("Cannot open %1: it is a folder, not a job script.").arg(shown));
+        return sshcore::failure(Tr::tr("Cannot open %1: it is a folder, not a job script.").arg(shown));
     if (info.size() > MaximumSize)
-        return sshcore::failure(tr("Cannot open %1: at %2 MiB it is too big to be a job script.")
+        return sshcore::failure(Tr::tr("Cannot open %1: at %2 MiB it is too big to be a job script.")
                                     .arg(shown)
                                     .arg(double(info.size()) / (1024 * 1024), 0, 'f', 1));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return sshcore::failure(kindOf(file.error(), info), tr("Cannot open %1: %2").arg(shown, file.errorString()));
+        return sshcore::failure(kindOf(file.error(), info),
+                                Tr::tr("Cannot open %1: %2").arg(shown, file.errorString()));
     const QByteArray bytes = file.read(MaximumSize + 1);
     if (file.error() != QFileDevice::NoError)
-        return sshcore::failure(tr("Cannot read %1: %2").arg(shown, file.errorString()));
+        return sshcore::failure(Tr::tr("Cannot read %1: %2").arg(shown, file.errorString()));
     // A script is text: a NUL byte or bytes that are not UTF-8 mean something else was picked.
     QStringDecoder decoder(QStringDecoder::Utf8);
     QString text = decoder.decode(bytes);
     if (bytes.contains('\0') || decoder.hasError())
         return sshcore::failure(sshcore::ErrorKind::Malformed,
-                                tr("Cannot open %1: it is not a text file in UTF-8, so not a job script.").arg(shown));
+                                Tr::tr("Cannot open %1: it is not a text file in UTF-8, so not a job script.")
+                                    .arg(shown));
     return text;
 }
 
@@ -61,7 +66,7 @@ sshcore::Result<> LocalScriptFile::write(const QString &path, const QString &tex
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
         const QFileInfo info(QFileInfo(path).absolutePath());
         return sshcore::failure(kindOf(file.error(), info),
-                                tr("Cannot save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+                                Tr::tr("Cannot save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     }
     return {};
 }

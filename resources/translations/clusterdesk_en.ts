@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
@@ -72,6 +72,13 @@
         <translation>
             <numerusform>%n file could not be transferred. The others were.</numerusform>
             <numerusform>%n files could not be transferred. The others were.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n transfer(s) paused: Resume goes on from where it stopped.</source>
+        <translation>
+            <numerusform>%n transfer paused: Resume goes on from where it stopped.</numerusform>
+            <numerusform>%n transfers paused: Resume goes on from where it stopped.</numerusform>
         </translation>
     </message>
 </context>

@@ -19,6 +19,7 @@
 #include "app/connections/ClusterConnection.h"
 #include "app/jobs/JobListModel.h"
 #include "app/jupyter/JupyterSession.h"
+#include "app/locale/Translations.h"
 #include "app/monitor/MonitorSampler.h"
 #include "app/profiles/ProfileStore.h"
 #include "app/schedulers/SchedulerClient.h"
@@ -150,7 +151,8 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         QApplication::setStyle(u"Fusion"_s);
-        QApplication::setPalette(QApplication::style()->standardPalette()); // light, whatever the system's
+        QApplication::setPalette(QApplication::style()->standardPalette());         // light, whatever the system's
+        app::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)); // "1 file", as users see it
         const auto cluster = app::DemoCluster::load(app::DemoCluster::defaultFilePath());
         QVERIFY_RESULT(cluster);
         QVERIFY(writeFile(m_dir.filePath(u"ssh_config"_s), ""));
