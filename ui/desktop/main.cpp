@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QMessageBox>
 #include <QTimer>
 
@@ -24,11 +25,84 @@
 
 namespace {
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(clusterdesk)
+};
+
 void print(FILE *stream, const QString &text)
 {
     std::fputs(text.toLocal8Bit().constData(), stream);
     std::fflush(stream);
 }
+
+// The command line. Its texts go through Tr::tr, so they are in the user's language once
+// translations are installed, which needs an application object.
+struct CommandLine
+{
+    enum class Outcome { Window, Help, Version, Mistake };
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(
+            Tr::tr("The desktop client for HPC clusters: files, jobs, monitoring and Jupyter."));
+        parser.addOptions({help, version, demoFile, screenshot, tryDemo});
+        parser.addPositionalArgument(
+            QStringLiteral("files"),
+            Tr::tr("Job scripts to open in the Jobs area's editor (in the clusterdesk already running, if any)."),
+            QStringLiteral("[FILE...]"));
+        // Qt's own options (-platform, -style, ...) are for QApplication.
+        parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    }
+
+    Outcome parse(const QStringList &arguments)
+    {
+        if (!parser.parse(arguments) && !parser.unknownOptionNames().isEmpty()) {
+            const QStringList qtOptions = {QStringLiteral("platform"),        QStringLiteral("style"),
+                                           QStringLiteral("stylesheet"),      QStringLiteral("reverse"),
+                                           QStringLiteral("qwindowgeometry"), QStringLiteral("geometry")};
+            for (const QString &name : parser.unknownOptionNames())
+                if (!qtOptions.contains(name))
+                    return Outcome::Mistake;
+        }
+        if (parser.isSet(help))
+            return Outcome::Help;
+        if (parser.isSet(version))
+            return Outcome::Version;
+        return Outcome::Window;
+    }
+
+    // Prints what the command line asked for instead of a window; returns the exit status.
+    int answer(Outcome outcome) const
+    {
+        switch (outcome) {
+        case Outcome::Help: print(stdout, parser.helpText()); return 0;
+        case Outcome::Version:
+            print(stdout, app::versionText(QStringLiteral("clusterdesk"), ui::guiComponentVersions()));
+            return 0;
+        case Outcome::Mistake:
+        case Outcome::Window: break;
+        }
+        print(stderr, QStringLiteral("clusterdesk: %1\n\n%2").arg(parser.errorText(), parser.helpText()));
+        return 2;
+    }
+
+    QCommandLineParser parser;
+    const QCommandLineOption help{QStringList{QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show this help.")};
+    const QCommandLineOption version{QStringList{QStringLiteral("v"), QStringLiteral("version")},
+                                     Tr::tr("Show the versions of clusterdesk and its libraries.")};
+    const QCommandLineOption demoFile{QStringLiteral("demo-file"),
+                                      Tr::tr("The demo cluster's connection file (default: %1).")
+                                          .arg(app::DemoCluster::defaultFilePath()),
+                                      QStringLiteral("file")};
+    const QCommandLineOption
+        screenshot{QStringLiteral("screenshot"),
+                   Tr::tr("Save a screenshot of the main window to <file> once it has settled, and quit."),
+                   QStringLiteral("file")};
+    const QCommandLineOption
+        tryDemo{QStringLiteral("try-demo"),
+                Tr::tr("Connect to the running demo cluster at once (adding it to your clusters if needed).")};
+};
 
 } // namespace
 
@@ -38,51 +112,18 @@ int main(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
 
-    // Parsed before QApplication exists, so --version and --help work without a display.
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("The desktop client for HPC clusters: files, jobs, monitoring and Jupyter."));
-    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                        QStringLiteral("Show this help."));
-    const QCommandLineOption versionOption(QStringList{QStringLiteral("v"), QStringLiteral("version")},
-                                           QStringLiteral("Show the versions of clusterdesk and its libraries."));
-    const QCommandLineOption demoFileOption(QStringLiteral("demo-file"),
-                                            QStringLiteral("The demo cluster's connection file (default: %1).")
-                                                .arg(app::DemoCluster::defaultFilePath()),
-                                            QStringLiteral("file"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QStringLiteral("Save a screenshot of the main window to <file> once it has settled, and quit."),
-        QStringLiteral("file"));
-    const QCommandLineOption tryDemoOption(
-        QStringLiteral("try-demo"),
-        QStringLiteral("Connect to the running demo cluster at once (adding it to your clusters if needed)."));
-    parser.addOptions({helpOption, versionOption, demoFileOption, screenshotOption, tryDemoOption});
-    parser.addPositionalArgument(
-        QStringLiteral("files"),
-        QStringLiteral("Job scripts to open in the Jobs area's editor (in the clusterdesk already running, if any)."),
-        QStringLiteral("[FILE...]"));
-    // Qt's own options (-platform, -style, ...) are for QApplication.
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(arguments) && !parser.unknownOptionNames().isEmpty()) {
-        const QStringList qtOptions = {QStringLiteral("platform"),        QStringLiteral("style"),
-                                       QStringLiteral("stylesheet"),      QStringLiteral("reverse"),
-                                       QStringLiteral("qwindowgeometry"), QStringLiteral("geometry")};
-        for (const QString &name : parser.unknownOptionNames()) {
-            if (!qtOptions.contains(name)) {
-                print(stderr, QStringLiteral("clusterdesk: %1\n\n%2").arg(parser.errorText(), parser.helpText()));
-                return 2;
-            }
-        }
+    // Help, the version and mistakes need no display: they are answered with a QCoreApplication (for
+    // the translations), before any QApplication exists.
+    CommandLine commandLine;
+    if (const auto outcome = commandLine.parse(arguments); outcome != CommandLine::Outcome::Window) {
+        QCoreApplication core(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("clusterdesk"));
+        app::installTranslations();
+        CommandLine translated;
+        (void)translated.parse(arguments);
+        return translated.answer(outcome);
     }
-    if (parser.isSet(helpOption)) {
-        print(stdout, parser.helpText());
-        return 0;
-    }
-    if (parser.isSet(versionOption)) {
-        print(stdout, app::versionText(QStringLiteral("clusterdesk"), ui::guiComponentVersions()));
-        return 0;
-    }
+    const QCommandLineParser &parser = commandLine.parser;
 
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("clusterdesk"));
@@ -102,21 +143,21 @@ int main(int argc, char *argv[])
     app::ProfileStore store;
     (void)store.load();
     app::Keyring keyring;
-    const QString demoFile = parser.isSet(demoFileOption) ? parser.value(demoFileOption)
-                                                          : app::DemoCluster::defaultFilePath();
+    const QString demoFile = parser.isSet(commandLine.demoFile) ? parser.value(commandLine.demoFile)
+                                                                : app::DemoCluster::defaultFilePath();
     const QStringList files = parser.positionalArguments();
     std::unique_ptr<ui::MainWindow> window;
     const auto showWindow = [&] {
         window = std::make_unique<ui::MainWindow>(&store, &keyring, ui::MainWindow::Options{demoFile, {}});
         window->show();
         window->refresh();
-        if (parser.isSet(tryDemoOption))
+        if (parser.isSet(commandLine.tryDemo))
             window->tryDemoCluster();
         if (!files.isEmpty())
             window->openJobScripts(files);
     };
 
-    if (!parser.isSet(screenshotOption)) {
+    if (!parser.isSet(commandLine.screenshot)) {
         // One window per user: a clusterdesk already running gets the files (or just comes to the
         // front) and this one quits; otherwise this one shows the window and listens for the next.
         app::SingleInstance instance;
@@ -135,7 +176,7 @@ int main(int argc, char *argv[])
     }
 
     showWindow();
-    const QString path = parser.value(screenshotOption);
+    const QString path = parser.value(commandLine.screenshot);
     int status = 1;
     const auto take = [&] {
         if (const auto saved = ui::saveScreenshot(window.get(), path); saved) {

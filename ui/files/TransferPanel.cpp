@@ -163,13 +163,12 @@ void TransferPanel::updateButtons()
     const auto paused = std::ranges::count_if(queue->jobIds(), [queue](int id) {
         return queue->job(id)->state == app::TransferQueue::JobState::Paused;
     });
-    QStringList facts{queue->isIdle()
-                          ? (paused > 0 ? tr("%n transfer(s) paused: Resume goes on from where it stopped.", nullptr,
-                                             int(paused))
-                                        : tr("All done."))
-                          : tr("%1 of %2")
-                                .arg(locale.formattedDataSize(qint64(overall.bytesDone), 1),
-                                     locale.formattedDataSize(qint64(overall.bytesTotal), 1))};
+    QStringList facts{queue->isIdle() ? (paused > 0 ? tr("%n transfer(s) paused: Resume goes on from where it stopped.",
+                                                         nullptr, int(paused))
+                                                    : tr("All done."))
+                                      : tr("%1 of %2")
+                                            .arg(locale.formattedDataSize(qint64(overall.bytesDone), 1),
+                                                 locale.formattedDataSize(qint64(overall.bytesTotal), 1))};
     if (!queue->isIdle() && overall.bytesPerSecond > 0)
         facts.append(tr("%1/s").arg(locale.formattedDataSize(qint64(overall.bytesPerSecond), 1)));
     if (!queue->isIdle() && overall.remaining)
