@@ -9,10 +9,12 @@
 #include "app/transfers/TransferQueue.h"
 #include "sshcore/ShellQuote.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cstdio>
 #include <expected>
 #include <functional>
@@ -20,6 +22,11 @@
 namespace cli {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::cli)
+};
 
 // Calls an asynchronous SchedulerClient method and waits for its answer.
 template<typename T>
@@ -56,8 +63,7 @@ std::unique_ptr<app::SchedulerClient> schedulerOf(sshcore::SshConnection *connec
     const app::SchedulerDetection detection = app::SchedulerDetection::parse(probe->standardOutput);
     auto scheduler = app::Scheduler::create(detection.scheduler);
     if (!scheduler) {
-        printError(
-            QStringLiteral("%1 on this cluster: clusterdesk cannot submit jobs here.").arg(detection.displayName()));
+        printError(Tr::tr("%1 on this cluster: clusterdesk cannot submit jobs here.").arg(detection.displayName()));
         return nullptr;
     }
     return std::make_unique<app::SchedulerClient>(connection, std::move(scheduler));
@@ -100,13 +106,21 @@ void printRow(const QStringList &cells, const QList<int> &widths)
     std::printf("%s\n", qPrintable(line.trimmed()));
 }
 
+// A table's column widths: at least the given ones, and wide enough for each (translated) heading.
+QList<int> widthsFor(const QStringList &headings, QList<int> widths)
+{
+    for (qsizetype i = 0; i < widths.size() && i < headings.size(); ++i)
+        widths[i] = std::max(widths[i], int(headings[i].size()));
+    return widths;
+}
+
 } // namespace
 
 int submitCommand(const ConnectionOptions &options, const SubmitCommandOptions &submit, const QString &scriptPath)
 {
     QFile file(scriptPath);
     if (!file.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("cannot read %1: %2").arg(scriptPath, file.errorString()));
+        printError(Tr::tr("cannot read %1: %2").arg(scriptPath, file.errorString()));
         return 1;
     }
     const QString text = QString::fromUtf8(file.readAll());
@@ -124,11 +138,13 @@ int submitCommand(const ConnectionOptions &options, const SubmitCommandOptions &
     for (const app::ScriptProblem &problem : problems) {
         const bool error = problem.severity == app::ScriptProblem::Severity::Error;
         errors = errors || error;
-        std::fprintf(stderr, "%s:%d: %s: %s\n", qPrintable(scriptPath), problem.line + 1, error ? "error" : "warning",
-                     qPrintable(problem.message));
+        //: A problem found in a job script, as compilers write them: FILE:LINE: error: MESSAGE
+        const QString line = error ? Tr::tr("%1:%2: error: %3") : Tr::tr("%1:%2: warning: %3");
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(line.arg(scriptPath, QString::number(problem.line + 1), problem.message)));
     }
     if (errors && !submit.force) {
-        printError(QStringLiteral("not submitted: fix the errors above (or use --force)."));
+        printError(Tr::tr("not submitted: fix the errors above (or use --force)."));
         return 1;
     }
 
@@ -187,18 +203,21 @@ int queueCommand(const ConnectionOptions &options, bool allUsers)
         printError(jobs.error().message);
         return 1;
     }
-    const QList<int> widths{12, 20, 10, 10, 10, 10, 6};
-    printRow({QStringLiteral("JOB"), QStringLiteral("NAME"), QStringLiteral("STATE"), QStringLiteral("USED"),
-              QStringLiteral("LEFT"), QStringLiteral("PARTITION"), QStringLiteral("NODES"),
-              QStringLiteral("WHERE / WHY / EXPECTED START")},
-             widths);
+    //: The headings of "clusterdesk-cli queue"'s table
+    const QStringList headings = {Tr::tr("JOB"),   Tr::tr("NAME"),
+                                  Tr::tr("STATE"), Tr::tr("USED"),
+                                  Tr::tr("LEFT"),  Tr::tr("PARTITION"),
+                                  Tr::tr("NODES"), Tr::tr("WHERE / WHY / EXPECTED START")};
+    const QList<int> widths = widthsFor(headings, {12, 20, 10, 10, 10, 10, 6});
+    printRow(headings, widths);
     for (const app::Job &job : *jobs) {
         QString where = job.nodeList;
         if (job.state == app::JobState::Pending || job.state == app::JobState::Held) {
             where = job.reason;
             if (job.startTime.isValid())
-                where += QStringLiteral(" (expected %1)")
-                             .arg(job.startTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                //: A pending job's reason and when it is expected to start
+                where = Tr::tr("%1 (expected %2)")
+                            .arg(job.reason, job.startTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         }
         printRow({job.id, job.name, app::jobStateName(job.state), timeText(job.elapsedSeconds),
                   timeText(job.timeLeftSeconds), job.partition, QString::number(job.nodeCount), where},
@@ -241,11 +260,11 @@ int historyCommand(const ConnectionOptions &options, int days, const QStringList
         printError(jobs.error().message);
         return 1;
     }
-    const QList<int> widths{12, 20, 12, 10, 6, 6, 10, 8, 6};
-    printRow({QStringLiteral("JOB"), QStringLiteral("NAME"), QStringLiteral("STATE"), QStringLiteral("ELAPSED"),
-              QStringLiteral("CPUS"), QStringLiteral("CPU%"), QStringLiteral("MAXRSS"), QStringLiteral("MEM%"),
-              QStringLiteral("TIME%"), QStringLiteral("EXIT")},
-             widths);
+    //: The headings of "clusterdesk-cli history"'s table
+    const QStringList headings = {Tr::tr("JOB"),  Tr::tr("NAME"),   Tr::tr("STATE"), Tr::tr("ELAPSED"), Tr::tr("CPUS"),
+                                  Tr::tr("CPU%"), Tr::tr("MAXRSS"), Tr::tr("MEM%"),  Tr::tr("TIME%"),   Tr::tr("EXIT")};
+    const QList<int> widths = widthsFor(headings, {12, 20, 12, 10, 6, 6, 10, 8, 6});
+    printRow(headings, widths);
     for (const app::JobAccounting &job : *jobs) {
         printRow({job.id, job.name, app::jobStateName(job.state), timeText(job.elapsedSeconds),
                   QString::number(job.allocatedCpus), percent(job.cpuEfficiency()),
@@ -266,19 +285,19 @@ int translateCommand(const QString &target, const QString &scriptPath)
                                                   ? app::Profile::Scheduler::GridEngine
                                                   : app::Profile::Scheduler::Unknown;
     if (scheduler == app::Profile::Scheduler::Unknown) {
-        printError(QStringLiteral("--to takes slurm, pbs, lsf or sge"));
+        printError(Tr::tr("--to takes slurm, pbs, lsf or sge"));
         return 2;
     }
     QFile file(scriptPath);
     if (!file.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("cannot read %1: %2").arg(scriptPath, file.errorString()));
+        printError(Tr::tr("cannot read %1: %2").arg(scriptPath, file.errorString()));
         return 1;
     }
     const app::JobScript source = app::JobScript::parse(QString::fromUtf8(file.readAll()));
     const app::Translation translation = app::JobScriptTranslator::translate(source, scheduler);
     std::fputs(translation.script.text().toUtf8().constData(), stdout);
     for (const QString &note : translation.notes)
-        std::fprintf(stderr, "note: %s\n", qPrintable(note));
+        std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("note: %1").arg(note)));
     return 0;
 }
 

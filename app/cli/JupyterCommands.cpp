@@ -6,6 +6,7 @@
 #include "app/jupyter/JupyterSessionModel.h"
 #include "app/schedulers/SchedulerClient.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QSocketNotifier>
@@ -20,13 +21,19 @@ namespace {
 
 using State = app::JupyterSession::State;
 
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::cli)
+};
+
 void note(const QString &line)
 {
     std::fprintf(stderr, "%s\n", qPrintable(line));
     std::fflush(stderr);
 }
 
-// Asks a yes/no question on the terminal; no when there is none.
+// Asks a yes/no question on the terminal; no when there is none. The answer is typed as "[y/N]"
+// says, in English (like the yes/no of ssh's questions).
 bool askYes(const QString &question)
 {
     if (!::isatty(STDIN_FILENO))
@@ -52,8 +59,8 @@ bool followUntilInterrupted(app::JupyterSession &session)
         });
     QString said;
     const auto report = [&] {
-        const QString line = app::JupyterSession::stateName(session.state()) + QStringLiteral(": ")
-                             + session.stateText();
+        const QString line = QStringLiteral("%1: %2").arg(app::JupyterSession::stateName(session.state()),
+                                                          session.stateText());
         if (line != said && session.state() != State::Ended) {
             note(line);
             said = line;
@@ -61,7 +68,7 @@ bool followUntilInterrupted(app::JupyterSession &session)
         if (session.state() == State::Ready && said != u"ready") {
             std::printf("%s\n", qPrintable(session.url().toString()));
             std::fflush(stdout);
-            note(QStringLiteral("Jupyter is ready (job %1). Press Ctrl+C to close the tunnel.").arg(session.jobId()));
+            note(Tr::tr("Jupyter is ready (job %1). Press Ctrl+C to close the tunnel.").arg(session.jobId()));
             said = QStringLiteral("ready");
         }
         if (session.state() == State::Ended)
@@ -79,8 +86,8 @@ int afterInterrupt(app::JupyterSession &session, bool stopOnExit)
 {
     if (session.state() == State::Ended)
         return 0;
-    if (!stopOnExit && !askYes(QStringLiteral("Stop the Jupyter job %1 too?").arg(session.jobId()))) {
-        note(QStringLiteral("Job %1 keeps running; 'clusterdesk-cli jupyter url TARGET %1' opens a tunnel to it again.")
+    if (!stopOnExit && !askYes(Tr::tr("Stop the Jupyter job %1 too?").arg(session.jobId()))) {
+        note(Tr::tr("Job %1 keeps running; 'clusterdesk-cli jupyter url TARGET %1' opens a tunnel to it again.")
                  .arg(session.jobId()));
         return 0;
     }
@@ -92,16 +99,16 @@ int afterInterrupt(app::JupyterSession &session, bool stopOnExit)
     });
     if (session.state() != State::Ended)
         loop.exec();
-    note(QStringLiteral("Job %1 was cancelled.").arg(session.jobId()));
+    note(Tr::tr("Job %1 was cancelled.").arg(session.jobId()));
     return 0;
 }
 
 // The end of a session that was not interrupted: its diagnosis and output.
 int reportEnd(const app::JupyterSession &session)
 {
-    note(QStringLiteral("Ended: %1").arg(session.diagnosis().message));
+    note(Tr::tr("Ended: %1").arg(session.diagnosis().message));
     if (!session.outputTail().isEmpty()) {
-        note(QStringLiteral("The end of the job's output:"));
+        note(Tr::tr("The end of the job's output:"));
         std::fwrite(session.outputTail().constData(), 1, size_t(session.outputTail().size()), stderr);
     }
     return session.diagnosis().cause == app::JupyterDiagnosis::Cause::Cancelled ? 0 : 1;
@@ -138,7 +145,7 @@ std::optional<app::JupyterEnvironment> parseJupyterEnvironment(const QStringList
         const QString kind = value.section(u':', 0, 0);
         const QString name = value.section(u':', 1);
         if (name.isEmpty()) {
-            *error = QStringLiteral("--env '%1': give KIND:NAME (module:, conda:, venv: or container:)").arg(value);
+            *error = Tr::tr("--env '%1': give KIND:NAME (module:, conda:, venv: or container:)").arg(value);
             return std::nullopt;
         }
         if (kind == u"module") {
@@ -148,7 +155,7 @@ std::optional<app::JupyterEnvironment> parseJupyterEnvironment(const QStringList
             continue;
         }
         if (environment.kind != Kind::System && environment.kind != Kind::Modules) {
-            *error = QStringLiteral("--env: only one of conda:, venv: and container: (modules may be added to it)");
+            *error = Tr::tr("--env: only one of conda:, venv: and container: (modules may be added to it)");
             return std::nullopt;
         }
         if (kind == u"conda") {
@@ -161,7 +168,7 @@ std::optional<app::JupyterEnvironment> parseJupyterEnvironment(const QStringList
             environment.kind = Kind::Container;
             environment.container = name;
         } else {
-            *error = QStringLiteral("--env '%1': the kind is module, conda, venv or container").arg(value);
+            *error = Tr::tr("--env '%1': the kind is module, conda, venv or container").arg(value);
             return std::nullopt;
         }
     }
@@ -188,7 +195,7 @@ int jupyterListCommand(const ConnectionOptions &options)
     QList<app::JupyterSession::Record> alive;
     (void)findServer(*open, {}, &alive);
     if (alive.isEmpty()) {
-        note(QStringLiteral("No Jupyter server is queued or running."));
+        note(Tr::tr("No Jupyter server is queued or running."));
         return 0;
     }
     for (const app::JupyterSession::Record &record : std::as_const(alive)) {
@@ -205,8 +212,8 @@ int jupyterUrlCommand(const ConnectionOptions &options, const QString &id)
         return open.error();
     const auto record = findServer(*open, id);
     if (!record) {
-        printError(QStringLiteral("no queued or running Jupyter server has job or session id '%1' "
-                                  "('clusterdesk-cli jupyter list TARGET' lists them)")
+        printError(Tr::tr("no queued or running Jupyter server has job or session id '%1' "
+                          "('clusterdesk-cli jupyter list TARGET' lists them)")
                        .arg(id));
         return 1;
     }
@@ -223,7 +230,7 @@ int jupyterStopCommand(const ConnectionOptions &options, const QString &id)
         return open.error();
     const auto record = findServer(*open, id);
     if (!record) {
-        printError(QStringLiteral("no queued or running Jupyter server has job or session id '%1'").arg(id));
+        printError(Tr::tr("no queued or running Jupyter server has job or session id '%1'").arg(id));
         return 1;
     }
     app::JupyterSession session(open->session.connection.get(), open->client.get(), *record);

@@ -6,15 +6,22 @@
 #include "app/schedulers/ResourceUnits.h"
 #include "app/schedulers/SchedulerClient.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace cli {
 
 namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::cli)
+};
 
 void note(const QString &text)
 {
@@ -77,7 +84,7 @@ int monitorCommand(const ConnectionOptions &options, const MonitorCommandOptions
         } else {
             csvFile = std::make_unique<QFile>(monitor.csvPath);
             if (!csvFile->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-                printError(QStringLiteral("cannot write %1: %2").arg(monitor.csvPath, csvFile->errorString()));
+                printError(Tr::tr("cannot write %1: %2").arg(monitor.csvPath, csvFile->errorString()));
                 return 1;
             }
         }
@@ -105,16 +112,18 @@ int monitorCommand(const ConnectionOptions &options, const MonitorCommandOptions
             printedUsage = at;
             const QString time = QDateTime::fromMSecsSinceEpoch(printedUsage).toLocalTime().toString(Qt::ISODate);
             QStringList gpus;
+            //: A line of "clusterdesk-cli monitor": the time, then the job's use at that time
+            QStringList parts = {Tr::tr("%1  cores busy %2 of %3  memory %4 GiB")
+                                     .arg(time, lastOf(track->series.coresBusy, 1, 2),
+                                          QString::number(track->facts.allocatedCpus.value_or(0)),
+                                          lastOf(rss, double(app::units::GiB), 3))};
             for (const app::GpuSeries &gpu : track->gpus)
-                gpus << QStringLiteral("gpu%1 %2 % %3 GiB")
-                            .arg(gpu.index)
-                            .arg(lastOf(gpu.utilisation, 1, 0),
-                                 lastOf(gpu.memoryUsedBytes, double(app::units::GiB), 2));
+                //: One GPU's utilisation and memory in a line of "clusterdesk-cli monitor"
+                parts << Tr::tr("gpu%1 %2 % %3 GiB")
+                             .arg(QString::number(gpu.index), lastOf(gpu.utilisation, 1, 0),
+                                  lastOf(gpu.memoryUsedBytes, double(app::units::GiB), 2));
             if (!csvOnly)
-                std::printf("%s  cores busy %s of %d  memory %s GiB%s%s\n", qPrintable(time),
-                            qPrintable(lastOf(track->series.coresBusy, 1, 2)), track->facts.allocatedCpus.value_or(0),
-                            qPrintable(lastOf(rss, double(app::units::GiB), 3)), gpus.isEmpty() ? "" : "  ",
-                            qPrintable(gpus.join(QStringLiteral("  "))));
+                std::printf("%s\n", qPrintable(parts.join(QStringLiteral("  "))));
             std::fflush(stdout);
             if (csvFile) {
                 csv << QDateTime::fromMSecsSinceEpoch(printedUsage, QTimeZone::UTC).toString(Qt::ISODateWithMs) << ','
@@ -141,8 +150,8 @@ int monitorCommand(const ConnectionOptions &options, const MonitorCommandOptions
     const bool interrupted = runUntil(sampler, [&] {
         const bool ended = report();
         if (!seen && sampler.lastRefresh().isValid()) {
-            printError(QStringLiteral("job %1 is not in the queue (it may have ended: 'clusterdesk-cli history' "
-                                      "shows finished jobs)")
+            printError(Tr::tr("job %1 is not in the queue (it may have ended: 'clusterdesk-cli history' "
+                              "shows finished jobs)")
                            .arg(monitor.jobId));
             return true;
         }
@@ -153,7 +162,7 @@ int monitorCommand(const ConnectionOptions &options, const MonitorCommandOptions
     if (!seen || !track)
         return 1;
     if (!interrupted)
-        note(QStringLiteral("Job %1 ended.").arg(monitor.jobId));
+        note(Tr::tr("Job %1 ended.").arg(monitor.jobId));
     const QDateTime end = track->facts.end.isValid() ? track->facts.end : QDateTime::currentDateTimeUtc();
     for (const app::Verdict &verdict : app::Verdicts::fromSamples(track->facts, track->series, track->gpus, end))
         note(verdict.text);
@@ -170,12 +179,25 @@ int usageCommand(const ConnectionOptions &options)
     if (runUntil(sampler, [] { return true; }))
         return 1;
     if (sampler.partitions().isEmpty()) {
-        printError(sampler.clusterProblem().isEmpty() ? QStringLiteral("the scheduler listed no partition")
+        printError(sampler.clusterProblem().isEmpty() ? Tr::tr("the scheduler listed no partition")
                                                       : sampler.clusterProblem());
         return 1;
     }
-    std::printf("%-14s %-22s %-30s %-18s %s\n", "PARTITION", "CPUS ALLOC/IDLE/OTHER", "MEMORY ALLOC/IDLE/OTHER",
-                "GPUS ALLOC/IDLE/OTHER", "JOBS PENDING/RUNNING");
+    // The columns are as wide as the given widths or their (translated) headings, whichever is wider.
+    //: The headings of "clusterdesk-cli usage"'s table
+    const QStringList headings = {Tr::tr("PARTITION"), Tr::tr("CPUS ALLOC/IDLE/OTHER"),
+                                  Tr::tr("MEMORY ALLOC/IDLE/OTHER"), Tr::tr("GPUS ALLOC/IDLE/OTHER"),
+                                  Tr::tr("JOBS PENDING/RUNNING")};
+    QList<qsizetype> widths = {14, 22, 30, 18};
+    for (qsizetype i = 0; i < widths.size(); ++i)
+        widths[i] = std::max(widths[i], headings[i].size());
+    const auto printRow = [&widths](const QStringList &cells) {
+        QString line;
+        for (qsizetype i = 0; i < widths.size(); ++i)
+            line += cells[i].leftJustified(widths[i]) + u' ';
+        std::printf("%s\n", qPrintable(line + cells.last()));
+    };
+    printRow(headings);
     const auto memory = [](qint64 bytes) { return app::units::describeMemory(bytes); };
     for (const app::PartitionTrack &track : sampler.partitions()) {
         const app::PartitionUse &use = track.now;
@@ -184,14 +206,13 @@ int usageCommand(const ConnectionOptions &options)
         const QString mem = use.hasMemory ? QStringLiteral("%1/%2/%3")
                                                 .arg(memory(use.memoryAllocatedBytes), memory(use.memoryIdleBytes),
                                                      memory(use.memoryUnavailableBytes))
-                                          : QStringLiteral("not reported");
+                                          : Tr::tr("not reported");
         const QString gpus =
             use.hasGpus ? QStringLiteral("%1/%2/%3").arg(use.gpusAllocated).arg(use.gpusIdle).arg(use.gpusUnavailable)
                         : QStringLiteral("-");
         const QString jobs =
             QStringLiteral("%1/%2").arg(int(lastValue(track.pending))).arg(int(lastValue(track.running)));
-        std::printf("%-14s %-22s %-30s %-18s %s\n", qPrintable(use.partition), qPrintable(cpus), qPrintable(mem),
-                    qPrintable(gpus), qPrintable(jobs));
+        printRow({use.partition, cpus, mem, gpus, jobs});
     }
     return 0;
 }

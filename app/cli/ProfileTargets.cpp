@@ -55,7 +55,7 @@ std::optional<app::Profile> profileNamed(const QString &target)
 int profilesCommand(const QStringList &arguments)
 {
     if (!arguments.isEmpty()) {
-        printError(QStringLiteral("usage: clusterdesk-cli profiles"));
+        printUsage(QStringLiteral("clusterdesk-cli profiles"));
         return 2;
     }
     const auto profiles = loadProfiles();

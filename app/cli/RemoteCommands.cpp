@@ -16,6 +16,7 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <memory>
@@ -24,9 +25,23 @@
 
 namespace cli {
 
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::cli)
+};
+
+} // namespace
+
 void printError(const QString &message)
 {
     std::fprintf(stderr, "clusterdesk-cli: %s\n", qPrintable(message));
+}
+
+void printUsage(const QString &synopsis)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(Tr::tr("usage: %1").arg(synopsis)));
 }
 
 namespace {
@@ -162,7 +177,7 @@ int execCommand(const ConnectionOptions &options, const QList<QByteArray> &comma
         return connectionFailed;
     }
     if (!result->exitSignal.isEmpty()) {
-        printError(QStringLiteral("the remote command was killed by signal %1").arg(result->exitSignal));
+        printError(Tr::tr("the remote command was killed by signal %1").arg(result->exitSignal));
         return 128 + signalNumber(result->exitSignal);
     }
     return result->exitStatus;
@@ -204,7 +219,7 @@ int transferCommand(const ConnectionOptions &options, const TransferCommandOptio
 {
     const auto conflict = conflictFrom(transfer.conflict);
     if (!conflict) {
-        printError(QStringLiteral("--conflict takes overwrite, skip, resume, keep-both or newer"));
+        printError(Tr::tr("--conflict takes overwrite, skip, resume, keep-both or newer"));
         return 2;
     }
     const auto session = connectTo(options, options.batch);
@@ -228,17 +243,20 @@ int transferCommand(const ConnectionOptions &options, const TransferCommandOptio
             const double fraction = progress.bytesTotal ? double(progress.bytesDone) / double(progress.bytesTotal)
                                                         : 1.0;
             const int filled = int(fraction * 30);
-            QString line = QStringLiteral("\r[%1%2] %3% %4/%5 files %6/s")
-                               .arg(QString(filled, u'#'), QString(30 - filled, u' '))
-                               .arg(int(fraction * 100), 3)
-                               .arg(progress.filesDone)
-                               .arg(progress.filesTotal)
-                               .arg(humanBytes(progress.bytesPerSecond));
-            if (progress.remaining)
-                line += QStringLiteral(" ETA %1:%2")
-                            .arg(progress.remaining->count() / 60)
-                            .arg(progress.remaining->count() % 60, 2, 10, QLatin1Char('0'));
-            std::fprintf(stderr, "%s\033[K", qPrintable(line));
+            const QString bar = QString(filled, u'#') + QString(30 - filled, u' ');
+            const QString percent = QStringLiteral("%1").arg(int(fraction * 100), 3);
+            const QString done = QString::number(progress.filesDone);
+            const QString rate = humanBytes(progress.bytesPerSecond);
+            //: The progress bar of upload and download on a terminal: [###   ] 40% 2/5 files 3.1 MiB/s
+            const QString line = progress.remaining
+                                     ? Tr::tr("[%1] %2% %3/%n files %4/s ETA %5", nullptr, progress.filesTotal)
+                                           .arg(bar, percent, done, rate,
+                                                QStringLiteral("%1:%2")
+                                                    .arg(progress.remaining->count() / 60)
+                                                    .arg(progress.remaining->count() % 60, 2, 10, QLatin1Char('0')))
+                                     : Tr::tr("[%1] %2% %3/%n files %4/s", nullptr, progress.filesTotal)
+                                           .arg(bar, percent, done, rate);
+            std::fprintf(stderr, "\r%s\033[K", qPrintable(line));
             std::fflush(stderr);
             return;
         }
@@ -251,10 +269,11 @@ int transferCommand(const ConnectionOptions &options, const TransferCommandOptio
                 continue;
             reported.append(index);
             if (file.state == app::TransferQueue::FileState::Done)
-                std::printf("%s %s\n", transfer.upload ? "uploaded" : "downloaded",
-                            transfer.upload ? file.remote.constData() : qPrintable(file.local));
+                std::printf("%s\n",
+                            qPrintable(transfer.upload ? Tr::tr("uploaded %1").arg(QString::fromUtf8(file.remote))
+                                                       : Tr::tr("downloaded %1").arg(file.local)));
             else if (file.state == app::TransferQueue::FileState::Skipped)
-                std::printf("skipped %s: %s\n", qPrintable(file.local), qPrintable(file.error));
+                std::printf("%s\n", qPrintable(Tr::tr("skipped %1: %2").arg(file.local, file.error)));
         }
         std::fflush(stdout);
     };
@@ -282,9 +301,12 @@ int transferCommand(const ConnectionOptions &options, const TransferCommandOptio
         }
     }
     const auto progress = queue.progress(id);
-    std::fprintf(stderr, "%d of %d files, %s%s\n", progress.filesDone, progress.filesTotal,
-                 qPrintable(humanBytes(double(progress.bytesDone))),
-                 failed ? qPrintable(QStringLiteral("; %1 failed").arg(failed)) : "");
+    const QString done = QString::number(progress.filesDone), bytes = humanBytes(double(progress.bytesDone));
+    //: After an upload or download: "3 of 5 files, 1.2 MiB"
+    std::fprintf(stderr, "%s\n",
+                 qPrintable(failed ? Tr::tr("%1 of %n files, %2; %3 failed", nullptr, progress.filesTotal)
+                                         .arg(done, bytes, QString::number(failed))
+                                   : Tr::tr("%1 of %n files, %2", nullptr, progress.filesTotal).arg(done, bytes)));
     return failed ? 1 : 0;
 }
 
@@ -329,7 +351,7 @@ int forwardCommand(const ConnectionOptions &options, const QString &spec)
     const uint remotePort = parts.value(2).toUInt(&remoteOk);
     if (parts.size() != 3 || !localOk || !remoteOk || localPort > 65535 || remotePort == 0 || remotePort > 65535
         || parts.at(1).isEmpty()) {
-        printError(QStringLiteral("'%1' is not LOCALPORT:HOST:PORT (for example 8888:localhost:8888)").arg(spec));
+        printError(Tr::tr("'%1' is not LOCALPORT:HOST:PORT (for example 8888:localhost:8888)").arg(spec));
         return 2;
     }
     const auto session = connectTo(options, options.batch);
@@ -345,8 +367,9 @@ int forwardCommand(const ConnectionOptions &options, const QString &spec)
     }
     QObject::connect(&tunnel, &sshcore::SshTunnel::connectionFailed, &tunnel,
                      [](const QString &error) { printError(error); });
-    std::printf("Forwarding 127.0.0.1:%u to %s port %u through %s. Press Ctrl+C to stop.\n", unsigned(*listening),
-                qPrintable(parts.at(1)), remotePort, qPrintable(settings->displayName()));
+    std::printf("%s\n", qPrintable(Tr::tr("Forwarding 127.0.0.1:%1 to %2 port %3 through %4. Press Ctrl+C to stop.")
+                                       .arg(QString::number(*listening), parts.at(1), QString::number(remotePort),
+                                            settings->displayName())));
     std::fflush(stdout);
 
     QEventLoop loop;
@@ -357,7 +380,7 @@ int forwardCommand(const ConnectionOptions &options, const QString &spec)
     QObject::connect(connection, &sshcore::SshConnection::stateChanged, &loop,
                      [&loop](sshcore::SshConnectionState state, const QString &message) {
                          if (state == sshcore::SshConnectionState::Reconnecting)
-                             printError(message + QStringLiteral(" Reconnecting..."));
+                             printError(Tr::tr("%1 Reconnecting...").arg(message));
                          if (state == sshcore::SshConnectionState::Failed) {
                              printError(message);
                              loop.exit(connectionFailed);
@@ -391,7 +414,7 @@ int benchExecCommand(const ConnectionOptions &options, int count, const QByteArr
             QObject::connect(run.get(), &sshcore::SshCommand::finished, &loop, &QEventLoop::quit);
             loop.exec();
             if (!run->result() || run->result()->exitStatus != 0) {
-                printError(QStringLiteral("'%1' failed: %2")
+                printError(Tr::tr("'%1' failed: %2")
                                .arg(QString::fromUtf8(command), run->result()
                                                                     ? QString::fromUtf8(run->result()->standardError)
                                                                     : run->result().error().message));
@@ -422,22 +445,36 @@ int benchExecCommand(const ConnectionOptions &options, int count, const QByteArr
         QProcess ssh;
         ssh.start(QStringLiteral("ssh"), arguments);
         if (!ssh.waitForFinished(60000) || ssh.exitCode() != 0) {
-            printError(QStringLiteral("OpenSSH's ssh failed: %1").arg(QString::fromUtf8(ssh.readAllStandardError())));
+            printError(Tr::tr("OpenSSH's ssh failed: %1").arg(QString::fromUtf8(ssh.readAllStandardError())));
             return 1;
         }
     }
     const qint64 opensshMs = timer.elapsed();
 
-    std::printf("command: %s, %d times, against %s\n", command.constData(), count, qPrintable(settings->displayName()));
-    std::printf("clusterdesk, persistent shell:   %7lld ms  (%.1f ms per call; connecting took %lld ms)\n",
-                static_cast<long long>(oursMs), double(oursMs) / count, static_cast<long long>(connectMs));
-    std::printf("clusterdesk, a channel per call: %7lld ms  (%.1f ms per call)\n", static_cast<long long>(channelsMs),
-                double(channelsMs) / count);
-    std::printf("OpenSSH ssh, one per call:       %7lld ms  (%.1f ms per call)\n", static_cast<long long>(opensshMs),
-                double(opensshMs) / count);
-    std::printf("ratio clusterdesk/OpenSSH:  %.3f with the persistent shell, %.3f with a channel per call "
-                "(goal: at most 0.1)\n",
-                double(oursMs) / double(opensshMs), double(channelsMs) / double(opensshMs));
+    const auto milliseconds = [](qint64 ms) { return QStringLiteral("%1").arg(ms, 7); };
+    const auto perCall = [count](qint64 ms) { return QString::number(double(ms) / count, 'f', 1); };
+    const auto ratio = [opensshMs](qint64 ms) { return QString::number(double(ms) / double(opensshMs), 'f', 3); };
+    // The figures line up after the longest of the (translated) labels.
+    const QStringList labels = {Tr::tr("clusterdesk, persistent shell:"), Tr::tr("clusterdesk, a channel per call:"),
+                                Tr::tr("OpenSSH ssh, one per call:")};
+    qsizetype width = 0;
+    for (const QString &label : labels)
+        width = std::max(width, label.size() + 1);
+    const QStringList lines =
+        {Tr::tr("command: %1, %n times, against %2", nullptr, count)
+             .arg(QString::fromUtf8(command), settings->displayName()),
+         labels[0].leftJustified(width)
+             + Tr::tr("%1 ms  (%2 ms per call; connecting took %3 ms)")
+                   .arg(milliseconds(oursMs), perCall(oursMs), QString::number(connectMs)),
+         labels[1].leftJustified(width)
+             + Tr::tr("%1 ms  (%2 ms per call)").arg(milliseconds(channelsMs), perCall(channelsMs)),
+         labels[2].leftJustified(width)
+             + Tr::tr("%1 ms  (%2 ms per call)").arg(milliseconds(opensshMs), perCall(opensshMs)),
+         Tr::tr("ratio clusterdesk/OpenSSH:  %1 with the persistent shell, %2 with a channel per call "
+                "(goal: at most 0.1)")
+             .arg(ratio(oursMs), ratio(channelsMs))};
+    for (const QString &line : lines)
+        std::printf("%s\n", qPrintable(line));
     return 0;
 }
 

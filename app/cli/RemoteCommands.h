@@ -26,7 +26,11 @@ struct ConnectionOptions
     bool batch = false;
 };
 
+// "clusterdesk-cli: message" on standard error; the message is translated by the caller.
 void printError(const QString &message);
+// "usage: SYNOPSIS" on standard error, "usage:" translated; the synopsis (the command, its options and
+// the names of its arguments, as clusterdesk-cli(1) writes them) is not.
+void printUsage(const QString &synopsis);
 
 // Activated on SIGINT or SIGTERM (Ctrl+C) from then on; null if the signals cannot be watched.
 std::unique_ptr<QSocketNotifier> interruptNotifier();

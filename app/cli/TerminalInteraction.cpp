@@ -1,5 +1,6 @@
 #include "app/cli/TerminalInteraction.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <cstdio>
@@ -8,6 +9,15 @@
 #include <unistd.h>
 
 namespace cli {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(app::cli)
+};
+
+} // namespace
 
 TerminalInteraction::TerminalInteraction(bool batch, QObject *parent)
     : SshInteraction(parent)
@@ -52,12 +62,13 @@ std::optional<QString> TerminalInteraction::readLine(const QString &prompt, bool
 
 void TerminalInteraction::askHostKey(const HostKeyQuestion &question, std::function<void(HostKeyDecision)> answer)
 {
-    const QString prompt = QStringLiteral("The authenticity of host '[%1]:%2' can't be established.\n"
-                                          "%3 key fingerprint is %4.\n"
-                                          "Are you sure you want to continue connecting (yes/no)? ")
-                               .arg(question.host)
-                               .arg(question.port)
-                               .arg(question.keyType, question.fingerprintSha256);
+    //: Keep "(yes/no)" as it is: the answer is typed in English, as ssh's
+    const QString prompt = Tr::tr("The authenticity of host '[%1]:%2' can't be established.\n"
+                                  "%3 key fingerprint is %4.\n"
+                                  "Are you sure you want to continue connecting (yes/no)?")
+                               .arg(question.host, QString::number(question.port), question.keyType,
+                                    question.fingerprintSha256)
+                           + u' ';
     while (true) {
         const auto reply = readLine(prompt, true);
         if (!reply || reply->trimmed().compare(u"no", Qt::CaseInsensitive) == 0)
@@ -71,9 +82,9 @@ void TerminalInteraction::askSecret(const SecretQuestion &question, std::functio
 {
     QString prompt = question.previousError.isEmpty() ? QString() : question.previousError + u'\n';
     if (question.kind == SecretQuestion::Kind::KeyPassphrase)
-        prompt += QStringLiteral("Enter passphrase for key '%1': ").arg(question.keyFile);
+        prompt += Tr::tr("Enter passphrase for key '%1':").arg(question.keyFile) + u' ';
     else
-        prompt += QStringLiteral("%1@%2's password: ").arg(question.user, question.host);
+        prompt += Tr::tr("%1@%2's password:").arg(question.user, question.host) + u' ';
     answer(readLine(prompt, false));
 }
 

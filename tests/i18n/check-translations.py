@@ -24,7 +24,14 @@ is made here, in the build folder, not kept in the source tree) and fails on:
   literal       a literal with words (QStringLiteral, u"..."_s, "..."_L1, QLatin1String) passed
                 to a call that shows text to the user (setText, setToolTip, setWindowTitle,
                 QMessageBox, addAction, setPlaceholderText, ... in ui/; failure(), Error{...}
-                in app/ and sshcore/): it would never be translated;
+                in app/ and sshcore/; in a cli/ folder (clusterdesk-cli) also printError(),
+                note(), askYes(), a QCommandLineOption's or positional argument's description,
+                setApplicationDescription(), "*error = "): it would never be translated; and in
+                a cli/ folder any string literal with words (a printf format without its %s,
+                %d, ...) in what goes to the terminal through std::printf, std::fprintf,
+                std::fputs, out() << or err() << (machine-readable output, CSV and the
+                like, goes through other streams; printUsage() takes a command's synopsis,
+                which stays literal like the names of commands and options);
   wrapper       a string literal given straight to a translating helper other than tr()
                 (dragTr("...")): lupdate does not see it unless wrapped in QT_TRANSLATE_NOOP.
   english-plural
@@ -39,7 +46,7 @@ itself between ⟦ and ⟧, which tst_translations loads to see that the context
 the ones the code looks up at run time.
 
 --expect RULE,... (the self-test over tests/i18n/planted): succeed only when exactly these rules
-fire.
+fire, and exactly on the lines whose trailing comment names the rule (label->setText(...); // literal).
 """
 
 import argparse
@@ -66,6 +73,16 @@ UI_CALLS = re.compile(
     r'|getSaveFileName|getExistingDirectory'
     r'|new\s+(?:QLabel|QPushButton|QToolButton|QCheckBox|QRadioButton|QGroupBox|QAction|QMenu|QMessageBox))\s*\(')
 ERROR_CALLS = re.compile(r'\b(?:failure|withMessage|prefixed)\s*\(|\bError\s*\{|\{\s*ErrorKind::\w+\s*,')
+# clusterdesk-cli (a cli/ folder): its messages, its help, and what it prints (PRINT_CALLS, where
+# plain string literals count too).
+CLI_CALLS = re.compile(
+    ERROR_CALLS.pattern + r'|\b(?:printError|note|askYes|setApplicationDescription|addPositionalArgument)\s*\('
+    r'|\bQCommandLineOption\s*(?:\w+\s*)?[({]|\*\s*error\s*=(?!=)')
+PRINT_CALLS = re.compile(r'\bstd::(?:printf|fprintf|fputs|puts)\s*\(|\b(?:out|err)\(\)\s*<<')
+TRANSLATED = re.compile(r'\b(?:tr|QT_TR_NOOP)\s*\(\s*' + STRINGS + r'|\b(?:translate|QT_TRANSLATE_NOOP)\s*\(\s*'
+                        + STRING + r'\s*,\s*' + STRINGS)
+PRINTF_CONVERSION = re.compile(r'%[-+ #0-9.*]*(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcsp%]|\\.')
+RULES = ("lupdate", "edge-space", "fragment", "hand-plural", "plural-n", "literal", "wrapper")
 WRAPPER = re.compile(r'\b(?!tr\b)(\w*[a-z]Tr)\(\s*"')
 
 
@@ -85,12 +102,31 @@ def call_text(lines, index, start):
     return text
 
 
+def statement_text(lines, index, start):
+    """The statement starting at lines[index][start:] up to its semicolon (at most 8 lines)."""
+    text = ""
+    for line in lines[index:index + 8]:
+        segment = line[start:] if not text else line
+        if ";" in segment:
+            return text + segment[:segment.index(";") + 1]
+        text += segment + "\n"
+    return text
+
+
+def calls_for(relative):
+    """The calls that show text in a file, and whether its printing calls are scanned too."""
+    folders = pathlib.PurePosixPath(relative).parts[:-1]
+    if "cli" in folders:
+        return CLI_CALLS, True
+    return (ERROR_CALLS if folders and folders[0] in ("app", "sshcore") else UI_CALLS), False
+
+
 def scan_literals(root, folders, allowed):
     problems = []
     for folder in folders:
         for path in sorted((root / folder).rglob("*.cpp")) + sorted((root / folder).rglob("*.h")):
             relative = path.relative_to(root).as_posix()
-            calls = ERROR_CALLS if folder.split("/")[0] in ("app", "sshcore") else UI_CALLS
+            calls, prints = calls_for(relative)
             lines = path.read_text(encoding="utf-8").split("\n")
             for index, line in enumerate(lines):
                 stripped = line.lstrip()
@@ -100,14 +136,44 @@ def scan_literals(root, folders, allowed):
                     problems.append(("wrapper", f"{relative}:{index + 1}",
                                      f"{wrapper.group(1)}() is given a literal lupdate does not see; wrap it in "
                                      "QT_TRANSLATE_NOOP(context, ...)"))
+                texts = []
                 for call in calls.finditer(line):
                     for literal in LITERAL.finditer(call_text(lines, index, call.start())):
                         text = next(group for group in literal.groups() if group is not None)
-                        text = "".join(re.findall(STRING, text)) if text.startswith('"') else text
-                        if WORDS.search(text) and (relative, text) not in allowed:
-                            problems.append(("literal", f"{relative}:{index + 1}",
-                                             f'"{text}" is shown to the user but not translated: use tr()'))
+                        texts.append("".join(re.findall(STRING, text)) if text.startswith('"') else text)
+                for call in (PRINT_CALLS.finditer(line) if prints else ()):
+                    extent = statement_text if call.group(0).endswith("<<") else call_text
+                    printed = TRANSLATED.sub("tr()", extent(lines, index, call.start()))
+                    texts += ["".join(re.findall(STRING, text)) for text in re.findall(STRINGS, printed)]
+                for text in dict.fromkeys(texts):
+                    if WORDS.search(PRINTF_CONVERSION.sub("", text)) and (relative, text) not in allowed:
+                        problems.append(("literal", f"{relative}:{index + 1}",
+                                         f'"{text}" is shown to the user but not translated: use tr()'))
     return problems
+
+
+def planted_lines(root, folders):
+    """(file, line, rule) of each line whose trailing comment names the rule it plants."""
+    marked = set()
+    for folder in folders:
+        for path in sorted((root / folder).rglob("*.cpp")) + sorted((root / folder).rglob("*.h")):
+            for index, line in enumerate(path.read_text(encoding="utf-8").split("\n")):
+                code, _, comment = line.partition("//")
+                rule = re.match(r"\s*([a-z-]+)\b", comment)
+                if code.strip() and rule and rule.group(1) in RULES:
+                    marked.add((path.relative_to(root).as_posix(), index + 1, rule.group(1)))
+    return marked
+
+
+def compare_planted(marked, problems):
+    """What differs between the planted lines and the problems found: a list of complaints."""
+    found = set()
+    for rule, where, _ in problems:
+        file, _, line = where.rpartition(":")
+        known = next((path for path, _, _ in marked if path.endswith(file) or file.endswith(path)), file)
+        found.add((known, int(line) if line.isdigit() else 0, rule))
+    return [f"{file}:{line}: [{rule}] planted but not caught" for file, line, rule in sorted(marked - found)] + \
+        [f"{file}:{line}: [{rule}] caught where nothing was planted" for file, line, rule in sorted(found - marked)]
 
 
 def read_allowed(path):
@@ -235,6 +301,12 @@ def main():
         expected, found = set(arguments.expect.split(",")), {rule for rule, _, _ in problems}
         if expected != found:
             print(f"check-translations: expected the rules {sorted(expected)} to fire, got {sorted(found)}")
+            return 1
+        complaints = compare_planted(planted_lines(root, arguments.folders), problems)
+        for complaint in complaints:
+            print(complaint)
+        if complaints:
+            print("check-translations: the planted lines and what was caught differ")
             return 1
         print(f"check-translations: the planted strings were caught ({', '.join(sorted(found))})")
         return 0
