@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
@@ -8,6 +8,46 @@
         <translation>
             <numerusform>%n file failed</numerusform>
             <numerusform>%n files failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>app::cli</name>
+    <message numerus="yes">
+        <source>[%1] %2% %3/%n files %4/s ETA %5</source>
+        <extracomment>The progress bar of upload and download on a terminal: [### ] 40% 2/5 files 3.1 MiB/s</extracomment>
+        <translation>
+            <numerusform>[%1] %2% %3/%n file %4/s ETA %5</numerusform>
+            <numerusform>[%1] %2% %3/%n files %4/s ETA %5</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%1] %2% %3/%n files %4/s</source>
+        <translation>
+            <numerusform>[%1] %2% %3/%n file %4/s</numerusform>
+            <numerusform>[%1] %2% %3/%n files %4/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n files, %2; %3 failed</source>
+        <extracomment>After an upload or download: "3 of 5 files, 1.2 MiB"</extracomment>
+        <translation>
+            <numerusform>%1 of %n file, %2; %3 failed</numerusform>
+            <numerusform>%1 of %n files, %2; %3 failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n files, %2</source>
+        <translation>
+            <numerusform>%1 of %n file, %2</numerusform>
+            <numerusform>%1 of %n files, %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>command: %1, %n times, against %2</source>
+        <translation>
+            <numerusform>command: %1, %n time, against %2</numerusform>
+            <numerusform>command: %1, %n times, against %2</numerusform>
         </translation>
     </message>
 </context>
