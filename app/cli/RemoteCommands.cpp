@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "app/cli/RemoteCommands.h"
 
 #include "app/cli/ProfileTargets.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // clusterdesk-cli: scripting and benchmarks over the same core as the desktop app.
 
 #include "app/about/Versions.h"

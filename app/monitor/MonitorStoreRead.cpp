@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // MonitorStore: reading series back for charts and words.
 
 #include "app/monitor/MonitorSql.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // TransferQueue, continued: one file's way through the queue, from the look at its destination
 // (conflict, partial copy) through sending, checking and the rename into place, to how it ended
 // (done, failed, stopped, or waiting for the link to come back). The queue's jobs, scans and

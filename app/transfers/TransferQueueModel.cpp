@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "app/transfers/TransferQueueModel.h"
 
 #include <QFileInfo>

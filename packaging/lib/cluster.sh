@@ -1,3 +1,6 @@
+# SPDX-FileCopyrightText: 2026 The clusterdesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # The demo cluster's life cycle, seen from outside: it runs in its own Debian 13 root filesystem,
 # in its own PID, mount, UTS and IPC namespaces (sharing the host's loopback network), so that
 # stopping it is ending one PID namespace and nothing can be left behind. Sourced, never run.

@@ -1,3 +1,6 @@
+# SPDX-FileCopyrightText: 2026 The clusterdesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Where builds and tests run: natively when the host has the dependencies, otherwise in the cached
 # Debian 13 build environment. Sourced, never run.
 

@@ -1,3 +1,6 @@
+# SPDX-FileCopyrightText: 2026 The clusterdesk authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
 # Debian 13 root filesystems: made once from Debian's package archive, cached under a hash of
 # their package list, entered with a private mount namespace so that no mount ever leaks to the
 # host (which also makes deleting a stale root filesystem safe). Sourced, never run.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "sshcore/config/SshConfig.h"
 
 #include <QCoreApplication>

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "sshcore/session/AlgorithmPreference.h"
 
 #include "sshcore/session/CipherPreference.h"

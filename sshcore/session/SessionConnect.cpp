@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // SessionWorker, part two: establishing the session (TCP or a jump host, handshake, host key,
 // authentication). Part one (SessionWorker.cpp) runs it once it is up.
 

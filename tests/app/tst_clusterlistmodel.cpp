@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The side bar's model over a real profile store: checked as a model, rows following the store,
 // renaming in place, the demo cluster's profile following its connection file, and a connection
 // attempt to a port where nothing listens (live servers are covered by the demo cluster tests).

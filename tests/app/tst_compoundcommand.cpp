@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // CompoundCommand: several command lines as one, split back per part. The joined line is run by
 // this machine's own /bin/sh here (the cluster's login shell in tests/cluster/tst_usagecommands),
 // with parts that fail, print binary without a final newline, read standard input, and forge the

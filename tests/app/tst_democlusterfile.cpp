@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Reading the demo cluster's connection file: a real file, and edits of it that must be refused.
 
 #include "TestSupport.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Grid Engine's output parsers on recorded output of SGE, Son of Grid Engine and Univa Grid Engine
 // 8.0/8.6 (qstat -xml, qstat -j -xml, qacct -j, qsub: data/schedulers/sge, SOURCES.md there), on
 // damaged copies of it, and GridEngineScheduler's command lines.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Interactive allocations and terminal targets without a cluster: the allocation commands of the
 // four schedulers (hostile values quoted), the parsers on recorded terminal output, and the
 // command lines of terminal tabs.

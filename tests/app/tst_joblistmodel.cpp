@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Jobs area's model, checked as a model: refreshes are diffs (only changed rows signal, nothing
 // is reset or moved), jobs that leave the queue stay until accounting says how they ended, a failed
 // query shows Unknown rather than stale states, array ranges follow their tasks, and the sort role

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // JobNotices on a real JobListModel fed with listings and accounting records, as JobMonitor feeds
 // it: what was there at the first fill is not announced; a start, an end (with state, exit code and
 // efficiency) and a failure are, each once, under one subject per job; a first listing without jobs

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The job-script model: byte-exact round trips over real scripts (data/jobscripts, sources in
 // SOURCES.md there), form edits that touch only their own lines, validation messages, translation.
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Job templates: the shipped ones load and are valid scripts; the user's are saved under any title.
 #include "app/jobscripts/JobScript.h"
 #include "app/jobscripts/JobScriptValidator.h"

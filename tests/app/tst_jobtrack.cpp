@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // What the Monitor makes of readings: cores busy from the change of cumulative CPU time, memory as
 // each scheduler gives it (resident now; PBS's largest so far; Grid Engine's virtual only), GPU
 // series per GPU, a stored past put before the live samples, and the GPUs a job asked for.

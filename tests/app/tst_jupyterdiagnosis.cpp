@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Why a Jupyter job ended, from real output: the failing steps are run here for real where they can
 // be (python3's own ModuleNotFoundError and EADDRINUSE, bash's "command not found", the launcher
 // itself); the scheduler's and module systems' lines that need a cluster are recorded samples, each

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Jupyter job as data and script: for each scheduler the directives read back through JobScript,
 // the warning before the time limit is asked for, no token is in the text, umask 077 comes first,
 // hostile names reach the shell quoted (checked by running the script with bash, not only by

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Remembered secrets in the system keyring, against a real Secret Service: gnome-keyring on a
 // private D-Bus session in a temporary HOME (tests/keyring/run-with-keyring). Round trip, overwrite,
 // missing entries, removal, answers dropped for a destroyed context, the keys of a profile, and that

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // LSF's output parsers on recorded output of IBM Spectrum LSF 10.1 (bjobs -o ... -json, bqueues,
 // bsub, bkill: data/schedulers/lsf, SOURCES.md there), on damaged copies of it, and
 // LsfScheduler's command lines.

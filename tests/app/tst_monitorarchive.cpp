@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Monitor's samples across a restart: what one run recorded, the next reads back (a job watched
 // again starts with its stored past); a damaged database is set aside with a message a person can
 // read and the app goes on with a new one; answers for a context that is gone are dropped. And the

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Monitor's in-memory series: order, ranges, the time-weighted mean, its size in memory, and the
 // reduction for drawing that keeps every spike and dip visible.
 

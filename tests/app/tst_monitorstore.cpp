@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Monitor's sample store on a real SQLite file: what is written comes back after a reopen; a
 // damaged, truncated, foreign or newer file is set aside with a message and a fresh one works; a
 // folder that cannot be written and a full database are error values; down-sampling keeps peaks,

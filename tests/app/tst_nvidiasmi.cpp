@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // nvidia-smi's parsers on recorded output of real GPUs (data/nvidia-smi, see SOURCES.md there: an
 // H100 with driver 590.48.01, an A100 with 535.54.03 and MIG on, a Tesla T4 with 515.105.01), on the
 // demo cluster's replay, and on damaged copies.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Slurm's output filename patterns, expanded as slurmstepd expands them. The expected names were
 // checked against the demo cluster's Slurm 24.11: sbatch -J "my job" -o
 // "pat-%J-%s-%5j-%N-%n-%t-%a-%A-%b-%u-%x-%z-%3x.out" wrote

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // PBS's output parsers on recorded output of PBS Professional/OpenPBS (qstat -f -F json) and
 // Torque (qstat -f text), data/schedulers/pbspro and data/schedulers/torque (SOURCES.md there), on
 // damaged copies of them, and PbsScheduler's command lines.

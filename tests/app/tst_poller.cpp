@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The rhythm the job list and the output follower share: one request at a time, requests asked for
 // meanwhile folded into one that follows the answer, the next one an interval after the answer.
 

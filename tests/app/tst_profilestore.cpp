@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Cluster profiles on disk: round trip, unique names, clone/rename/delete, damaged and newer files
 // reported and left untouched, export/import, suggestions from ~/.ssh/config, and the connection
 // settings a profile makes.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The queue chart's reduction of a queue listing (app/monitor/QueueCounts): which states count as
 // waiting or running, partitions sorted, "a,b" counted under its first, and the time it takes
 // for a 50,000-job listing (printed, not asserted: the benchmark is packaging/dev bench monitor).

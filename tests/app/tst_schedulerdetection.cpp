@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Reading what the scheduler probe printed. The version lines are what each scheduler's own
 // command prints (sources: Slurm 24.11 `sinfo --version` in the demo cluster; Debian's slurm-wlm
 // package; PBS Professional / OpenPBS `qstat --version`; Torque 6 `qstat --version`; IBM Spectrum LSF

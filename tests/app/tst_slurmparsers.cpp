@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Slurm's output parsers on recorded output of the demo cluster's Slurm 24.11
 // (data/schedulers/slurm/24.11-demo, see SOURCES.md there), and on damaged output.
 

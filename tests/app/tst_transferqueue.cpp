@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The transfer queue without a cluster: temporary names for any legal name (255 bytes too), the
 // counters behind a job's figures, the model checked as a model, and the window's thread kept free
 // while a tree of 100,000 files is walked, with the queue destroyed in the middle of such a walk.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Monitor's parsers of what each scheduler says of running jobs' use and of the cluster's
 // (sstat, scontrol show node; qstat -f, pbsnodes; bjobs, bhosts; qstat -j, qstat -f), on recorded
 // real output (data/schedulers/*, see each folder's SOURCES.md) and on damaged copies.

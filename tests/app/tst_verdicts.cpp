@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The words under the Monitor's charts: the sentences exactly, what to ask for next time,
 // missing figures said plainly, and the edges (nothing busy, no limit, over the limit, units).
 

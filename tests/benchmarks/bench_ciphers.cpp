@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // bench_ciphers: the client's CPU seconds per GiB for each cipher libssh2 offers (with a MAC where the
 // cipher has none of its own), encrypting and decrypting 32 KiB packets the way the patched libssh2
 // does (whole spans per call), through libssh2's own cipher and MAC methods. No server: this is what

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // bench_guistall: does the window's thread ever wait? (issue 14, "The window's thread never waits")
 // With the Files and Jobs areas shown and connected to the demo cluster as alice, a 10 ms timer on
 // the GUI thread records the gaps between its ticks while

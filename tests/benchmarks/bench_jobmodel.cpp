@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // bench_jobmodel: the Jobs area's list with a big cluster's queue (allUsers on a busy machine).
 // Makes a 50,000-job squeue listing in exactly the format SlurmScheduler asks for (pending jobs with
 // their reasons, held, running and completing jobs, array tasks, many users, partitions and names),

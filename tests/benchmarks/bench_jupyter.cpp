@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // bench_jupyter: from Start to the first /api/status answered through the tunnel (issue 15), on the
 // idle demo cluster, split into three parts:
 //   scheduler:   submitted → the job runs           (Slurm's SubmitTime and StartTime, 1 s steps)

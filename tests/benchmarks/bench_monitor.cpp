@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // bench_monitor: what the Monitor costs.
 //  1. The cluster: watching N jobs (default 20) on the demo cluster, the commands sent per refresh
 //     (one, whatever is watched: sstat for all, scontrol show node, squeue, joined), counted by the

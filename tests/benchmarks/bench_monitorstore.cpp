@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // bench_monitorstore: the Monitor's sample store and series with 24 hours of 10-second samples for
 // 20 jobs (CPU, RSS and one GPU each) and 4 partitions, written one refresh (one transaction) at a
 // time as the app does. Needs no cluster. Prints:

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // bench_terminal: how the Terminals area feels (issue 18, "Terminals", Benchmark).
 //   (1) Keystroke echo: a key pressed on the terminal's display until its echo has reached the widget's
 //       emulation, through ui::TerminalView (an SshPty on the connection's one session) with the remote

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // bench_transfers: clusterdesk's file transfers against OpenSSH's sftp and scp on the demo cluster's
 // login node (issues 5 and 17, "Goals"). Same server, user, key, key exchange, cipher and MAC on both
 // sides, files on tmpfs on both sides; the 1 GiB cases three times (the median), the others once

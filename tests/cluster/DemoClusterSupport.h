@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #pragma once
 
 // What the tests against the demo cluster share: connection settings for one of its users, a

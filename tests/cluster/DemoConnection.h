@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #pragma once
 
 // The app's own connection to the demo cluster, as the window makes it: the demo profile (alice),

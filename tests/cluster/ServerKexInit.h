@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #pragma once
 
 // What an SSH server offers, read from its first packet (SSH_MSG_KEXINIT, RFC 4253 section 7.1),

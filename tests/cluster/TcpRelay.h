@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #pragma once
 
 // A TCP relay a test owns, between a client (the app's connection) and a server (the demo sshd):

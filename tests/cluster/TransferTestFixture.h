@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #pragma once
 
 // What the transfer tests against the demo cluster share: a connection as alice, an SFTP client, a

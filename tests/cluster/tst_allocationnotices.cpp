@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // An interactive allocation's notices from end to end: the Slurm allocation command run on a real
 // PTY over the demo cluster's login node (SshPty), its output fed to InteractiveAllocation, and
 // DesktopNotifier showing the notices on a real notification server (dunst, tests/notify/

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Interoperability of the linked libssh2's encryption (patched to encrypt whole packets, or the
 // system's own in the sanitized pass) with real servers: every cipher, MAC and key exchange that
 // libssh2 offers, each against every server of the demo cluster that allows it (OpenSSH's login node,

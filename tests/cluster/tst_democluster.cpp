@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The demo cluster is a real cluster: every user logs in the way the connection file says (the TOTP
 // user with a code from oathtool), the bastion forwards to the login node, Slurm runs CPU and GPU
 // jobs and sacct reports them. OpenSSH's client is the oracle; nothing here is clusterdesk's SSH.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Files area against the demo cluster: the remote model under QAbstractItemModelTester while it
 // lists, refreshes, sorts and hides; files dropped from the local pane (and from a file manager, as
 // text/uri-list) onto the cluster's pane and back arrive byte for byte; a conflict is asked and

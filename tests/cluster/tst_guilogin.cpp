@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The desktop app against the live demo cluster, clicked and typed into like a person would, in a
 // private D-Bus session with a real GNOME Keyring (tests/keyring/run-with-keyring):
 // - add a profile with the dialog, double-click it, accept the unknown host key, see "connected",

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Slurm interactive allocation command against the demo's real Slurm, without clusterdesk's
 // PTY (which has its own test): the command runs under script(1) on the login node, which gives it
 // a terminal, and what that terminal shows is fed to an InteractiveAllocation. The allocation

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Jobs area's live parts against the demo cluster's real Slurm: JobMonitor follows a job from
 // the queue to its end in accounting, and OutputFollower follows its output file as it is written
 // (in order, in pieces), reads large files in capped steps, starts over when a file is truncated,

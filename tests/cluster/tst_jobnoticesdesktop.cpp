@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Jobs area's notices from end to end: a JobMonitor follows real Slurm jobs on the demo cluster,
 // JobNotices watches its list, and DesktopNotifier shows them on a real notification server (dunst,
 // tests/notify/run-with-dunst). A job that completes and one that fails each get one notification:

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Jobs area against the demo cluster's Slurm: the editor's pickers filled from the cluster, a
 // start estimate, a script submitted from the editor (its working folder made, the script uploaded)
 // showing up selected in the list, its output followed live until it ends and accounting says it

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Jupyter on a compute node of the demo cluster, through real Slurm, the demo's jupyter/2.15 module
 // and Debian's Jupyter (classic Notebook 6): the app's own JupyterSession submits the job, follows it,
 // reads the server's info file over SFTP and opens the tunnel. The test then talks to Jupyter through

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Jupyter area as a person uses it, on the demo cluster: the form filled from the cluster
 // (partitions with their limits), a bad time refused before anything is sent, Start, the server's
 // state in words until it is ready, the URL and its buttons, Stop after the question, and a start

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Jupyter job on the demo cluster's real Slurm, as alice: the generated script starts classic
 // Notebook 6 on the node with a socket the launcher bound itself; the server's own info file names
 // the node and the real port; the token works (200) and is needed (403); it is on no command line and

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Jupyter area's notices from end to end: a real server on the demo cluster (JupyterSession,
 // real Slurm and Jupyter), JupyterNotices watching the cluster's servers, and DesktopNotifier showing
 // them on a real notification server (dunst, tests/notify/run-with-dunst). The server gets one

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The link drops while the Jobs area asks a question, as it happens to users: the cancel confirmation
 // (and the job-script editor's "submit a script with errors?") is up, the login node's sshd process
 // serving this very connection is killed, the app reconnects, and then the user confirms. The app must

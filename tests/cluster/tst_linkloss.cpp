@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // How a connection notices that the server side of its link is gone, and comes back: the server's
 // process killed in the middle of a command, and the link ended while the connection sits idle with
 // bytes it has not read yet.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Monitor's sampling against the demo cluster's real Slurm: a job that keeps two threads busy
 // shows about two cores busy; one that holds 300 MiB shows its resident memory reach about that,
 // under the limit it asked for; a GPU job shows the replayed series of its own GPU only; the

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Monitor area against the demo cluster, as the window shows it: the cluster's page fills from
 // the connection's sampler; a job chosen (as the Jobs area's Monitor button does) is watched, its
 // charts fill and the words under them match the figures; a GPU job's page shows its own GPU; its

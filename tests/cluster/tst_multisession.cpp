@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Big files in parts over extra SSH sessions (SplitTransfer, ExtraSessions) against the demo cluster:
 // a 300 MiB upload and download whose parts really go over extra sessions (counted, and seen as
 // sshd sessions of alice on the server), byte for byte; bob, whose login takes a second factor, gets

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Files area's widget-free logic against the demo cluster's sshd: app::RemoteTextFile opens a
 // text file, refuses what is missing, too big or not text, and saves keeping the file's mode;
 // app::RemoteFileActions resolves typed folders on the server and reports free space, and says so

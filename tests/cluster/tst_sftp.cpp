@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // sshcore's SFTP primitives against the demo cluster's OpenSSH (and Dropbear): make folders, list,
 // stream files both ways with resume, rename over a file, remove trees without following links,
 // clear errors, and names no shell should ever see unquoted.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Slurm back end against the demo cluster's real Slurm (with slurmdbd for accounting): jobs
 // are submitted, run, leave output and accounting, and can be held, released and cancelled.
 

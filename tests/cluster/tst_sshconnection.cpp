@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // sshcore's SshConnection against the demo cluster's real sshd and Dropbear: passwords and second
 // factors (tst_sshkeys: key types, encrypted keys, an agent),
 // host keys (unknown, accepted, rejected, changed), commands with hostile arguments, many at once,

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Logging in with keys against the demo cluster's sshd: each key type, an encrypted key (its
 // passphrase asked again after a wrong one), and a real ssh-agent holding a key no option names.
 

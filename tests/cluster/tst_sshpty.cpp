@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Programs on pseudo-terminals on the demo cluster's login node (OpenSSH's sshd): the shell sees the
 // terminal type and size asked for, window changes, exec with its exit status, UTF-8 both ways with
 // the terminal modes sent (erase is DEL, the line editor knows UTF-8), output flow control against a

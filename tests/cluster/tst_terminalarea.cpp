@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Terminals area as a person uses it, on the demo cluster, with the real terminal widget typed
 // into and read back: a shell on the login node (TERM, the widget's size as the PTY's, a resize),
 // 100 MiB of output with the window's event loop turning, a shell in a folder with a hostile name,

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The transfer queue's failures and limits against the demo cluster: a file that vanishes, a full
 // disk, one failed folder not stopping a tree, the longest legal name both ways with resume, the queue
 // destroyed while verifying, a missing source, and the command line's transfers.

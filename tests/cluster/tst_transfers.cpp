@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The transfer queue against the demo cluster: trees with hostile names, empty files and links go up
 // and come back byte for byte, with times and modes kept and no partial name left behind; conflicts
 // (skip, only if newer, keep both, overwrite, resume, ask); a partial upload resumed from its length, a

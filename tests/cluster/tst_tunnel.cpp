@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Local port forwarding over one session to a real HTTP server on the login node, named by a host
 // name only the login node can resolve: many requests at once, large bodies, and a clean close.
 

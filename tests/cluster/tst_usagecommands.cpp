@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Monitor's commands against the demo cluster's real Slurm, through its login shell: one
 // CompoundCommand per sample holding sstat and scontrol show node (and hostile parts), the usage of
 // a job burning two busy loops and of one holding 300 MiB, the partitions' use while they run, and

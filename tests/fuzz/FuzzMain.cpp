@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Replays inputs through a fuzz target without libFuzzer: each argument is a file or a folder of files.
 
 #include <QDirIterator>

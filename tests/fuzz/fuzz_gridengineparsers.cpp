@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Fuzz target for Grid Engine's output parsers (qstat -xml, qstat -j -xml, qacct, qsub). Replays
 // the recorded outputs of data/schedulers/sge in CTest.
 

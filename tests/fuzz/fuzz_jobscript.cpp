@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Fuzz target for the job-script model: parse as each scheduler, read every field, validate,
 // translate, and check the round trip stays exact. Replays data/jobscripts in CTest.
 

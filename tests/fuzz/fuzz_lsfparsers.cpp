@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Fuzz target for LSF's output parsers (bjobs -json, bqueues, bsub, bhosts -json). Replays the recorded outputs
 // of data/schedulers/lsf in CTest.
 

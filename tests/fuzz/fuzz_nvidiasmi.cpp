@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Fuzz target for nvidia-smi's parsers (the sampling stream, CSV with a header, -q -x XML). Replays
 // the recorded outputs and damaged copies of data/nvidia-smi in CTest.
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Fuzz target for PBS's output parsers (qstat -f as JSON and as Torque's text, qstat -Q, qsub,
 // pbsnodes -F json).
 // Replays the recorded outputs of data/schedulers/pbspro and data/schedulers/torque in CTest.

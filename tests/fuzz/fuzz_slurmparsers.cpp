@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Fuzz target for Slurm's output parsers (squeue, sacct, sinfo, scontrol, sbatch, sstat, scontrol
 // show node) and for CompoundCommand's split. Replays the recorded outputs of data/schedulers/slurm
 // in CTest.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Fuzz target for the ~/.ssh/config parser. Built for libFuzzer with -DCLUSTERDESK_FUZZ=ON and clang;
 // otherwise linked with FuzzMain.cpp, which replays the files it is given (the seed corpus in CTest).
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 /* The property behind packaging/libssh2/whole-packet-crypt.patch, checked on libssh2's own cipher
  * methods: a packet encrypted and decrypted with runs of MIDDLE_BLOCK calls joined into one call
  * (what the patched transport.c does) gives exactly the bytes, tags and verdicts of one call per

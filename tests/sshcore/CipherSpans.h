@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #pragma once
 /* See CipherSpans.c. Each returns 0 when the property holds, else 1 with the reason in 'why'
    (cipher_spans_check: 2 when OpenSSL cannot set the cipher up at all). */

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The patched libssh2's whole-span encryption (packaging/libssh2/whole-packet-crypt.patch) gives the
 // same bytes as one call per cipher block, for every cipher method of the linked library and
 // thousands of random packet lengths split as the send and read paths split them. The C part

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // SshConnection's lifetime without a server: deleting a connection returns at once even while its
 // worker thread sits in getaddrinfo() (a name whose resolution hangs, made with glibc's HOSTALIASES
 // pointing at a FIFO nobody writes to) or waits for a peer that never answers; the thread then

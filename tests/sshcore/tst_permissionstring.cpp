@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The one permission formatter (CLI listing, Files area): the ten characters `ls -l` shows, with
 // setuid, setgid and sticky bits. Each row is also checked against coreutils' `stat -c %A` for a
 // local file or folder given that mode, where the file system keeps it.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // SessionMemory: what libssh2 allocates through keeps its blocks for reuse (no allocator churn per
 // packet), keeps contents across reallocation, bounds what it keeps, and passes huge blocks through.
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The one POSIX quoting helper, checked by a real /bin/sh: every hostile argument comes back byte
 // for byte and runs nothing.
 

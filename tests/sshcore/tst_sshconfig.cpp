@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // ~/.ssh/config: real-world shapes, patterns with negation, first value wins, tokens and Include.
 
 #include "TestSupport.h"

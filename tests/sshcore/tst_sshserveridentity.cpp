@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Parsing of SSH identification lines (RFC 4253, 4.2), on lines real servers send and on bad ones.
 
 #include "TestSupport.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The Monitor's chart widgets: a day of samples draws as a few points per pixel with its peaks,
 // hovering reads values, zooming redraws the range in detail, exports write real PNG, SVG and CSV files (a full disk or
 // a folder that cannot be written gives an error a person can read), and the colours follow the palette.

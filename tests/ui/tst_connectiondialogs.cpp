@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The dialogs a connection asks through, driven with real clicks and keystrokes under the offscreen
 // platform: what they show, what they answer, and that cancelling cancels. Screenshots go to
 // build/screenshots/.

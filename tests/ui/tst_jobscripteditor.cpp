@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The job-script editor: form and text kept in step both ways, problems marked on their lines,
 // the shipped syntax definition in use, pickers filled from the cluster's resources.
 #include "TestSupport.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The main window, clicked and typed into under the offscreen platform: the welcome view of a first
 // start, adding, importing, editing, cloning, renaming and deleting clusters, a failed connection
 // shown in place with a retry, remembered geometry and cluster, a damaged cluster list, the dark

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // DesktopNotifier against a real notification server: dunst on a private D-Bus session and Xvfb
 // display (tests/notify/run-with-dunst). Jupyter's ready notice (with its "open" action) and a job's
 // notice reach the server with their summary, body and actions; the job's end replaces its start

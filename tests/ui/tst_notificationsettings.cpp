@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The per-cluster choice of desktop notices (Cluster > Notifications…, NotificationSettingsDialog
 // over app::NoticePreferences) and the tray icon's decisions (TrayIcon): when the window goes to the
 // tray, and what quitting asks. Offscreen: there is no system tray here, so the window closes as

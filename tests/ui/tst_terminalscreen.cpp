@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The terminal widget's feed path, without a server: what is fed is shown (escape sequences, UTF-8,
 // 256 and true colours), every byte is accounted for through shown(), keystrokes come back as
 // input(), and random bytes (broken UTF-8, cut escape sequences) do not crash it.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The tray icon with a real system tray: Xvfb with stalonetray (tests/notify/run-with-dunst), on the
 // xcb platform. Closing the window while a cluster is watched puts clusterdesk in the tray, saying
 // so once; the tray's Show brings the window back; with nothing watched, closing closes.

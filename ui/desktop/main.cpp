@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // clusterdesk: the desktop app. The only place that sees every layer.
 
 #include "app/about/Versions.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "ui/mainwindow/MainWindow.h"
 
 #include "app/clusters/ClusterListModel.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The clusterdesk authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The main window's part in the terminals: the Cluster menu's Terminal (Ctrl+T) and Interactive
 // Allocation…, and the other areas' ways into the Terminals area (Open Terminal Here in Files, a
 // running job's Terminal in Jobs and Monitor). Kept apart from MainWindow.cpp, which is long enough.
