@@ -24,6 +24,9 @@ struct Tr
 
 // A request is a few paths; anything longer is not from clusterdesk.
 constexpr qsizetype MaximumLine = 1024 * 1024;
+// Asking again while another clusterdesk, started at the same moment, begins to listen.
+constexpr int RetryDelayMs = 200;
+constexpr int RetryLimit = 20;
 
 } // namespace
 
@@ -59,7 +62,11 @@ void SingleInstance::start(const QStringList &files)
     for (const QString &file : files)
         paths.append(QFileInfo(file).absoluteFilePath());
     m_message = QJsonDocument(QJsonObject{{QStringLiteral("files"), paths}}).toJson(QJsonDocument::Compact) + '\n';
+    connectToRunning();
+}
 
+void SingleInstance::connectToRunning()
+{
     auto *client = new QLocalSocket(this);
     m_client = client;
     connect(client, &QLocalSocket::connected, this, [this, client] { client->write(m_message); });
@@ -95,6 +102,23 @@ void SingleInstance::start(const QStringList &files)
 
 void SingleInstance::listen()
 {
+    // The lock beside the socket says who listens. Held by a live clusterdesk: it is starting to
+    // listen right now, so ask it again in a moment; held by one that died: QLockFile takes it over
+    // (no time limit: only a dead holder's lock is stale).
+    m_lock = std::make_unique<QLockFile>(m_path + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        m_lock.reset();
+        if (++m_attempts > RetryLimit)
+            return giveUp(Tr::tr("Another clusterdesk is starting but does not listen for files; this one opens "
+                                 "a window of its own."));
+        m_timeout->start();
+        QTimer::singleShot(RetryDelayMs, this, [this] {
+            if (!m_decided)
+                connectToRunning();
+        });
+        return;
+    }
     m_decided = true;
     m_server = new QLocalServer(this);
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
@@ -105,7 +129,8 @@ void SingleInstance::listen()
         }
     });
     if (!m_server->listen(m_path)) {
-        // A socket file left by a clusterdesk that ended without removing it (nobody answered on it).
+        // A socket file left by a clusterdesk that ended without removing it: nobody answered on it,
+        // and this one holds the lock, so no live one listens there.
         QLocalServer::removeServer(m_path);
         if (!m_server->listen(m_path)) {
             Q_EMIT primary(Tr::tr("clusterdesk cannot listen on %1 for files opened later (%2); they will open "

@@ -3,9 +3,12 @@
 
 #pragma once
 
+#include <QLockFile>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+
+#include <memory>
 
 class QLocalServer;
 class QLocalSocket;
@@ -51,6 +54,7 @@ Q_SIGNALS:
     void requested(const QStringList &files);
 
 private:
+    void connectToRunning();
     void listen();
     void answer(QLocalSocket *socket);
     void giveUp(const QString &problem);
@@ -61,6 +65,9 @@ private:
     QLocalServer *m_server = nullptr;
     QTimer *m_timeout;
     bool m_decided = false;
+    // Held by the one that listens: two clusterdesks started together decide by it who does.
+    std::unique_ptr<QLockFile> m_lock;
+    int m_attempts = 0;
 };
 
 } // namespace app

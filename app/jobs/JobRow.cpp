@@ -65,7 +65,8 @@ QString explainReason(const QString &reason)
     };
     for (const Explanation &e : explanations) {
         if (reason == QLatin1StringView(e.reason))
-            return reason + u": " + Tr::tr(e.text);
+            //: %1: Slurm's reason code (such as AssocGrpGRES), %2: what it means
+            return Tr::tr("%1: %2").arg(reason, Tr::tr(e.text));
     }
     return reason;
 }

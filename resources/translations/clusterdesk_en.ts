@@ -99,6 +99,28 @@
     </message>
 </context>
 <context>
+    <name>ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n job script(s) have changes that are not saved anywhere:
+
+%1
+
+Close clusterdesk and lose them?</source>
+        <translation>
+            <numerusform>%n job script has changes that are not saved anywhere:
+
+%1
+
+Close clusterdesk and lose them?</numerusform>
+            <numerusform>%n job scripts have changes that are not saved anywhere:
+
+%1
+
+Close clusterdesk and lose them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ui::TransferPanel</name>
     <message numerus="yes">
         <source>%n failed</source>

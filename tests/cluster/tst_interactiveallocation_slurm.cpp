@@ -92,7 +92,9 @@ private Q_SLOTS:
             },
             60000));
         QVERIFY(!allocation.jobId().isEmpty());
-        QCOMPARE(allocation.node(), u"node01"_s);
+        // From salloc's "Nodes ... are ready" line, or from squeue's next poll when that line came in a
+        // later read than "Granted" (it then belongs to the shell's output).
+        QTRY_COMPARE_WITH_TIMEOUT(allocation.node(), u"node01"_s, 10000);
         QCOMPARE(ourJobs(), allocation.jobId().toUtf8());
         // squeue's time left gives the end time (5 minutes from the start, give or take a poll).
         QVERIFY(QTest::qWaitFor([&] { return allocation.endTime().isValid(); }, 10000));

@@ -378,6 +378,9 @@ private Q_SLOTS:
         if (m_window)
             m_window->terminalArea()->endAll();
         m_window.reset();
+        // The desktop notices the window closes on its way out are deleted later (deleteLater),
+        // which needs the event loop once more.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
 };
 

@@ -23,10 +23,13 @@
 #include <QMessageBox>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
 namespace {
+
+using namespace Qt::StringLiterals;
 
 struct Tr
 {
@@ -60,13 +63,23 @@ struct CommandLine
 
     Outcome parse(const QStringList &arguments)
     {
-        if (!parser.parse(arguments) && !parser.unknownOptionNames().isEmpty()) {
-            const QStringList qtOptions = {QStringLiteral("platform"),        QStringLiteral("style"),
-                                           QStringLiteral("stylesheet"),      QStringLiteral("reverse"),
-                                           QStringLiteral("qwindowgeometry"), QStringLiteral("geometry")};
-            for (const QString &name : parser.unknownOptionNames())
-                if (!qtOptions.contains(name))
-                    return Outcome::Mistake;
+        if (!parser.parse(arguments)) {
+            // QApplication's own options (-platform, -session, ...) are not mistakes; a missing value
+            // or any other unknown option is.
+            static const QStringList qtOptions = {u"platform"_s,        u"platformpluginpath"_s,
+                                                  u"platformtheme"_s,   u"plugin"_s,
+                                                  u"qwindowgeometry"_s, u"qwindowicon"_s,
+                                                  u"qwindowtitle"_s,    u"reverse"_s,
+                                                  u"session"_s,         u"display"_s,
+                                                  u"geometry"_s,        u"name"_s,
+                                                  u"style"_s,           u"stylesheet"_s,
+                                                  u"widgetcount"_s,     u"nograb"_s,
+                                                  u"dograb"_s,          u"sync"_s,
+                                                  u"qmljsdebugger"_s};
+            const QStringList unknown = parser.unknownOptionNames();
+            if (unknown.isEmpty()
+                || std::ranges::any_of(unknown, [](const QString &name) { return !qtOptions.contains(name); }))
+                return Outcome::Mistake;
         }
         if (parser.isSet(help))
             return Outcome::Help;
@@ -126,11 +139,16 @@ int main(int argc, char *argv[])
         (void)translated.parse(arguments);
         return translated.answer(outcome);
     }
-    const QCommandLineParser &parser = commandLine.parser;
 
     QApplication application(argc, argv);
     QApplication::setApplicationName(QStringLiteral("clusterdesk"));
     app::installTranslations();
+    // Parsed again without the options QApplication took (with their values: "-platform offscreen"
+    // is not a file to open).
+    CommandLine options;
+    if (const auto outcome = options.parse(QCoreApplication::arguments()); outcome != CommandLine::Outcome::Window)
+        return options.answer(outcome);
+    const QCommandLineParser &parser = options.parser;
     QApplication::setApplicationDisplayName(QStringLiteral("clusterdesk"));
     QApplication::setOrganizationName(QStringLiteral("clusterdesk"));
     QApplication::setApplicationVersion(QStringLiteral(CLUSTERDESK_VERSION));
@@ -146,21 +164,21 @@ int main(int argc, char *argv[])
     app::ProfileStore store;
     (void)store.load();
     app::Keyring keyring;
-    const QString demoFile = parser.isSet(commandLine.demoFile) ? parser.value(commandLine.demoFile)
-                                                                : app::DemoCluster::defaultFilePath();
+    const QString demoFile = parser.isSet(options.demoFile) ? parser.value(options.demoFile)
+                                                            : app::DemoCluster::defaultFilePath();
     const QStringList files = parser.positionalArguments();
     std::unique_ptr<ui::MainWindow> window;
     const auto showWindow = [&] {
         window = std::make_unique<ui::MainWindow>(&store, &keyring, ui::MainWindow::Options{demoFile, {}});
         window->show();
         window->refresh();
-        if (parser.isSet(commandLine.tryDemo))
+        if (parser.isSet(options.tryDemo))
             window->tryDemoCluster();
         if (!files.isEmpty())
             window->openJobScripts(files);
     };
 
-    if (!parser.isSet(commandLine.screenshot)) {
+    if (!parser.isSet(options.screenshot)) {
         // One window per user: a clusterdesk already running gets the files (or just comes to the
         // front) and this one quits; otherwise this one shows the window and listens for the next.
         app::SingleInstance instance;
@@ -179,7 +197,7 @@ int main(int argc, char *argv[])
     }
 
     showWindow();
-    const QString path = parser.value(commandLine.screenshot);
+    const QString path = parser.value(options.screenshot);
     int status = 1;
     const auto take = [&] {
         if (const auto saved = ui::saveScreenshot(window.get(), path); saved) {

@@ -24,6 +24,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
 
@@ -221,11 +222,16 @@ QMimeData *FilesArea::remoteDrag(const QModelIndexList &rows)
     return drag;
 }
 
-// An empty folder of its own for each drag, in one that lives as long as this window.
+// An empty folder of its own for each drag, in one that lives as long as this window. Under the
+// user's cache folder, on disk: /tmp is often memory (tmpfs), and a drag may carry gigabytes.
 QString FilesArea::newDragFolder()
 {
-    if (!m_dragDir)
-        m_dragDir = std::make_unique<QTemporaryDir>(QDir::temp().filePath(u"clusterdesk-drag-XXXXXX"_s));
+    if (!m_dragDir) {
+        const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+        if (!QDir().mkpath(cache))
+            return {};
+        m_dragDir = std::make_unique<QTemporaryDir>(QDir(cache).filePath(u"drag-XXXXXX"_s));
+    }
     if (!m_dragDir->isValid())
         return {};
     const QString name = QString::number(++m_drags);

@@ -187,10 +187,13 @@ JobScriptEditor::JobScriptEditor(QWidget *parent)
     browse->setToolTip(tr("Choose the folder on this computer"));
     browse->setEnabled(false);
     connect(browse, &QToolButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder to upload with the script"),
-                                                                 m_localFolder->text());
-        if (!folder.isEmpty())
-            m_localFolder->setText(folder);
+        auto *dialog = new QFileDialog(this, tr("Folder to upload with the script"), m_localFolder->text());
+        dialog->setObjectName(QStringLiteral("uploadFolderDialog"));
+        dialog->setFileMode(QFileDialog::Directory);
+        dialog->setOption(QFileDialog::ShowDirsOnly);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, m_localFolder, &QLineEdit::setText);
+        dialog->open(); // not exec(): no event loop inside this one
     });
     connect(m_uploadFolder, &QCheckBox::toggled, m_localFolder, &QWidget::setEnabled);
     connect(m_uploadFolder, &QCheckBox::toggled, browse, &QWidget::setEnabled);
@@ -512,15 +515,21 @@ void JobScriptEditor::fillTemplateMenu()
 
 void JobScriptEditor::saveTemplate()
 {
-    bool ok = false;
-    const QString title = QInputDialog::getText(this, tr("Save as template"), tr("Template name:"), QLineEdit::Normal,
-                                                m_script.value(JobField::Name), &ok);
-    if (!ok)
-        return;
-    const auto saved = app::JobTemplates(app::JobTemplates::defaultFolder()).save(title, text());
-    if (!saved)
-        return showStatus(saved.error().message, true);
-    showStatus(tr("Saved as the template “%1”: it is under “New from template”.").arg(saved->title));
+    // The script as it is now is the template, whatever is shown when the name is given; asked with
+    // open(), not exec(), so no event loop runs inside this one.
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("templateNameDialog"));
+    dialog->setWindowTitle(tr("Save as template"));
+    dialog->setLabelText(tr("Template name:"));
+    dialog->setTextValue(m_script.value(JobField::Name));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, script = text()](const QString &title) {
+        const auto saved = app::JobTemplates(app::JobTemplates::defaultFolder()).save(title, script);
+        if (!saved)
+            return showStatus(saved.error().message, true);
+        showStatus(tr("Saved as the template “%1”: it is under “New from template”.").arg(saved->title));
+    });
+    dialog->open();
 }
 
 void JobScriptEditor::translateTo(int scheduler)

@@ -9,6 +9,7 @@
 #include "app/schedulers/ClusterResources.h"
 
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 class QCheckBox;
@@ -67,6 +68,10 @@ public:
     void saveAs();
     // Whether any tab shows a file on this computer.
     bool hasFiles() const;
+    // The open scripts with changes not saved anywhere (their files, or "New script"), and showing
+    // the first of them.
+    QStringList changedDocuments() const;
+    void showFirstChanged();
     QTabBar *documents() const { return m_tabs; }
     // Closes a tab, asking first (a box named "confirmClose", not waited for) if it has changes.
     void closeDocument(int index);
@@ -103,7 +108,7 @@ private:
         bool modified = false;
     };
     void openLocal();
-    void writeFile(const QString &path);
+    void writeFile(const QString &path, quint64 id);
     int documentIndex(quint64 id) const;
     void addDocument(Document document);
     void stashCurrent();
@@ -123,6 +128,7 @@ private:
     QList<Document> m_documents;
     int m_current = 0;
     quint64 m_nextDocument = 1;
+    QSet<QString> m_opening; // files being read for a tab
     app::ClusterResources m_resources;
     bool m_haveResources = false;
     QList<app::ScriptProblem> m_problems;

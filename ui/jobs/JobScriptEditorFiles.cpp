@@ -53,6 +53,26 @@ bool JobScriptEditor::hasFiles() const
     return std::ranges::any_of(m_documents, [](const Document &document) { return !document.path.isEmpty(); });
 }
 
+QStringList JobScriptEditor::changedDocuments() const
+{
+    QStringList titles;
+    for (qsizetype i = 0; i < m_documents.size(); ++i) {
+        const bool changed = i == m_current ? m_modified : m_documents.at(i).modified;
+        if (changed)
+            titles.append(m_documents.at(i).path.isEmpty() ? tr("New script")
+                                                           : QDir::toNativeSeparators(m_documents.at(i).path));
+    }
+    return titles;
+}
+
+void JobScriptEditor::showFirstChanged()
+{
+    for (qsizetype i = 0; i < m_documents.size(); ++i) {
+        if (i == m_current ? m_modified : m_documents.at(i).modified)
+            return showDocument(int(i));
+    }
+}
+
 void JobScriptEditor::openFile(const QString &path)
 {
     const QString file = absolute(path);
@@ -64,9 +84,14 @@ void JobScriptEditor::openFile(const QString &path)
             return;
         }
     }
+    // Asked twice while the first read runs (a file manager's double click): one tab, not two.
+    if (m_opening.contains(file))
+        return;
+    m_opening.insert(file);
     inBackground<sshcore::Result<QString>>(
         this, [file] { return app::LocalScriptFile::read(file); },
         [this, file](const sshcore::Result<QString> &text) {
+            m_opening.remove(file);
             if (!text) {
                 showStatus(text.error().message, true);
                 Q_EMIT openFailed(file, text.error().message);
@@ -101,7 +126,7 @@ void JobScriptEditor::save()
 {
     if (filePath().isEmpty())
         return saveAs();
-    writeFile(filePath());
+    writeFile(filePath(), m_documents.at(m_current).id);
 }
 
 void JobScriptEditor::saveAs()
@@ -112,15 +137,30 @@ void JobScriptEditor::saveAs()
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->selectFile(suggested);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QFileDialog::fileSelected, this, &JobScriptEditor::writeFile);
+    // The script shown now is the one saved, whichever tab is shown when the dialog is answered.
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this, id = m_documents.at(m_current).id](const QString &path) { writeFile(path, id); });
     dialog->open();
 }
 
-void JobScriptEditor::writeFile(const QString &path)
+void JobScriptEditor::writeFile(const QString &path, quint64 id)
 {
+    const int shownAt = documentIndex(id);
+    if (shownAt < 0)
+        return; // closed meanwhile (after asking)
     const QString file = absolute(path);
-    const QString text = this->text();
-    const quint64 id = m_documents.at(m_current).id;
+    for (const Document &other : std::as_const(m_documents)) {
+        if (other.id != id && other.path == file) {
+            // Two tabs saving to one file would overwrite each other's work.
+            const QString message = tr("%1 is open in another tab: save this script under another name, or "
+                                       "close that tab first.")
+                                        .arg(QDir::toNativeSeparators(file));
+            showStatus(message, true);
+            Q_EMIT saveFailed(file, message);
+            return;
+        }
+    }
+    const QString text = shownAt == m_current ? this->text() : m_documents.at(shownAt).text;
     inBackground<sshcore::Result<>>(
         this, [file, text] { return app::LocalScriptFile::write(file, text); },
         [this, file, text, id](const sshcore::Result<> &written) {

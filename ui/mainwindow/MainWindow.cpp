@@ -579,6 +579,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore(); // watching on from the tray
         return;
     }
+    if (!mayCloseWithScripts()) {
+        event->ignore(); // asked about the unsaved job scripts first
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 

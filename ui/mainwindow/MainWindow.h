@@ -4,6 +4,8 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 #include <QUuid>
 
 class QAction;
@@ -101,6 +103,9 @@ private:
     void createTerminalActions(QMenu *clusterMenu);
     // What the Jobs area's editor says about files on this computer (MainWindowScripts.cpp).
     void followJobScripts();
+    // From closeEvent: true when no open job script has unsaved changes (or they were given up);
+    // otherwise asks, without a nested event loop, and closes again when told to give them up.
+    bool mayCloseWithScripts();
     void updateForCurrent();
     void updateStatus();
     void updateStoreProblem();
@@ -133,7 +138,9 @@ private:
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     bool m_demoRunning = false;
-    bool m_scriptsOpened = false; // the areas show even before there is any cluster
+    bool m_scriptsOpened = false;            // the areas show even before there is any cluster
+    QPointer<QMessageBox> m_scriptsQuestion; // about unsaved job scripts, while it is up
+    bool m_scriptsGivenUp = false;
 };
 
 } // namespace ui

@@ -94,15 +94,19 @@ QString TrayIcon::quitQuestion() const
                      .arg(list);
 }
 
+void TrayIcon::quitNow()
+{
+    m_quitting = true;
+    if (!m_window->close()) // saves the window's settings; refused while it asks about unsaved scripts
+        return;
+    if (m_icon)
+        m_icon->hide();
+    QApplication::quit();
+}
+
 void TrayIcon::quit()
 {
-    const auto leave = [this] {
-        m_quitting = true;
-        if (m_icon)
-            m_icon->hide();
-        m_window->close(); // saves the window's settings
-        QApplication::quit();
-    };
+    const auto leave = [this] { quitNow(); };
     const QString question = quitQuestion();
     if (question.isEmpty())
         return leave();

@@ -32,8 +32,12 @@ public:
     bool closeToTray();
     // Shows the window again (the tray's Show, or a click on the icon).
     void showWindow();
-    // Asks if something keeps running, then closes the window for good and quits.
+    // Asks if something keeps running, then quitNow().
     void quit();
+    // Closes the window for good and quits, unless the window refuses to close yet (it asks about
+    // unsaved job scripts first: it calls quitNow() again once answered, or cancelQuit()).
+    void quitNow();
+    void cancelQuit() { m_quitting = false; }
     // Whether the tray can be used here (a desktop with a system tray).
     static bool available();
     bool isQuitting() const { return m_quitting; }

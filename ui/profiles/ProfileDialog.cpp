@@ -122,9 +122,12 @@ ProfileDialog::ProfileDialog(const Profile &profile, bool adding, QWidget *paren
     connect(browse, &QToolButton::clicked, this, [this] {
         const QString start = m_keyFile->text().isEmpty() ? QDir::homePath() + QStringLiteral("/.ssh")
                                                           : m_keyFile->text();
-        const QString file = QFileDialog::getOpenFileName(this, tr("Choose your private key"), start);
-        if (!file.isEmpty())
-            m_keyFile->setText(file);
+        auto *dialog = new QFileDialog(this, tr("Choose your private key"), start);
+        dialog->setObjectName(QStringLiteral("keyFileDialog"));
+        dialog->setFileMode(QFileDialog::ExistingFile);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QFileDialog::fileSelected, m_keyFile, &QLineEdit::setText);
+        dialog->open(); // not exec(): no event loop inside this one
     });
     m_jumpHosts->setObjectName(QStringLiteral("jumpHosts"));
     m_jumpHosts->setPlaceholderText(tr("user@gateway.example.org:22, nearest first"));
